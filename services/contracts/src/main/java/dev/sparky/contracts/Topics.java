@@ -1,0 +1,30 @@
+package dev.sparky.contracts;
+
+/**
+ * Default topic names. Services read the actual names from configuration (`sparky.topics.*`); these are the
+ * defaults and the names the documentation uses. The public ones are SPEC section 8.
+ */
+public final class Topics {
+    /** Public, in: build requests from the UI, the scheduler and any application. Key: project. */
+    public static final String BUILD_REQUESTS = "sparky.build-requests";
+    /** Public: invalid build requests, with the reason in header {@link #REASON_HEADER}. */
+    public static final String BUILD_REQUESTS_DLQ = "sparky.build-requests.dlq";
+    /** Public, out: every state change of every build. Key: project. */
+    public static final String BUILD_EVENTS = "sparky.build-events";
+    /** Internal: commands to the dispatcher (cancel). Key: project. */
+    public static final String BUILD_COMMANDS = "sparky.build-commands";
+    /** Internal: the runners' job queue, read by the share group {@link #RUNNER_SHARE_GROUP}. Key: build id. */
+    public static final String JOBS = "sparky.jobs";
+    /** Internal: what runners report (start, log, finish, heartbeat). Key: build id (runner id for heartbeats). */
+    public static final String RUNNER_EVENTS = "sparky.runner-events";
+    /** Internal: dispatcher to every runner (stop an attempt). Each runner reads it all. Key: build id. */
+    public static final String RUNNER_CONTROL = "sparky.runner-control";
+
+    public static final String RUNNER_SHARE_GROUP = "sparky-runners";
+    public static final String DISPATCHER_GROUP = "sparky-dispatcher";
+    /** Header on dead letters: why the record was refused. */
+    public static final String REASON_HEADER = "sparky-dlq-reason";
+
+    private Topics() {
+    }
+}

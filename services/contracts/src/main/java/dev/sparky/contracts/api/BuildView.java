@@ -1,0 +1,37 @@
+package dev.sparky.contracts.api;
+
+import dev.sparky.contracts.BuildState;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A build as the JSON API shows it ({@code GET /api/v1/builds/{id}}). Served by the dispatcher's internal
+ * API and passed through by the UI service unchanged.
+ *
+ * @param sparkyCode the number Sparky's API uses for {@code state} (SPEC section 6)
+ * @param reason why the build is in its state, for people ("exit code 2", "runner lost", "waiting: ...")
+ * @param attempts every attempt on a runner, oldest first; empty while never started
+ */
+public record BuildView(
+        long id,
+        String project,
+        String jobId,
+        String description,
+        BuildState state,
+        int sparkyCode,
+        String reason,
+        Map<String, String> params,
+        String requestedBy,
+        String source,
+        Long parentBuildId,
+        int attempt,
+        String runnerId,
+        Integer exitCode,
+        Instant queuedAt,
+        Instant startedAt,
+        Instant finishedAt,
+        Long durationMillis,
+        long logBytes,
+        List<AttemptView> attempts) {
+}

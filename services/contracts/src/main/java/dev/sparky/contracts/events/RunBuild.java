@@ -1,0 +1,50 @@
+package dev.sparky.contracts.events;
+
+import dev.sparky.contracts.SchemaVersion;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Command on {@code sparky.jobs}, the runners' share-group queue: run this attempt of this build. It carries
+ * everything the runner needs, resolved by the dispatcher when it handed the build out, so a runner never
+ * reads the database. Key: build id.
+ *
+ * @param params the merged parameters (tags, vars defaults, request), given to the script as variables
+ * @param env the project's {@code env} map
+ * @param secrets names of variables the runner copies from its own environment and masks in the log
+ * @param script file name of the scenario inside the project folder
+ * @param retries how many times the build may start again after a lost runner
+ * @param logCapBytes the log is cut with a marker beyond this size
+ */
+public record RunBuild(
+        int schemaVersion,
+        String eventId,
+        long buildId,
+        int attempt,
+        String project,
+        String jobId,
+        String description,
+        Map<String, String> params,
+        Map<String, String> env,
+        List<String> secrets,
+        String script,
+        long timeoutSeconds,
+        List<String> cachePaths,
+        long logCapBytes,
+        int retries,
+        Instant queuedAt,
+        Instant dispatchedAt) {
+
+    public RunBuild {
+        params = params == null ? Map.of() : Map.copyOf(params);
+        env = env == null ? Map.of() : Map.copyOf(env);
+        secrets = secrets == null ? List.of() : List.copyOf(secrets);
+        cachePaths = cachePaths == null ? List.of() : List.copyOf(cachePaths);
+    }
+
+    public RunBuild validate() {
+        SchemaVersion.check(schemaVersion, "run-build command");
+        return this;
+    }
+}

@@ -1,0 +1,94 @@
+package dev.sparky.project;
+
+import dev.sparky.contracts.Names;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * Reads one project folder into a {@link Project}. Never throws for bad content: every problem becomes a
+ * {@link ProjectIssue} naming the file, the line and what to change.
+ */
+public final class ProjectLoader {
+    public static final String YAML_FILE = "sparky.yaml";
+    /** sparky.yaml files above this size are refused; a project definition is a few hundred bytes. */
+    static final long MAX_YAML_BYTES = 1024 * 1024;
+
+    private ProjectLoader() {
+    }
+
+    /** @param dir the project folder; its name must already be a valid project name */
+    public static Project load(Path dir) {
+        String name = dir.getFileName().toString();
+        Names.requireProject(name);
+        String label = "projects/" + name + "/" + YAML_FILE;
+        Path yamlPath = dir.resolve(YAML_FILE);
+        List<ProjectIssue> issues = new ArrayList<>();
+        ProjectDefinition definition = ProjectDefinition.defaults();
+        String text = "";
+        if (!Files.isRegularFile(yamlPath)) {
+            issues.add(ProjectIssue.warning(label, 0, "no sparky.yaml: the project runs with every default"));
+        } else {
+            try {
+                if (Files.size(yamlPath) > MAX_YAML_BYTES) {
+                    issues.add(ProjectIssue.error(label, 0, "file is larger than 1 MiB; a project definition is small"));
+                } else {
+                    text = Files.readString(yamlPath, StandardCharsets.UTF_8);
+                    definition = parse(text, label, issues);
+                }
+            } catch (IOException e) {
+                issues.add(ProjectIssue.error(label, 0, "cannot read: " + e.getMessage()));
+            }
+        }
+        checkScript(dir, name, definition, issues);
+        return new Project(name, dir, definition, issues, text);
+    }
+
+    /** Parses the text of a sparky.yaml, adding issues to {@code issues}; returns defaults for what is broken. */
+    public static ProjectDefinition parse(String text, String label, List<ProjectIssue> issues) {
+        Node root;
+        try {
+            LoaderOptions options = new LoaderOptions();
+            options.setAllowDuplicateKeys(false);
+            options.setMaxAliasesForCollections(20);
+            root = new Yaml(options).compose(new java.io.StringReader(text));
+        } catch (MarkedYAMLException e) {
+            int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
+            issues.add(ProjectIssue.error(label, line, "YAML syntax error: " + e.getProblem()
+                    + (e.getContext() != null ? " (" + e.getContext() + ")" : "")));
+            return ProjectDefinition.defaults();
+        } catch (RuntimeException e) {
+            issues.add(ProjectIssue.error(label, 0, "YAML syntax error: " + e.getMessage()));
+            return ProjectDefinition.defaults();
+        }
+        if (root == null) {
+            return ProjectDefinition.defaults();
+        }
+        if (!(root instanceof MappingNode mapping)) {
+            issues.add(ProjectIssue.error(label, root.getStartMark().getLine() + 1,
+                    "the file must be a mapping of keys (allow_manual_run: true, ...), not a " + root.getNodeId()));
+            return ProjectDefinition.defaults();
+        }
+        return new DefinitionReader(label, issues).read(mapping);
+    }
+
+    private static void checkScript(Path dir, String name, ProjectDefinition definition, List<ProjectIssue> issues) {
+        String script = definition.script();
+        if (!Names.isValidJobId(script)) {
+            return; // DefinitionReader already reported the bad script name
+        }
+        Path scriptPath = dir.resolve(script);
+        if (!Files.isRegularFile(scriptPath)) {
+            issues.add(ProjectIssue.error("projects/" + name + "/" + script, 0,
+                    "job script is missing: create " + script + " (or set script: in sparky.yaml)"));
+        }
+    }
+}
