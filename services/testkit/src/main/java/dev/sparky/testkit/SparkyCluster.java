@@ -1,0 +1,177 @@
+package dev.sparky.testkit;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The whole product on one machine, as real processes: a Kafka broker, the dispatcher, the UI/API service,
+ * optionally the scheduler, and any number of runners, sharing one Sparky home. Integration and failure
+ * tests drive it through the public API and kill, pause or restart its parts.
+ */
+public final class SparkyCluster implements AutoCloseable {
+    private static final Duration READY = Duration.ofSeconds(120);
+
+    private final Path repoRoot;
+    private final Path home;
+    private final Map<String, String> extraEnv;
+    private final KafkaBroker broker;
+    private final int dispatcherPort = Ports.free();
+    private final int uiPort = Ports.free();
+    private final int schedulerPort = Ports.free();
+    private final AtomicInteger runnerSeq = new AtomicInteger();
+    private final List<ServiceProcess> runners = new CopyOnWriteArrayList<>();
+    private ServiceProcess dispatcher;
+    private ServiceProcess ui;
+    private ServiceProcess scheduler;
+
+    /**
+     * @param repoRoot the checkout, where each service's {@code target/quarkus-app} was built
+     * @param home the Sparky home; {@code projects/} must be filled by the caller
+     * @param extraEnv settings for every service, e.g. {@code SPARKY_DISPATCHER_LEASE=3s}
+     */
+    public SparkyCluster(Path repoRoot, Path home, Map<String, String> extraEnv) {
+        this.repoRoot = repoRoot;
+        this.home = home;
+        this.extraEnv = Map.copyOf(extraEnv);
+        this.broker = KafkaBroker.onThisClasspath(home.resolve("kafka"));
+    }
+
+    /** The checkout root, from the system property the build sets, or the working directory's parent. */
+    public static Path repoRootFromBuild() {
+        String root = System.getProperty("sparky.repo.root");
+        return root != null ? Path.of(root) : Path.of("").toAbsolutePath().getParent();
+    }
+
+    /** Starts the broker, the dispatcher, the UI and {@code runnerCount} runners; waits until all are ready. */
+    public SparkyCluster start(int runnerCount, boolean withScheduler) {
+        try {
+            Files.createDirectories(home.resolve("projects"));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        broker.start();
+        dispatcher = startDispatcher();
+        ui = service("ui", "ui-service", uiPort, Map.of("SPARKY_UI_PORT", Integer.toString(uiPort))).start();
+        if (withScheduler) {
+            scheduler = service("scheduler", "scheduler-service", schedulerPort,
+                    Map.of("SPARKY_SCHEDULER_PORT", Integer.toString(schedulerPort))).start();
+        }
+        for (int i = 0; i < runnerCount; i++) {
+            runners.add(newRunner().start());
+        }
+        dispatcher.awaitReady(READY);
+        ui.awaitReady(READY);
+        if (scheduler != null) {
+            scheduler.awaitReady(READY);
+        }
+        for (ServiceProcess r : runners) {
+            r.awaitReady(READY);
+        }
+        return this;
+    }
+
+    /** Starts the dispatcher again after it was killed or stopped, on the same port and state. */
+    public ServiceProcess restartDispatcher() {
+        dispatcher.process().stop(Duration.ofSeconds(1));
+        dispatcher = startDispatcher();
+        return dispatcher.awaitReady(READY);
+    }
+
+    private ServiceProcess startDispatcher() {
+        return service("dispatcher", "dispatcher-service", dispatcherPort,
+                Map.of("SPARKY_DISPATCHER_PORT", Integer.toString(dispatcherPort))).start();
+    }
+
+    /** Adds one runner and waits until it is ready. */
+    public ServiceProcess addRunner() {
+        ServiceProcess r = newRunner().start();
+        runners.add(r);
+        return r.awaitReady(READY);
+    }
+
+    private ServiceProcess newRunner() {
+        int n = runnerSeq.incrementAndGet();
+        int port = Ports.free();
+        return service("runner-" + n, "runner-service", port, Map.of("SPARKY_RUNNER_PORT", Integer.toString(port),
+                "SPARKY_RUNNER_ID", "runner-" + n));
+    }
+
+    private ServiceProcess service(String name, String module, int port, Map<String, String> own) {
+        Map<String, String> env = new HashMap<>();
+        env.put("SPARKY_HOME", home.toString());
+        env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
+        env.put("SPARKY_DISPATCHER_URL", "http://127.0.0.1:" + dispatcherPort);
+        env.put("SPARKY_RUNNER_API_URL", "http://127.0.0.1:" + uiPort);
+        env.putAll(extraEnv);
+        env.putAll(own);
+        Path jar = repoRoot.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: package the services first (mvn package)");
+        }
+        return new ServiceProcess(name, jar, port, env, home.resolve("logs").resolve(name + ".log"));
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    public KafkaBroker broker() {
+        return broker;
+    }
+
+    public ServiceProcess dispatcher() {
+        return dispatcher;
+    }
+
+    public ServiceProcess ui() {
+        return ui;
+    }
+
+    public ServiceProcess scheduler() {
+        return scheduler;
+    }
+
+    public List<ServiceProcess> runners() {
+        return List.copyOf(runners);
+    }
+
+    public SparkyApi api() {
+        return new SparkyApi(ui.url());
+    }
+
+    /** The last lines of every process's output, to attach to a failing assertion. */
+    public String diagnostics() {
+        List<ManagedProcess> all = new ArrayList<>();
+        all.add(broker.process());
+        for (ServiceProcess s : new ServiceProcess[] {dispatcher, ui, scheduler}) {
+            if (s != null) {
+                all.add(s.process());
+            }
+        }
+        runners.forEach(r -> all.add(r.process()));
+        StringBuilder sb = new StringBuilder();
+        for (ManagedProcess p : all) {
+            sb.append("\n--- ").append(p.name()).append(" ---\n").append(p.tail(25));
+        }
+        return sb.toString();
+    }
+
+    @Override
+    public void close() {
+        runners.forEach(r -> r.process().stop(Duration.ofSeconds(5)));
+        for (ServiceProcess s : new ServiceProcess[] {scheduler, ui, dispatcher}) {
+            if (s != null) {
+                s.process().stop(Duration.ofSeconds(10));
+            }
+        }
+        broker.close();
+    }
+}
