@@ -1,0 +1,103 @@
+package dev.sparky.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sparky.testkit.Ports;
+import dev.sparky.testkit.SparkyApi;
+import dev.sparky.testkit.SparkyCluster;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code bin/sparky} as a user runs it: up creates the home with examples and starts everything, a build runs,
+ * status shows the processes, a second up refuses, down leaves no process behind.
+ */
+class LauncherIT {
+    private final Path root = SparkyCluster.repoRootFromBuild();
+
+    @Test
+    void upRunsABuildAndDownLeavesNothingBehind() throws Exception {
+        Path home = Files.createTempDirectory("sparky-launcher");
+        Map<String, String> env = ports(home);
+        List<Long> pids = new java.util.ArrayList<>();
+        try {
+            Result up = run(env, Duration.ofMinutes(6), "up", "-d");
+            assertEquals(0, up.code(), up.output());
+            assertTrue(up.output().contains("Sparky is up: http://127.0.0.1:" + env.get("SPARKY_UI_PORT")), up.output());
+            assertTrue(Files.isRegularFile(home.resolve("projects/hello/job.sh")), "examples copied into the home");
+
+            SparkyApi api = new SparkyApi("http://127.0.0.1:" + env.get("SPARKY_UI_PORT"));
+            String jobId = api.trigger("hello");
+            assertEquals(1, api.awaitTerminal("hello", jobId, Duration.ofSeconds(60)));
+
+            Result status = run(env, Duration.ofSeconds(30), "status");
+            for (String name : List.of("kafka", "dispatcher", "scheduler", "ui", "runner-1")) {
+                assertTrue(status.output().matches("(?s).*" + name + "\\s+\\d+\\s+running\\s+\\d+\\s+yes.*"),
+                        name + " runs and is ready:\n" + status.output());
+            }
+            Result again = run(env, Duration.ofSeconds(30), "up", "-d");
+            assertEquals(1, again.code());
+            assertTrue(again.output().contains("already running"), again.output());
+            pids.addAll(pidsIn(home.resolve("run")));
+            assertTrue(pids.size() >= 5, "pid files of kafka, dispatcher, scheduler, ui, runner-1: " + pids);
+        } finally {
+            Result down = run(env, Duration.ofMinutes(2), "down");
+            assertEquals(0, down.code(), down.output());
+        }
+        List<Long> left = pids.stream().filter(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
+                .toList();
+        assertEquals(List.of(), left, "no process started by 'up' is left after 'down'");
+    }
+
+    private Map<String, String> ports(Path home) {
+        Map<String, String> env = new HashMap<>();
+        env.put("SPARKY_HOME", home.toString());
+        env.put("SPARKY_UI_PORT", Integer.toString(Ports.free()));
+        env.put("SPARKY_DISPATCHER_PORT", Integer.toString(Ports.free()));
+        env.put("SPARKY_SCHEDULER_PORT", Integer.toString(Ports.free()));
+        env.put("SPARKY_RUNNER_BASE_PORT", Integer.toString(Ports.free()));
+        env.put("SPARKY_KAFKA_PORT", Integer.toString(Ports.free()));
+        env.put("SPARKY_KAFKA_CONTROLLER_PORT", Integer.toString(Ports.free()));
+        return env;
+    }
+
+    private record Result(int code, String output) {
+    }
+
+    private Result run(Map<String, String> env, Duration timeout, String... args) throws IOException,
+            InterruptedException {
+        List<String> cmd = new java.util.ArrayList<>(List.of(root.resolve("bin/sparky").toString()));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).directory(root.toFile());
+        pb.environment().putAll(env);
+        Path out = Files.createTempFile("sparky-launcher", ".out");
+        Process p = pb.redirectOutput(out.toFile()).start();
+        if (!p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            return new Result(-1, "timed out\n" + Files.readString(out, StandardCharsets.UTF_8));
+        }
+        return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8));
+    }
+
+    private static List<Long> pidsIn(Path run) throws IOException {
+        try (var files = Files.list(run)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".pid"))
+                    .map(f -> {
+                        try {
+                            return Long.parseLong(Files.readString(f).trim());
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    }).toList();
+        }
+    }
+}
