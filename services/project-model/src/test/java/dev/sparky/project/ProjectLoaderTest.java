@@ -1,0 +1,179 @@
+package dev.sparky.project;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sparky.contracts.InvalidNameException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ProjectLoaderTest {
+    @TempDir
+    Path root;
+
+    private Project write(String name, String yaml, boolean script) throws IOException {
+        Path dir = Files.createDirectories(root.resolve(name));
+        if (yaml != null) {
+            Files.writeString(dir.resolve("sparky.yaml"), yaml);
+        }
+        if (script) {
+            Files.writeString(dir.resolve("job.sh"), "#!/bin/bash\necho hi\n");
+        }
+        return ProjectLoader.load(dir);
+    }
+
+    private static ProjectDefinition parse(String yaml, List<ProjectIssue> issues) {
+        return ProjectLoader.parse(yaml, "projects/p/sparky.yaml", issues);
+    }
+
+    @Test
+    void everyKeyIsReadWithItsType() {
+        List<ProjectIssue> issues = new ArrayList<>();
+        ProjectDefinition d = parse("""
+                allow_manual_run: true
+                disabled: false
+                keep_builds: 10
+                crontab: "*/5 * * * *"
+                scm: {url: "https://example.org/repo.git", branch: main}
+                downstream: [deploy, notify-team]
+                downstream_on: any
+                tags: A=1,B=two
+                script: build.sh
+                timeout: 1h30m
+                concurrency: 2
+                retries: 3
+                env: {GREETING: hi, N: 5}
+                secrets: [TOKEN]
+                notify: {url: "http://hooks.local/x", on: failure}
+                cache: [.m2/repository, node_modules]
+                group_vars: [basic]
+                vars:
+                  - {name: TARGET, type: select, values: [dev, prod], default: dev, group: [basic]}
+                  - {name: DEBUG, type: checkbox}
+                """, issues);
+        assertEquals(List.of(), issues);
+        assertTrue(d.allowManualRun());
+        assertEquals(10, d.keepBuilds());
+        assertEquals("*/5 * * * *", d.crontab());
+        assertEquals("main", d.scm().branch());
+        assertEquals(List.of("deploy", "notify-team"), d.downstream());
+        assertEquals(ProjectDefinition.DownstreamOn.ANY, d.downstreamOn());
+        assertEquals(Map.of("A", "1", "B", "two"), d.tags());
+        assertEquals("build.sh", d.script());
+        assertEquals(Duration.ofMinutes(90), d.timeout());
+        assertEquals(2, d.concurrency());
+        assertEquals(3, d.retries());
+        assertEquals("5", d.env().get("N"));
+        assertEquals(List.of("TOKEN"), d.secrets());
+        assertEquals(ProjectDefinition.NotifyOn.FAILURE, d.notifyHooks().get(0).on());
+        assertEquals(List.of(".m2/repository", "node_modules"), d.cache());
+        assertEquals("select", d.vars().get(0).type());
+        assertEquals(List.of("dev", "prod"), d.vars().get(0).values());
+    }
+
+    @Test
+    void defaultsMatchTheSpec() {
+        ProjectDefinition d = parse("", new ArrayList<>());
+        assertFalse(d.allowManualRun());
+        assertEquals("job.sh", d.script());
+        assertEquals(Duration.ofHours(1), d.timeout());
+        assertEquals(1, d.concurrency());
+        assertEquals(1, d.retries());
+        assertEquals(null, d.keepBuilds());
+    }
+
+    @Test
+    void aWrongTypeNamesTheLineAndKeepsTheRestOfTheFile() {
+        List<ProjectIssue> issues = new ArrayList<>();
+        ProjectDefinition d = parse("allow_manual_run: true\nconcurrency: many\ntimeout: 10m\n", issues);
+        assertEquals(1, issues.size());
+        assertEquals(2, issues.get(0).line());
+        assertTrue(issues.get(0).message().contains("concurrency"), issues.toString());
+        assertTrue(d.allowManualRun(), "keys before the error still count");
+        assertEquals(Duration.ofMinutes(10), d.timeout(), "keys after the error still count");
+    }
+
+    @Test
+    void aYamlSyntaxErrorNamesItsLine() {
+        List<ProjectIssue> issues = new ArrayList<>();
+        parse("allow_manual_run: true\nvars: [unclosed\ntimeout: 1h\n", issues);
+        assertEquals(ProjectIssue.Severity.ERROR, issues.get(0).severity());
+        assertTrue(issues.get(0).line() >= 2, issues.toString());
+        assertTrue(issues.get(0).message().startsWith("YAML syntax error"), issues.toString());
+    }
+
+    @Test
+    void anUnknownKeyIsAWarningOnItsLine() {
+        List<ProjectIssue> issues = new ArrayList<>();
+        parse("allow_manual_run: true\ntimout: 1h\n", issues);
+        assertEquals(ProjectIssue.Severity.WARNING, issues.get(0).severity());
+        assertEquals(2, issues.get(0).line());
+        assertTrue(issues.get(0).message().contains("timout"));
+    }
+
+    @Test
+    void aBadCronLineSaysWhatToWrite() {
+        List<ProjectIssue> issues = new ArrayList<>();
+        parse("crontab: '* * *'\n", issues);
+        assertTrue(issues.get(0).message().contains("3 fields"), issues.toString());
+    }
+
+    @Test
+    void sparrowdoTagsAndEscapesAreRead() {
+        ProjectDefinition d = parse("sparrowdo:\n  tags: MSG=a___comma___b,FLAG\n  no_sudo: true\n", new ArrayList<>());
+        assertEquals(Map.of("MSG", "a,b", "FLAG", "true"), d.tags());
+    }
+
+    @Test
+    void pathTricksInScriptAndCacheAreErrors() {
+        List<ProjectIssue> issues = new ArrayList<>();
+        ProjectDefinition d = parse("script: ../../etc/passwd\ncache: [../outside]\n", issues);
+        assertEquals("job.sh", d.script());
+        assertEquals(List.of(), d.cache());
+        assertEquals(2, issues.stream().filter(i -> i.severity() == ProjectIssue.Severity.ERROR).count());
+    }
+
+    @Test
+    void aFolderWithoutJobScriptIsABrokenProjectNotACrash() throws IOException {
+        Project p = write("noscript", "allow_manual_run: true\n", false);
+        assertFalse(p.buildable());
+        assertTrue(p.errors().get(0).toString().contains("job script is missing"), p.errors().toString());
+    }
+
+    @Test
+    void aFolderWithoutSparkyYamlRunsWithDefaults() throws IOException {
+        Project p = write("bare", null, true);
+        assertTrue(p.buildable());
+        assertEquals(ProjectIssue.Severity.WARNING, p.issues().get(0).severity());
+    }
+
+    @Test
+    void theCatalogRefusesBadNamesBeforeTouchingTheDisk() {
+        ProjectCatalog catalog = new ProjectCatalog(root);
+        assertThrows(InvalidNameException.class, () -> catalog.find("../etc"));
+        assertThrows(InvalidNameException.class, () -> catalog.find("a/b"));
+        assertThrows(InvalidNameException.class, () -> catalog.find(".hidden"));
+    }
+
+    @Test
+    void theCatalogSeesAnEditWithoutARestart() throws IOException {
+        write("edited", "concurrency: 1\n", true);
+        ProjectCatalog catalog = new ProjectCatalog(root);
+        assertEquals(1, catalog.find("edited").orElseThrow().definition().concurrency());
+        Path yaml = root.resolve("edited/sparky.yaml");
+        Files.writeString(yaml, "concurrency: 4\n");
+        Files.setLastModifiedTime(yaml, FileTime.fromMillis(System.currentTimeMillis() + 5000));
+        assertEquals(4, catalog.find("edited").orElseThrow().definition().concurrency());
+        assertEquals(List.of("edited"), catalog.list().stream().map(Project::name).toList());
+    }
+}
