@@ -1,0 +1,76 @@
+package dev.sparky.scheduler.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Everything the scheduler reads from configuration ({@code sparky.*} in application.properties). */
+@ConfigMapping(prefix = "sparky")
+public interface SchedulerConfig {
+
+    /** The Sparky home; projects are read from {@code <home>/projects}. */
+    @WithDefault(".sparky")
+    String home();
+
+    /** How to reach Kafka. */
+    Kafka kafka();
+
+    /** Topic names. */
+    Topics topics();
+
+    /** Timing of cron, SCM polling and trigger files. */
+    Scheduler scheduler();
+
+    /** Kafka connection. */
+    interface Kafka {
+        /** Bootstrap servers, host:port[,host:port]. */
+        @WithDefault("127.0.0.1:9092")
+        String bootstrapServers();
+
+        /** How long a build request may wait for the broker's acknowledgement before it counts as not sent. */
+        @WithDefault("10s")
+        Duration publishTimeout();
+    }
+
+    /** Topic names (defaults: dev.sparky.contracts.Topics). */
+    interface Topics {
+        /** Where build requests go. */
+        @WithDefault("sparky.build-requests")
+        String buildRequests();
+    }
+
+    /** Scheduler timing. */
+    interface Scheduler {
+        /** Time zone in which crontab lines and cron job ids are read, e.g. Europe/Berlin. */
+        @WithDefault("UTC")
+        String timeZone();
+
+        /** Cron times missed within this window (an outage, a restart) are fired late, once. */
+        @WithDefault("10m")
+        Duration cronCatchUp();
+
+        /** How often crontab lines are evaluated; keep it a few seconds so builds start on time. */
+        @WithDefault("2s")
+        Duration cronTick();
+
+        /** How often each project's remote is asked for its branch head. */
+        @WithDefault("30s")
+        Duration scmInterval();
+
+        /** Time limit of one git ls-remote; slower remotes count as failed and back off. */
+        @WithDefault("10s")
+        Duration scmTimeout();
+
+        /** Remotes polled at once; one slow remote holds one thread only. */
+        @WithDefault("4")
+        int scmThreads();
+
+        /** The git executable. */
+        @WithDefault("git")
+        String gitCommand();
+
+        /** Period of the trigger-file scan, the fallback for file systems without change events. */
+        @WithDefault("1s")
+        Duration triggerScan();
+    }
+}

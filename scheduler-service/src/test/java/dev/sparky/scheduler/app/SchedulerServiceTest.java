@@ -1,0 +1,66 @@
+package dev.sparky.scheduler.app;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import dev.sparky.contracts.events.BuildRequest;
+import dev.sparky.scheduler.publish.SchedulerMetrics;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+/** The service starts without a broker, reports it, and picks up a trigger file through the real jobs. */
+@QuarkusTest
+class SchedulerServiceTest {
+    @Inject
+    InMemoryRequestPublisher publisher;
+
+    @Inject
+    SchedulerMetrics metrics;
+
+    @ConfigProperty(name = "sparky.home")
+    String home;
+
+    @Test
+    void liveWithoutKafkaButNotReady() {
+        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        given().get("/q/health/ready").then().statusCode(503).body("status", equalTo("DOWN"))
+                .body(containsString("unreachable"));
+    }
+
+    @Test
+    void scmStatusAndMetricsAreServed() {
+        given().get("/internal/v1/scm").then().statusCode(200).body(equalTo("[]"));
+        metrics.scmFailure();
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("sparky_scheduler_scm_failures_total"))
+                .body(containsString("sparky_trigger_files_failed_total"));
+    }
+
+    @Test
+    void aTriggerFileBecomesARequest() throws Exception {
+        Path project = Files.createDirectories(Path.of(home, "projects", "hello"));
+        Files.writeString(project.resolve("sparky.yaml"), "allow_manual_run: true\n");
+        Files.writeString(project.resolve("job.sh"), "#!/bin/bash\necho hi\n");
+        Path triggers = Files.createDirectories(project.resolve(".triggers"));
+        Path tmp = Files.writeString(triggers.resolve(".component-1.json.tmp"), "{\"params\": {\"A\": \"1\"}}");
+        Path file = Files.move(tmp, triggers.resolve("component-1.json"), StandardCopyOption.ATOMIC_MOVE);
+        long end = System.currentTimeMillis() + 15_000;
+        while (publisher.published().isEmpty() && System.currentTimeMillis() < end) {
+            Thread.sleep(50);
+        }
+        BuildRequest r = publisher.published().get(0);
+        assertEquals("hello", r.project());
+        assertEquals("component-1", r.jobId());
+        assertEquals("1", r.params().get("A"));
+        Thread.sleep(100);
+        assertFalse(Files.exists(file));
+    }
+}
