@@ -1,0 +1,90 @@
+package dev.sparky.ui.api;
+
+import dev.sparky.contracts.Names;
+import dev.sparky.contracts.api.BuildView;
+import dev.sparky.contracts.api.Page;
+import dev.sparky.contracts.api.Problem;
+import dev.sparky.contracts.api.TriggerAccepted;
+import dev.sparky.contracts.api.TriggerRequest;
+import dev.sparky.project.Project;
+import dev.sparky.project.ProjectCatalog;
+import dev.sparky.ui.dispatcher.BuildQuery;
+import dev.sparky.ui.dispatcher.DispatcherClient;
+import dev.sparky.ui.error.RequestRefusedException;
+import dev.sparky.ui.trigger.TriggerService;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Projects, their builds, and triggering ({@code /api/v1/projects}). */
+@Path("/api/v1/projects")
+@Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+@Tag(name = "projects")
+public class ProjectsResource {
+    static final String USER = "anonymous";
+
+    private final ProjectCatalog catalog;
+    private final TriggerService triggers;
+    private final DispatcherClient dispatcher;
+
+    public ProjectsResource(ProjectCatalog catalog, TriggerService triggers, DispatcherClient dispatcher) {
+        this.catalog = catalog;
+        this.triggers = triggers;
+        this.dispatcher = dispatcher;
+    }
+
+    @GET
+    @Operation(summary = "Every project, sorted by name, with its issues and build counters")
+    public List<ProjectView> list() {
+        return ProjectViews.list(catalog.list(), dispatcher.projectStatuses());
+    }
+
+    @GET
+    @Path("/{p}")
+    @Operation(summary = "One project with its parameter form and sparky.yaml text")
+    public ProjectDetailView one(@PathParam("p") String name) {
+        Project project = triggers.requireProject(name);
+        return ProjectViews.detail(project, dispatcher.projectStatus(name));
+    }
+
+    @GET
+    @Path("/{p}/builds")
+    @Operation(summary = "The project's builds, newest first; pass 'next' as 'before' for the following page")
+    public Page<BuildView> builds(@PathParam("p") String name, @QueryParam("before") Long before,
+            @QueryParam("limit") Integer limit) {
+        Names.requireProject(name);
+        return dispatcher.builds(BuildQuery.ofProject(name, before, Paging.limit(limit)));
+    }
+
+    @POST
+    @Path("/{p}/builds")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Queue a build (202 once Kafka acknowledged); jobId is an optional idempotency key")
+    public Response trigger(@PathParam("p") String name, TriggerRequest request) {
+        TriggerRequest r = request == null ? new TriggerRequest(null, null, null) : request;
+        TriggerAccepted accepted = triggers.trigger(name, r, "api", USER);
+        return Response.accepted(accepted).location(URI.create(accepted.buildUrl())).build();
+    }
+
+    @GET
+    @Path("/{p}/jobs/{jobId}")
+    @Operation(summary = "A build by project and job id")
+    public BuildView job(@PathParam("p") String name, @PathParam("jobId") String jobId) {
+        Names.requireProject(name);
+        Names.requireJobId(jobId);
+        return dispatcher.job(name, jobId).orElseThrow(() -> RequestRefusedException.notFound(
+                triggers.recentlyAccepted(name, jobId)
+                        ? "build " + name + "/" + jobId + " was accepted and waits in Kafka for the dispatcher; ask again shortly"
+                        : "unknown build " + name + "/" + jobId));
+    }
+}

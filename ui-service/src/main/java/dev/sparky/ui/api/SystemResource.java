@@ -1,0 +1,47 @@
+package dev.sparky.ui.api;
+
+import dev.sparky.contracts.api.Overview;
+import dev.sparky.contracts.api.Problem;
+import dev.sparky.contracts.api.QueueEntry;
+import dev.sparky.contracts.api.RunnerView;
+import dev.sparky.ui.dispatcher.DispatcherClient;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The queue, the runners and the counters, passed through from the dispatcher. */
+@Path("/api/v1")
+@Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+@Tag(name = "system")
+public class SystemResource {
+    private final DispatcherClient dispatcher;
+
+    public SystemResource(DispatcherClient dispatcher) {
+        this.dispatcher = dispatcher;
+    }
+
+    @GET
+    @Path("/queue")
+    @Operation(summary = "Queued builds and why each one waits")
+    public List<QueueEntry> queue() {
+        return dispatcher.queue();
+    }
+
+    @GET
+    @Path("/runners")
+    @Operation(summary = "Runners: live, busy, and the build in hand")
+    public List<RunnerView> runners() {
+        return dispatcher.runners();
+    }
+
+    @GET
+    @Path("/overview")
+    @Operation(summary = "Queue length, builds running, runners busy and idle")
+    public Overview overview() {
+        return dispatcher.overview();
+    }
+}

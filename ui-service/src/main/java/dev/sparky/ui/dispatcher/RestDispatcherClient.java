@@ -1,0 +1,140 @@
+package dev.sparky.ui.dispatcher;
+
+import dev.sparky.contracts.BuildState;
+import dev.sparky.contracts.api.BuildView;
+import dev.sparky.contracts.api.Overview;
+import dev.sparky.contracts.api.Page;
+import dev.sparky.contracts.api.ProjectStatus;
+import dev.sparky.contracts.api.QueueEntry;
+import dev.sparky.contracts.api.RunnerView;
+import dev.sparky.ui.config.UiConfig;
+import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.WebApplicationException;
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/**
+ * {@link DispatcherClient} over HTTP. Turns the dispatcher's 404 into an empty answer and every other
+ * failure (connection refused, timeout, 5xx) into {@link DispatcherUnavailableException}, so callers
+ * answer 503 "dispatcher unavailable" instead of a stack trace.
+ */
+@ApplicationScoped
+public class RestDispatcherClient implements DispatcherClient {
+    private final DispatcherApi api;
+    private final String url;
+
+    public RestDispatcherClient(UiConfig config) {
+        this.url = config.dispatcher().url();
+        this.api = QuarkusRestClientBuilder.newBuilder()
+                .baseUri(URI.create(url))
+                .connectTimeout(config.dispatcher().connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(config.dispatcher().readTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .build(DispatcherApi.class);
+    }
+
+    @Override
+    public Page<BuildView> builds(BuildQuery q) {
+        String state = q.state() == null ? null : q.state().wireName();
+        return call(() -> api.builds(q.project(), state, q.before(), q.limit()));
+    }
+
+    @Override
+    public Optional<BuildView> build(long id) {
+        return optional(() -> api.build(id));
+    }
+
+    @Override
+    public Optional<BuildView> job(String project, String jobId) {
+        return optional(() -> api.job(project, jobId));
+    }
+
+    @Override
+    public Optional<LogSlice> log(long id, long offset, Integer limit, String attempt) {
+        return optional(() -> {
+            RestResponse<byte[]> r = api.log(id, offset, limit, attempt);
+            byte[] bytes = r.getEntity() == null ? new byte[0] : r.getEntity();
+            return new LogSlice(bytes, sizeHeader(r.getHeaderString("X-Log-Size"), offset + bytes.length),
+                    stateHeader(r.getHeaderString("X-Build-State")));
+        });
+    }
+
+    @Override
+    public Optional<String> syslog(long id) {
+        return optional(() -> api.syslog(id));
+    }
+
+    @Override
+    public List<ProjectStatus> projectStatuses() {
+        return call(api::projectStatuses);
+    }
+
+    @Override
+    public ProjectStatus projectStatus(String project) {
+        return optional(() -> api.projectStatus(project)).orElse(new ProjectStatus(project, null, 0, 0));
+    }
+
+    @Override
+    public List<QueueEntry> queue() {
+        return call(api::queue);
+    }
+
+    @Override
+    public List<RunnerView> runners() {
+        return call(api::runners);
+    }
+
+    @Override
+    public Overview overview() {
+        return call(api::overview);
+    }
+
+    private <T> Optional<T> optional(Supplier<T> request) {
+        try {
+            return Optional.ofNullable(call(request));
+        } catch (DispatcherUnavailableException e) {
+            if (e.getCause() instanceof WebApplicationException w && w.getResponse().getStatus() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    private <T> T call(Supplier<T> request) {
+        try {
+            return request.get();
+        } catch (WebApplicationException e) {
+            throw new DispatcherUnavailableException(url + " answered HTTP " + e.getResponse().getStatus(), e);
+        } catch (RuntimeException e) {
+            throw new DispatcherUnavailableException(url + " cannot be reached (" + rootCause(e) + ")", e);
+        }
+    }
+
+    private static String rootCause(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+    }
+
+    static long sizeHeader(String value, long fallback) {
+        try {
+            return value == null ? fallback : Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
+    static BuildState stateHeader(String value) {
+        try {
+            return value == null || value.isBlank() ? null : BuildState.fromWire(value.trim());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

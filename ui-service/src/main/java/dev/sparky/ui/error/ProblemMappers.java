@@ -1,0 +1,79 @@
+package dev.sparky.ui.error;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.sparky.contracts.InvalidNameException;
+import dev.sparky.contracts.api.Problem;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * One place that turns every error into an answer in the format of the part of the site that failed:
+ * {@code application/problem+json} under /api, plain text on the Sparky-compatible routes (as Sparky
+ * answered), an HTML page elsewhere. The detail always says what to fix.
+ */
+public class ProblemMappers {
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final List<String> PLAIN_TEXT_PREFIXES = List.of("/build/", "/build-with-tags/", "/cancel/",
+            "/status/", "/report/raw/", "/badge/");
+
+    @CheckedTemplate(basePath = "")
+    static class Templates {
+        static native TemplateInstance error(int status, String title, String detail);
+    }
+
+    @ServerExceptionMapper
+    public Response refused(RequestRefusedException e, UriInfo uri) {
+        return answer(uri, e.kind().status(), e.kind().title(), e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response invalidName(InvalidNameException e, UriInfo uri) {
+        return answer(uri, 400, "invalid name", e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response badJson(JsonProcessingException e, UriInfo uri) {
+        return answer(uri, 400, "invalid request", "the request body is not valid JSON: " + e.getOriginalMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response http(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        Response.StatusType type = Response.Status.fromStatusCode(status);
+        String title = type == null ? "HTTP " + status : type.getReasonPhrase().toLowerCase(java.util.Locale.ROOT);
+        String detail = status == 404 ? "no such resource: " + uri.getPath() : e.getMessage();
+        if (e.getCause() instanceof JsonProcessingException json) {
+            detail = "the request body is not valid JSON: " + json.getOriginalMessage();
+        } else if (status == 400 && e.getCause() == null) {
+            detail = "the request could not be read: check the body (JSON for /api, form or JSON for build-with-tags)";
+        }
+        return answer(uri, status, title, detail);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e, UriInfo uri) {
+        LOG.errorf(e, "unexpected error on %s", uri.getPath());
+        return answer(uri, 500, "internal error", "unexpected error (" + e.getClass().getSimpleName()
+                + "); the service log has the details");
+    }
+
+    static Response answer(UriInfo uri, int status, String title, String detail) {
+        String path = uri.getPath();
+        if (path.startsWith("/api/")) {
+            return Response.status(status).type(Problem.MEDIA_TYPE).entity(Problem.of(status, title, detail)).build();
+        }
+        if (PLAIN_TEXT_PREFIXES.stream().anyMatch(path::startsWith)) {
+            return Response.status(status).type(MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8")).entity(detail + "\n")
+                    .build();
+        }
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .entity(Templates.error(status, title, detail).render()).build();
+    }
+}

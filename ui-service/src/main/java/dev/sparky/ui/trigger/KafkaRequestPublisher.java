@@ -1,0 +1,43 @@
+package dev.sparky.ui.trigger;
+
+import dev.sparky.contracts.events.BuildRequest;
+import dev.sparky.contracts.events.CancelBuild;
+import dev.sparky.kafka.EventPublisher;
+import dev.sparky.kafka.KafkaSettings;
+import dev.sparky.ui.config.UiConfig;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+
+/**
+ * {@link RequestPublisher} over the plain Kafka producer (acks=all). Plain rather than a messaging
+ * emitter because a trigger must answer only after the broker acknowledged, within a bounded time.
+ * Both topics are keyed by project so one project's requests and cancels stay in order.
+ */
+@ApplicationScoped
+public class KafkaRequestPublisher implements RequestPublisher {
+    private final EventPublisher publisher;
+    private final UiConfig.TopicNames topics;
+    private final Duration timeout;
+
+    public KafkaRequestPublisher(UiConfig config, KafkaSettings settings) {
+        this.publisher = new EventPublisher(settings, "sparky-ui");
+        this.topics = config.topics();
+        this.timeout = config.trigger().ackTimeout();
+    }
+
+    @Override
+    public void publish(BuildRequest request) {
+        publisher.publish(topics.buildRequests(), request.project(), request, timeout);
+    }
+
+    @Override
+    public void publish(CancelBuild cancel) {
+        publisher.publish(topics.buildCommands(), cancel.project(), cancel, timeout);
+    }
+
+    @PreDestroy
+    void close() {
+        publisher.close();
+    }
+}

@@ -1,0 +1,58 @@
+package dev.sparky.ui.web;
+
+import dev.sparky.contracts.Names;
+import dev.sparky.contracts.api.BuildView;
+import dev.sparky.contracts.api.Page;
+import dev.sparky.ui.dispatcher.BuildQuery;
+import dev.sparky.ui.dispatcher.DispatcherClient;
+import dev.sparky.ui.error.RequestRefusedException;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * Recent builds (refreshed live by the page script) and the build report (metadata, attempts, live log,
+ * system log, cancel and rebuild).
+ */
+@Path("/builds")
+@Produces(MediaType.TEXT_HTML)
+public class BuildsPage {
+    static final int PAGE_SIZE = 50;
+
+    private final DispatcherClient dispatcher;
+
+    public BuildsPage(DispatcherClient dispatcher) {
+        this.dispatcher = dispatcher;
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance builds(Page<BuildView> page, String project, boolean firstPage);
+
+        static native TemplateInstance report(BuildView build, String syslog);
+    }
+
+    @GET
+    @Operation(hidden = true)
+    public TemplateInstance list(@QueryParam("project") String project, @QueryParam("before") Long before) {
+        String p = project == null || project.isBlank() ? null : Names.requireProject(project);
+        Page<BuildView> page = dispatcher.builds(new BuildQuery(p, null, before, PAGE_SIZE));
+        return Templates.builds(page, p, before == null);
+    }
+
+    @GET
+    @Path("/{id: [0-9]{1,18}}")
+    @Operation(hidden = true)
+    public TemplateInstance report(@PathParam("id") long id) {
+        BuildView build = dispatcher.build(id).orElseThrow(() -> RequestRefusedException.notFound(
+                "build " + id + " not found"));
+        String syslog = dispatcher.syslog(id).orElse("");
+        return Templates.report(build, syslog);
+    }
+}

@@ -1,0 +1,63 @@
+package dev.sparky.ui.web;
+
+import dev.sparky.contracts.api.BuildView;
+import dev.sparky.contracts.api.Page;
+import dev.sparky.project.Project;
+import dev.sparky.ui.api.ProjectDetailView;
+import dev.sparky.ui.api.ProjectViews;
+import dev.sparky.ui.dispatcher.BuildQuery;
+import dev.sparky.ui.dispatcher.DispatcherClient;
+import dev.sparky.ui.dispatcher.DispatcherUnavailableException;
+import dev.sparky.ui.trigger.TriggerService;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * A project: its sparky.yaml and errors, build history with paging, and "Build now" with the parameter
+ * form (split by group_vars; {@code ?group=} picks the group). The form posts to the JSON API.
+ */
+@Path("/projects/{p}")
+@Produces(MediaType.TEXT_HTML)
+public class ProjectPage {
+    static final int PAGE_SIZE = 25;
+
+    private final TriggerService triggers;
+    private final DispatcherClient dispatcher;
+
+    public ProjectPage(TriggerService triggers, DispatcherClient dispatcher) {
+        this.triggers = triggers;
+        this.dispatcher = dispatcher;
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance project(ProjectDetailView view, List<FormField> fields, List<String> groups,
+                String group, Page<BuildView> builds, String problem);
+    }
+
+    @GET
+    @Operation(hidden = true)
+    public TemplateInstance get(@PathParam("p") String name, @QueryParam("before") Long before,
+            @QueryParam("group") String group) {
+        Project project = triggers.requireProject(name);
+        List<String> groups = project.definition().groupVars();
+        String selected = groups.isEmpty() ? null : group != null && groups.contains(group) ? group : groups.get(0);
+        List<FormField> fields = FormField.of(project.definition().vars(), selected);
+        try {
+            var status = dispatcher.projectStatus(name);
+            var builds = dispatcher.builds(BuildQuery.ofProject(name, before, PAGE_SIZE));
+            return Templates.project(ProjectViews.detail(project, status), fields, groups, selected, builds, null);
+        } catch (DispatcherUnavailableException e) {
+            return Templates.project(ProjectViews.detail(project, null), fields, groups, selected,
+                    new Page<>(List.of(), null), e.getMessage());
+        }
+    }
+}

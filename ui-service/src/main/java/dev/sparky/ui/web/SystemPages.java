@@ -1,0 +1,64 @@
+package dev.sparky.ui.web;
+
+import dev.sparky.contracts.Names;
+import dev.sparky.contracts.api.QueueEntry;
+import dev.sparky.contracts.api.RunnerView;
+import dev.sparky.ui.dispatcher.DispatcherClient;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** The queue and runner pages, and Sparky's old page URLs answered with redirects to the new ones. */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class SystemPages {
+    private final DispatcherClient dispatcher;
+
+    public SystemPages(DispatcherClient dispatcher) {
+        this.dispatcher = dispatcher;
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance queue(List<QueueEntry> entries);
+
+        static native TemplateInstance runners(List<RunnerView> runners);
+    }
+
+    @GET
+    @Path("queue")
+    @Operation(hidden = true)
+    public TemplateInstance queue() {
+        return Templates.queue(dispatcher.queue());
+    }
+
+    @GET
+    @Path("runners")
+    @Operation(hidden = true)
+    public TemplateInstance runners() {
+        return Templates.runners(dispatcher.runners());
+    }
+
+    @GET
+    @Path("project/{p}")
+    @Operation(hidden = true)
+    public Response projectAlias(@PathParam("p") String project) {
+        return Response.seeOther(URI.create("/projects/" + Names.requireProject(project))).build();
+    }
+
+    @GET
+    @Path("report/{p}/{id: [0-9]{1,18}}")
+    @Operation(hidden = true)
+    public Response reportAlias(@PathParam("p") String project, @PathParam("id") long id) {
+        Names.requireProject(project);
+        return Response.seeOther(URI.create("/builds/" + id)).build();
+    }
+}

@@ -1,0 +1,67 @@
+package dev.sparky.ui.dispatcher;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sparky.contracts.BuildState;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The HTTP client of the dispatcher's internal API, against a stub speaking the documented contract. */
+@QuarkusTest
+@QuarkusTestResource(value = DispatcherStub.class, restrictToAnnotatedClass = true)
+class RestDispatcherClientTest {
+    @Inject
+    RestDispatcherClient client;
+
+    @Test
+    void readsBuildsWithTheirStateAndTimes() {
+        var b = client.build(7).orElseThrow();
+        assertEquals(BuildState.RUNNING, b.state());
+        assertEquals(Map.of("A", "1"), b.params());
+        assertEquals("2026-11-01T10:00:00Z", b.queuedAt().toString());
+        assertEquals(1, b.attempts().size());
+        assertEquals(7, client.job("hello", "abc").orElseThrow().id());
+        var page = client.builds(new BuildQuery("hello", BuildState.RUNNING, 10L, 5));
+        assertEquals(6L, page.next());
+        assertEquals(1, page.items().size());
+    }
+
+    @Test
+    void notFoundIsEmpty() {
+        assertTrue(client.build(8).isEmpty());
+        assertTrue(client.job("hello", "nope").isEmpty());
+        assertTrue(client.syslog(8).isEmpty());
+        var status = client.projectStatus("never-built");
+        assertNull(status.lastBuild());
+    }
+
+    @Test
+    void logPassesOffsetAndAttemptAndReadsHeaders() {
+        LogSlice s = client.log(7, 3, 100, "all").orElseThrow();
+        assertArrayEquals("abc".getBytes(StandardCharsets.UTF_8), s.bytes());
+        assertEquals(10, s.size());
+        assertEquals(BuildState.RUNNING, s.state());
+        assertTrue(DispatcherStub.lastLogQuery.contains("offset=3"), DispatcherStub.lastLogQuery);
+        assertTrue(DispatcherStub.lastLogQuery.contains("attempt=all"), DispatcherStub.lastLogQuery);
+    }
+
+    @Test
+    void serverErrorsAreUnavailable() {
+        var e = assertThrows(DispatcherUnavailableException.class, () -> client.overview());
+        assertTrue(e.getMessage().startsWith("dispatcher unavailable: "), e.getMessage());
+        assertTrue(e.getMessage().contains("HTTP 500"), e.getMessage());
+    }
+
+    @Test
+    void listOfProjectStatuses() {
+        assertEquals("hello", client.projectStatuses().get(0).project());
+    }
+}

@@ -1,0 +1,180 @@
+package dev.sparky.ui.trigger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sparky.contracts.BuildState;
+import dev.sparky.contracts.InvalidNameException;
+import dev.sparky.contracts.api.BuildView;
+import dev.sparky.contracts.api.TriggerAccepted;
+import dev.sparky.contracts.api.TriggerRequest;
+import dev.sparky.contracts.events.BuildRequest;
+import dev.sparky.contracts.events.CancelBuild;
+import dev.sparky.kafka.PublishFailedException;
+import dev.sparky.project.ProjectCatalog;
+import dev.sparky.ui.error.RequestRefusedException;
+import dev.sparky.ui.error.RequestRefusedException.Kind;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Trigger validation: names first, then the project folder, then Kafka; a job id only after the ack. */
+class TriggerServiceTest {
+    @TempDir
+    Path projects;
+
+    final List<Object> published = new ArrayList<>();
+    final Map<String, Integer> counts = new HashMap<>();
+    boolean kafkaDown;
+    TriggerService service;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        project("hello", "allow_manual_run: true\n");
+        project("broken", "allow_manual_run: true\nconcurrency: many\n");
+        project("off", "disabled: true\n");
+        RequestPublisher publisher = new RequestPublisher() {
+            @Override
+            public void publish(BuildRequest request) {
+                send(request);
+            }
+
+            @Override
+            public void publish(CancelBuild cancel) {
+                send(cancel);
+            }
+        };
+        service = new TriggerService(new ProjectCatalog(projects), publisher, new JobIds(new Random(1)),
+                new RecentTriggers(Clock.systemUTC(), Duration.ofMinutes(1)),
+                (source, result) -> counts.merge(source + "/" + result, 1, Integer::sum));
+    }
+
+    private void send(Object record) {
+        if (kafkaDown) {
+            throw new PublishFailedException("Kafka did not acknowledge within 5000 ms", null);
+        }
+        published.add(record);
+    }
+
+    private void project(String name, String yaml) throws Exception {
+        Path dir = Files.createDirectories(projects.resolve(name));
+        Files.writeString(dir.resolve("sparky.yaml"), yaml);
+        Files.writeString(dir.resolve("job.sh"), "true\n");
+    }
+
+    private TriggerAccepted trigger(String project, String jobId) {
+        return service.trigger(project, new TriggerRequest(Map.of("A", "1"), null, jobId), "api", "alice");
+    }
+
+    @Test
+    void acceptedTriggerPublishesThenAnswersTheJobId() {
+        TriggerAccepted a = trigger("hello", null);
+        assertTrue(a.jobId().matches("[A-Za-z]{20}"), a.jobId());
+        BuildRequest r = (BuildRequest) published.get(0);
+        assertEquals("hello", r.project());
+        assertEquals(a.jobId(), r.jobId());
+        assertEquals(Map.of("A", "1"), r.params());
+        assertEquals("triggered by alice via api", r.description());
+        assertEquals("/status/hello/" + a.jobId(), a.statusUrl());
+        assertTrue(service.recentlyAccepted("hello", a.jobId()));
+        assertEquals(1, counts.get("api/accepted"));
+    }
+
+    @Test
+    void callerChosenJobIdIsKept() {
+        assertEquals("release-1.2", trigger("hello", "release-1.2").jobId());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"../x", "a/b", "..", ".x", "-x", "a b", "x\u0000y", ""})
+    void badProjectNamesAreRefusedBeforeAnythingElse(String name) {
+        assertThrows(InvalidNameException.class, () -> trigger(name, null));
+        assertTrue(published.isEmpty());
+        assertEquals(1, counts.get("api/invalid"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"../x", "a/b", "..", "-x"})
+    void badJobIdsAreRefused(String jobId) {
+        assertThrows(InvalidNameException.class, () -> trigger("hello", jobId));
+        assertTrue(published.isEmpty());
+    }
+
+    @Test
+    void unknownProjectIs404NamingTheFolder() {
+        var e = assertThrows(RequestRefusedException.class, () -> trigger("nope", null));
+        assertEquals(Kind.NOT_FOUND, e.kind());
+        assertEquals("project 'nope' not found: no folder projects/nope", e.getMessage());
+    }
+
+    @Test
+    void brokenProjectIs409ListingFileAndLine() {
+        var e = assertThrows(RequestRefusedException.class, () -> trigger("broken", null));
+        assertEquals(Kind.CONFLICT, e.kind());
+        assertTrue(e.getMessage().contains("projects/broken/sparky.yaml:2: concurrency"), e.getMessage());
+    }
+
+    @Test
+    void disabledProjectIs409() {
+        var e = assertThrows(RequestRefusedException.class, () -> trigger("off", null));
+        assertEquals("project off is disabled (sparky.yaml: disabled: true)", e.getMessage());
+    }
+
+    @Test
+    void badParamNamesAre400() {
+        var e = assertThrows(RequestRefusedException.class, () -> service.trigger("hello",
+                new TriggerRequest(Map.of("not-a-var", "1"), null, null), "api", "alice"));
+        assertEquals(Kind.INVALID, e.kind());
+        assertTrue(published.isEmpty());
+    }
+
+    @Test
+    void kafkaNotAcknowledgingIs503AndNothingIsRemembered() {
+        kafkaDown = true;
+        var e = assertThrows(RequestRefusedException.class, () -> trigger("hello", "k1"));
+        assertEquals(Kind.UNAVAILABLE, e.kind());
+        assertTrue(e.getMessage().contains("nothing was queued"));
+        assertTrue(!service.recentlyAccepted("hello", "k1"));
+        assertEquals(1, counts.get("api/unavailable"));
+    }
+
+    @Test
+    void rebuildKeepsParamsUnderASuffixedJobId() {
+        BuildView old = new BuildView(4, "hello", "orig", "d", BuildState.FAILED, -1, null, Map.of("X", "y"), "bob",
+                "api", null, 1, null, 1, null, null, null, null, 0, List.of());
+        TriggerAccepted a = service.rebuild(old, "alice");
+        assertTrue(a.jobId().matches("orig\\.[A-Za-z]{6}"), a.jobId());
+        BuildRequest r = (BuildRequest) published.get(0);
+        assertEquals(Map.of("X", "y"), r.params());
+        assertEquals("rebuild", r.source());
+    }
+
+    @Test
+    void cancelPublishesACommandWithoutNeedingTheFolder() {
+        service.cancel("gone", "k", "alice");
+        CancelBuild c = (CancelBuild) published.get(0);
+        assertEquals("gone", c.project());
+        assertEquals("k", c.jobId());
+        assertThrows(InvalidNameException.class, () -> service.cancel("../x", "k", "alice"));
+    }
+
+    @Test
+    void nullParamValuesBecomeEmpty() {
+        Map<String, String> params = new HashMap<>();
+        params.put("A", null);
+        service.trigger("hello", new TriggerRequest(params, null, null), "api", "alice");
+        assertEquals("", ((BuildRequest) published.get(0)).params().get("A"));
+    }
+}
