@@ -1,0 +1,60 @@
+package dev.sparky.dispatcher.api;
+
+import dev.sparky.dispatcher.store.AttemptRow;
+import dev.sparky.dispatcher.store.BuildRow;
+import dev.sparky.dispatcher.store.LogStore;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads a byte range of one attempt's log, or of every attempt joined, each introduced by a line
+ * {@code === attempt n on runner R: state ===}. Offsets count in the joined text, so a client tails it the
+ * same way as a single file.
+ */
+final class LogReader {
+    /** A piece of the joined log: header bytes, or an attempt's file. */
+    private record Segment(byte[] header, long buildId, int attempt, long size) {
+    }
+
+    private final LogStore logs;
+
+    LogReader(LogStore logs) {
+        this.logs = logs;
+    }
+
+    LogSlice attempt(BuildRow b, int attempt, long offset, int limit) {
+        long size = logs.size(b.id(), attempt);
+        return new LogSlice(logs.read(b.id(), attempt, offset, limit), size, b.state());
+    }
+
+    LogSlice all(BuildRow b, List<AttemptRow> attempts, long offset, int limit) {
+        List<Segment> segments = new ArrayList<>();
+        for (AttemptRow a : attempts) {
+            byte[] header = ("=== attempt " + a.attempt() + " on runner " + a.runnerId() + ": " + a.state() + " ===\n")
+                    .getBytes(StandardCharsets.UTF_8);
+            segments.add(new Segment(header, 0, 0, header.length));
+            segments.add(new Segment(null, b.id(), a.attempt(), logs.size(b.id(), a.attempt())));
+        }
+        long total = segments.stream().mapToLong(Segment::size).sum();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        long start = 0;
+        for (Segment s : segments) {
+            long end = start + s.size();
+            int room = limit - out.size();
+            if (room <= 0) {
+                break;
+            }
+            if (offset < end) {
+                long from = Math.max(0, offset - start);
+                int n = (int) Math.min(room, s.size() - from);
+                byte[] part = s.header() != null ? java.util.Arrays.copyOfRange(s.header(), (int) from, (int) from + n)
+                        : logs.read(s.buildId(), s.attempt(), from, n);
+                out.writeBytes(part);
+            }
+            start = end;
+        }
+        return new LogSlice(out.toByteArray(), total, b.state());
+    }
+}

@@ -1,0 +1,33 @@
+package dev.sparky.dispatcher.api;
+
+import dev.sparky.contracts.api.Problem;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Every error as {@code application/problem+json}, with a detail a person can act on. */
+public class ProblemMappers {
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response badRequest(IllegalArgumentException e) {
+        return problem(400, "Bad request", e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        return problem(status, e.getResponse().getStatusInfo().getReasonPhrase(), e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(RuntimeException e) {
+        LOG.error("internal API failure", e);
+        return problem(500, "Internal error", "the dispatcher failed to answer: " + e.getMessage());
+    }
+
+    private static Response problem(int status, String title, String detail) {
+        return Response.status(status).type(Problem.MEDIA_TYPE).entity(Problem.of(status, title, detail)).build();
+    }
+}

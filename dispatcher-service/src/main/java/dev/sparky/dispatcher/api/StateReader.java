@@ -1,0 +1,120 @@
+package dev.sparky.dispatcher.api;
+
+import dev.sparky.contracts.BuildState;
+import dev.sparky.contracts.api.BuildView;
+import dev.sparky.contracts.api.Overview;
+import dev.sparky.contracts.api.Page;
+import dev.sparky.contracts.api.ProjectStatus;
+import dev.sparky.contracts.api.QueueEntry;
+import dev.sparky.contracts.api.RunnerView;
+import dev.sparky.dispatcher.engine.EngineSettings;
+import dev.sparky.dispatcher.engine.QueueExplainer;
+import dev.sparky.dispatcher.store.BuildQueries;
+import dev.sparky.dispatcher.store.BuildRow;
+import dev.sparky.dispatcher.store.LogStore;
+import dev.sparky.project.Project;
+import dev.sparky.project.ProjectCatalog;
+import dev.sparky.project.ProjectDefinition;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** What the internal API shows, read from the database (read connections), the log files and the projects. */
+@Singleton
+public class StateReader {
+    private final BuildQueries queries;
+    private final LogReader logs;
+    private final ProjectCatalog catalog;
+    private final Clock clock;
+    private final EngineSettings settings;
+
+    StateReader(BuildQueries queries, LogStore logs, ProjectCatalog catalog, Clock clock, EngineSettings settings) {
+        this.queries = queries;
+        this.logs = new LogReader(logs);
+        this.catalog = catalog;
+        this.clock = clock;
+        this.settings = settings;
+    }
+
+    /** List pages leave {@code attempts} empty; the single-build view carries them. */
+    public Page<BuildView> list(String project, BuildState state, Long before, int limit) {
+        Page<BuildRow> page = queries.list(project, state, before, limit);
+        long now = clock.millis();
+        return new Page<>(page.items().stream().map(b -> Views.build(b, List.of(), now)).toList(), page.next());
+    }
+
+    public Optional<BuildView> build(long id) {
+        return queries.build(id).map(this::withAttempts);
+    }
+
+    public Optional<BuildView> build(String project, String jobId) {
+        return queries.buildByJob(project, jobId).map(this::withAttempts);
+    }
+
+    private BuildView withAttempts(BuildRow b) {
+        return Views.build(b, queries.attempts(b.id()), clock.millis());
+    }
+
+    /** @param attempt null for the current attempt, "all" for every attempt joined, or a number */
+    Optional<LogSlice> log(long id, String attempt, long offset, int limit) {
+        return queries.build(id).map(b -> {
+            if ("all".equals(attempt)) {
+                return logs.all(b, queries.attempts(id), offset, limit);
+            }
+            int n = attempt == null || attempt.isBlank() ? b.attempt() : parseAttempt(attempt);
+            return logs.attempt(b, n, offset, limit);
+        });
+    }
+
+    private static int parseAttempt(String attempt) {
+        try {
+            return Integer.parseInt(attempt.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("attempt: '" + attempt + "' is not a number or 'all'");
+        }
+    }
+
+    public Optional<List<String>> syslog(long id) {
+        return queries.build(id).map(b -> queries.syslog(id));
+    }
+
+    public List<ProjectStatus> statuses() {
+        Map<String, BuildQueries.Counts> counts = queries.countsByProject();
+        return catalog.list().stream().map(p -> status(p.name(), counts)).toList();
+    }
+
+    /** Empty when the project has neither a folder nor builds. */
+    public Optional<ProjectStatus> status(String project) {
+        ProjectStatus s = status(project, queries.countsByProject());
+        return s.lastBuild() == null && catalog.find(project).isEmpty() ? Optional.empty() : Optional.of(s);
+    }
+
+    private ProjectStatus status(String project, Map<String, BuildQueries.Counts> counts) {
+        BuildQueries.Counts c = counts.getOrDefault(project, new BuildQueries.Counts(0, 0));
+        BuildView last = queries.lastBuild(project).map(b -> Views.build(b, List.of(), clock.millis())).orElse(null);
+        return new ProjectStatus(project, last, c.running(), c.queued());
+    }
+
+    public List<QueueEntry> queue(int limit) {
+        return QueueExplainer.explain(queries.queued(limit), queries.active(), this::concurrency);
+    }
+
+    private int concurrency(String project) {
+        return catalog.find(project).map(Project::definition).orElse(ProjectDefinition.defaults()).concurrency();
+    }
+
+    public List<RunnerView> runners() {
+        long lostBefore = clock.millis() - settings.lease().toMillis();
+        return queries.runners().stream().map(r -> Views.runner(r, lostBefore)).toList();
+    }
+
+    public Overview overview() {
+        List<RunnerView> runners = runners();
+        int busy = (int) runners.stream().filter(r -> "busy".equals(r.state()) || "draining".equals(r.state()))
+                .count();
+        int idle = (int) runners.stream().filter(r -> "idle".equals(r.state())).count();
+        return new Overview(queries.count(BuildState.QUEUED), queries.count(BuildState.RUNNING), busy, idle);
+    }
+}

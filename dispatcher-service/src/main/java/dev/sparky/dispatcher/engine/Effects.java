@@ -1,0 +1,62 @@
+package dev.sparky.dispatcher.engine;
+
+import dev.sparky.contracts.BuildState;
+import dev.sparky.contracts.Json;
+import dev.sparky.contracts.SchemaVersion;
+import dev.sparky.contracts.Topics;
+import dev.sparky.contracts.events.BuildEvent;
+import dev.sparky.contracts.events.RunBuild;
+import dev.sparky.contracts.events.StopAttempt;
+import dev.sparky.dispatcher.store.BuildRepository;
+import dev.sparky.dispatcher.store.BuildRow;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * What a state change leaves behind, written in the same transaction: system-log lines and outbox records
+ * (build events, jobs, stop commands, dead letters). Times come from the engine's clock.
+ */
+final class Effects {
+    private final BuildRepository repo;
+    private final Clock clock;
+
+    Effects(BuildRepository repo, Clock clock) {
+        this.repo = repo;
+        this.clock = clock;
+    }
+
+    long now() {
+        return clock.millis();
+    }
+
+    void syslog(long buildId, String line) {
+        repo.syslog(buildId, now(), line);
+    }
+
+    /** The public fact: the build is now in {@code state}. Key: project. */
+    void buildEvent(BuildRow b, BuildState state, Integer exitCode, String reason, String runnerId) {
+        BuildEvent e = new BuildEvent(SchemaVersion.CURRENT, UUID.randomUUID().toString(), b.id(), b.jobId(),
+                b.project(), state, b.attempt(), exitCode, Instant.ofEpochMilli(now()), reason, runnerId,
+                b.description());
+        repo.outbox(Topics.BUILD_EVENTS, b.project(), Json.write(e), Map.of());
+    }
+
+    void runBuild(RunBuild job) {
+        repo.outbox(Topics.JOBS, Long.toString(job.buildId()), Json.write(job), Map.of());
+    }
+
+    /** @param runnerId the runner that must stop, or null for whichever holds the attempt */
+    void stop(long buildId, int attempt, String runnerId, StopAttempt.Reason reason, String detail) {
+        StopAttempt s = new StopAttempt(SchemaVersion.CURRENT, UUID.randomUUID().toString(), buildId, attempt,
+                runnerId, reason, detail, Instant.ofEpochMilli(now()));
+        repo.outbox(Topics.RUNNER_CONTROL, Long.toString(buildId), Json.write(s), Map.of());
+    }
+
+    /** The refused bytes as they came, with the reason in a header. */
+    void deadLetter(String key, byte[] value, String reason) {
+        repo.outbox(Topics.BUILD_REQUESTS_DLQ, key, value == null ? new byte[0] : value,
+                Map.of(Topics.REASON_HEADER, reason));
+    }
+}

@@ -1,0 +1,81 @@
+package dev.sparky.dispatcher.engine;
+
+import dev.sparky.contracts.BuildState;
+import dev.sparky.contracts.SchemaVersion;
+import dev.sparky.contracts.events.RunBuild;
+import dev.sparky.dispatcher.store.BuildRepository;
+import dev.sparky.dispatcher.store.BuildRow;
+import dev.sparky.project.Project;
+import dev.sparky.project.ProjectCatalog;
+import dev.sparky.project.ProjectDefinition;
+import dev.sparky.project.ProjectIssue;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Hands queued builds to the runners' job queue: per project, oldest first, while fewer than
+ * {@code concurrency} builds are handed out or running. The RunBuild carries everything the runner needs,
+ * read from the project as it is now.
+ */
+final class QueueDispatcher {
+    /** Builds of a vanished or broken project failed per pass, so one pass stays short. */
+    private static final int FAIL_BATCH = 500;
+
+    private final BuildRepository repo;
+    private final ProjectCatalog catalog;
+    private final Effects fx;
+    private final Transitions transitions;
+    private final long logCapBytes;
+
+    QueueDispatcher(BuildRepository repo, ProjectCatalog catalog, Effects fx, Transitions transitions,
+            long logCapBytes) {
+        this.repo = repo;
+        this.catalog = catalog;
+        this.fx = fx;
+        this.transitions = transitions;
+        this.logCapBytes = logCapBytes;
+    }
+
+    void handOut() {
+        for (String project : repo.projectsWithWaitingBuilds()) {
+            handOut(project);
+        }
+    }
+
+    private void handOut(String name) {
+        Optional<Project> found = catalog.find(name);
+        if (found.isEmpty()) {
+            failWaiting(name, "project '" + name + "' no longer exists");
+            return;
+        }
+        Project project = found.get();
+        if (!project.buildable()) {
+            failWaiting(name, project.errors().stream().map(ProjectIssue::toString).collect(Collectors.joining("; ")));
+            return;
+        }
+        int free = project.definition().concurrency() - repo.activeBuilds(name);
+        if (free > 0) {
+            repo.waitingBuilds(name, free).forEach(b -> dispatch(b, project.definition()));
+        }
+    }
+
+    private void dispatch(BuildRow b, ProjectDefinition def) {
+        int attempt = b.attempt() + 1;
+        long now = fx.now();
+        repo.markDispatched(b.id(), attempt, now);
+        fx.syslog(b.id(), "handed out as attempt " + attempt);
+        fx.runBuild(new RunBuild(SchemaVersion.CURRENT, UUID.randomUUID().toString(), b.id(), attempt, b.project(),
+                b.jobId(), b.description(), b.params(), def.env(), def.secrets(), def.script(),
+                def.timeout().toSeconds(), def.cache(), logCapBytes, def.retries(), Instant.ofEpochMilli(b.queuedAt()),
+                Instant.ofEpochMilli(now)));
+    }
+
+    private void failWaiting(String project, String reason) {
+        for (BuildRow b : repo.waitingBuilds(project, FAIL_BATCH)) {
+            fx.syslog(b.id(), "cannot be handed out: " + reason);
+            transitions.finish(b, BuildState.FAILED, reason, null);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package dev.sparky.dispatcher.engine;
+
+import dev.sparky.contracts.BuildState;
+import dev.sparky.dispatcher.store.BuildRepository;
+import dev.sparky.dispatcher.store.BuildRow;
+import java.time.Duration;
+
+/** The state changes several handlers share: ending a build, and putting it back in the queue. */
+final class Transitions {
+    private final BuildRepository repo;
+    private final Effects fx;
+    private final EngineMetrics metrics;
+
+    Transitions(BuildRepository repo, Effects fx, EngineMetrics metrics) {
+        this.repo = repo;
+        this.fx = fx;
+        this.metrics = metrics;
+    }
+
+    /** Makes the build terminal: row, system log, build event, duration metric. */
+    void finish(BuildRow b, BuildState state, String reason, Integer exitCode) {
+        long now = fx.now();
+        repo.markFinished(b.id(), state, reason, exitCode, now);
+        if (exitCode != null) {
+            fx.syslog(b.id(), "exit code " + exitCode);
+        }
+        fx.syslog(b.id(), "finished: " + state.wireName() + (reason == null ? "" : " (" + reason + ")"));
+        fx.buildEvent(b, state, exitCode, reason, b.runnerId());
+        if (b.startedAt() != null) {
+            metrics.buildDuration(Duration.ofMillis(Math.max(0, now - b.startedAt())));
+        }
+    }
+
+    /** Back to the queue; the next hand-out makes attempt n+1. */
+    void requeue(BuildRow b, String why) {
+        repo.markRequeued(b.id(), why);
+        fx.syslog(b.id(), why + ": queued again for attempt " + (b.attempt() + 1));
+        fx.buildEvent(b, BuildState.QUEUED, null, why, null);
+    }
+}

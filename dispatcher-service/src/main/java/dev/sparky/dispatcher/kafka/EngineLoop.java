@@ -1,0 +1,136 @@
+package dev.sparky.dispatcher.kafka;
+
+import dev.sparky.contracts.Topics;
+import dev.sparky.dispatcher.engine.DispatchEngine;
+import dev.sparky.dispatcher.engine.Inbound;
+import dev.sparky.dispatcher.store.LogStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.errors.WakeupException;
+import org.jboss.logging.Logger;
+
+/**
+ * The engine thread: the only writer. Each turn: poll (at most the poll timeout) -> apply the batch and the
+ * periodic work in one transaction -> fsync the logs written -> send the outbox and wait for the acks ->
+ * commit the consumer offsets. Offsets are committed only when the outbox is empty, so a crash anywhere
+ * re-applies at most the batches since the last commit, and every handler is idempotent. Any failure closes
+ * the consumer and starts over from the committed offsets after a pause: that is also how it reconnects.
+ */
+public final class EngineLoop implements Runnable {
+    private static final Logger LOG = Logger.getLogger(EngineLoop.class);
+    static final List<String> TOPICS = List.of(Topics.BUILD_REQUESTS, Topics.BUILD_COMMANDS, Topics.RUNNER_EVENTS);
+    private static final Duration COMMIT_TIMEOUT = Duration.ofSeconds(10);
+    private static final long MAX_BACKOFF_MS = 5000;
+
+    private final DispatchEngine engine;
+    private final LogStore logs;
+    private final OutboxPublisher outbox;
+    private final Supplier<Consumer<String, byte[]>> consumers;
+    private final KafkaWatch watch;
+    private final Duration pollTimeout;
+    private final EngineStatus status;
+    private volatile boolean running = true;
+    private volatile Consumer<String, byte[]> current;
+
+    public EngineLoop(DispatchEngine engine, LogStore logs, OutboxPublisher outbox,
+            Supplier<Consumer<String, byte[]>> consumers, KafkaWatch watch, Duration pollTimeout, Clock clock) {
+        this.engine = engine;
+        this.logs = logs;
+        this.outbox = outbox;
+        this.consumers = consumers;
+        this.watch = watch;
+        this.pollTimeout = pollTimeout;
+        this.status = new EngineStatus(clock);
+    }
+
+    public EngineStatus status() {
+        return status;
+    }
+
+    @Override
+    public void run() {
+        long backoff = 200;
+        while (running) {
+            try (Consumer<String, byte[]> consumer = consumers.get()) {
+                current = consumer;
+                consumer.subscribe(TOPICS);
+                turns(consumer);
+            } catch (WakeupException e) {
+                if (!running) {
+                    break;
+                }
+            } catch (RuntimeException e) {
+                watch.distrust();
+                LOG.warnf("engine: %s; starting over from the committed offsets in %d ms", e, backoff);
+                sleep(backoff);
+                backoff = Math.min(MAX_BACKOFF_MS, backoff * 2);
+                continue;
+            } finally {
+                current = null;
+            }
+            backoff = 200;
+        }
+        LOG.info("engine stopped");
+    }
+
+    private void turns(Consumer<String, byte[]> consumer) {
+        boolean uncommitted = false;
+        while (running) {
+            ConsumerRecords<String, byte[]> records = consumer.poll(pollTimeout);
+            List<Inbound> batch = toInbound(records);
+            try {
+                engine.apply(batch, watch.leaseChecksAllowed());
+                logs.syncTouched();
+            } catch (RuntimeException e) {
+                closeLogsQuietly();
+                status.failed(e);
+                throw e;
+            }
+            status.turnDone();
+            uncommitted |= !batch.isEmpty();
+            boolean sent = watch.reachable() ? outbox.flush() : false;
+            if (uncommitted && sent) {
+                consumer.commitSync(COMMIT_TIMEOUT);
+                uncommitted = false;
+            }
+        }
+    }
+
+    private static List<Inbound> toInbound(ConsumerRecords<String, byte[]> records) {
+        List<Inbound> out = new ArrayList<>(records.count());
+        for (ConsumerRecord<String, byte[]> r : records) {
+            out.add(new Inbound(r.topic(), r.partition(), r.offset(), r.key(), r.value()));
+        }
+        return out;
+    }
+
+    private void closeLogsQuietly() {
+        try {
+            logs.syncTouched();
+        } catch (RuntimeException ignored) {
+            // the batch failed already; its files are closed, what reached them is re-checked on re-apply
+        }
+    }
+
+    public void stop() {
+        running = false;
+        Consumer<String, byte[]> c = current;
+        if (c != null) {
+            c.wakeup();
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package dev.sparky.dispatcher.kafka;
+
+import java.time.Clock;
+
+/**
+ * What readiness needs to know about the engine thread: when it last finished a turn (a turn includes the
+ * database write of the health row about once a second) and the last error.
+ */
+public final class EngineStatus {
+    private final Clock clock;
+    private volatile long lastTurn;
+    private volatile long lastFailure;
+    private volatile String lastError;
+
+    EngineStatus(Clock clock) {
+        this.clock = clock;
+    }
+
+    void turnDone() {
+        lastTurn = clock.millis();
+    }
+
+    void failed(Exception e) {
+        lastFailure = clock.millis();
+        lastError = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    /** @return null when the database took the engine's last writes, else why not */
+    public String databaseProblem() {
+        if (lastTurn == 0 && lastError == null) {
+            return "the engine has not finished a turn yet";
+        }
+        return lastFailure >= lastTurn && lastError != null ? "database or engine failure: " + lastError : null;
+    }
+
+    /** Milliseconds since the last finished turn. */
+    public long sinceLastTurn() {
+        return lastTurn == 0 ? Long.MAX_VALUE : clock.millis() - lastTurn;
+    }
+}

@@ -1,0 +1,48 @@
+package dev.sparky.dispatcher.kafka;
+
+import dev.sparky.kafka.KafkaSettings;
+import dev.sparky.kafka.SparkyTopics;
+import dev.sparky.kafka.TopicBootstrap;
+import org.jboss.logging.Logger;
+
+/** Creates the product's topics in the background, retrying until the broker answers. */
+final class TopicBootstrapper implements Runnable {
+    private static final Logger LOG = Logger.getLogger(TopicBootstrapper.class);
+    private static final long RETRY_MS = 3000;
+
+    private final KafkaSettings settings;
+    private final short replicationFactor;
+    private volatile boolean running = true;
+
+    TopicBootstrapper(KafkaSettings settings, short replicationFactor) {
+        this.settings = settings;
+        this.replicationFactor = replicationFactor;
+    }
+
+    @Override
+    public void run() {
+        boolean warned = false;
+        while (running) {
+            try {
+                TopicBootstrap.ensure(settings, replicationFactor, SparkyTopics.all());
+                LOG.info("Kafka topics are in place");
+                return;
+            } catch (RuntimeException e) {
+                if (!warned) {
+                    LOG.warnf("cannot create the topics yet, retrying every %d s: %s", RETRY_MS / 1000,
+                            e.getMessage());
+                    warned = true;
+                }
+            }
+            try {
+                Thread.sleep(RETRY_MS);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    void stop() {
+        running = false;
+    }
+}

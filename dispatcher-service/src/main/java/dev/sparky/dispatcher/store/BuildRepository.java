@@ -1,0 +1,84 @@
+package dev.sparky.dispatcher.store;
+
+import dev.sparky.contracts.BuildState;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.Supplier;
+
+/**
+ * What the engine writes and reads while it applies a batch. Implemented over the single write connection;
+ * used by the engine thread only.
+ */
+public interface BuildRepository {
+
+    /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
+    <T> T inTransaction(Supplier<T> work);
+
+    /** Runs {@code work} inside a savepoint of the current transaction: when it throws, only its writes are undone. */
+    void isolated(Runnable work);
+
+    /** @return the new build id, or empty when (project, job id) already exists */
+    OptionalLong insertBuild(NewBuild build);
+
+    Optional<BuildRow> build(long id);
+
+    Optional<BuildRow> buildByJob(String project, String jobId);
+
+    /** Projects with builds queued and not handed out, the one with the oldest such build first. */
+    List<String> projectsWithWaitingBuilds();
+
+    /** Queued builds not handed out, oldest first. */
+    List<BuildRow> waitingBuilds(String project, int limit);
+
+    /** Builds of the project handed out or running: the slots its concurrency counts. */
+    int activeBuilds(String project);
+
+    void markDispatched(long id, int attempt, long at);
+
+    /** Owner and state running; {@code started_at} keeps the first start of the build. */
+    void markRunning(long id, String runnerId, long at);
+
+    void markFinished(long id, BuildState state, String reason, Integer exitCode, long at);
+
+    /** Back to the queue, not handed out, no owner: the next hand-out makes the next attempt. */
+    void markRequeued(long id, String reason);
+
+    void markCancelRequested(long id);
+
+    void setLogBytes(long id, long bytes);
+
+    Optional<AttemptRow> attempt(long buildId, int attempt);
+
+    void insertAttempt(AttemptRow attempt);
+
+    void finishAttempt(long buildId, int attempt, String state, Integer exitCode, String reason, long at);
+
+    void touchAttempt(long buildId, int attempt, long at);
+
+    void setAttemptLogBytes(long buildId, int attempt, long bytes);
+
+    /** Attempts that count against {@code retries}: every start except the ones handed back. */
+    int countedAttempts(long buildId);
+
+    /** Running attempts whose owner was last heard from before {@code at}. */
+    List<AttemptRow> runningAttemptsSeenBefore(long at);
+
+    void syslog(long buildId, long at, String line);
+
+    void outbox(String topic, String key, byte[] value, Map<String, String> headers);
+
+    /** The oldest outbox rows, in the order they were written. */
+    List<OutboxRow> outboxBatch(int limit);
+
+    void deleteOutboxUpTo(long id);
+
+    void upsertRunner(RunnerRow runner);
+
+    /** Forgets runners not heard from since {@code before} (pods of past deployments). */
+    int deleteRunnersSeenBefore(long before);
+
+    /** The readiness write. */
+    void touchHealth(long at);
+}

@@ -1,0 +1,19 @@
+package dev.sparky.dispatcher.store;
+
+import dev.sparky.contracts.BuildState;
+import java.util.Map;
+
+/** A build about to be recorded; {@code finishedAt} is set only for builds refused at once (broken project). */
+public record NewBuild(
+        String project,
+        String jobId,
+        String description,
+        Map<String, String> params,
+        String requestedBy,
+        String source,
+        Long parentBuildId,
+        BuildState state,
+        String reason,
+        long queuedAt,
+        Long finishedAt) {
+}

@@ -1,0 +1,227 @@
+package dev.sparky.dispatcher.store;
+
+import dev.sparky.contracts.BuildState;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.Supplier;
+
+/** {@link BuildRepository} over the write connection. Not thread-safe: the engine thread owns it. */
+public final class SqliteBuildRepository implements BuildRepository, AutoCloseable {
+    private static final String SELECT_BUILD = "SELECT " + Rows.BUILD_COLUMNS + " FROM builds ";
+    private static final String ACTIVE = "(state = 'running' OR (state = 'queued' AND dispatched_at IS NOT NULL))";
+
+    private final Connection c;
+    private final Sql sql;
+    private int savepoints;
+
+    public SqliteBuildRepository(Connection writeConnection) {
+        this.c = writeConnection;
+        this.sql = new Sql(writeConnection);
+    }
+
+    @Override
+    public <T> T inTransaction(Supplier<T> work) {
+        try {
+            c.setAutoCommit(false);
+            try {
+                T result = work.get();
+                c.commit();
+                return result;
+            } catch (RuntimeException | Error e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("transaction failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void isolated(Runnable work) {
+        String name = "sp" + (++savepoints);
+        sql.execute("SAVEPOINT " + name);
+        try {
+            work.run();
+            sql.execute("RELEASE " + name);
+        } catch (RuntimeException e) {
+            sql.execute("ROLLBACK TO " + name);
+            sql.execute("RELEASE " + name);
+            throw e;
+        } finally {
+            savepoints--;
+        }
+    }
+
+    @Override
+    public OptionalLong insertBuild(NewBuild b) {
+        // Checked first: a refused INSERT would still use up an AUTOINCREMENT id and leave a gap in build ids.
+        if (sql.number("SELECT COUNT(*) FROM builds WHERE project = ? AND job_id = ?", b.project(), b.jobId()) > 0) {
+            return OptionalLong.empty();
+        }
+        int n = sql.update("INSERT INTO builds (project, job_id, description, params, requested_by, source, "
+                + "parent_build_id, state, reason, queued_at, finished_at) VALUES (?,?,?,?,?,?,?,?,?,?,?) "
+                + "ON CONFLICT (project, job_id) DO NOTHING", b.project(), b.jobId(), b.description(),
+                Rows.json(b.params()), b.requestedBy(), b.source(), b.parentBuildId(), b.state().wireName(),
+                b.reason(), b.queuedAt(), b.finishedAt());
+        return n == 0 ? OptionalLong.empty() : OptionalLong.of(sql.number("SELECT last_insert_rowid()"));
+    }
+
+    @Override
+    public Optional<BuildRow> build(long id) {
+        return sql.one(SELECT_BUILD + "WHERE id = ?", Rows::build, id);
+    }
+
+    @Override
+    public Optional<BuildRow> buildByJob(String project, String jobId) {
+        return sql.one(SELECT_BUILD + "WHERE project = ? AND job_id = ?", Rows::build, project, jobId);
+    }
+
+    @Override
+    public List<String> projectsWithWaitingBuilds() {
+        return sql.list("SELECT project FROM builds WHERE state = 'queued' AND dispatched_at IS NULL "
+                + "GROUP BY project ORDER BY MIN(id)", rs -> rs.getString(1));
+    }
+
+    @Override
+    public List<BuildRow> waitingBuilds(String project, int limit) {
+        return sql.list(SELECT_BUILD + "WHERE project = ? AND state = 'queued' AND dispatched_at IS NULL "
+                + "ORDER BY id LIMIT ?", Rows::build, project, limit);
+    }
+
+    @Override
+    public int activeBuilds(String project) {
+        return (int) sql.number("SELECT COUNT(*) FROM builds WHERE project = ? AND " + ACTIVE, project);
+    }
+
+    @Override
+    public void markDispatched(long id, int attempt, long at) {
+        sql.update("UPDATE builds SET attempt = ?, dispatched_at = ?, reason = NULL WHERE id = ?", attempt, at, id);
+    }
+
+    @Override
+    public void markRunning(long id, String runnerId, long at) {
+        sql.update("UPDATE builds SET state = 'running', runner_id = ?, started_at = COALESCE(started_at, ?), "
+                + "reason = NULL WHERE id = ?", runnerId, at, id);
+    }
+
+    @Override
+    public void markFinished(long id, BuildState state, String reason, Integer exitCode, long at) {
+        sql.update("UPDATE builds SET state = ?, reason = ?, exit_code = ?, finished_at = ? WHERE id = ?",
+                state.wireName(), reason, exitCode, at, id);
+    }
+
+    @Override
+    public void markRequeued(long id, String reason) {
+        sql.update("UPDATE builds SET state = 'queued', runner_id = NULL, dispatched_at = NULL, reason = ? "
+                + "WHERE id = ?", reason, id);
+    }
+
+    @Override
+    public void markCancelRequested(long id) {
+        sql.update("UPDATE builds SET cancel_requested = 1 WHERE id = ?", id);
+    }
+
+    @Override
+    public void setLogBytes(long id, long bytes) {
+        sql.update("UPDATE builds SET log_bytes = ? WHERE id = ?", bytes, id);
+    }
+
+    @Override
+    public Optional<AttemptRow> attempt(long buildId, int attempt) {
+        return sql.one("SELECT " + Rows.ATTEMPT_COLUMNS + " FROM attempts WHERE build_id = ? AND attempt = ?",
+                Rows::attempt, buildId, attempt);
+    }
+
+    @Override
+    public void insertAttempt(AttemptRow a) {
+        sql.update("INSERT INTO attempts (" + Rows.ATTEMPT_COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?)",
+                a.buildId(), a.attempt(), a.runnerId(), a.state(), a.startedAt(), a.finishedAt(), a.lastSeen(),
+                a.exitCode(), a.logBytes(), a.reason());
+    }
+
+    @Override
+    public void finishAttempt(long buildId, int attempt, String state, Integer exitCode, String reason, long at) {
+        sql.update("UPDATE attempts SET state = ?, exit_code = ?, reason = ?, finished_at = ? "
+                + "WHERE build_id = ? AND attempt = ?", state, exitCode, reason, at, buildId, attempt);
+    }
+
+    @Override
+    public void touchAttempt(long buildId, int attempt, long at) {
+        sql.update("UPDATE attempts SET last_seen = MAX(last_seen, ?) WHERE build_id = ? AND attempt = ?",
+                at, buildId, attempt);
+    }
+
+    @Override
+    public void setAttemptLogBytes(long buildId, int attempt, long bytes) {
+        sql.update("UPDATE attempts SET log_bytes = ? WHERE build_id = ? AND attempt = ?", bytes, buildId, attempt);
+    }
+
+    @Override
+    public int countedAttempts(long buildId) {
+        return (int) sql.number("SELECT COUNT(*) FROM attempts WHERE build_id = ? AND state <> ?",
+                buildId, AttemptRow.HANDED_BACK);
+    }
+
+    @Override
+    public List<AttemptRow> runningAttemptsSeenBefore(long at) {
+        return sql.list("SELECT " + Rows.ATTEMPT_COLUMNS + " FROM attempts WHERE state = 'running' "
+                + "AND last_seen < ? ORDER BY last_seen", Rows::attempt, at);
+    }
+
+    @Override
+    public void syslog(long buildId, long at, String line) {
+        sql.update("INSERT INTO syslog (build_id, seq, at, line) VALUES (?, "
+                + "(SELECT COALESCE(MAX(seq), 0) + 1 FROM syslog WHERE build_id = ?), ?, ?)",
+                buildId, buildId, at, line);
+    }
+
+    @Override
+    public void outbox(String topic, String key, byte[] value, Map<String, String> headers) {
+        sql.update("INSERT INTO outbox (topic, key, value, headers) VALUES (?, ?, ?, ?)", topic, key, value,
+                headers == null || headers.isEmpty() ? null : Rows.json(headers));
+    }
+
+    @Override
+    public List<OutboxRow> outboxBatch(int limit) {
+        return sql.list("SELECT id, topic, key, value, headers FROM outbox ORDER BY id LIMIT ?",
+                rs -> new OutboxRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBytes(4),
+                        Rows.map(rs.getString(5))), limit);
+    }
+
+    @Override
+    public void deleteOutboxUpTo(long id) {
+        sql.update("DELETE FROM outbox WHERE id <= ?", id);
+    }
+
+    @Override
+    public void upsertRunner(RunnerRow r) {
+        sql.update("INSERT INTO runners (runner_id, host, state, build_id, attempt, last_seen, started_at) "
+                + "VALUES (?,?,?,?,?,?,?) ON CONFLICT (runner_id) DO UPDATE SET host = excluded.host, "
+                + "state = excluded.state, build_id = excluded.build_id, attempt = excluded.attempt, "
+                + "last_seen = MAX(last_seen, excluded.last_seen), started_at = excluded.started_at",
+                r.runnerId(), r.host(), r.state(), r.buildId(), r.attempt(), r.lastSeen(), r.startedAt());
+    }
+
+    @Override
+    public int deleteRunnersSeenBefore(long before) {
+        return sql.update("DELETE FROM runners WHERE last_seen < ?", before);
+    }
+
+    @Override
+    public void touchHealth(long at) {
+        if (sql.update("UPDATE health SET beat_at = ? WHERE id = 1", at) != 1) {
+            throw new StoreException("health row is missing", null);
+        }
+    }
+
+    @Override
+    public void close() {
+        Database.closeQuietly(c);
+    }
+}

@@ -1,0 +1,106 @@
+package dev.sparky.dispatcher.kafka;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sparky.contracts.Json;
+import dev.sparky.contracts.Topics;
+import dev.sparky.contracts.events.BuildRequest;
+import dev.sparky.dispatcher.engine.EngineFixture;
+import dev.sparky.kafka.KafkaProbe;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.MockConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The loop commits consumer offsets only after the batch's outbox was acknowledged. */
+class EngineLoopTest {
+    private static final TopicPartition REQUESTS = new TopicPartition(Topics.BUILD_REQUESTS, 0);
+
+    @TempDir
+    Path home;
+    EngineFixture f;
+    MockConsumer<String, byte[]> consumer;
+    Thread thread;
+    EngineLoop loop;
+
+    @BeforeEach
+    void setUp() {
+        f = new EngineFixture(home);
+        f.project("hello", "concurrency: 1\n");
+        consumer = new MockConsumer<>("earliest");
+        consumer.schedulePollTask(() -> {
+            consumer.rebalance(List.of(REQUESTS));
+            consumer.updateBeginningOffsets(Map.of(REQUESTS, 0L));
+            consumer.addRecord(new ConsumerRecord<>(Topics.BUILD_REQUESTS, 0, 0, "hello",
+                    Json.write(BuildRequest.of("hello", "job1", "d", Map.of(), "alice", "api"))));
+        });
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        loop.stop();
+        thread.join(5000);
+        f.close();
+    }
+
+    private void start(MockProducer<String, byte[]> producer) {
+        KafkaWatch watch = new KafkaWatch(() -> new KafkaProbe.Result(true, "ok"), f.clock, Duration.ofSeconds(10),
+                Duration.ofSeconds(1));
+        watch.check();
+        loop = new EngineLoop(f.engine, f.logs, new OutboxPublisher(f.repo, producer, Duration.ofMillis(200)),
+                () -> consumer, watch, Duration.ofMillis(20), f.clock);
+        thread = new Thread(loop, "test-engine");
+        thread.start();
+    }
+
+    @Test
+    void commitsAfterTheOutboxWasAcknowledged() throws Exception {
+        MockProducer<String, byte[]> producer = new MockProducer<>(true, null, new StringSerializer(),
+                new ByteArraySerializer());
+        start(producer);
+        waitFor(() -> committed() != null);
+        assertEquals(1, committed().offset());
+        assertTrue(producer.history().stream().anyMatch(r -> r.topic().equals(Topics.JOBS)));
+        assertTrue(producer.history().stream().anyMatch(r -> r.topic().equals(Topics.BUILD_EVENTS)));
+        assertTrue(loop.status().databaseProblem() == null);
+    }
+
+    @Test
+    void doesNotCommitWhileTheOutboxIsUnsent() throws Exception {
+        MockProducer<String, byte[]> producer = new MockProducer<>(false, null, new StringSerializer(),
+                new ByteArraySerializer());
+        start(producer);
+        waitFor(() -> f.build("hello", "job1").isPresent());
+        Thread.sleep(500);
+        assertNull(committed());
+    }
+
+    private OffsetAndMetadata committed() {
+        return consumer.committed(Set.of(REQUESTS)).get(REQUESTS);
+    }
+
+    private static void waitFor(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (!condition.getAsBoolean()) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("condition not met within 10 s");
+            }
+            Thread.sleep(20);
+        }
+    }
+}
