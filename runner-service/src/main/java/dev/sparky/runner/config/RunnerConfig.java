@@ -1,0 +1,54 @@
+package dev.sparky.runner.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Everything the runner reads from configuration ({@code sparky.*} in application.properties). */
+@ConfigMapping(prefix = "sparky")
+public interface RunnerConfig {
+
+    /** The Sparky home: projects are read from {@code projects/}, workspaces made under {@code work/}. */
+    @WithDefault(".sparky")
+    String home();
+
+    /** How to reach Kafka. */
+    Kafka kafka();
+
+    /** The runner's own settings. */
+    Runner runner();
+
+    /** Kafka connection. */
+    interface Kafka {
+        /** Comma-separated host:port list of brokers. */
+        @WithDefault("127.0.0.1:9092")
+        String bootstrapServers();
+
+        /** Replication factor of the topics this service creates when they are missing. */
+        @WithDefault("1")
+        short replicationFactor();
+    }
+
+    /** Runner behaviour. */
+    interface Runner {
+        /** The runner's id in events and workspaces; the host name (the pod name on Kubernetes) when unset. */
+        Optional<String> id();
+
+        /** Base URL given to builds as SPARKY_API. */
+        @WithDefault("http://127.0.0.1:4000")
+        String apiUrl();
+
+        /** How often the runner says it is alive; the dispatcher's lease must be several times longer. */
+        @WithDefault("1s")
+        Duration heartbeatInterval();
+
+        /** Time between TERM and KILL when a build is stopped or timed out. */
+        @WithDefault("10s")
+        Duration killGrace();
+
+        /** On SIGTERM, how long the build in hand may go on before it is stopped and handed back. */
+        @WithDefault("25s")
+        Duration drainTimeout();
+    }
+}

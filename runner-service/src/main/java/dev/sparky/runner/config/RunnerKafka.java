@@ -1,0 +1,64 @@
+package dev.sparky.runner.config;
+
+import dev.sparky.contracts.Topics;
+import dev.sparky.kafka.KafkaSettings;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * The runner's Kafka client settings, on top of the shared {@link KafkaSettings}. The share consumer is built
+ * here because {@code KafkaSettings.consumer()} sets keys a share consumer refuses (auto.offset.reset,
+ * enable.auto.commit, isolation.level).
+ */
+public final class RunnerKafka {
+    /** A build may run for hours and the runner does not poll meanwhile: never count that as a dead member. */
+    static final String MAX_POLL_INTERVAL_MS = String.valueOf(7L * 24 * 3600 * 1000);
+    /** Log chunks and finishes must survive a short broker outage: wait for it instead of failing. */
+    static final String OUTAGE_MS = String.valueOf(5 * 60 * 1000);
+
+    private RunnerKafka() {
+    }
+
+    /** The job queue: one record at a time, acknowledged one by one, nothing locked that is not running. */
+    public static Properties shareConsumer(KafkaSettings settings, String runnerId) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        p.put(ConsumerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, "1000");
+        p.putAll(settings.common());
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, Topics.RUNNER_SHARE_GROUP);
+        p.put(ConsumerConfig.CLIENT_ID_CONFIG, "sparky-runner-jobs-" + runnerId);
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        p.put(ConsumerConfig.SHARE_ACKNOWLEDGEMENT_MODE_CONFIG, "explicit");
+        p.put(ConsumerConfig.SHARE_ACQUIRE_MODE_CONFIG, "record_limit");
+        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "1");
+        p.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, MAX_POLL_INTERVAL_MS);
+        return p;
+    }
+
+    /** The control topic: no group (every runner reads everything), assigned partitions, no commits. */
+    public static Properties controlConsumer(KafkaSettings settings, String runnerId) {
+        Properties p = settings.consumer("unused", "sparky-runner-control-" + runnerId);
+        p.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        p.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
+        return p;
+    }
+
+    /** Log chunks and finishes: acks=all and idempotent (shared settings), patient through a broker outage. */
+    public static Properties patientProducer(KafkaSettings settings, String runnerId) {
+        Properties p = settings.producer("sparky-runner-log-" + runnerId);
+        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, OUTAGE_MS);
+        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, OUTAGE_MS);
+        // Log chunks of one build travel together; a few ms of linger fills batches without delaying the log.
+        p.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+        return p;
+    }
+
+    /** Starts and heartbeats: the shared settings, which fail within seconds while the broker is away. */
+    public static Properties promptProducer(KafkaSettings settings, String runnerId) {
+        return settings.producer("sparky-runner-events-" + runnerId);
+    }
+}

@@ -1,0 +1,117 @@
+package dev.sparky.runner.control;
+
+import dev.sparky.contracts.Json;
+import dev.sparky.contracts.MalformedEventException;
+import dev.sparky.contracts.SchemaVersion;
+import dev.sparky.contracts.Topics;
+import dev.sparky.contracts.events.StopAttempt;
+import dev.sparky.runner.lifecycle.LoopThread;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.jboss.logging.Logger;
+
+/**
+ * Reads {@code sparky.runner-control} without a group: every runner must see every stop command, so each one
+ * assigns itself all partitions and starts at their end (commands sent before it started concern attempts it
+ * does not have).
+ */
+public final class StopListener extends LoopThread {
+    private static final Logger LOG = Logger.getLogger(StopListener.class);
+    private static final Duration POLL = Duration.ofMillis(500);
+
+    private final Supplier<Consumer<String, byte[]>> consumers;
+    private final AttemptRegistry registry;
+    private volatile Consumer<String, byte[]> consumer;
+
+    public StopListener(Supplier<Consumer<String, byte[]>> consumers, AttemptRegistry registry) {
+        super("sparky-stop-listener");
+        this.consumers = consumers;
+        this.registry = registry;
+    }
+
+    /** @throws MalformedEventException naming what is wrong */
+    static StopAttempt parse(byte[] value) {
+        StopAttempt stop = Json.read(value, StopAttempt.class);
+        SchemaVersion.check(stop.schemaVersion(), "stop-attempt command");
+        if (stop.reason() == null || stop.attempt() < 1) {
+            throw new MalformedEventException("stop-attempt command for build " + stop.buildId()
+                    + ": fields 'reason' and 'attempt' are required");
+        }
+        return stop;
+    }
+
+    @Override
+    protected void runLoop() {
+        consumer = consumers.get();
+        try (Consumer<String, byte[]> c = consumer) {
+            if (!assignAll(c)) {
+                return;
+            }
+            while (!stopping()) {
+                for (ConsumerRecord<String, byte[]> record : c.poll(POLL)) {
+                    apply(record);
+                }
+            }
+        } catch (WakeupException e) {
+            LOG.debug("stop listener woken up to close");
+        }
+    }
+
+    @Override
+    protected void onStop() {
+        Consumer<String, byte[]> c = consumer;
+        if (c != null) {
+            c.wakeup();
+        }
+    }
+
+    private boolean assignAll(Consumer<String, byte[]> c) {
+        for (int i = 1; !stopping(); i++) {
+            try {
+                List<PartitionInfo> infos = c.partitionsFor(Topics.RUNNER_CONTROL, Duration.ofSeconds(5));
+                List<TopicPartition> partitions = infos == null ? List.of()
+                        : infos.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+                if (!partitions.isEmpty()) {
+                    c.assign(partitions);
+                    c.seekToEnd(partitions);
+                    partitions.forEach(c::position);
+                    LOG.infof("listening for stop commands on %d partition(s)", partitions.size());
+                    return true;
+                }
+            } catch (WakeupException e) {
+                throw e;
+            } catch (KafkaException e) {
+                if (i == 1 || i % 30 == 0) {
+                    LOG.warnf("cannot read %s yet (try %d): %s", Topics.RUNNER_CONTROL, i, e.getMessage());
+                }
+            }
+            pause();
+        }
+        return false;
+    }
+
+    private void apply(ConsumerRecord<String, byte[]> record) {
+        try {
+            StopAttempt stop = parse(record.value());
+            LOG.debugf("stop command: build %d attempt %d (%s)", stop.buildId(), stop.attempt(), stop.reason());
+            registry.apply(stop);
+        } catch (MalformedEventException e) {
+            LOG.errorf("ignored control record at offset %d: %s", record.offset(), e.getMessage());
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package dev.sparky.runner.events;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import dev.sparky.contracts.Json;
+import dev.sparky.contracts.Topics;
+import dev.sparky.contracts.events.BuildFinished;
+import dev.sparky.contracts.events.LogChunk;
+import dev.sparky.contracts.events.RunnerEvent;
+import dev.sparky.contracts.events.RunnerHeartbeat;
+import dev.sparky.kafka.PublishFailedException;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.jboss.logging.Logger;
+
+/**
+ * Sends runner events to {@code sparky.runner-events} with the type name the dispatcher reads them by. Built on
+ * plain producers rather than the shared EventPublisher because the runner needs two behaviours: log chunks and
+ * finishes go through a patient producer (long delivery and blocking timeouts: a short broker outage delays them,
+ * never drops them; one producer for both keeps a finish behind its build's last chunk); starts and heartbeats go
+ * through a prompt one, so a start is refused within its timeout and the job record released in time.
+ */
+public final class RunnerEventPublisher implements RunnerEventSink, AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(RunnerEventPublisher.class);
+    private static final ObjectWriter WRITER = Json.mapper().writerFor(RunnerEvent.class);
+
+    private final Producer<String, byte[]> patient;
+    private final Producer<String, byte[]> prompt;
+    private final String topic;
+    private volatile boolean closed;
+
+    public RunnerEventPublisher(Properties patientProps, Properties promptProps) {
+        this(new KafkaProducer<>(patientProps), new KafkaProducer<>(promptProps), Topics.RUNNER_EVENTS);
+    }
+
+    RunnerEventPublisher(Producer<String, byte[]> patient, Producer<String, byte[]> prompt, String topic) {
+        this.patient = patient;
+        this.prompt = prompt;
+        this.topic = topic;
+    }
+
+    private Producer<String, byte[]> producerFor(RunnerEvent event) {
+        return event instanceof LogChunk || event instanceof BuildFinished ? patient : prompt;
+    }
+
+    /** The JSON of an event, with its {@code type} property. */
+    public static byte[] toJson(RunnerEvent event) {
+        try {
+            return WRITER.writeValueAsBytes(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise " + event.getClass().getSimpleName(), e);
+        }
+    }
+
+    @Override
+    public void send(String key, RunnerEvent event) {
+        if (closed) {
+            LOG.warnf("runner events closed: %s for %s not sent", event.getClass().getSimpleName(), key);
+            return;
+        }
+        try {
+            producerFor(event).send(new ProducerRecord<>(topic, key, toJson(event)), (meta, error) -> {
+                if (error != null) {
+                    failed(key, event, error);
+                }
+            });
+        } catch (RuntimeException e) {
+            failed(key, event, e);
+        }
+    }
+
+    /** A lost log chunk is an error; a lost heartbeat is not (the next one follows, readiness shows the outage). */
+    private static void failed(String key, RunnerEvent event, Exception error) {
+        if (event instanceof RunnerHeartbeat) {
+            LOG.debugf("heartbeat not delivered: %s", error.getMessage());
+        } else {
+            LOG.errorf("%s for %s was not delivered: %s", event.getClass().getSimpleName(), key, error.getMessage());
+        }
+    }
+
+    @Override
+    public void sendAndWait(String key, RunnerEvent event, Duration timeout) {
+        if (closed) {
+            throw new PublishFailedException("runner events are closed", null);
+        }
+        try {
+            Future<RecordMetadata> ack = producerFor(event).send(new ProducerRecord<>(topic, key, toJson(event)));
+            ack.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PublishFailedException("interrupted while sending to " + topic, e);
+        } catch (ExecutionException e) {
+            throw new PublishFailedException("Kafka did not accept the record on " + topic + ": "
+                    + e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new PublishFailedException("Kafka did not acknowledge within " + timeout.toMillis() + " ms on "
+                    + topic, e);
+        } catch (RuntimeException e) {
+            throw new PublishFailedException("cannot send to " + topic + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            patient.close(Duration.ofSeconds(5));
+            prompt.close(Duration.ofSeconds(2));
+        }
+    }
+}

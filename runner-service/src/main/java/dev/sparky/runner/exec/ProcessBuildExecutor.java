@@ -1,0 +1,183 @@
+package dev.sparky.runner.exec;
+
+import dev.sparky.contracts.events.BuildFinished.Outcome;
+import dev.sparky.contracts.events.RunBuild;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs a job script as a real process group in a fresh workspace {@code work/<runner>/<project>-<build>-<attempt>}.
+ * A stop (cancel, revoke, timeout, drain) sends TERM to the group, then KILL after the grace period; when the
+ * script itself exits, whatever it left running in its group is killed, so no build leaves processes behind.
+ */
+public final class ProcessBuildExecutor implements BuildExecutor {
+    private static final Logger LOG = Logger.getLogger(ProcessBuildExecutor.class);
+    /** How long the output pipe may stay open after the group was killed (a process that left the group). */
+    private static final long PIPE_GRACE_MS = 5000;
+
+    private final Path home;
+    private final String runnerId;
+    private final BuildEnvironment environment;
+    private final Duration killGrace;
+    private final ScheduledExecutorService stopTimer;
+    private final ScheduledExecutorService flushTimer;
+
+    /**
+     * @param stopTimer runs timeouts and KILL after grace; kept apart from {@code flushTimer}, whose tasks may
+     *        wait on a slow broker, so a stop is never late because of Kafka
+     */
+    public ProcessBuildExecutor(Path home, String runnerId, String apiUrl, Map<String, String> runnerEnv,
+            Duration killGrace, ScheduledExecutorService stopTimer, ScheduledExecutorService flushTimer) {
+        this.home = home;
+        this.runnerId = runnerId;
+        this.environment = new BuildEnvironment(runnerEnv, runnerId, apiUrl);
+        this.killGrace = killGrace;
+        this.stopTimer = stopTimer;
+        this.flushTimer = flushTimer;
+    }
+
+    /** The folder under which this runner makes its workspaces. */
+    public Path workRoot() {
+        return home.resolve("work").resolve(runnerId);
+    }
+
+    @Override
+    public PreparedBuild prepare(RunBuild job) {
+        List<String> notes = new ArrayList<>();
+        Path projectDir = home.resolve("projects").resolve(job.project());
+        Path script = projectDir.resolve(job.script()).normalize();
+        Path workspace = workRoot().resolve(job.project() + "-" + job.buildId() + "-" + job.attempt())
+                .toAbsolutePath();
+        Map<String, String> env = environment.of(job, workspace, notes);
+        if (!Files.isRegularFile(script)) {
+            return PreparedBuild.failed(job, "script " + job.script() + " not found in projects/" + job.project()
+                    + " on runner " + runnerId, notes);
+        }
+        List<String> command = ScriptCommand.of(script.toAbsolutePath(), job.script(), notes);
+        return new PreparedBuild(job, command, env, workspace, environment.secretValues(job), notes, null);
+    }
+
+    @Override
+    public ExecResult run(PreparedBuild build, BuildControl control, LogSink log) {
+        if (!build.runnable()) {
+            return ExecResult.failed(build.failure());
+        }
+        try {
+            Workspace.recreate(build.workspace());
+            return runProcess(build, control, log);
+        } catch (IOException e) {
+            return ExecResult.failed("cannot start " + build.job().script() + ": " + e.getMessage());
+        } finally {
+            Workspace.remove(build.workspace());
+        }
+    }
+
+    private ExecResult runProcess(PreparedBuild build, BuildControl control, LogSink log) throws IOException {
+        LogStreamer streamer = new LogStreamer(log, new SecretMasker(build.secretValues()), build.job().logCapBytes(),
+                flushTimer, LogStreamer.MAX_CHUNK, LogStreamer.MAX_DELAY);
+        Process process = start(build);
+        ProcessGroup group = new ProcessGroup(process.pid());
+        Thread pump = startPump(streamer, process, build.job());
+        control.onStop(request -> terminate(process, group));
+        ScheduledFuture<?> timeout = scheduleTimeout(build.job(), control);
+        int exit = waitFor(process, group);
+        control.seal();
+        timeout.cancel(false);
+        group.kill();
+        awaitPump(pump, process, build.job());
+        streamer.finish();
+        return result(control.stopRequest(), exit, streamer.sentBytes());
+    }
+
+    private Process start(PreparedBuild build) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(build.command())
+                .directory(build.workspace().toFile())
+                .redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        pb.environment().clear();
+        pb.environment().putAll(build.environment());
+        return pb.start();
+    }
+
+    private Thread startPump(LogStreamer streamer, Process process, RunBuild job) {
+        Thread pump = new Thread(() -> {
+            try {
+                streamer.pump(process.getInputStream());
+            } catch (IOException e) {
+                LOG.debugf("build %d output pipe closed: %s", job.buildId(), e.getMessage());
+            }
+        }, "sparky-log-" + job.buildId() + "-" + job.attempt());
+        pump.setDaemon(true);
+        pump.start();
+        return pump;
+    }
+
+    private void terminate(Process process, ProcessGroup group) {
+        group.terminate();
+        stopTimer.schedule(() -> {
+            if (process.isAlive()) {
+                group.kill();
+            }
+        }, killGrace.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private ScheduledFuture<?> scheduleTimeout(RunBuild job, BuildControl control) {
+        long seconds = job.timeoutSeconds() > 0 ? job.timeoutSeconds() : Long.MAX_VALUE / 4;
+        String reason = "timed out after " + DurationFormat.of(Duration.ofSeconds(job.timeoutSeconds()));
+        return stopTimer.schedule(() -> control.requestStop(Outcome.TIMED_OUT, reason), seconds, TimeUnit.SECONDS);
+    }
+
+    private int waitFor(Process process, ProcessGroup group) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return process.waitFor();
+                } catch (InterruptedException e) {
+                    // The runner is going down hard: do not leave the build behind.
+                    interrupted = true;
+                    group.kill();
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void awaitPump(Thread pump, Process process, RunBuild job) {
+        try {
+            pump.join(PIPE_GRACE_MS);
+            if (pump.isAlive()) {
+                LOG.warnf("build %d: output pipe still open after the build ended (a process left its group);"
+                        + " stopped reading it", job.buildId());
+                process.getInputStream().close();
+                pump.join(1000);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            LOG.debugf("closing the output pipe: %s", e.getMessage());
+        }
+    }
+
+    private static ExecResult result(Optional<BuildControl.StopRequest> stop, int exit, long logBytes) {
+        if (stop.isPresent()) {
+            return new ExecResult(stop.get().outcome(), null, logBytes, stop.get().reason());
+        }
+        Outcome outcome = exit == 0 ? Outcome.SUCCEEDED : Outcome.FAILED;
+        return new ExecResult(outcome, exit, logBytes, "exit code " + exit);
+    }
+}

@@ -1,0 +1,95 @@
+package dev.sparky.runner.lifecycle;
+
+import dev.sparky.kafka.KafkaSettings;
+import dev.sparky.runner.config.RunnerConfig;
+import dev.sparky.runner.config.RunnerIdentity;
+import dev.sparky.runner.config.RunnerKafka;
+import dev.sparky.runner.control.AttemptRegistry;
+import dev.sparky.runner.control.StopListener;
+import dev.sparky.runner.events.RunnerEventPublisher;
+import dev.sparky.runner.exec.ProcessBuildExecutor;
+import dev.sparky.runner.exec.Workspace;
+import dev.sparky.runner.metrics.RunnerMetrics;
+import dev.sparky.runner.queue.JobHandler;
+import dev.sparky.runner.queue.JobQueueConsumer;
+import dev.sparky.runner.queue.QueueSetup;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.KafkaShareConsumer;
+import org.jboss.logging.Logger;
+
+/** Wires the runner's loops at start-up and drains them on SIGTERM. Kafka may be down at either moment. */
+@ApplicationScoped
+public class LifecycleObserver {
+    private static final Logger LOG = Logger.getLogger(LifecycleObserver.class);
+
+    private final RunnerConfig config;
+    private final KafkaSettings settings;
+    private final RunnerIdentity identity;
+    private final RunnerParts parts;
+    private RunnerLifecycle lifecycle;
+    private ScheduledExecutorService timer;
+
+    LifecycleObserver(RunnerConfig config, KafkaSettings settings, RunnerIdentity identity, RunnerParts parts) {
+        this.config = config;
+        this.settings = settings;
+        this.identity = identity;
+        this.parts = parts;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        String id = identity.runnerId();
+        ProcessBuildExecutor executor = parts.executor();
+        // A restarted runner has no build in hand: whatever is left under its work folder is debris.
+        Workspace.remove(executor.workRoot());
+        RunnerStatus status = parts.status();
+        AttemptRegistry registry = parts.registry();
+        RunnerEventPublisher events = parts.events();
+        JobHandler handler = new JobHandler(id, executor, registry, events, parts.metrics(), status::draining,
+                JobHandler.Timings.DEFAULT, Clock.systemUTC());
+        QueueSetup setup = new QueueSetup(settings, config.kafka().replicationFactor());
+        JobQueueConsumer jobs = new JobQueueConsumer(
+                () -> new KafkaShareConsumer<>(RunnerKafka.shareConsumer(settings, id)), handler,
+                () -> topicsReady(setup, status) && setup.configureGroup(status::draining), status::draining);
+        StopListener stops = new StopListener(() -> new KafkaConsumer<>(RunnerKafka.controlConsumer(settings, id)),
+                registry);
+        HeartbeatSender heartbeat = new HeartbeatSender(id, identity.host(), registry, status, events);
+        var runner = config.runner();
+        lifecycle = new RunnerLifecycle(status, registry, heartbeat, jobs, List.of(stops),
+                new RunnerLifecycle.Timings(runner.heartbeatInterval(), runner.drainTimeout(), runner.killGrace(),
+                        Duration.ofSeconds(3)))
+                .onGiveUp(handler::giveUp);
+        timer = Executors.newScheduledThreadPool(1, r -> daemonThread(r, "sparky-heartbeat"));
+        lifecycle.start(timer);
+        LOG.infof("runner %s started (Kafka %s, home %s)", id, settings.bootstrapServers(), config.home());
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        if (lifecycle != null) {
+            lifecycle.drain(identity.runnerId());
+            timer.shutdownNow();
+        }
+    }
+
+    private static boolean topicsReady(QueueSetup setup, RunnerStatus status) {
+        if (setup.ensureTopics(status::draining)) {
+            status.markTopicsReady();
+            return true;
+        }
+        return false;
+    }
+
+    private static Thread daemonThread(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+}

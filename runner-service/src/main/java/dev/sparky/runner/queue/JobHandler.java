@@ -1,0 +1,176 @@
+package dev.sparky.runner.queue;
+
+import dev.sparky.contracts.MalformedEventException;
+import dev.sparky.contracts.events.BuildFinished;
+import dev.sparky.contracts.events.BuildStarted;
+import dev.sparky.contracts.events.LogChunk;
+import dev.sparky.contracts.events.RunBuild;
+import dev.sparky.kafka.PublishFailedException;
+import dev.sparky.runner.control.AttemptRegistry;
+import dev.sparky.runner.exec.BuildControl;
+import dev.sparky.runner.exec.BuildExecutor;
+import dev.sparky.runner.exec.ExecResult;
+import dev.sparky.runner.exec.LogSink;
+import dev.sparky.runner.exec.PreparedBuild;
+import dev.sparky.runner.events.RunnerEventSink;
+import dev.sparky.runner.metrics.RunnerMetrics;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+import org.jboss.logging.Logger;
+
+/**
+ * One job record, start to finish: read it, report the start (acknowledged by the broker), accept the record,
+ * run the build, report the finish. The start goes out before the accept so a started attempt is always known to
+ * the dispatcher; the finish is retried until the broker takes it, because a lost finish would leave the build
+ * running until its lease ran out. Runs on the queue consumer's thread: one build at a time.
+ */
+public final class JobHandler {
+    private static final Logger LOG = Logger.getLogger(JobHandler.class);
+
+    /** Timings of the reports; short in tests. */
+    public record Timings(Duration startTimeout, int startTries, Duration finishTimeout, Duration retryPause) {
+        public static final Timings DEFAULT =
+                new Timings(Duration.ofSeconds(6), 3, Duration.ofSeconds(10), Duration.ofSeconds(1));
+    }
+
+    private final String runnerId;
+    private final BuildExecutor executor;
+    private final AttemptRegistry registry;
+    private final RunnerEventSink events;
+    private final RunnerMetrics metrics;
+    private final BooleanSupplier draining;
+    private final Timings timings;
+    private final Clock clock;
+    private volatile boolean giveUp;
+
+    public JobHandler(String runnerId, BuildExecutor executor, AttemptRegistry registry, RunnerEventSink events,
+            RunnerMetrics metrics, BooleanSupplier draining, Timings timings, Clock clock) {
+        this.runnerId = runnerId;
+        this.executor = executor;
+        this.registry = registry;
+        this.events = events;
+        this.metrics = metrics;
+        this.draining = draining;
+        this.timings = timings;
+        this.clock = clock;
+    }
+
+    /** @param origin where the record came from, for log lines ("sparky.jobs offset 12") */
+    public void handle(byte[] value, String origin, JobAck ack) {
+        RunBuild job;
+        try {
+            job = RunBuildReader.read(value);
+        } catch (MalformedEventException e) {
+            LOG.errorf("refused job record at %s: %s", origin, e.getMessage());
+            ack.reject();
+            return;
+        }
+        BuildControl control = registry.begin(job.buildId(), job.attempt(), clock.instant());
+        try {
+            handle(job, control, ack);
+        } finally {
+            registry.end(control);
+            metrics.busy(false);
+        }
+    }
+
+    /** Stops retrying the finish report: the runner is going away and the dispatcher's lease takes over. */
+    public void giveUp() {
+        giveUp = true;
+    }
+
+    private void handle(RunBuild job, BuildControl control, JobAck ack) {
+        String name = "build " + job.buildId() + " attempt " + job.attempt();
+        if (control.stopRequest().isPresent()) {
+            LOG.infof("%s was stopped before it arrived: skipped", name);
+            ack.accept();
+            return;
+        }
+        if (draining.getAsBoolean()) {
+            ack.release();
+            return;
+        }
+        PreparedBuild prepared = executor.prepare(job);
+        if (!reportStarted(job, prepared)) {
+            LOG.warnf("%s: could not report its start; job record released for another try", name);
+            ack.release();
+            return;
+        }
+        if (!ack.accept()) {
+            // Our start is on record, so this attempt is ours; a redelivered copy elsewhere will be revoked.
+            LOG.warnf("%s: the queue did not take the acknowledgement; running it anyway", name);
+        }
+        metrics.busy(true);
+        LOG.infof("%s of %s (job %s) started", name, job.project(), job.jobId());
+        ExecResult result = run(job, prepared, control);
+        metrics.finished(result.outcome());
+        reportFinished(job, result);
+        LOG.infof("%s ended: %s (%s)", name, result.outcome(), result.reason());
+    }
+
+    private ExecResult run(RunBuild job, PreparedBuild prepared, BuildControl control) {
+        if (!prepared.runnable()) {
+            return ExecResult.failed(prepared.failure());
+        }
+        var stopped = control.stopRequest();
+        if (stopped.isPresent()) {
+            return new ExecResult(stopped.get().outcome(), null, 0, stopped.get().reason());
+        }
+        String key = String.valueOf(job.buildId());
+        LogSink sink = (offset, data) -> {
+            events.send(key, LogChunk.of(runnerId, job.buildId(), job.attempt(), offset, data));
+            metrics.logBytes(data.length);
+        };
+        try {
+            return executor.run(prepared, control, sink);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "build %d attempt %d: the runner failed to run it", job.buildId(), job.attempt());
+            return ExecResult.failed("runner " + runnerId + " could not run the build: " + e.getMessage());
+        }
+    }
+
+    private boolean reportStarted(RunBuild job, PreparedBuild prepared) {
+        BuildStarted started = BuildStarted.of(runnerId, job.buildId(), job.attempt(), prepared.notes());
+        for (int i = 1; i <= timings.startTries(); i++) {
+            try {
+                events.sendAndWait(String.valueOf(job.buildId()), started, timings.startTimeout());
+                return true;
+            } catch (PublishFailedException e) {
+                LOG.warnf("build %d: start not acknowledged (try %d of %d): %s", job.buildId(), i,
+                        timings.startTries(), e.getMessage());
+            }
+        }
+        return false;
+    }
+
+    private void reportFinished(RunBuild job, ExecResult result) {
+        BuildFinished finished = BuildFinished.of(runnerId, job.buildId(), job.attempt(), result.outcome(),
+                result.exitCode(), result.logBytes(), result.reason());
+        for (int i = 1; ; i++) {
+            try {
+                events.sendAndWait(String.valueOf(job.buildId()), finished, timings.finishTimeout());
+                return;
+            } catch (PublishFailedException e) {
+                if (giveUp) {
+                    LOG.errorf("build %d: finish not reported, runner shutting down: %s", job.buildId(),
+                            e.getMessage());
+                    return;
+                }
+                if (i == 1 || i % 30 == 0) {
+                    LOG.warnf("build %d: finish not acknowledged yet, retrying: %s", job.buildId(), e.getMessage());
+                }
+                pause();
+            }
+        }
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(timings.retryPause().toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            giveUp = true;
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package dev.sparky.runner.queue;
+
+import dev.sparky.contracts.Topics;
+import dev.sparky.runner.lifecycle.LoopThread;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.consumer.AcknowledgeType;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ShareConsumer;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicIdPartition;
+import org.jboss.logging.Logger;
+
+/**
+ * The job queue: a share consumer on {@code sparky.jobs} (group {@code sparky-runners}) polled on its own thread,
+ * one record at a time. The build runs on this thread, so the runner does not poll while it builds and holds no
+ * other job meanwhile. Before the first poll the group's offset reset is set to earliest. When the runner drains,
+ * the loop stops taking records and closing the consumer releases anything it still held.
+ */
+public final class JobQueueConsumer extends LoopThread {
+    private static final Logger LOG = Logger.getLogger(JobQueueConsumer.class);
+    private static final Duration POLL = Duration.ofMillis(500);
+    private static final Duration COMMIT_TIMEOUT = Duration.ofSeconds(10);
+
+    private final Supplier<ShareConsumer<String, byte[]>> consumers;
+    private final JobHandler handler;
+    private final BooleanSupplier groupReady;
+    private final BooleanSupplier draining;
+
+    /**
+     * @param groupReady prepares the group on the broker; blocks, returns false if the runner stopped first
+     */
+    public JobQueueConsumer(Supplier<ShareConsumer<String, byte[]>> consumers, JobHandler handler,
+            BooleanSupplier groupReady, BooleanSupplier draining) {
+        super("sparky-job-queue");
+        this.consumers = consumers;
+        this.handler = handler;
+        this.groupReady = groupReady;
+        this.draining = draining;
+    }
+
+    @Override
+    protected void runLoop() {
+        if (!groupReady.getAsBoolean()) {
+            return;
+        }
+        ShareConsumer<String, byte[]> consumer = consumers.get();
+        try {
+            consumer.subscribe(List.of(Topics.JOBS));
+            while (!stopping() && !draining.getAsBoolean()) {
+                pollOnce(consumer);
+            }
+        } finally {
+            // Releases whatever was acquired and not acknowledged: another runner gets it at once.
+            consumer.close(Duration.ofSeconds(5));
+            LOG.info("job queue consumer closed");
+        }
+    }
+
+    private void pollOnce(ShareConsumer<String, byte[]> consumer) {
+        try {
+            for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
+                if (stopping() || draining.getAsBoolean()) {
+                    consumer.acknowledge(record, AcknowledgeType.RELEASE);
+                    continue;
+                }
+                String origin = record.topic() + " offset " + record.offset();
+                handler.handle(record.value(), origin, new ShareAck(consumer, record));
+            }
+        } catch (KafkaException | IllegalStateException e) {
+            LOG.warnf("job queue: %s; polling again", e.getMessage());
+            pause();
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Acknowledges one record and commits at once, so the broker's view matches what the runner does. */
+    private record ShareAck(ShareConsumer<String, byte[]> consumer, ConsumerRecord<String, byte[]> record)
+            implements JobAck {
+        @Override
+        public boolean accept() {
+            return acknowledge(AcknowledgeType.ACCEPT);
+        }
+
+        @Override
+        public void reject() {
+            acknowledge(AcknowledgeType.REJECT);
+        }
+
+        @Override
+        public void release() {
+            acknowledge(AcknowledgeType.RELEASE);
+        }
+
+        private boolean acknowledge(AcknowledgeType type) {
+            try {
+                consumer.acknowledge(record, type);
+                Map<TopicIdPartition, Optional<KafkaException>> result = consumer.commitSync(COMMIT_TIMEOUT);
+                result.values().forEach(error -> error.ifPresent(e ->
+                        LOG.warnf("job record at offset %d: %s not committed: %s", record.offset(), type,
+                                e.getMessage())));
+                return result.values().stream().allMatch(Optional::isEmpty);
+            } catch (KafkaException | IllegalStateException e) {
+                LOG.warnf("job record at offset %d: %s failed: %s", record.offset(), type, e.getMessage());
+                return false;
+            }
+        }
+    }
+}

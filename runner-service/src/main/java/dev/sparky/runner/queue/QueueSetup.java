@@ -1,0 +1,85 @@
+package dev.sparky.runner.queue;
+
+import dev.sparky.contracts.Topics;
+import dev.sparky.kafka.KafkaSettings;
+import dev.sparky.kafka.SparkyTopics;
+import dev.sparky.kafka.TopicBootstrap;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.common.config.ConfigResource;
+import org.jboss.logging.Logger;
+
+/**
+ * What must be true on the broker before the runner takes jobs. The share group must read from the earliest
+ * record: with the broker's default ("latest") a job handed out before the first runner joined would be skipped
+ * for ever. Both steps retry until the broker answers, so a runner may start before Kafka.
+ */
+public final class QueueSetup {
+    private static final Logger LOG = Logger.getLogger(QueueSetup.class);
+    private static final Duration PAUSE = Duration.ofSeconds(2);
+
+    private final KafkaSettings settings;
+    private final short replicationFactor;
+
+    public QueueSetup(KafkaSettings settings, short replicationFactor) {
+        this.settings = settings;
+        this.replicationFactor = replicationFactor;
+    }
+
+    /** Sets {@code share.auto.offset.reset=earliest} on the runners' group. @return false if stopped first */
+    public boolean configureGroup(BooleanSupplier stop) {
+        return retry("set the share group's offset reset", stop, this::setEarliest);
+    }
+
+    /** Creates the product's topics that do not exist yet. @return false if stopped first */
+    public boolean ensureTopics(BooleanSupplier stop) {
+        return retry("create the topics", stop,
+                () -> TopicBootstrap.ensure(settings, replicationFactor, SparkyTopics.all()));
+    }
+
+    private void setEarliest() {
+        ConfigResource group = new ConfigResource(ConfigResource.Type.GROUP, Topics.RUNNER_SHARE_GROUP);
+        AlterConfigOp earliest = new AlterConfigOp(new ConfigEntry("share.auto.offset.reset", "earliest"),
+                AlterConfigOp.OpType.SET);
+        try (Admin admin = Admin.create(settings.admin("sparky-runner-setup"))) {
+            admin.incrementalAlterConfigs(Map.of(group, List.of(earliest))).all().get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(String.valueOf(e.getCause()), e.getCause());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("no answer from " + settings.bootstrapServers() + " within 10 s", e);
+        }
+    }
+
+    private static boolean retry(String what, BooleanSupplier stop, Runnable step) {
+        for (int i = 1; !stop.getAsBoolean() && !Thread.currentThread().isInterrupted(); i++) {
+            try {
+                step.run();
+                LOG.infof("Kafka: %s: done", what);
+                return true;
+            } catch (RuntimeException e) {
+                if (i == 1 || i % 30 == 0) {
+                    LOG.warnf("Kafka: cannot %s yet (try %d), retrying: %s", what, i, e.getMessage());
+                }
+                sleep();
+            }
+        }
+        return false;
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(PAUSE.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package dev.sparky.runner.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import dev.sparky.kafka.KafkaSettings;
+import java.time.Duration;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.KafkaShareConsumer;
+import org.junit.jupiter.api.Test;
+
+/** The clients accept their settings (no broker needed to build a client). */
+class RunnerKafkaTest {
+    private final KafkaSettings settings = KafkaSettings.of("127.0.0.1:1");
+
+    @Test
+    void theShareConsumerTakesOneRecordAtATimeWithExplicitAcks() {
+        Properties p = RunnerKafka.shareConsumer(settings, "r1");
+        assertEquals("explicit", p.get("share.acknowledgement.mode"));
+        assertEquals("record_limit", p.get("share.acquire.mode"));
+        assertEquals("1", p.get("max.poll.records"));
+        assertEquals("sparky-runners", p.get("group.id"));
+        new KafkaShareConsumer<String, byte[]>(p).close(Duration.ofMillis(100));
+    }
+
+    @Test
+    void theControlConsumerHasNoGroup() {
+        Properties p = RunnerKafka.controlConsumer(settings, "r1");
+        assertFalse(p.containsKey("group.id"));
+        new KafkaConsumer<String, byte[]>(p).close(Duration.ofMillis(100));
+    }
+
+    @Test
+    void logChunksWaitOutABrokerOutage() {
+        Properties p = RunnerKafka.patientProducer(settings, "r1");
+        assertEquals("300000", p.get("delivery.timeout.ms"));
+        assertEquals("300000", p.get("max.block.ms"));
+        assertEquals("all", p.get("acks"));
+    }
+
+    @Test
+    void runnerIdsAreSafeFolderNames() {
+        assertEquals("pod-1.example", RunnerIdentity.safe("pod-1.example"));
+        assertEquals("a_b_c", RunnerIdentity.safe("a/b c"));
+        assertEquals("runner.._x", RunnerIdentity.safe(".._x"));
+    }
+}

@@ -1,0 +1,256 @@
+package dev.sparky.runner.exec;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sparky.contracts.events.BuildFinished.Outcome;
+import dev.sparky.contracts.events.RunBuild;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs real scripts as real process groups. */
+class ProcessBuildExecutorTest {
+    private static final String SECRET = "s3cr3tvalue";
+
+    @TempDir
+    Path home;
+    private ScheduledExecutorService stopTimer;
+    private ScheduledExecutorService flushTimer;
+    private ProcessBuildExecutor executor;
+
+    @BeforeEach
+    void setUp() {
+        stopTimer = Executors.newSingleThreadScheduledExecutor();
+        flushTimer = Executors.newSingleThreadScheduledExecutor();
+        Map<String, String> runnerEnv = Map.of("PATH", System.getenv("PATH"), "HOME", "/tmp", "LANG", "C.UTF-8",
+                "RUNNER_ONLY", "must-not-leak", "TOKEN", SECRET);
+        executor = new ProcessBuildExecutor(home, "runner-1", "http://ui:4000", runnerEnv, Duration.ofMillis(500),
+                stopTimer, flushTimer);
+    }
+
+    @AfterEach
+    void tearDown() {
+        stopTimer.shutdownNow();
+        flushTimer.shutdownNow();
+    }
+
+    @Test
+    void stdoutAndStderrKeepTheirOrderOnOnePipe() throws IOException {
+        script("hello", "job.sh", "#!/bin/bash\nfor i in 1 2 3; do echo out$i; echo err$i >&2; done\n", true);
+        Run run = run(Jobs.job(1, "hello", "job.sh"));
+        assertEquals("out1\nerr1\nout2\nerr2\nout3\nerr3\n", run.sink.text());
+        assertEquals(Outcome.SUCCEEDED, run.result.outcome());
+        assertEquals(0, run.result.exitCode());
+        assertEquals(run.sink.bytes().length, run.result.logBytes());
+    }
+
+    @Test
+    void nonZeroExitFailsWithTheCode() throws IOException {
+        script("hello", "job.sh", "#!/bin/sh\necho failing\nexit 3\n", true);
+        Run run = run(Jobs.job(2, "hello", "job.sh"));
+        assertEquals(Outcome.FAILED, run.result.outcome());
+        assertEquals(3, run.result.exitCode());
+        assertEquals("exit code 3", run.result.reason());
+    }
+
+    @Test
+    void executableScriptWithShebangRunsDirectlyWithoutNotes() throws IOException {
+        script("hello", "job.sh", "#!/bin/sh\necho direct\n", true);
+        PreparedBuild prepared = executor.prepare(Jobs.job(3, "hello", "job.sh"));
+        assertEquals(List.of(), prepared.notes());
+        assertEquals(List.of("setsid", home.resolve("projects/hello/job.sh").toAbsolutePath().toString()),
+                prepared.command());
+    }
+
+    @Test
+    void notExecutableScriptRunsWithBashAndSaysSo() throws IOException {
+        script("hello", "job.sh", "echo via bash $BASH_VERSION\n", false);
+        RunBuild job = Jobs.job(4, "hello", "job.sh");
+        PreparedBuild prepared = executor.prepare(job);
+        assertEquals(List.of("job.sh is not executable: ran with bash"), prepared.notes());
+        ExecResult result = executor.run(prepared, new BuildControl(), new CollectingSink());
+        assertEquals(Outcome.SUCCEEDED, result.outcome());
+    }
+
+    @Test
+    void executableScriptWithoutShebangRunsWithBashAndSaysSo() throws IOException {
+        script("hello", "job.sh", "echo no shebang\n", true);
+        PreparedBuild prepared = executor.prepare(Jobs.job(5, "hello", "job.sh"));
+        assertEquals(List.of("job.sh has no shebang: ran with bash"), prepared.notes());
+    }
+
+    @Test
+    void missingScriptFailsWithAClearReason() {
+        RunBuild job = Jobs.job(6, "ghost", "job.sh");
+        PreparedBuild prepared = executor.prepare(job);
+        assertFalse(prepared.runnable());
+        ExecResult result = executor.run(prepared, new BuildControl(), new CollectingSink());
+        assertEquals(Outcome.FAILED, result.outcome());
+        assertTrue(result.reason().contains("script job.sh not found in projects/ghost"), result.reason());
+    }
+
+    @Test
+    void timeoutKillsTheWholeGroupIncludingBackgroundChildren() throws Exception {
+        script("slow", "job.sh", "#!/bin/bash\nsleep 1000 &\necho \"child $!\"\nsleep 1000\n", true);
+        long start = System.nanoTime();
+        Run run = run(Jobs.job(7, "slow", "job.sh", Map.of(), Map.of(), List.of(), 1, 1 << 20));
+        assertEquals(Outcome.TIMED_OUT, run.result.outcome());
+        assertEquals("timed out after 1s", run.result.reason());
+        assertNull(run.result.exitCode());
+        assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(5), "ended soon after the timeout");
+        assertGone(childPid(run.sink.text()));
+    }
+
+    @Test
+    void aScriptIgnoringTermIsKilledAfterTheGrace() throws Exception {
+        script("stubborn", "job.sh", "#!/bin/bash\ntrap '' TERM\nsleep 1000 &\necho \"child $!\"\nwhile true; do sleep 0.1;"
+                + " done\n", true);
+        Run run = run(Jobs.job(8, "stubborn", "job.sh", Map.of(), Map.of(), List.of(), 1, 1 << 20));
+        assertEquals(Outcome.TIMED_OUT, run.result.outcome());
+        assertGone(childPid(run.sink.text()));
+    }
+
+    @Test
+    void backgroundChildrenLeftByAFinishedScriptAreKilled() throws Exception {
+        script("leaky", "job.sh", "#!/bin/bash\nsleep 1000 &\necho \"child $!\"\nexit 0\n", true);
+        Run run = run(Jobs.job(9, "leaky", "job.sh"));
+        assertEquals(Outcome.SUCCEEDED, run.result.outcome());
+        assertGone(childPid(run.sink.text()));
+    }
+
+    @Test
+    void cancelTerminatesTheBuildWithTheRequestedOutcome() throws Exception {
+        script("long", "job.sh", "#!/bin/bash\necho started\nsleep 1000\n", true);
+        RunBuild job = Jobs.job(10, "long", "job.sh");
+        BuildControl control = new BuildControl();
+        CollectingSink sink = new CollectingSink();
+        CompletableFuture<ExecResult> result = CompletableFuture.supplyAsync(
+                () -> executor.run(executor.prepare(job), control, sink));
+        waitFor(() -> sink.text().contains("started"));
+        control.requestStop(Outcome.CANCELLED, "cancelled by alice");
+        ExecResult done = result.get(5, TimeUnit.SECONDS);
+        assertEquals(Outcome.CANCELLED, done.outcome());
+        assertEquals("cancelled by alice", done.reason());
+        assertNull(done.exitCode());
+    }
+
+    @Test
+    void logBeyondTheCapIsCutWithOneMarkerAndTheBuildGoesOn() throws IOException {
+        script("chatty", "job.sh", "#!/bin/bash\nhead -c 300000 /dev/zero | tr '\\0' 'a'\necho after > done.txt\n"
+                + "cat done.txt\n", true);
+        Run run = run(Jobs.job(11, "chatty", "job.sh", Map.of(), Map.of(), List.of(), 60, 1000));
+        String expected = "a".repeat(1000) + LogStreamer.marker(1000);
+        assertEquals(expected, run.sink.text());
+        assertEquals(Outcome.SUCCEEDED, run.result.outcome());
+        assertEquals(expected.length(), run.result.logBytes());
+    }
+
+    @Test
+    void binaryOutputPassesUnchanged() throws IOException {
+        script("bin", "job.sh", "#!/bin/bash\nprintf '\\xff\\xfe\\x00\\x01\\x1b[31mred\\x1b[0m\\xc3'\n", true);
+        Run run = run(Jobs.job(12, "bin", "job.sh"));
+        byte[] expected = {(byte) 0xff, (byte) 0xfe, 0, 1, 0x1b, '[', '3', '1', 'm', 'r', 'e', 'd', 0x1b, '[', '0',
+            'm', (byte) 0xc3};
+        assertArrayEquals(expected, run.sink.bytes());
+    }
+
+    @Test
+    void secretsAreMaskedEvenWhenSplitAcrossChunks() throws IOException {
+        script("secret", "job.sh", "#!/bin/bash\nprintf 's3cr'\nsleep 0.3\nprintf '3tvalue\\n'\necho \"token=$TOKEN\"\n",
+                true);
+        Run run = run(Jobs.job(13, "secret", "job.sh", Map.of(), Map.of(), List.of("TOKEN"), 60, 1 << 20));
+        assertEquals("*****\ntoken=*****\n", run.sink.text());
+    }
+
+    @Test
+    void workspaceIsFreshAndRemovedAfterwards() throws IOException {
+        script("ws", "job.sh", "#!/bin/bash\npwd\nls -A | wc -l\nmkdir -p a/b && touch a/b/c && chmod 500 a\n", true);
+        Path workspace = home.resolve("work/runner-1/ws-14-1").toAbsolutePath();
+        Files.createDirectories(workspace);
+        Files.writeString(workspace.resolve("stale"), "left by a crash");
+        Run run = run(Jobs.job(14, "ws", "job.sh"));
+        assertEquals(workspace + "\n0\n", run.sink.text());
+        assertFalse(Files.exists(workspace), "workspace removed");
+    }
+
+    @Test
+    void environmentHasBasicsProjectEnvParamsSparkyVariablesAndSecrets() throws IOException {
+        script("env", "job.sh", "#!/bin/bash\nenv | sort\n", true);
+        RunBuild job = Jobs.job(15, "env", "job.sh", Map.of("GREETING", "hi", "COLOR", "from-param"),
+                Map.of("COLOR", "blue", "DEPTH", "3"), List.of("TOKEN", "MISSING_ONE"), 60, 1 << 20);
+        PreparedBuild prepared = executor.prepare(job);
+        assertEquals(List.of("secret MISSING_ONE is not set on runner runner-1: not passed to the build"),
+                prepared.notes());
+        String env = run(job).sink.text();
+        for (String line : List.of("GREETING=hi", "COLOR=from-param", "DEPTH=3", "SPARKY_PROJECT=env",
+                "SPARKY_BUILD_ID=15", "SPARKY_JOB_ID=job15", "SPARKY_ATTEMPT=1", "SPARKY_API=http://ui:4000",
+                "SPARKY_WORKSPACE=" + home.resolve("work/runner-1/env-15-1").toAbsolutePath(), "HOME=/tmp",
+                "LANG=C.UTF-8", "TOKEN=*****")) {
+            assertTrue(env.contains(line + "\n"), () -> line + " missing from\n" + env);
+        }
+        assertFalse(env.contains("RUNNER_ONLY"), "runner variables do not leak into builds");
+    }
+
+    private Run run(RunBuild job) {
+        CollectingSink sink = new CollectingSink();
+        ExecResult result = executor.run(executor.prepare(job), new BuildControl(), sink);
+        return new Run(result, sink);
+    }
+
+    private record Run(ExecResult result, CollectingSink sink) {
+    }
+
+    private void script(String project, String name, String content, boolean executable) throws IOException {
+        Path dir = Files.createDirectories(home.resolve("projects").resolve(project));
+        Path file = dir.resolve(name);
+        Files.writeString(file, content, StandardCharsets.UTF_8);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(executable ? "rwxr-xr-x" : "rw-r--r--"));
+    }
+
+    private static long childPid(String log) {
+        Matcher m = Pattern.compile("child (\\d+)").matcher(log);
+        assertTrue(m.find(), "the script printed its child's pid: " + log);
+        return Long.parseLong(m.group(1));
+    }
+
+    /** Gone means no such process, or a zombie waiting for a reaper (it runs nothing). */
+    private static void assertGone(long pid) throws Exception {
+        waitFor(() -> !running(pid));
+        assertFalse(running(pid), "process " + pid + " still runs");
+    }
+
+    private static boolean running(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+    }
+}

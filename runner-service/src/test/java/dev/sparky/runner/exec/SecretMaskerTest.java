@@ -1,0 +1,56 @@
+package dev.sparky.runner.exec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Secret values never reach the log, however the output is cut into reads. */
+class SecretMaskerTest {
+
+    private static String feed(SecretMasker masker, String... reads) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (String r : reads) {
+            byte[] b = r.getBytes(StandardCharsets.UTF_8);
+            out.writeBytes(masker.mask(b, 0, b.length));
+        }
+        out.writeBytes(masker.finish());
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void masksWholeValues() {
+        assertEquals("pw=***** and *****!", feed(new SecretMasker(List.of("hunter2")), "pw=hunter2 and hunter2!"));
+    }
+
+    @Test
+    void masksAValueSplitAtEveryPossiblePoint() {
+        String text = "before hunter2 after";
+        for (int cut = 0; cut <= text.length(); cut++) {
+            String got = feed(new SecretMasker(List.of("hunter2")), text.substring(0, cut), text.substring(cut));
+            assertEquals("before ***** after", got, "cut at " + cut);
+        }
+    }
+
+    @Test
+    void masksAValueSplitOverManyReads() {
+        assertEquals("x*****y", feed(new SecretMasker(List.of("abcdefgh")), "xab", "c", "de", "fg", "hy"));
+    }
+
+    @Test
+    void aPrefixThatDoesNotContinueIsPrintedAsIs() {
+        assertEquals("hunt the hunter", feed(new SecretMasker(List.of("hunter2")), "hunt the hun", "ter"));
+    }
+
+    @Test
+    void shortValuesAreNotMasked() {
+        assertEquals("abc abc", feed(new SecretMasker(List.of("abc")), "abc abc"));
+    }
+
+    @Test
+    void theLongerOfTwoOverlappingSecretsWins() {
+        assertEquals("[*****]", feed(new SecretMasker(List.of("abcd", "abcdefgh")), "[abcde", "fgh]"));
+    }
+}

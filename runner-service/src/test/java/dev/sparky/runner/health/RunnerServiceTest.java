@@ -1,0 +1,32 @@
+package dev.sparky.runner.health;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+/** The service starts and answers with no Kafka broker anywhere. */
+@QuarkusTest
+class RunnerServiceTest {
+
+    @Test
+    void isAliveWithoutABroker() {
+        given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void isNotReadyWithoutABrokerAndSaysWhy() {
+        given().when().get("/q/health/ready").then().statusCode(503)
+                .body("status", equalTo("DOWN"))
+                .body(containsString("unreachable"));
+    }
+
+    @Test
+    void exposesRunnerMetrics() {
+        given().when().get("/q/metrics").then().statusCode(200)
+                .body(containsString("sparky_runner_busy"))
+                .body(containsString("sparky_runner_log_bytes_total"));
+    }
+}

@@ -1,0 +1,74 @@
+package dev.sparky.runner.queue;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sparky.contracts.Json;
+import dev.sparky.contracts.Topics;
+import dev.sparky.contracts.events.BuildFinished;
+import dev.sparky.contracts.events.BuildFinished.Outcome;
+import dev.sparky.runner.control.AttemptRegistry;
+import dev.sparky.runner.events.FakeEvents;
+import dev.sparky.runner.exec.FakeBuildExecutor;
+import dev.sparky.runner.exec.Jobs;
+import dev.sparky.runner.metrics.RunnerMetrics;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+/** The queue loop over Kafka's mock share consumer: records are answered one by one, the consumer closed. */
+class JobQueueConsumerTest {
+    private final FakeEvents events = new FakeEvents();
+    private final AttemptRegistry registry = new AttemptRegistry("runner-1", 100);
+    private final AtomicBoolean draining = new AtomicBoolean();
+    private final RecordingShareConsumer kafka = new RecordingShareConsumer();
+
+    private JobQueueConsumer consumer(FakeBuildExecutor executor) {
+        JobHandler handler = new JobHandler("runner-1", executor, registry, events, RunnerMetrics.NONE,
+                draining::get, JobHandler.Timings.DEFAULT, Clock.systemUTC());
+        return new JobQueueConsumer(() -> kafka, handler, () -> true, draining::get);
+    }
+
+    private void add(long offset, byte[] value) {
+        kafka.addRecord(new ConsumerRecord<>(Topics.JOBS, 0, offset, String.valueOf(offset), value));
+    }
+
+    @Test
+    void recordsAreAcceptedOrRejectedAndBuildsReported() throws Exception {
+        JobQueueConsumer loop = consumer(FakeBuildExecutor.exiting("ok\n", 0));
+        add(0, Json.write(Jobs.job(1, "hello", "job.sh")));
+        add(1, "garbage".getBytes());
+        add(2, Json.write(Jobs.job(2, "hello", "job.sh")));
+        loop.start();
+        waitFor(() -> events.of(BuildFinished.class).size() == 2 && kafka.acks().size() == 3);
+        loop.stop();
+        assertTrue(loop.awaitStopped(Duration.ofSeconds(5)));
+        assertEquals(List.of("0:ACCEPT", "1:REJECT", "2:ACCEPT"), kafka.acks());
+        assertEquals(List.of(Outcome.SUCCEEDED, Outcome.SUCCEEDED),
+                events.of(BuildFinished.class).stream().map(BuildFinished::outcome).toList());
+        assertTrue(kafka.closed, "closing releases anything still acquired");
+    }
+
+    @Test
+    void noRecordIsTakenWhileDraining() throws Exception {
+        draining.set(true);
+        FakeBuildExecutor executor = FakeBuildExecutor.exiting("ok\n", 0);
+        JobQueueConsumer loop = consumer(executor);
+        add(0, Json.write(Jobs.job(1, "hello", "job.sh")));
+        loop.start();
+        assertTrue(loop.awaitStopped(Duration.ofSeconds(5)));
+        assertEquals(0, executor.runs);
+        assertTrue(kafka.closed);
+    }
+
+    static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertTrue(condition.getAsBoolean(), "condition met in time");
+    }
+}
