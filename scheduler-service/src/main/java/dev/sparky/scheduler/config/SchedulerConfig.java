@@ -3,6 +3,7 @@ package dev.sparky.scheduler.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Optional;
 
 /** Everything the scheduler reads from configuration ({@code sparky.*} in application.properties). */
 @ConfigMapping(prefix = "sparky")
@@ -30,6 +31,14 @@ public interface SchedulerConfig {
         /** How long a build request may wait for the broker's acknowledgement before it counts as not sent. */
         @WithDefault("10s")
         Duration publishTimeout();
+
+        /** Replication factor of the topics this service creates when they are missing (3 on a real cluster). */
+        @WithDefault("1")
+        short replicationFactor();
+
+        /** Create missing topics at start; off when topics are managed elsewhere (a Strimzi KafkaTopic, say). */
+        @WithDefault("true")
+        boolean createTopics();
     }
 
     /** Topic names (defaults: dev.sparky.contracts.Topics). */
@@ -72,5 +81,11 @@ public interface SchedulerConfig {
         /** Period of the trigger-file scan, the fallback for file systems without change events. */
         @WithDefault("1s")
         Duration triggerScan();
+
+        /**
+         * Shared secret of the push webhooks: the HMAC key of GitHub's and the generic signature, GitLab's
+         * token. Unset or blank: pushes are accepted unsigned (a warning is logged at start).
+         */
+        Optional<String> webhookSecret();
     }
 }

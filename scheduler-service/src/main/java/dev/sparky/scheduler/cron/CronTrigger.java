@@ -3,6 +3,7 @@ package dev.sparky.scheduler.cron;
 import dev.sparky.contracts.events.BuildRequest;
 import dev.sparky.kafka.PublishFailedException;
 import dev.sparky.project.Project;
+import dev.sparky.project.cron.CronExpression;
 import dev.sparky.scheduler.project.ProjectGate;
 import dev.sparky.scheduler.publish.RequestPublisher;
 import dev.sparky.scheduler.publish.SchedulerMetrics;

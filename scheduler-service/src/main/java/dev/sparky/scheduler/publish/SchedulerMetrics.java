@@ -8,6 +8,7 @@ public final class SchedulerMetrics {
     private final MeterRegistry registry;
     private final Counter scmFailures;
     private final Counter filesFailed;
+    private final Counter webhooksRejected;
 
     public SchedulerMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -15,9 +16,11 @@ public final class SchedulerMetrics {
                 .description("git ls-remote calls that failed or timed out").register(registry);
         this.filesFailed = Counter.builder("sparky.trigger.files.failed")
                 .description("trigger files moved to .triggers/failed").register(registry);
+        this.webhooksRejected = Counter.builder("sparky.scheduler.webhooks.rejected")
+                .description("push webhooks refused for a missing or wrong signature or token").register(registry);
     }
 
-    /** A build request published; {@code trigger} is cron, scm or file. */
+    /** A build request published; {@code trigger} is cron, scm, file or webhook. */
     public void fired(String trigger) {
         Counter.builder("sparky.scheduler.fired").description("build requests published by the scheduler")
                 .tag("trigger", trigger).register(registry).increment();
@@ -29,5 +32,9 @@ public final class SchedulerMetrics {
 
     public void triggerFileFailed() {
         filesFailed.increment();
+    }
+
+    public void webhookRejected() {
+        webhooksRejected.increment();
     }
 }

@@ -26,7 +26,7 @@ import org.jboss.logging.Logger;
  * first one seen included) becomes a request with job id {@code scm-<12 chars>}: replicas and restarts
  * that see the same commit make one build. Failing remotes back off exponentially up to ten minutes.
  */
-public final class ScmPoller implements AutoCloseable {
+public final class ScmPoller implements CommitMemory, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(ScmPoller.class);
 
     /** Timing of the polls. */
@@ -63,13 +63,29 @@ public final class ScmPoller implements AutoCloseable {
                 continue;
             }
             active.add(p.name());
-            ScmWatch watch = watches.compute(p.name(), (name, w) -> w != null && w.sameRemote(spec.url(), spec.branch())
-                    ? w : new ScmWatch(name, spec.url(), spec.branch(), now));
+            ScmWatch watch = watch(p.name(), spec, now);
             if (watch.claim(now)) {
                 submit(watch);
             }
         }
         watches.keySet().retainAll(active);
+    }
+
+    /**
+     * Remembers a commit a webhook queued: the next poll that sees it finds nothing new. A poll in flight
+     * may still report the older head; the next one then queues the same job id, which the dispatcher drops.
+     */
+    @Override
+    public void queued(Project project, String sha) {
+        ScmSpec spec = project.definition().scm();
+        if (spec != null) {
+            watch(project.name(), spec, clock.instant()).remember(sha);
+        }
+    }
+
+    private ScmWatch watch(String project, ScmSpec spec, Instant now) {
+        return watches.compute(project, (name, w) -> w != null && w.sameRemote(spec.url(), spec.branch())
+                ? w : new ScmWatch(name, spec.url(), spec.branch(), now));
     }
 
     /** The state of every polled remote, by project name. */

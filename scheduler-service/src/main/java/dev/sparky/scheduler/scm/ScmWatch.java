@@ -41,6 +41,11 @@ final class ScmWatch {
         return lastSha;
     }
 
+    /** A commit queued elsewhere (a webhook): not new when the next poll sees it. */
+    synchronized void remember(String sha) {
+        lastSha = sha;
+    }
+
     synchronized void succeeded(String sha, Instant at, Duration interval) {
         lastSha = sha;
         lastCheck = at;

@@ -144,7 +144,8 @@ class CronTriggerTest {
                 TestProjects.create(root, "badcron", "crontab: \"61 * * * *\"\n"),
                 TestProjects.create(root, "nocron", "allow_manual_run: true\n"));
         assertTrue(!projects.get(1).buildable(), "a bad timeout is an error in sparky.yaml");
-        assertTrue(projects.get(2).buildable(), "project-model checks only the shape of the crontab");
+        assertTrue(!projects.get(2).buildable(), "project-model parses the crontab with the scheduler's parser");
+        assertTrue(projects.get(2).errors().get(0).message().contains("minute field: 61 is outside 0-59"));
         CronTrigger trigger = trigger(ZoneOffset.UTC, Instant.EPOCH);
         assertEquals(0, trigger.tick(projects));
         assertEquals(0, trigger.tick(projects));

@@ -84,6 +84,25 @@ class ScmPollerTest {
     }
 
     @Test
+    void aCommitQueuedByAWebhookIsNotNewToThePoller() throws Exception {
+        GitRepo repo = GitRepo.init(tmp.resolve("repo"));
+        String pushed = repo.commit();
+        ScmPoller poller = poller(Runnable::run, Duration.ofSeconds(10));
+        Project app = project("app", repo.url(), "main");
+
+        poller.queued(app, pushed);
+        poller.tick(List.of(app));
+        assertTrue(publisher.published().isEmpty(), "the webhook's commit is not built again by polling");
+        assertEquals(pushed, poller.status().get(0).lastSha());
+        assertTrue(poller.status().get(0).healthy());
+
+        String next = repo.commit();
+        clock.advance(INTERVAL);
+        poller.tick(List.of(app));
+        assertEquals(List.of("scm-" + next.substring(0, 12)), publisher.jobIds(), "a later commit still builds");
+    }
+
+    @Test
     void withoutBranchThePollerFollowsTheRemoteHead() throws Exception {
         GitRepo repo = GitRepo.init(tmp.resolve("repo"));
         String sha = repo.commit();

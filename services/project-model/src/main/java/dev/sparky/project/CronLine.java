@@ -1,25 +1,25 @@
 package dev.sparky.project;
 
+import dev.sparky.project.cron.CronExpression;
+
 /**
- * A first check of a crontab line when sparky.yaml is read: the number of fields and the characters used.
- * The scheduler's cron module evaluates the expression; this only catches what a person would mistype.
+ * Checks a crontab line when sparky.yaml is read, with the same parser the scheduler fires with, so a line the
+ * scheduler would refuse (a value out of range, a date that never comes) is an error on the project for
+ * everyone who reads it (UI, API), not only a line in the scheduler's log.
  */
 public final class CronLine {
     private CronLine() {
     }
 
-    /** @return what is wrong with the line, or null when it looks like a 5- or 6-field crontab */
+    /** @return what is wrong with the line, or null when it is a valid 5- or 6-field crontab */
     public static String problem(String line) {
-        String[] fields = line.trim().split("\\s+");
-        if (fields.length != 5 && fields.length != 6) {
-            return "'" + line + "' has " + fields.length
-                    + " fields; write 5 (minute hour day-of-month month day-of-week), e.g. '*/5 * * * *'";
+        try {
+            CronExpression.parse(line);
+            return null;
+        } catch (IllegalArgumentException e) {
+            String message = e.getMessage();
+            // Field errors do not repeat the line; say which line so the project page is readable on its own.
+            return message.contains("'" + line.trim() + "'") ? message : "'" + line.trim() + "': " + message;
         }
-        for (String f : fields) {
-            if (!f.matches("[0-9A-Za-z*/,\\-?]+")) {
-                return "'" + f + "' in '" + line + "' is not a cron field (use numbers, names, * , - /)";
-            }
-        }
-        return null;
     }
 }

@@ -1,4 +1,4 @@
-package dev.sparky.scheduler.cron;
+package dev.sparky.project.cron;
 
 import java.time.Instant;
 import java.time.LocalDate;

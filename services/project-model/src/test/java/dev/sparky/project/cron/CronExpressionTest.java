@@ -1,4 +1,4 @@
-package dev.sparky.scheduler.cron;
+package dev.sparky.project.cron;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

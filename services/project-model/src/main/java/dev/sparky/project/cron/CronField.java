@@ -1,4 +1,4 @@
-package dev.sparky.scheduler.cron;
+package dev.sparky.project.cron;
 
 import java.util.BitSet;
 import java.util.List;
