@@ -16,6 +16,8 @@ import java.util.Map;
  * @param script file name of the scenario inside the project folder
  * @param retries how many times the build may start again after a lost runner
  * @param logCapBytes the log is cut with a marker beyond this size
+ * @param apiToken the build's job API token ({@code SPARKY_API_TOKEN}), valid only while this attempt runs;
+ *     the dispatcher keeps only its hash
  */
 public record RunBuild(
         int schemaVersion,
@@ -34,7 +36,24 @@ public record RunBuild(
         long logCapBytes,
         int retries,
         Instant queuedAt,
-        Instant dispatchedAt) {
+        Instant dispatchedAt,
+        String apiToken) {
+
+    /** A job without a job API token (records written before tokens existed read the same way). */
+    public RunBuild(int schemaVersion, String eventId, long buildId, int attempt, String project, String jobId,
+            String description, Map<String, String> params, Map<String, String> env, List<String> secrets,
+            String script, long timeoutSeconds, List<String> cachePaths, long logCapBytes, int retries,
+            Instant queuedAt, Instant dispatchedAt) {
+        this(schemaVersion, eventId, buildId, attempt, project, jobId, description, params, env, secrets, script,
+                timeoutSeconds, cachePaths, logCapBytes, retries, queuedAt, dispatchedAt, null);
+    }
+
+    /** Keeps the token out of logs and exception messages. */
+    @Override
+    public String toString() {
+        return "RunBuild[buildId=" + buildId + ", attempt=" + attempt + ", project=" + project + ", jobId=" + jobId
+                + "]";
+    }
 
     public RunBuild {
         params = params == null ? Map.of() : Map.copyOf(params);
