@@ -22,6 +22,12 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response storage(java.io.IOException e) {
+        LOG.error("internal API storage failure", e);
+        return problem(500, "Storage error", "the dispatcher could not read or write the file: " + e.getMessage());
+    }
+
+    @ServerExceptionMapper
     public Response unexpected(RuntimeException e) {
         LOG.error("internal API failure", e);
         return problem(500, "Internal error", "the dispatcher failed to answer: " + e.getMessage());

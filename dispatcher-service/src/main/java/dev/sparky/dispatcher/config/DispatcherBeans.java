@@ -1,20 +1,19 @@
 package dev.sparky.dispatcher.config;
 
+import dev.sparky.dispatcher.engine.DispatchEngine;
 import dev.sparky.dispatcher.engine.EngineMetrics;
 import dev.sparky.dispatcher.engine.EngineSettings;
 import dev.sparky.dispatcher.store.BuildQueries;
-import dev.sparky.dispatcher.store.Database;
-import dev.sparky.dispatcher.store.LogStore;
+import dev.sparky.dispatcher.store.EngineStore;
 import dev.sparky.kafka.KafkaSettings;
 import dev.sparky.project.ProjectCatalog;
 import io.micrometer.core.instrument.MeterRegistry;
-import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 
-/** Builds the plain-Java parts from the configuration, once. */
+/** Builds the engine and its settings from the configuration, once. Storage beans: {@link StorageBeans}. */
 @Singleton
 public class DispatcherBeans {
 
@@ -24,33 +23,10 @@ public class DispatcherBeans {
         return Clock.systemUTC();
     }
 
-    /** Opens the database and migrates it: a schema that cannot be brought up to date stops the start. */
-    @Produces
-    @Singleton
-    Database database(DispatcherConfig config) {
-        return Database.open(DispatcherConfig.stateDir(config));
-    }
-
-    void closeDatabase(@Disposes Database db) {
-        db.close();
-    }
-
-    @Produces
-    @Singleton
-    LogStore logStore(DispatcherConfig config) {
-        return new LogStore(DispatcherConfig.stateDir(config).resolve("logs"));
-    }
-
     @Produces
     @Singleton
     ProjectCatalog catalog(DispatcherConfig config) {
         return new ProjectCatalog(DispatcherConfig.projectsDir(config));
-    }
-
-    @Produces
-    @Singleton
-    BuildQueries queries(Database db) {
-        return new BuildQueries(db);
     }
 
     @Produces
@@ -63,12 +39,20 @@ public class DispatcherBeans {
     @Singleton
     EngineSettings engineSettings(DispatcherConfig config) {
         return new EngineSettings(config.dispatcher().lease(), config.dispatcher().logCap().asLongValue(),
-                Duration.ofSeconds(2));
+                Duration.ofSeconds(2), DispatcherConfig.topicNames(config), config.dispatcher().publicUrl());
     }
 
     @Produces
     @Singleton
     EngineMetrics metrics(MeterRegistry registry, BuildQueries queries) {
         return new MicrometerEngineMetrics(registry, queries);
+    }
+
+    /** The domain over the engine's store; driven by the engine thread only. */
+    @Produces
+    @Singleton
+    DispatchEngine engine(EngineStore store, ProjectCatalog catalog, Clock clock, EngineSettings settings,
+            EngineMetrics metrics) {
+        return new DispatchEngine(store.rows(), store.files(), catalog, clock, settings, metrics);
     }
 }

@@ -1,5 +1,7 @@
 package dev.sparky.dispatcher.config;
 
+import dev.sparky.contracts.Topics;
+import dev.sparky.dispatcher.engine.TopicNames;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -20,6 +22,9 @@ public interface DispatcherConfig {
 
     /** The engine's settings. */
     Dispatcher dispatcher();
+
+    /** Topic names (defaults: {@code dev.sparky.contracts.Topics}). */
+    TopicConfig topics();
 
     /** Kafka connection. */
     interface Kafka {
@@ -48,6 +53,52 @@ public interface DispatcherConfig {
         /** Replication factor of the topics created at start (1 for a single broker). */
         @WithDefault("1")
         short replicationFactor();
+
+        /** The UI's base URL as users reach it: notify payloads link to {@code <public-url>/builds/<id>}. */
+        @WithDefault("http://127.0.0.1:4000")
+        String publicUrl();
+
+        /** Largest artifact one upload may store; a bigger one is refused with 413. */
+        @WithDefault("512M")
+        MemorySize artifactMaxSize();
+    }
+
+    /** The names of the topics the dispatcher reads and writes. */
+    interface TopicConfig {
+        /** Build requests (public, in; the dispatcher also sends downstream requests here). */
+        @WithDefault(Topics.BUILD_REQUESTS)
+        String buildRequests();
+
+        /** Refused build requests, with the reason in a header (public). */
+        @WithDefault(Topics.BUILD_REQUESTS_DLQ)
+        String buildRequestsDlq();
+
+        /** Every state change of every build (public, out). */
+        @WithDefault(Topics.BUILD_EVENTS)
+        String buildEvents();
+
+        /** Commands to the dispatcher: cancel. */
+        @WithDefault(Topics.BUILD_COMMANDS)
+        String buildCommands();
+
+        /** The runners' job queue (one partition, share group). */
+        @WithDefault(Topics.JOBS)
+        String jobs();
+
+        /** What runners report: start, log, finish, heartbeat. */
+        @WithDefault(Topics.RUNNER_EVENTS)
+        String runnerEvents();
+
+        /** Stop commands to every runner. */
+        @WithDefault(Topics.RUNNER_CONTROL)
+        String runnerControl();
+    }
+
+    /** The topic names as the engine takes them. */
+    static TopicNames topicNames(DispatcherConfig config) {
+        TopicConfig t = config.topics();
+        return new TopicNames(t.buildRequests(), t.buildRequestsDlq(), t.buildEvents(), t.buildCommands(), t.jobs(),
+                t.runnerEvents(), t.runnerControl());
     }
 
     /** The state folder, resolved. */

@@ -3,7 +3,6 @@ package dev.sparky.dispatcher.engine;
 import dev.sparky.contracts.Json;
 import dev.sparky.contracts.MalformedEventException;
 import dev.sparky.contracts.SchemaVersion;
-import dev.sparky.contracts.Topics;
 import dev.sparky.contracts.events.BuildFinished;
 import dev.sparky.contracts.events.BuildStarted;
 import dev.sparky.contracts.events.CancelBuild;
@@ -11,11 +10,13 @@ import dev.sparky.contracts.events.LogChunk;
 import dev.sparky.contracts.events.RunnerEvent;
 import dev.sparky.contracts.events.RunnerHeartbeat;
 import dev.sparky.dispatcher.store.BuildRepository;
-import dev.sparky.dispatcher.store.LogStore;
+import dev.sparky.dispatcher.notify.NotifyChannel;
+import dev.sparky.dispatcher.store.BuildFiles;
 import dev.sparky.dispatcher.store.StoreException;
 import dev.sparky.project.ProjectCatalog;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -28,14 +29,17 @@ import org.jboss.logging.Logger;
  */
 public final class DispatchEngine {
     private static final Logger LOG = Logger.getLogger(DispatchEngine.class);
-    /** Requests before cancels before runner events: a cancel polled with its request finds the build. */
-    private static final Map<String, Integer> TOPIC_ORDER = Map.of(Topics.BUILD_REQUESTS, 0,
-            Topics.BUILD_COMMANDS, 1, Topics.RUNNER_EVENTS, 2);
     private static final long HEALTH_WRITE_EVERY_MS = 1000;
+    /** An upload's temp file older than this at start belongs to an upload a crash cut off. */
+    private static final Duration TEMP_FILES_MAX_AGE = Duration.ofHours(1);
 
     private final BuildRepository repo;
+    private final BuildFiles files;
     private final Clock clock;
     private final EngineSettings settings;
+    private final TopicNames topics;
+    /** Requests before cancels before runner events: a cancel polled with its request finds the build. */
+    private final Map<String, Integer> topicOrder;
     private final RequestHandler requests;
     private final CancelHandler cancels;
     private final AttemptHandler attempts;
@@ -43,49 +47,99 @@ public final class DispatchEngine {
     private final HeartbeatHandler heartbeats;
     private final LeaseKeeper leases;
     private final QueueDispatcher queue;
+    private final AfterCommit afterCommit = new AfterCommit();
+    private final NotifyChannel notifications = new NotifyChannel();
+    private final NotifyRelay notifyRelay;
     private long lastHandOut = Long.MIN_VALUE;
     private long lastHealthWrite = Long.MIN_VALUE;
 
-    public DispatchEngine(BuildRepository repo, LogStore logs, ProjectCatalog catalog, Clock clock,
+    public DispatchEngine(BuildRepository repo, BuildFiles files, ProjectCatalog catalog, Clock clock,
             EngineSettings settings, EngineMetrics metrics) {
         this.repo = repo;
+        this.files = files;
         this.clock = clock;
         this.settings = settings;
-        Effects fx = new Effects(repo, clock);
-        Transitions transitions = new Transitions(repo, fx, metrics);
+        this.topics = settings.topics();
+        this.topicOrder = Map.of(topics.buildRequests(), 0, topics.buildCommands(), 1, topics.runnerEvents(), 2);
+        Effects fx = new Effects(repo, clock, topics);
+        FollowUps followUps = new FollowUps(catalog, new Downstream(fx), new NotifyRecorder(repo, settings),
+                new Retention(repo, afterCommit));
+        Transitions transitions = new Transitions(repo, fx, metrics, followUps);
         this.requests = new RequestHandler(repo, catalog, fx, transitions, metrics);
         this.cancels = new CancelHandler(repo, fx, transitions);
         this.attempts = new AttemptHandler(repo, fx, transitions, metrics);
-        this.logChunks = new LogHandler(repo, logs, fx, settings.logCapBytes());
+        this.logChunks = new LogHandler(repo, files.logs(), fx, settings.logCapBytes());
         this.heartbeats = new HeartbeatHandler(repo, fx);
         this.leases = new LeaseKeeper(repo, catalog, fx, transitions, metrics);
         this.queue = new QueueDispatcher(repo, catalog, fx, transitions, settings.logCapBytes());
+        this.notifyRelay = new NotifyRelay(repo, fx, notifications);
+    }
+
+    /** The topics the engine consumes. */
+    public List<String> inputTopics() {
+        return List.of(topics.buildRequests(), topics.buildCommands(), topics.runnerEvents());
+    }
+
+    /** The queues to and from the notifier thread. */
+    public NotifyChannel notifications() {
+        return notifications;
     }
 
     /**
-     * Applies a batch and the periodic work in one transaction.
+     * Once, on the engine thread, before the first batch: removes the files of builds whose rows are gone (a
+     * crash between a retention commit and its file deletion) and temp files of uploads a crash cut off.
+     */
+    public void start() {
+        int orphans = 0;
+        for (long id : files.buildIdsOnDisk()) {
+            if (repo.build(id).isEmpty()) {
+                files.delete(id);
+                orphans++;
+            }
+        }
+        int temps = files.sweepTemps(clock.millis() - TEMP_FILES_MAX_AGE.toMillis());
+        if (orphans + temps > 0) {
+            LOG.infof("start-up sweep: removed the files of %d deleted build(s) and %d stale upload temp file(s)",
+                    orphans, temps);
+        }
+    }
+
+    /**
+     * Applies a batch and the periodic work in one transaction, then what must follow the commit (files of
+     * builds removed by retention, new notify calls to the notifier).
      *
      * @param leaseChecks false while the dispatcher cannot trust that it hears heartbeats (just started, Kafka
      *     was unreachable): leases are then not judged, so no build is declared lost for our own outage
      */
     public void apply(List<Inbound> batch, boolean leaseChecks) {
-        repo.inTransaction(() -> {
-            batch.stream().sorted(Comparator.comparingInt(r -> TOPIC_ORDER.getOrDefault(r.topic(), 3)))
-                    .forEach(this::applyOne);
-            long now = clock.millis();
-            if (leaseChecks) {
-                leases.expire(settings.lease());
-            }
-            if (!batch.isEmpty() || now - lastHandOut >= settings.handOutInterval().toMillis()) {
-                queue.handOut();
-                lastHandOut = now;
-            }
-            if (now - lastHealthWrite >= HEALTH_WRITE_EVERY_MS) {
-                repo.touchHealth(now);
-                lastHealthWrite = now;
-            }
-            return null;
-        });
+        try {
+            repo.inTransaction(() -> applyInTransaction(batch, leaseChecks));
+        } catch (RuntimeException | Error e) {
+            afterCommit.discard();
+            notifyRelay.rolledBack();
+            throw e;
+        }
+        afterCommit.run(files);
+        notifyRelay.committed();
+    }
+
+    private Void applyInTransaction(List<Inbound> batch, boolean leaseChecks) {
+        notifyRelay.applyResults();
+        batch.stream().sorted(Comparator.comparingInt(r -> topicOrder.getOrDefault(r.topic(), 3)))
+                .forEach(this::applyOne);
+        long now = clock.millis();
+        if (leaseChecks) {
+            leases.expire(settings.lease());
+        }
+        if (!batch.isEmpty() || now - lastHandOut >= settings.handOutInterval().toMillis()) {
+            queue.handOut();
+            lastHandOut = now;
+        }
+        if (now - lastHealthWrite >= HEALTH_WRITE_EVERY_MS) {
+            repo.touchHealth(now);
+            lastHealthWrite = now;
+        }
+        return null;
     }
 
     /** Each record in its own savepoint: a record that cannot be applied is skipped, not retried forever. */
@@ -99,22 +153,23 @@ public final class DispatchEngine {
                 throw e; // the database or the disk failed: the whole batch must be retried
             }
             LOG.errorf(e, "cannot apply record %s-%d@%d", r.topic(), r.partition(), r.offset());
-            if (Topics.BUILD_REQUESTS.equals(r.topic())) {
+            if (topics.buildRequests().equals(r.topic())) {
                 repo.isolated(() -> requests.deadLetter(r, "the dispatcher could not apply the request: " + e));
             }
         }
     }
 
     private void route(Inbound r) {
-        switch (r.topic()) {
-            case Topics.BUILD_REQUESTS -> requests.accept(r);
-            case Topics.BUILD_COMMANDS -> {
-                CancelBuild c = Json.read(r.value(), CancelBuild.class);
-                SchemaVersion.check(c.schemaVersion(), "cancel command");
-                cancels.cancel(c);
-            }
-            case Topics.RUNNER_EVENTS -> runnerEvent(Json.read(r.value(), RunnerEvent.class));
-            default -> LOG.warnf("record of unexpected topic %s ignored", r.topic());
+        if (topics.buildRequests().equals(r.topic())) {
+            requests.accept(r);
+        } else if (topics.buildCommands().equals(r.topic())) {
+            CancelBuild c = Json.read(r.value(), CancelBuild.class);
+            SchemaVersion.check(c.schemaVersion(), "cancel command");
+            cancels.cancel(c);
+        } else if (topics.runnerEvents().equals(r.topic())) {
+            runnerEvent(Json.read(r.value(), RunnerEvent.class));
+        } else {
+            LOG.warnf("record of unexpected topic %s ignored", r.topic());
         }
     }
 

@@ -5,6 +5,7 @@ import dev.sparky.contracts.Json;
 import dev.sparky.contracts.SchemaVersion;
 import dev.sparky.contracts.Topics;
 import dev.sparky.contracts.events.BuildEvent;
+import dev.sparky.contracts.events.BuildRequest;
 import dev.sparky.contracts.events.RunBuild;
 import dev.sparky.contracts.events.StopAttempt;
 import dev.sparky.dispatcher.store.BuildRepository;
@@ -21,10 +22,12 @@ import java.util.UUID;
 final class Effects {
     private final BuildRepository repo;
     private final Clock clock;
+    private final TopicNames topics;
 
-    Effects(BuildRepository repo, Clock clock) {
+    Effects(BuildRepository repo, Clock clock, TopicNames topics) {
         this.repo = repo;
         this.clock = clock;
+        this.topics = topics;
     }
 
     long now() {
@@ -40,23 +43,28 @@ final class Effects {
         BuildEvent e = new BuildEvent(SchemaVersion.CURRENT, UUID.randomUUID().toString(), b.id(), b.jobId(),
                 b.project(), state, b.attempt(), exitCode, Instant.ofEpochMilli(now()), reason, runnerId,
                 b.description());
-        repo.outbox(Topics.BUILD_EVENTS, b.project(), Json.write(e), Map.of());
+        repo.outbox(topics.buildEvents(), b.project(), Json.write(e), Map.of());
     }
 
     void runBuild(RunBuild job) {
-        repo.outbox(Topics.JOBS, Long.toString(job.buildId()), Json.write(job), Map.of());
+        repo.outbox(topics.jobs(), Long.toString(job.buildId()), Json.write(job), Map.of());
     }
 
     /** @param runnerId the runner that must stop, or null for whichever holds the attempt */
     void stop(long buildId, int attempt, String runnerId, StopAttempt.Reason reason, String detail) {
         StopAttempt s = new StopAttempt(SchemaVersion.CURRENT, UUID.randomUUID().toString(), buildId, attempt,
                 runnerId, reason, detail, Instant.ofEpochMilli(now()));
-        repo.outbox(Topics.RUNNER_CONTROL, Long.toString(buildId), Json.write(s), Map.of());
+        repo.outbox(topics.runnerControl(), Long.toString(buildId), Json.write(s), Map.of());
+    }
+
+    /** A build request of our own (downstream builds), consumed again like any other. Key: project. */
+    void buildRequest(BuildRequest request) {
+        repo.outbox(topics.buildRequests(), request.project(), Json.write(request), Map.of());
     }
 
     /** The refused bytes as they came, with the reason in a header. */
     void deadLetter(String key, byte[] value, String reason) {
-        repo.outbox(Topics.BUILD_REQUESTS_DLQ, key, value == null ? new byte[0] : value,
+        repo.outbox(topics.buildRequestsDlq(), key, value == null ? new byte[0] : value,
                 Map.of(Topics.REASON_HEADER, reason));
     }
 }

@@ -9,14 +9,30 @@ import java.time.Duration;
  * @param logCapBytes the log size a runner may write per attempt (sent in RunBuild); the dispatcher stops
  *     appending a little beyond it, as a guard against a runner that ignores it
  * @param handOutInterval how often hand-out runs even when no record arrived (edited concurrency takes effect)
+ * @param topics the topic names
+ * @param publicUrl the UI's base URL, for the build links in notify payloads
  */
-public record EngineSettings(Duration lease, long logCapBytes, Duration handOutInterval) {
+public record EngineSettings(Duration lease, long logCapBytes, Duration handOutInterval, TopicNames topics,
+        String publicUrl) {
+
+    public static final String DEFAULT_PUBLIC_URL = "http://127.0.0.1:4000";
 
     public static EngineSettings defaults() {
-        return new EngineSettings(Duration.ofSeconds(10), 50L * 1024 * 1024, Duration.ofSeconds(2));
+        return new EngineSettings(Duration.ofSeconds(10), 50L * 1024 * 1024, Duration.ofSeconds(2),
+                TopicNames.defaults(), DEFAULT_PUBLIC_URL);
     }
 
     public EngineSettings withLease(Duration newLease) {
-        return new EngineSettings(newLease, logCapBytes, handOutInterval);
+        return new EngineSettings(newLease, logCapBytes, handOutInterval, topics, publicUrl);
+    }
+
+    public EngineSettings withPublicUrl(String url) {
+        return new EngineSettings(lease, logCapBytes, handOutInterval, topics, url);
+    }
+
+    /** The UI page of a build. */
+    public String buildUrl(long buildId) {
+        String base = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+        return base + "/builds/" + buildId;
     }
 }

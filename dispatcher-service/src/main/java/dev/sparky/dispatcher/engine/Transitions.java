@@ -5,19 +5,25 @@ import dev.sparky.dispatcher.store.BuildRepository;
 import dev.sparky.dispatcher.store.BuildRow;
 import java.time.Duration;
 
-/** The state changes several handlers share: ending a build, and putting it back in the queue. */
+/** The state changes several handlers share: ending a build (and what that sets off), requeueing it. */
 final class Transitions {
     private final BuildRepository repo;
     private final Effects fx;
     private final EngineMetrics metrics;
+    private final FollowUps followUps;
 
-    Transitions(BuildRepository repo, Effects fx, EngineMetrics metrics) {
+    Transitions(BuildRepository repo, Effects fx, EngineMetrics metrics, FollowUps followUps) {
         this.repo = repo;
         this.fx = fx;
         this.metrics = metrics;
+        this.followUps = followUps;
     }
 
-    /** Makes the build terminal: row, system log, build event, duration metric. */
+    /**
+     * Makes the build terminal: row, system log, build event, duration metric, then its follow-ups
+     * (downstream, notify, retention). Callers must not use the build's row afterwards: retention may have
+     * removed it.
+     */
     void finish(BuildRow b, BuildState state, String reason, Integer exitCode) {
         long now = fx.now();
         repo.markFinished(b.id(), state, reason, exitCode, now);
@@ -29,6 +35,7 @@ final class Transitions {
         if (b.startedAt() != null) {
             metrics.buildDuration(Duration.ofMillis(Math.max(0, now - b.startedAt())));
         }
+        followUps.buildEnded(b, state, reason, exitCode, now);
     }
 
     /** Back to the queue; the next hand-out makes attempt n+1. */

@@ -1,6 +1,5 @@
 package dev.sparky.dispatcher.kafka;
 
-import dev.sparky.contracts.Topics;
 import dev.sparky.dispatcher.engine.DispatchEngine;
 import dev.sparky.dispatcher.engine.Inbound;
 import dev.sparky.dispatcher.store.LogStore;
@@ -24,7 +23,6 @@ import org.jboss.logging.Logger;
  */
 public final class EngineLoop implements Runnable {
     private static final Logger LOG = Logger.getLogger(EngineLoop.class);
-    static final List<String> TOPICS = List.of(Topics.BUILD_REQUESTS, Topics.BUILD_COMMANDS, Topics.RUNNER_EVENTS);
     private static final Duration COMMIT_TIMEOUT = Duration.ofSeconds(10);
     private static final long MAX_BACKOFF_MS = 5000;
 
@@ -55,11 +53,16 @@ public final class EngineLoop implements Runnable {
 
     @Override
     public void run() {
+        try {
+            engine.start();
+        } catch (RuntimeException e) {
+            LOG.warnf("start-up sweep of orphan build files failed (tried again at the next start): %s", e);
+        }
         long backoff = 200;
         while (running) {
             try (Consumer<String, byte[]> consumer = consumers.get()) {
                 current = consumer;
-                consumer.subscribe(TOPICS);
+                consumer.subscribe(engine.inputTopics());
                 turns(consumer);
             } catch (WakeupException e) {
                 if (!running) {

@@ -1,8 +1,11 @@
 package dev.sparky.dispatcher.kafka;
 
+import dev.sparky.dispatcher.engine.TopicNames;
 import dev.sparky.kafka.KafkaSettings;
 import dev.sparky.kafka.SparkyTopics;
 import dev.sparky.kafka.TopicBootstrap;
+import dev.sparky.kafka.TopicBootstrap.TopicSpec;
+import java.util.List;
 import org.jboss.logging.Logger;
 
 /** Creates the product's topics in the background, retrying until the broker answers. */
@@ -12,11 +15,19 @@ final class TopicBootstrapper implements Runnable {
 
     private final KafkaSettings settings;
     private final short replicationFactor;
+    private final List<TopicSpec> topics;
     private volatile boolean running = true;
 
-    TopicBootstrapper(KafkaSettings settings, short replicationFactor) {
+    TopicBootstrapper(KafkaSettings settings, short replicationFactor, TopicNames names) {
         this.settings = settings;
         this.replicationFactor = replicationFactor;
+        this.topics = specs(names);
+    }
+
+    /** The product's topic layout under the configured names. */
+    static List<TopicSpec> specs(TopicNames names) {
+        return SparkyTopics.all().stream()
+                .map(t -> new TopicSpec(names.resolve(t.name()), t.partitions(), t.configs())).toList();
     }
 
     @Override
@@ -24,7 +35,7 @@ final class TopicBootstrapper implements Runnable {
         boolean warned = false;
         while (running) {
             try {
-                TopicBootstrap.ensure(settings, replicationFactor, SparkyTopics.all());
+                TopicBootstrap.ensure(settings, replicationFactor, topics);
                 LOG.info("Kafka topics are in place");
                 return;
             } catch (RuntimeException e) {

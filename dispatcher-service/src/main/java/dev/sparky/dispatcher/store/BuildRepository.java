@@ -79,6 +79,23 @@ public interface BuildRepository {
     /** Forgets runners not heard from since {@code before} (pods of past deployments). */
     int deleteRunnersSeenBefore(long before);
 
+    /**
+     * Terminal builds of the project beyond the newest {@code keep} terminal ones, newest first, at most
+     * {@code limit}. Queued and running builds are never among them.
+     */
+    List<Long> terminalBuildsBeyond(String project, int keep, int limit);
+
+    /** Removes the build's rows: the build, its attempts and its system log. */
+    void deleteBuild(long id);
+
+    /** @return the new row's id */
+    long insertNotification(long buildId, String url, byte[] body, long at);
+
+    /** Pending notifications with an id above {@code afterId}, oldest first. */
+    List<NotificationRow> notificationsAfter(long afterId, int limit);
+
+    void deleteNotification(long id);
+
     /** The readiness write. */
     void touchHealth(long at);
 }

@@ -41,6 +41,10 @@ public final class LogStore {
         this.root = logsRoot;
     }
 
+    Path root() {
+        return root;
+    }
+
     public Path file(long buildId, int attempt) {
         return root.resolve(Long.toString(buildId)).resolve(attempt + ".log");
     }
@@ -96,6 +100,19 @@ public final class LogStore {
         if (first != null) {
             throw new UncheckedIOException("cannot sync build logs to disk", first);
         }
+    }
+
+    /** Removes the build's log folder, closing files of it written in this batch first. Engine thread only. */
+    public void delete(long buildId) throws IOException {
+        Path dir = root.resolve(Long.toString(buildId));
+        touched.entrySet().removeIf(e -> {
+            if (e.getKey().startsWith(dir)) {
+                Database.closeQuietly(e.getValue());
+                return true;
+            }
+            return false;
+        });
+        AtomicFiles.deleteTree(dir);
     }
 
     /** Reads up to {@code limit} bytes from {@code offset}; any thread. */

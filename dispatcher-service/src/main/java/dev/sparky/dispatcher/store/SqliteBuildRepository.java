@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 /** {@link BuildRepository} over the write connection. Not thread-safe: the engine thread owns it. */
 public final class SqliteBuildRepository implements BuildRepository, AutoCloseable {
     private static final String SELECT_BUILD = "SELECT " + Rows.BUILD_COLUMNS + " FROM builds ";
+    private static final String TERMINAL = "('succeeded', 'failed', 'cancelled', 'timed_out')";
     private static final String ACTIVE = "(state = 'running' OR (state = 'queued' AND dispatched_at IS NOT NULL))";
 
     private final Connection c;
@@ -211,6 +212,38 @@ public final class SqliteBuildRepository implements BuildRepository, AutoCloseab
     @Override
     public int deleteRunnersSeenBefore(long before) {
         return sql.update("DELETE FROM runners WHERE last_seen < ?", before);
+    }
+
+    @Override
+    public List<Long> terminalBuildsBeyond(String project, int keep, int limit) {
+        return sql.list("SELECT id FROM builds WHERE project = ? AND state IN " + TERMINAL
+                + " ORDER BY id DESC LIMIT ? OFFSET ?", rs -> rs.getLong(1), project, limit, keep);
+    }
+
+    @Override
+    public void deleteBuild(long id) {
+        sql.update("DELETE FROM attempts WHERE build_id = ?", id);
+        sql.update("DELETE FROM syslog WHERE build_id = ?", id);
+        sql.update("DELETE FROM builds WHERE id = ?", id);
+    }
+
+    @Override
+    public long insertNotification(long buildId, String url, byte[] body, long at) {
+        sql.update("INSERT INTO notifications (build_id, url, body, created_at) VALUES (?, ?, ?, ?)", buildId, url,
+                body, at);
+        return sql.number("SELECT last_insert_rowid()");
+    }
+
+    @Override
+    public List<NotificationRow> notificationsAfter(long afterId, int limit) {
+        return sql.list("SELECT id, build_id, url, body FROM notifications WHERE id > ? ORDER BY id LIMIT ?",
+                rs -> new NotificationRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getBytes(4)), afterId,
+                limit);
+    }
+
+    @Override
+    public void deleteNotification(long id) {
+        sql.update("DELETE FROM notifications WHERE id = ?", id);
     }
 
     @Override

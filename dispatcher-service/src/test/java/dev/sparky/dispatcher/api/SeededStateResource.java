@@ -30,7 +30,8 @@ public class SeededStateResource implements QuarkusTestResourceLifecycleManager 
             seed(f);
         }
         return Map.of("sparky.home", home.toString(), "sparky.dispatcher.state-dir", home.resolve("state").toString(),
-                "sparky.kafka.bootstrap-servers", "127.0.0.1:19", "sparky.dispatcher.lease", "1h");
+                "sparky.kafka.bootstrap-servers", "127.0.0.1:19", "sparky.dispatcher.lease", "1h",
+                "sparky.dispatcher.artifact-max-size", "64K");
     }
 
     private static void seed(EngineFixture f) {

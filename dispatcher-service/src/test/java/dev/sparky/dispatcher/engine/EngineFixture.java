@@ -12,6 +12,7 @@ import dev.sparky.contracts.events.RunnerEvent;
 import dev.sparky.contracts.events.RunnerHeartbeat;
 import dev.sparky.contracts.events.StopAttempt;
 import dev.sparky.dispatcher.store.AttemptRow;
+import dev.sparky.dispatcher.store.BuildFiles;
 import dev.sparky.dispatcher.store.BuildQueries;
 import dev.sparky.dispatcher.store.BuildRow;
 import dev.sparky.dispatcher.store.Database;
@@ -44,6 +45,7 @@ public final class EngineFixture implements AutoCloseable {
     public final Database db;
     public final SqliteBuildRepository repo;
     public final LogStore logs;
+    public final BuildFiles files;
     public final BuildQueries queries;
     public final CountingMetrics metrics = new CountingMetrics();
     public final DispatchEngine engine;
@@ -82,6 +84,10 @@ public final class EngineFixture implements AutoCloseable {
     }
 
     public EngineFixture(Path home, Instant start) {
+        this(home, start, EngineSettings.defaults());
+    }
+
+    public EngineFixture(Path home, Instant start, EngineSettings settings) {
         this.home = home;
         this.clock = new MutableClock(start);
         try {
@@ -93,10 +99,11 @@ public final class EngineFixture implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-        logs = new LogStore(home.resolve("state/logs"));
+        files = BuildFiles.in(home.resolve("state"));
+        logs = files.logs();
         queries = new BuildQueries(db);
-        engine = new DispatchEngine(repo, logs, new ProjectCatalog(home.resolve("projects")), clock,
-                EngineSettings.defaults(), metrics);
+        engine = new DispatchEngine(repo, files, new ProjectCatalog(home.resolve("projects")), clock,
+                settings, metrics);
     }
 
     /** Writes projects/<name>/sparky.yaml and job.sh. */

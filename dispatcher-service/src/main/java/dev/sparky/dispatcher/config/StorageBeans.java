@@ -1,0 +1,72 @@
+package dev.sparky.dispatcher.config;
+
+import dev.sparky.dispatcher.store.ArtifactStore;
+import dev.sparky.dispatcher.store.BuildFiles;
+import dev.sparky.dispatcher.store.BuildQueries;
+import dev.sparky.dispatcher.store.Database;
+import dev.sparky.dispatcher.store.EngineStore;
+import dev.sparky.dispatcher.store.LogStore;
+import dev.sparky.dispatcher.store.SqliteBuildRepository;
+import dev.sparky.dispatcher.store.StashStore;
+import dev.sparky.dispatcher.store.StoreException;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.sql.SQLException;
+
+/** The state folder: the database (readers and the one writer) and the build files. */
+@Singleton
+public class StorageBeans {
+
+    /** Opens the database and migrates it: a schema that cannot be brought up to date stops the start. */
+    @Produces
+    @Singleton
+    Database database(DispatcherConfig config) {
+        return Database.open(DispatcherConfig.stateDir(config));
+    }
+
+    void closeDatabase(@Disposes Database db) {
+        db.close();
+    }
+
+    @Produces
+    @Singleton
+    BuildFiles buildFiles(DispatcherConfig config) {
+        return BuildFiles.in(DispatcherConfig.stateDir(config));
+    }
+
+    @Produces
+    @Singleton
+    LogStore logStore(BuildFiles files) {
+        return files.logs();
+    }
+
+    @Produces
+    @Singleton
+    ArtifactStore artifactStore(BuildFiles files) {
+        return files.artifacts();
+    }
+
+    @Produces
+    @Singleton
+    StashStore stashStore(BuildFiles files) {
+        return files.stash();
+    }
+
+    @Produces
+    @Singleton
+    BuildQueries queries(Database db) {
+        return new BuildQueries(db);
+    }
+
+    /** The single write connection, with the files; EngineService closes it when the engine stopped. */
+    @Produces
+    @Singleton
+    EngineStore engineStore(Database db, BuildFiles files) {
+        try {
+            return new EngineStore(new SqliteBuildRepository(db.openWriter()), files);
+        } catch (SQLException e) {
+            throw new StoreException("cannot open the database for writing: " + e.getMessage(), e);
+        }
+    }
+}
