@@ -52,11 +52,11 @@ public final class KafkaProbe implements AutoCloseable {
                 last = answer;
                 pending = null;
             } else if (!clock.instant().isBefore(askedAt.plus(ANSWER_WITHIN))) {
-                last = new Result(false, "Kafka " + bootstrap + " did not answer within " + ANSWER_WITHIN.toSeconds()
-                        + " s");
+                last = new Result(false, "Kafka " + bootstrap + " unreachable: no answer within "
+                        + ANSWER_WITHIN.toSeconds() + " s");
             }
         }
-        return last != null ? last : new Result(false, "Kafka " + bootstrap + ": no answer yet");
+        return last != null ? last : new Result(false, "Kafka " + bootstrap + " unreachable: no answer yet");
     }
 
     private CompletableFuture<Result> ask() {
