@@ -4,6 +4,7 @@ import dev.sparky.kafka.KafkaProbe;
 import dev.sparky.kafka.KafkaSettings;
 import dev.sparky.runner.control.AttemptRegistry;
 import dev.sparky.runner.events.RunnerEventPublisher;
+import dev.sparky.runner.exec.ExecSettings;
 import dev.sparky.runner.exec.ProcessBuildExecutor;
 import dev.sparky.runner.lifecycle.RunnerStatus;
 import dev.sparky.runner.metrics.MicrometerRunnerMetrics;
@@ -71,8 +72,12 @@ public class RunnerBeans {
     ProcessBuildExecutor executor(RunnerConfig config, RunnerIdentity identity) {
         ScheduledExecutorService stopTimer = Executors.newSingleThreadScheduledExecutor(daemon("sparky-stop-timer"));
         ScheduledExecutorService flushTimer = Executors.newSingleThreadScheduledExecutor(daemon("sparky-log-flush"));
-        return new ProcessBuildExecutor(Path.of(config.home()), identity.runnerId(), config.runner().apiUrl(),
-                System.getenv(), config.runner().killGrace(), stopTimer, flushTimer);
+        Path home = Path.of(config.home());
+        ExecSettings settings = ExecSettings.of(home, identity.runnerId(), config.runner().apiUrl(),
+                        config.runner().killGrace())
+                .withCacheDir(config.runner().cacheDir().map(Path::of).orElse(home.resolve("cache")))
+                .withBuildUser(config.runner().buildUser().orElse(null));
+        return new ProcessBuildExecutor(settings, System.getenv(), stopTimer, flushTimer);
     }
 
     @Produces

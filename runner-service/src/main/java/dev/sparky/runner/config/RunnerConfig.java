@@ -35,9 +35,18 @@ public interface RunnerConfig {
         /** The runner's id in events and workspaces; the host name (the pod name on Kubernetes) when unset. */
         Optional<String> id();
 
-        /** Base URL given to builds as SPARKY_API. */
+        /** Base URL of the job API, given to builds as SPARKY_API (the UI service). */
         @WithDefault("http://127.0.0.1:4000")
         String apiUrl();
+
+        /** Where project caches are kept (a volume shared by the runners); {@code <home>/cache} when unset. */
+        Optional<String> cacheDir();
+
+        /**
+         * The account builds run as (a name, a uid, or {@code uid:gid}) when the runner runs as root; unset: the
+         * runner's own user.
+         */
+        Optional<String> buildUser();
 
         /** How often the runner says it is alive; the dispatcher's lease must be several times longer. */
         @WithDefault("1s")

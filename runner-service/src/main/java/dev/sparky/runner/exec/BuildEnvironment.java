@@ -8,9 +8,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The environment of a build, built from nothing so no runner setting leaks in: a few basics from the runner,
- * then the project's env, then the parameters, then the SPARKY_* variables, then the secrets the job names,
- * copied from the runner's own environment (a Kubernetes Secret). Later entries win.
+ * The environment of a build, built from nothing so no runner setting leaks in: a few basics from the runner
+ * (HOME and USER of the build user when builds run as one), then the project's env, then the parameters, then the
+ * SPARKY_* variables, then the secrets the job names, copied from the runner's own environment (a Kubernetes
+ * Secret), then SPARKY_API_TOKEN. Later entries win, so neither a parameter nor a secret name can replace the
+ * runner's own variables.
  */
 final class BuildEnvironment {
     private static final List<String> INHERITED = List.of("PATH", "HOME", "LANG", "TERM");
@@ -27,7 +29,7 @@ final class BuildEnvironment {
     }
 
     /** @param notes receives a line for each variable that could not be passed */
-    Map<String, String> of(RunBuild job, Path workspace, List<String> notes) {
+    Map<String, String> of(RunBuild job, Path workspace, BuildUser user, List<String> notes) {
         Map<String, String> env = new LinkedHashMap<>();
         for (String name : INHERITED) {
             String value = runnerEnv.get(name);
@@ -36,6 +38,12 @@ final class BuildEnvironment {
             }
         }
         env.putIfAbsent("PATH", DEFAULT_PATH);
+        if (user != null) {
+            // The runner's HOME (often /root) is not writable for the build user.
+            env.put("HOME", user.homeOr(workspace).toString());
+            env.put("USER", user.name());
+            env.put("LOGNAME", user.name());
+        }
         putChecked(env, job.env(), "env", notes);
         putChecked(env, job.params(), "parameter", notes);
         env.put("SPARKY_PROJECT", job.project());
@@ -52,12 +60,22 @@ final class BuildEnvironment {
                 env.put(name, value);
             }
         }
+        if (hasToken(job)) {
+            env.put("SPARKY_API_TOKEN", job.apiToken());
+        }
         return env;
     }
 
-    /** The values to mask in the log: every secret the job named that the runner has. */
+    private static boolean hasToken(RunBuild job) {
+        return job.apiToken() != null && !job.apiToken().isBlank();
+    }
+
+    /** The values to mask in the log: the job API token and every secret the job named that the runner has. */
     List<String> secretValues(RunBuild job) {
         List<String> values = new ArrayList<>();
+        if (hasToken(job)) {
+            values.add(job.apiToken());
+        }
         for (String name : job.secrets()) {
             String value = runnerEnv.get(name);
             if (value != null) {

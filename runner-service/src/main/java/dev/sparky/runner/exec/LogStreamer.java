@@ -52,10 +52,20 @@ public final class LogStreamer {
         }
     }
 
+    /**
+     * Takes the next bytes of output. Past the cap they are dropped at once, unmasked and uncopied: a build that
+     * prints gigabytes costs the runner no memory and little CPU once its log is cut.
+     */
     public synchronized void accept(byte[] data, int off, int len) {
-        if (!finished) {
+        if (!finished && !truncated) {
             keep(masker.mask(data, off, len));
         }
+    }
+
+    /** A line of the runner's own ({@code [sparky] ...}) in the build's log, masked and capped like the output. */
+    public void say(String line) {
+        byte[] bytes = ("[sparky] " + line + "\n").getBytes(StandardCharsets.UTF_8);
+        accept(bytes, 0, bytes.length);
     }
 
     /** Sends what is left (held-back bytes included); later input is ignored. */
@@ -63,7 +73,10 @@ public final class LogStreamer {
         if (finished) {
             return;
         }
-        keep(masker.finish());
+        byte[] rest = masker.finish();
+        if (!truncated) {
+            keep(rest);
+        }
         flush();
         finished = true;
     }

@@ -3,8 +3,12 @@ package dev.sparky.runner.exec;
 import dev.sparky.contracts.events.BuildFinished.Outcome;
 import dev.sparky.contracts.events.RunBuild;
 import java.io.File;
+import dev.sparky.runner.cache.BuildCache;
+import dev.sparky.runner.cache.CachePaths;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,7 +21,8 @@ import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
- * Runs a job script as a real process group in a fresh workspace {@code work/<runner>/<project>-<build>-<attempt>}.
+ * Runs a job script as a real process group in a fresh workspace {@code work/<runner>/<project>-<build>-<attempt>},
+ * as the build user when one is configured, between a cache restore and, after a success, a cache save.
  * A stop (cancel, revoke, timeout, drain) sends TERM to the group, then KILL after the grace period; when the
  * script itself exits, whatever it left running in its group is killed, so no build leaves processes behind.
  */
@@ -25,24 +30,42 @@ public final class ProcessBuildExecutor implements BuildExecutor {
     private static final Logger LOG = Logger.getLogger(ProcessBuildExecutor.class);
     /** How long the output pipe may stay open after the group was killed (a process that left the group). */
     private static final long PIPE_GRACE_MS = 5000;
+    /** Packing or unpacking one cache path longer than this is given up (the build is not failed). */
+    private static final Duration CACHE_TIMEOUT = Duration.ofMinutes(10);
 
     private final Path home;
     private final String runnerId;
     private final BuildEnvironment environment;
+    private final BuildUsers users;
+    private final BuildCache cache;
     private final Duration killGrace;
     private final ScheduledExecutorService stopTimer;
     private final ScheduledExecutorService flushTimer;
+
+    /** How the script ended, before the log is closed and counted. */
+    private record Ended(Outcome outcome, Integer exitCode, String reason) {
+        ExecResult result(long logBytes) {
+            return new ExecResult(outcome, exitCode, logBytes, reason);
+        }
+    }
 
     /**
      * @param stopTimer runs timeouts and KILL after grace; kept apart from {@code flushTimer}, whose tasks may
      *        wait on a slow broker, so a stop is never late because of Kafka
      */
-    public ProcessBuildExecutor(Path home, String runnerId, String apiUrl, Map<String, String> runnerEnv,
-            Duration killGrace, ScheduledExecutorService stopTimer, ScheduledExecutorService flushTimer) {
-        this.home = home;
-        this.runnerId = runnerId;
-        this.environment = new BuildEnvironment(runnerEnv, runnerId, apiUrl);
-        this.killGrace = killGrace;
+    public ProcessBuildExecutor(ExecSettings settings, Map<String, String> runnerEnv,
+            ScheduledExecutorService stopTimer, ScheduledExecutorService flushTimer) {
+        this(settings, runnerEnv, BuildUsers.system(settings.buildUser()), stopTimer, flushTimer);
+    }
+
+    ProcessBuildExecutor(ExecSettings settings, Map<String, String> runnerEnv, BuildUsers users,
+            ScheduledExecutorService stopTimer, ScheduledExecutorService flushTimer) {
+        this.home = settings.home();
+        this.runnerId = settings.runnerId();
+        this.environment = new BuildEnvironment(runnerEnv, runnerId, settings.apiUrl());
+        this.users = users;
+        this.cache = new BuildCache(settings.cacheDir(), runnerId, CACHE_TIMEOUT);
+        this.killGrace = settings.killGrace();
         this.stopTimer = stopTimer;
         this.flushTimer = flushTimer;
     }
@@ -55,17 +78,25 @@ public final class ProcessBuildExecutor implements BuildExecutor {
     @Override
     public PreparedBuild prepare(RunBuild job) {
         List<String> notes = new ArrayList<>();
-        Path projectDir = home.resolve("projects").resolve(job.project());
-        Path script = projectDir.resolve(job.script()).normalize();
+        BuildUsers.Choice who = users.resolve(runnerId);
+        if (who.note() != null) {
+            notes.add(who.note());
+        }
+        if (who.failure() != null) {
+            return PreparedBuild.failed(job, who.failure(), notes);
+        }
+        Path script = home.resolve("projects").resolve(job.project()).resolve(job.script()).normalize();
         Path workspace = workRoot().resolve(job.project() + "-" + job.buildId() + "-" + job.attempt())
                 .toAbsolutePath();
-        Map<String, String> env = environment.of(job, workspace, notes);
+        Map<String, String> env = environment.of(job, workspace, who.user(), notes);
+        List<String> cachePaths = CachePaths.check(job.cachePaths(), notes);
         if (!Files.isRegularFile(script)) {
             return PreparedBuild.failed(job, "script " + job.script() + " not found in projects/" + job.project()
                     + " on runner " + runnerId, notes);
         }
-        List<String> command = ScriptCommand.of(script.toAbsolutePath(), job.script(), notes);
-        return new PreparedBuild(job, command, env, workspace, environment.secretValues(job), notes, null);
+        List<String> command = ScriptCommand.of(script.toAbsolutePath(), job.script(), who.user(), notes);
+        return new PreparedBuild(job, command, env, workspace, environment.secretValues(job), notes, null,
+                cachePaths, who.user());
     }
 
     @Override
@@ -73,20 +104,45 @@ public final class ProcessBuildExecutor implements BuildExecutor {
         if (!build.runnable()) {
             return ExecResult.failed(build.failure());
         }
+        LogStreamer streamer = new LogStreamer(log, new SecretMasker(build.secretValues()), build.job().logCapBytes(),
+                flushTimer, LogStreamer.MAX_CHUNK, LogStreamer.MAX_DELAY);
+        Ended ended;
         try {
-            Workspace.recreate(build.workspace());
-            return runProcess(build, control, log);
-        } catch (IOException e) {
-            return ExecResult.failed("cannot start " + build.job().script() + ": " + e.getMessage());
+            prepareWorkspace(build, streamer);
+            ended = control.stopRequest().map(stop -> new Ended(stop.outcome(), null, stop.reason()))
+                    .orElseGet(() -> runProcess(build, control, streamer));
+            if (ended.outcome() == Outcome.SUCCEEDED) {
+                cache.save(build.job().project(), build.cachePaths(), build.workspace(),
+                        BuildUser.runAs(build.user()), streamer::say);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            ended = new Ended(Outcome.FAILED, null, "cannot start " + build.job().script() + ": " + e.getMessage());
         } finally {
             Workspace.remove(build.workspace());
         }
+        streamer.finish();
+        return ended.result(streamer.sentBytes());
     }
 
-    private ExecResult runProcess(PreparedBuild build, BuildControl control, LogSink log) throws IOException {
-        LogStreamer streamer = new LogStreamer(log, new SecretMasker(build.secretValues()), build.job().logCapBytes(),
-                flushTimer, LogStreamer.MAX_CHUNK, LogStreamer.MAX_DELAY);
-        Process process = start(build);
+    /** A fresh workspace owned by the build user, with the cached paths restored into it by that user. */
+    private void prepareWorkspace(PreparedBuild build, LogStreamer streamer) throws IOException {
+        Workspace.recreate(build.workspace());
+        if (build.user() != null) {
+            // Only the empty folder: what the restore and the build put in it is theirs already.
+            Files.setAttribute(build.workspace(), "unix:uid", build.user().uid(), LinkOption.NOFOLLOW_LINKS);
+            Files.setAttribute(build.workspace(), "unix:gid", build.user().gid(), LinkOption.NOFOLLOW_LINKS);
+        }
+        cache.restore(build.job().project(), build.cachePaths(), build.workspace(), BuildUser.runAs(build.user()),
+                streamer::say);
+    }
+
+    private Ended runProcess(PreparedBuild build, BuildControl control, LogStreamer streamer) {
+        Process process;
+        try {
+            process = start(build);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         ProcessGroup group = new ProcessGroup(process.pid());
         Thread pump = startPump(streamer, process, build.job());
         control.onStop(request -> terminate(process, group));
@@ -96,8 +152,7 @@ public final class ProcessBuildExecutor implements BuildExecutor {
         timeout.cancel(false);
         group.kill();
         awaitPump(pump, process, build.job());
-        streamer.finish();
-        return result(control.stopRequest(), exit, streamer.sentBytes());
+        return ended(control.stopRequest(), exit);
     }
 
     private Process start(PreparedBuild build) throws IOException {
@@ -173,11 +228,10 @@ public final class ProcessBuildExecutor implements BuildExecutor {
         }
     }
 
-    private static ExecResult result(Optional<BuildControl.StopRequest> stop, int exit, long logBytes) {
+    private static Ended ended(Optional<BuildControl.StopRequest> stop, int exit) {
         if (stop.isPresent()) {
-            return new ExecResult(stop.get().outcome(), null, logBytes, stop.get().reason());
+            return new Ended(stop.get().outcome(), null, stop.get().reason());
         }
-        Outcome outcome = exit == 0 ? Outcome.SUCCEEDED : Outcome.FAILED;
-        return new ExecResult(outcome, exit, logBytes, "exit code " + exit);
+        return new Ended(exit == 0 ? Outcome.SUCCEEDED : Outcome.FAILED, exit, "exit code " + exit);
     }
 }

@@ -4,13 +4,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
  * How to start a job script: directly when it is executable and has a shebang (it chose its interpreter),
  * otherwise with bash and a note saying why. Always under {@code setsid}, so the script leads its own process
- * group and a stop reaches everything it started.
+ * group and a stop reaches everything it started; then, with a build user, {@code setpriv}, which switches the
+ * user and execs in the same process (the group leader keeps its pid).
  */
 final class ScriptCommand {
     private static final byte[] SHEBANG = {'#', '!'};
@@ -19,14 +21,17 @@ final class ScriptCommand {
     }
 
     /** @param notes receives the system-log line when the script is run with bash */
-    static List<String> of(Path script, String name, List<String> notes) {
+    static List<String> of(Path script, String name, BuildUser user, List<String> notes) {
+        List<String> command = new ArrayList<>(List.of("setsid"));
+        command.addAll(BuildUser.runAs(user));
         boolean executable = Files.isExecutable(script);
-        boolean shebang = hasShebang(script);
-        if (executable && shebang) {
-            return List.of("setsid", script.toString());
+        if (!executable || !hasShebang(script)) {
+            notes.add(executable ? name + " has no shebang: ran with bash"
+                    : name + " is not executable: ran with bash");
+            command.add("bash");
         }
-        notes.add(executable ? name + " has no shebang: ran with bash" : name + " is not executable: ran with bash");
-        return List.of("setsid", "bash", script.toString());
+        command.add(script.toString());
+        return List.copyOf(command);
     }
 
     private static boolean hasShebang(Path script) {

@@ -5,28 +5,38 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.Objects;
 
 /**
- * Replaces secret values by {@code *****} in a byte stream. A secret may be split over two reads of the pipe,
- * so bytes that could be the start of a secret are held back until the next read (or the end) decides.
- * Values shorter than {@link #MIN_LENGTH} are not masked: masking "a" or "1" would garble every log.
- * Not thread-safe: one instance per build, fed by the log streamer under its lock.
+ * Replaces secret values, and their base64 and URL-encoded forms ({@link SecretVariants}), by {@code *****} in a
+ * byte stream. A secret may be split over two reads of the pipe, so bytes that could be the start of a secret are
+ * held back until the next read (or the end) decides. Values shorter than {@link #MIN_LENGTH} are not masked:
+ * masking "a" or "1" would garble every log. Not thread-safe: one instance per build, fed by the log streamer
+ * under its lock.
  */
 public final class SecretMasker {
     public static final int MIN_LENGTH = 4;
     static final byte[] MASK = "*****".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] EMPTY = new byte[0];
 
+    /** Longest first, so of two overlapping secrets the longer one is masked whole. */
     private final byte[][] secrets;
+    /** Bytes that start some secret: every other byte is copied without a comparison (fast on huge logs). */
+    private final boolean[] starts = new boolean[256];
     private byte[] carry = EMPTY;
 
     public SecretMasker(Collection<String> values) {
         this.secrets = values.stream()
-                .filter(v -> v != null && v.length() >= MIN_LENGTH)
+                .filter(Objects::nonNull)
+                .filter(v -> v.length() >= MIN_LENGTH)
+                .flatMap(v -> SecretVariants.of(v).stream())
                 .distinct()
                 .map(v -> v.getBytes(StandardCharsets.UTF_8))
                 .sorted(Comparator.comparingInt((byte[] b) -> b.length).reversed())
                 .toArray(byte[][]::new);
+        for (byte[] s : secrets) {
+            starts[s[0] & 0xff] = true;
+        }
     }
 
     /** Masks what can be decided now; may hold back a few trailing bytes. */
@@ -49,20 +59,27 @@ public final class SecretMasker {
 
     private byte[] scan(byte[] in, boolean last) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(in.length);
+        int plainFrom = 0;
         int i = 0;
         while (i < in.length) {
+            if (!starts[in[i] & 0xff]) {
+                i++;
+                continue;
+            }
             if (!last && mayContinue(in, i)) {
                 break;
             }
             int matched = fullMatch(in, i);
             if (matched > 0) {
+                out.write(in, plainFrom, i - plainFrom);
                 out.writeBytes(MASK);
                 i += matched;
+                plainFrom = i;
             } else {
-                out.write(in[i]);
                 i++;
             }
         }
+        out.write(in, plainFrom, i - plainFrom);
         carry = Arrays.copyOfRange(in, i, in.length);
         return out.toByteArray();
     }
@@ -79,6 +96,9 @@ public final class SecretMasker {
     /** True when the bytes from {@code at} to the end are the beginning of a longer secret. */
     private boolean mayContinue(byte[] in, int at) {
         int rest = in.length - at;
+        if (rest >= secrets[0].length) {
+            return false;
+        }
         for (byte[] s : secrets) {
             if (rest < s.length && Arrays.equals(in, at, in.length, s, 0, rest)) {
                 return true;

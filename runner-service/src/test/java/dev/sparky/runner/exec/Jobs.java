@@ -21,4 +21,18 @@ public final class Jobs {
                 "test build", params, env, secrets, script, timeoutSeconds, List.of(), logCap, 1, Instant.now(),
                 Instant.now());
     }
+
+    /** The same job with a job API token. */
+    public static RunBuild withToken(RunBuild j, String token) {
+        return new RunBuild(j.schemaVersion(), j.eventId(), j.buildId(), j.attempt(), j.project(), j.jobId(),
+                j.description(), j.params(), j.env(), j.secrets(), j.script(), j.timeoutSeconds(), j.cachePaths(),
+                j.logCapBytes(), j.retries(), j.queuedAt(), j.dispatchedAt(), token);
+    }
+
+    /** The same job with cache paths. */
+    public static RunBuild withCache(RunBuild j, List<String> cachePaths) {
+        return new RunBuild(j.schemaVersion(), j.eventId(), j.buildId(), j.attempt(), j.project(), j.jobId(),
+                j.description(), j.params(), j.env(), j.secrets(), j.script(), j.timeoutSeconds(), cachePaths,
+                j.logCapBytes(), j.retries(), j.queuedAt(), j.dispatchedAt(), j.apiToken());
+    }
 }

@@ -43,8 +43,8 @@ class ProcessBuildExecutorTest {
         flushTimer = Executors.newSingleThreadScheduledExecutor();
         Map<String, String> runnerEnv = Map.of("PATH", System.getenv("PATH"), "HOME", "/tmp", "LANG", "C.UTF-8",
                 "RUNNER_ONLY", "must-not-leak", "TOKEN", SECRET);
-        executor = new ProcessBuildExecutor(home, "runner-1", "http://ui:4000", runnerEnv, Duration.ofMillis(500),
-                stopTimer, flushTimer);
+        executor = new ProcessBuildExecutor(ExecSettings.of(home, "runner-1", "http://ui:4000", Duration.ofMillis(500)),
+                runnerEnv, stopTimer, flushTimer);
     }
 
     @AfterEach
@@ -208,6 +208,29 @@ class ProcessBuildExecutorTest {
             assertTrue(env.contains(line + "\n"), () -> line + " missing from\n" + env);
         }
         assertFalse(env.contains("RUNNER_ONLY"), "runner variables do not leak into builds");
+    }
+
+    @Test
+    void theJobApiTokenIsPassedAsSparkyApiTokenAndMaskedInEveryCommonEncoding() throws IOException {
+        String token = "tOk3n-abc_DEF123";
+        script("api", "job.sh", "#!/bin/bash\necho \"token=$SPARKY_API_TOKEN api=$SPARKY_API\"\n"
+                + "printf %s \"$SPARKY_API_TOKEN\" | base64\nprintf %s \"$SPARKY_API_TOKEN\" | base64 | tr -d =\n"
+                + "printf %s \"$SPARKY_API_TOKEN\" | base64 | tr +/ -_\n", true);
+        RunBuild job = Jobs.withToken(Jobs.job(16, "api", "job.sh", Map.of("SPARKY_API_TOKEN", "from-param"),
+                Map.of(), List.of(), 60, 1 << 20), token);
+        PreparedBuild prepared = executor.prepare(job);
+        assertEquals(token, prepared.environment().get("SPARKY_API_TOKEN"), "a parameter cannot replace it");
+        String log = run(job).sink.text();
+        assertEquals("token=***** api=http://ui:4000\n*****\n*****\n*****\n", log);
+        assertFalse(log.contains(token), log);
+    }
+
+    @Test
+    void withoutATokenThereIsNoSparkyApiTokenVariable() throws IOException {
+        script("api", "job.sh", "#!/bin/bash\n", true);
+        RunBuild job = Jobs.job(17, "api", "job.sh");
+        Map<String, String> env = executor.prepare(job).environment();
+        assertFalse(env.containsKey("SPARKY_API_TOKEN"), env::toString);
     }
 
     private Run run(RunBuild job) {

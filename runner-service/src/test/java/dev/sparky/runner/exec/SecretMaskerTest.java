@@ -53,4 +53,35 @@ class SecretMaskerTest {
     void theLongerOfTwoOverlappingSecretsWins() {
         assertEquals("[*****]", feed(new SecretMasker(List.of("abcd", "abcdefgh")), "[abcde", "fgh]"));
     }
+
+    @Test
+    void masksTheBase64FormsOfAValue() {
+        // "hunter2?>" gives different standard and URL-safe base64: aHVudGVyMj8+ and aHVudGVyMj8-
+        SecretMasker masker = new SecretMasker(List.of("hunter2?>"));
+        assertEquals("a ***** b ***** c", feed(masker, "a aHVudGVyMj8+ b aHVudGVyMj8- c"));
+        assertEquals("[*****]\n[*****]", feed(new SecretMasker(List.of("hunter22")), "[aHVudGVyMjI=]\n[aHVudGVyMjI]"));
+        assertEquals("url ***** *****", feed(new SecretMasker(List.of("abc???")), "url YWJjPz8_ YWJjPz8/"));
+    }
+
+    @Test
+    void masksABase64FormSplitAcrossReads() {
+        String text = "Authorization: Basic aHVudGVyMjI=\n";
+        for (int cut = 0; cut <= text.length(); cut++) {
+            String got = feed(new SecretMasker(List.of("hunter22")), text.substring(0, cut), text.substring(cut));
+            assertEquals("Authorization: Basic *****\n", got, "cut at " + cut);
+        }
+    }
+
+    @Test
+    void masksTheUrlEncodedFormsOfAValue() {
+        SecretMasker masker = new SecretMasker(List.of("p@ss w/rd"));
+        assertEquals("?pw=*****&x=*****&y=*****",
+                feed(masker, "?pw=p%40ss+w%2Frd&x=p%40ss%20w%2Frd&y=p@ss w/rd"));
+    }
+
+    @Test
+    void everyFormIsDerivedFromTheValueOnly() {
+        assertEquals(java.util.Set.of("a b~*", "YSBifio=", "YSBifio", "a+b%7E*", "a%20b~%2A"),
+                SecretVariants.of("a b~*"));
+    }
 }
