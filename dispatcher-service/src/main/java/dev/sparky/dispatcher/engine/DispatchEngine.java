@@ -15,6 +15,7 @@ import dev.sparky.dispatcher.store.BuildFiles;
 import dev.sparky.dispatcher.store.StoreException;
 import dev.sparky.project.ProjectCatalog;
 import java.io.UncheckedIOException;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
@@ -71,7 +72,8 @@ public final class DispatchEngine {
         this.logChunks = new LogHandler(repo, files.logs(), fx, settings.logCapBytes());
         this.heartbeats = new HeartbeatHandler(repo, fx);
         this.leases = new LeaseKeeper(repo, catalog, fx, transitions, metrics);
-        this.queue = new QueueDispatcher(repo, catalog, fx, transitions, settings.logCapBytes());
+        this.queue = new QueueDispatcher(repo, catalog, fx, transitions, new JobTokens(new SecureRandom()),
+                settings.logCapBytes());
         this.notifyRelay = new NotifyRelay(repo, fx, notifications);
     }
 

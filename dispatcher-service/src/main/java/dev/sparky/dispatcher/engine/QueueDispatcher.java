@@ -27,14 +27,16 @@ final class QueueDispatcher {
     private final ProjectCatalog catalog;
     private final Effects fx;
     private final Transitions transitions;
+    private final JobTokens tokens;
     private final long logCapBytes;
 
     QueueDispatcher(BuildRepository repo, ProjectCatalog catalog, Effects fx, Transitions transitions,
-            long logCapBytes) {
+            JobTokens tokens, long logCapBytes) {
         this.repo = repo;
         this.catalog = catalog;
         this.fx = fx;
         this.transitions = transitions;
+        this.tokens = tokens;
         this.logCapBytes = logCapBytes;
     }
 
@@ -61,15 +63,21 @@ final class QueueDispatcher {
         }
     }
 
+    /**
+     * Hands out the next attempt with a new job API token: its hash replaces the previous attempt's (which
+     * stops working); the token itself is only in the RunBuild (outbox row until acknowledged, then Kafka).
+     */
     private void dispatch(BuildRow b, ProjectDefinition def) {
         int attempt = b.attempt() + 1;
         long now = fx.now();
+        String token = tokens.next();
         repo.markDispatched(b.id(), attempt, now);
+        repo.saveJobToken(b.id(), attempt, JobTokens.hash(token), now);
         fx.syslog(b.id(), "handed out as attempt " + attempt);
         fx.runBuild(new RunBuild(SchemaVersion.CURRENT, UUID.randomUUID().toString(), b.id(), attempt, b.project(),
                 b.jobId(), b.description(), b.params(), def.env(), def.secrets(), def.script(),
                 def.timeout().toSeconds(), def.cache(), logCapBytes, def.retries(), Instant.ofEpochMilli(b.queuedAt()),
-                Instant.ofEpochMilli(now)));
+                Instant.ofEpochMilli(now), token));
     }
 
     private void failWaiting(String project, String reason) {

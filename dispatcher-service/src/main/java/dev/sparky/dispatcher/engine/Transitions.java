@@ -20,13 +20,14 @@ final class Transitions {
     }
 
     /**
-     * Makes the build terminal: row, system log, build event, duration metric, then its follow-ups
-     * (downstream, notify, retention). Callers must not use the build's row afterwards: retention may have
-     * removed it.
+     * Makes the build terminal: row, job token gone, system log, build event, duration metric, then its
+     * follow-ups (downstream, notify, retention). Callers must not use the build's row afterwards: retention
+     * may have removed it.
      */
     void finish(BuildRow b, BuildState state, String reason, Integer exitCode) {
         long now = fx.now();
         repo.markFinished(b.id(), state, reason, exitCode, now);
+        repo.deleteJobToken(b.id());
         if (exitCode != null) {
             fx.syslog(b.id(), "exit code " + exitCode);
         }
@@ -41,6 +42,7 @@ final class Transitions {
     /** Back to the queue; the next hand-out makes attempt n+1. */
     void requeue(BuildRow b, String why) {
         repo.markRequeued(b.id(), why);
+        repo.deleteJobToken(b.id()); // the attempt is over; the next hand-out issues a new token
         fx.syslog(b.id(), why + ": queued again for attempt " + (b.attempt() + 1));
         fx.buildEvent(b, BuildState.QUEUED, null, why, null);
     }

@@ -66,6 +66,17 @@ public final class BuildQueries {
                 Rows::build, project));
     }
 
+    /**
+     * The build and attempt of a job API token hash, only while that attempt is the build's current one and
+     * is handed out or running; empty for anything else (unknown, older attempt, ended build).
+     */
+    public Optional<JobTokenOwner> jobTokenOwner(String tokenHash) {
+        return db.read(c -> new Sql(c).one("SELECT b.id, b.project, b.job_id, t.attempt FROM job_tokens t "
+                + "JOIN builds b ON b.id = t.build_id WHERE t.token_hash = ? AND t.attempt = b.attempt "
+                + "AND (b.state = 'running' OR (b.state = 'queued' AND b.dispatched_at IS NOT NULL))",
+                rs -> new JobTokenOwner(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4)), tokenHash));
+    }
+
     public List<AttemptRow> attempts(long buildId) {
         return db.read(c -> new Sql(c).list("SELECT " + Rows.ATTEMPT_COLUMNS
                 + " FROM attempts WHERE build_id = ? ORDER BY attempt", Rows::attempt, buildId));

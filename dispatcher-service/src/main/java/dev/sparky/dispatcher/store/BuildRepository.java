@@ -85,7 +85,16 @@ public interface BuildRepository {
      */
     List<Long> terminalBuildsBeyond(String project, int keep, int limit);
 
-    /** Removes the build's rows: the build, its attempts and its system log. */
+    /**
+     * Binds a job API token to the build's current attempt: only its SHA-256 (hex) is stored, replacing the
+     * previous attempt's, which stops working.
+     */
+    void saveJobToken(long buildId, int attempt, String tokenHash, long at);
+
+    /** The build's job API token stops working (the attempt ended or the build is terminal). */
+    void deleteJobToken(long buildId);
+
+    /** Removes the build's rows: the build, its attempts, its system log and its job token. */
     void deleteBuild(long id);
 
     /** @return the new row's id */

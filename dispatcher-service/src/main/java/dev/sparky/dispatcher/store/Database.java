@@ -50,13 +50,22 @@ public final class Database implements AutoCloseable {
 
     /**
      * A new write connection. Only the engine thread holds one while the service runs; FULL sync because
-     * Kafka offsets are committed after the database commit and must never be ahead of it.
+     * Kafka offsets are committed after the database commit and must never be ahead of it. secure_delete
+     * FAST zeroes deleted rows in their pages at no extra I/O: a sent outbox row (a RunBuild carries its job
+     * API token) does not linger in the file.
      */
     public Connection openWriter() throws SQLException {
         SQLiteConfig config = baseConfig();
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-        return config.createConnection(url());
+        Connection c = config.createConnection(url());
+        try (Statement s = c.createStatement()) {
+            s.execute("PRAGMA secure_delete = FAST");
+        } catch (SQLException e) {
+            closeQuietly(c);
+            throw e;
+        }
+        return c;
     }
 
     /** Runs a query on a pooled read connection. */

@@ -221,7 +221,20 @@ public final class SqliteBuildRepository implements BuildRepository, AutoCloseab
     }
 
     @Override
+    public void saveJobToken(long buildId, int attempt, String tokenHash, long at) {
+        sql.update("INSERT INTO job_tokens (build_id, attempt, token_hash, issued_at) VALUES (?, ?, ?, ?) "
+                + "ON CONFLICT (build_id) DO UPDATE SET attempt = excluded.attempt, "
+                + "token_hash = excluded.token_hash, issued_at = excluded.issued_at", buildId, attempt, tokenHash, at);
+    }
+
+    @Override
+    public void deleteJobToken(long buildId) {
+        sql.update("DELETE FROM job_tokens WHERE build_id = ?", buildId);
+    }
+
+    @Override
     public void deleteBuild(long id) {
+        deleteJobToken(id);
         sql.update("DELETE FROM attempts WHERE build_id = ?", id);
         sql.update("DELETE FROM syslog WHERE build_id = ?", id);
         sql.update("DELETE FROM builds WHERE id = ?", id);

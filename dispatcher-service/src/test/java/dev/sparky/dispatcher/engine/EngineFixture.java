@@ -127,6 +127,13 @@ public final class EngineFixture implements AutoCloseable {
         return record(Topics.BUILD_REQUESTS, project, Json.write(r));
     }
 
+    /** A build request of the job API: made by build {@code parent} of {@code parentProject}. */
+    public Inbound childRequest(String project, String jobId, String parentProject, long parent) {
+        BuildRequest r = new BuildRequest(dev.sparky.contracts.SchemaVersion.CURRENT, project, jobId, "child build",
+                Map.of(), parentProject + "@" + parent, "job-api", parent);
+        return record(Topics.BUILD_REQUESTS, project, Json.write(r));
+    }
+
     public Inbound cancel(String project, String jobId) {
         return record(Topics.BUILD_COMMANDS, project, Json.write(CancelBuild.of(project, jobId, "bob")));
     }

@@ -119,4 +119,16 @@ class RequestTest {
                 + "  - name: c\n    default: 2\n", "x", new java.util.ArrayList<>());
         assertEquals(Map.of("a", "1", "b", "2", "c", "3"), ParamsMerge.merge(def, Map.of("c", "3")));
     }
+
+    @Test
+    void jobApiChildRequestIsStoredWithItsParent() {
+        f.apply(f.request("hello", "parent", Map.of()));
+        long parent = f.build("hello", "parent").orElseThrow().id();
+        f.apply(f.childRequest("hello", "child", "hello", parent));
+        BuildRow child = f.build("hello", "child").orElseThrow();
+        assertEquals(Long.valueOf(parent), child.parentBuildId());
+        assertEquals("job-api", child.source());
+        assertEquals("hello@" + parent, child.requestedBy());
+        assertTrue(f.syslog(child.id()).get(0).endsWith("queued by hello@" + parent + " via job-api: child build"));
+    }
 }
