@@ -1,6 +1,7 @@
 /*
- * Sparky UI script: ANSI colours in logs, the live log, the build form, cancel/rebuild, live tables.
- * Rule: text from builds and users is only ever put into the page with textContent, never parsed as HTML.
+ * Sparky UI script: ANSI colours in logs, the live log, the build form, cancel/rebuild, live updates.
+ * Rule: text from builds and users is only ever put into the page with textContent, never parsed as HTML;
+ * the only HTML parsed here is fragments rendered (and escaped) by the server's own templates.
  */
 (function () {
   'use strict';
@@ -163,10 +164,12 @@
           { params: formParams(form), description: description || null });
       });
     }
-    document.querySelectorAll('[data-build-now]').forEach(function (b) {
-      b.addEventListener('click', function () {
+    // Delegated: project rows are replaced by live updates, their buttons with them.
+    document.addEventListener('click', function (ev) {
+      var b = ev.target.closest ? ev.target.closest('[data-build-now]') : null;
+      if (b) {
         trigger('/api/v1/projects/' + encodeURIComponent(b.getAttribute('data-build-now')) + '/builds', {});
-      });
+      }
     });
     document.querySelectorAll('[data-cancel]').forEach(function (b) {
       b.addEventListener('click', function () {
@@ -199,7 +202,7 @@
       });
     });
     followLog();
-    liveBuilds();
+    liveUpdates();
   }
 
   // ---- the live log ---------------------------------------------------------------------------------
@@ -238,38 +241,155 @@
     es.onerror = function () { status.textContent = 'connection lost, reconnecting...'; };
   }
 
-  // ---- recent builds, refreshed ----------------------------------------------------------------------
-  function cell(tr, text, href, tagClass) {
-    var td = document.createElement('td');
-    var inner = td;
-    if (href) { inner = document.createElement('a'); inner.href = href; td.appendChild(inner); }
-    if (tagClass) { var s = document.createElement('span'); s.className = 'tag ' + tagClass; inner.appendChild(s); inner = s; }
-    inner.textContent = text == null ? '' : String(text);
-    tr.appendChild(td);
+  // ---- live updates from /api/v1/events -------------------------------------------------------------
+  // Each build event re-fetches only the fragment it changed (a table row, a small block), rendered and
+  // escaped by the server's templates. Fragments are parsed with DOMParser and moved in as nodes; text
+  // from builds is never assembled into HTML here.
+  var timers = {};
+  function later(key, ms, fn) {
+    if (timers[key]) { return; }
+    timers[key] = setTimeout(function () { delete timers[key]; fn(); }, ms);
   }
-  function liveBuilds() {
-    var table = document.querySelector('#builds[data-live]');
-    if (!table) { return; }
-    var project = table.getAttribute('data-project');
-    var url = '/api/v1/builds?limit=50' + (project ? '&project=' + encodeURIComponent(project) : '');
-    setInterval(function () {
-      fetch(url, { headers: { 'Accept': 'application/json' } }).then(function (r) { return r.ok ? r.json() : null; })
-        .then(function (page) {
-          if (!page) { return; }
-          var body = document.createElement('tbody');
-          page.items.forEach(function (b) {
-            var tr = document.createElement('tr');
-            cell(tr, '#' + b.id, '/builds/' + b.id);
-            cell(tr, b.project, '/projects/' + encodeURIComponent(b.project));
-            cell(tr, b.state.replace('_', ' '), null, TAG[b.state] || 'is-light');
-            cell(tr, b.description);
-            cell(tr, b.queuedAt ? b.queuedAt.replace('T', ' ').replace(/\.\d+Z$/, ' UTC').replace(/Z$/, ' UTC') : '');
-            cell(tr, b.durationMillis != null ? (b.durationMillis / 1000).toFixed(1) + 's' : '');
-            body.appendChild(tr);
+  function fetchHtml(url) {
+    return fetch(url, { headers: { 'Accept': 'text/html' } })
+      .then(function (r) { return r.ok ? r.text() : null; })
+      .catch(function () { return null; });
+  }
+  function rowsOf(html) {
+    var doc = new DOMParser().parseFromString('<table><tbody>' + html + '</tbody></table>', 'text/html');
+    return Array.prototype.slice.call(doc.querySelectorAll('tbody > tr'));
+  }
+  function blockOf(html) {
+    return new DOMParser().parseFromString(html, 'text/html').body.firstElementChild;
+  }
+  function replaceBlock(id, url) {
+    fetchHtml(url).then(function (html) {
+      var old = document.getElementById(id);
+      var fresh = html === null ? null : blockOf(html);
+      if (old && fresh) { old.replaceWith(fresh); }
+    });
+  }
+  function fillRows(tbody, url) {
+    fetchHtml(url).then(function (html) {
+      if (html === null) { return; }
+      var rows = rowsOf(html);
+      if (rows.length === 0) { return; }
+      while (tbody.firstChild) { tbody.removeChild(tbody.firstChild); }
+      rows.forEach(function (r) { tbody.appendChild(r); });
+      applyFilter();
+    });
+  }
+
+  function dashboard(table) {
+    var tbody = table.tBodies[0];
+    return {
+      resync: function () {
+        fillRows(tbody, '/fragments/projects');
+        replaceBlock('summary', '/fragments/summary');
+      },
+      build: function (ev) {
+        later('summary', 500, function () { replaceBlock('summary', '/fragments/summary'); });
+        later('project:' + ev.project, 300, function () {
+          var old = tbody.querySelector('tr[data-name="' + CSS.escape(ev.project) + '"]');
+          if (!old) { fillRows(tbody, '/fragments/projects'); return; }
+          fetchHtml('/fragments/projects/' + encodeURIComponent(ev.project)).then(function (html) {
+            var fresh = html === null ? [] : rowsOf(html);
+            if (fresh.length === 1 && old.parentNode) { old.replaceWith(fresh[0]); applyFilter(); }
           });
-          table.replaceChild(body, table.tBodies[0]);
-        }).catch(function () { /* keep the last good table */ });
-    }, 5000);
+        });
+      }
+    };
+  }
+  function buildTable(table) {
+    var tbody = table.tBodies[0];
+    var project = table.getAttribute('data-project') || '';
+    var withProject = table.getAttribute('data-with-project') === '1';
+    var limit = parseInt(table.getAttribute('data-limit'), 10) || 50;
+    var query = 'withProject=' + withProject;
+    var listUrl = '/fragments/builds?limit=' + limit + '&' + query + (project ? '&project=' + encodeURIComponent(project) : '');
+    return {
+      resync: function () { fillRows(tbody, listUrl); },
+      build: function (ev) {
+        if (project && ev.project !== project) { return; }
+        later('build:' + ev.buildId, 200, function () {
+          fetchHtml('/fragments/builds/' + ev.buildId + '?' + query).then(function (html) {
+            var fresh = html === null ? [] : rowsOf(html);
+            if (fresh.length !== 1) { return; }
+            var old = tbody.querySelector('tr[data-build="' + ev.buildId + '"]');
+            if (old) { old.replaceWith(fresh[0]); return; }
+            // Only a build newer than the top row belongs on this first page; an older one is on a later page.
+            var top = tbody.querySelector('tr[data-build]');
+            if (top && Number(top.getAttribute('data-build')) > ev.buildId) { return; }
+            var empty = tbody.querySelector('tr.empty');
+            if (empty) { empty.remove(); }
+            tbody.insertBefore(fresh[0], tbody.firstChild);
+            while (tbody.rows.length > limit) { tbody.deleteRow(tbody.rows.length - 1); }
+          });
+        });
+      }
+    };
+  }
+  function projectHeading(el) {
+    var url = '/fragments/projects/' + encodeURIComponent(el.getAttribute('data-project')) + '/heading';
+    var refresh = function () { replaceBlock('project-heading', url); };
+    return { resync: refresh, build: function () { later('heading', 300, refresh); } };
+  }
+  function queuePage() {
+    var refresh = function () { replaceBlock('queue-live', '/fragments/queue'); };
+    return { resync: refresh, build: function () { later('queue', 300, refresh); } };
+  }
+  function reportPage(pre) {
+    var id = pre.getAttribute('data-build');
+    var files = function () { replaceBlock('report-files', '/fragments/builds/' + id + '/files'); };
+    return {
+      resync: files,
+      build: function (ev) {
+        if (String(ev.buildId) !== id) { return; }
+        showState(ev.state);
+        if (ev.state !== 'queued' && ev.state !== 'running') { files(); }
+      }
+    };
+  }
+
+  function liveUpdates() {
+    var views = [];
+    var filter = null;
+    var table = document.querySelector('#projects[data-live]');
+    if (table) { views.push(dashboard(table)); }
+    var builds = document.querySelector('#builds[data-live]');
+    if (builds) { views.push(buildTable(builds)); }
+    var heading = document.getElementById('project-heading');
+    if (heading) { views.push(projectHeading(heading)); filter = heading.getAttribute('data-project'); }
+    if (document.getElementById('queue-live')) { views.push(queuePage()); }
+    var pre = document.getElementById('log');
+    if (pre) { views.push(reportPage(pre)); filter = pre.getAttribute('data-project'); }
+    if (views.length === 0 || !window.EventSource) { return; }
+    var url = '/api/v1/events' + (filter ? '?project=' + encodeURIComponent(filter) : '');
+    var connectedBefore = false;
+    function connect() {
+      var es = new EventSource(url);
+      // "ready" comes on every (re)connect: after a break, reload what may have changed meanwhile.
+      es.addEventListener('ready', function () {
+        if (connectedBefore) { views.forEach(function (v) { v.resync(); }); }
+        connectedBefore = true;
+      });
+      es.addEventListener('build', function (e) {
+        var ev;
+        try { ev = JSON.parse(e.data); } catch (x) { return; }
+        views.forEach(function (v) { v.build(ev); });
+      });
+      es.onerror = function () {
+        // The browser retries by itself unless the answer was not an event stream (a proxy error page):
+        // then start over a little later.
+        if (es.readyState === EventSource.CLOSED) { setTimeout(connect, 5000); }
+      };
+    }
+    connect();
+  }
+
+  function applyFilter() {
+    var filter = document.getElementById('project-filter');
+    if (filter) { filter.dispatchEvent(new Event('input')); }
   }
 
   if (document.readyState === 'loading') { document.addEventListener('DOMContentLoaded', setup); } else { setup(); }

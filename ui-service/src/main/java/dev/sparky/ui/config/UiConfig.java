@@ -1,5 +1,6 @@
 package dev.sparky.ui.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
@@ -28,6 +29,12 @@ public interface UiConfig {
 
     /** Live log views. */
     Stream stream();
+
+    /** The job API used from inside builds (tokens, waiting, artifacts, stash). */
+    JobApi jobApi();
+
+    /** Live build events pushed to browsers ({@code GET /api/v1/events}). */
+    Events events();
 
     interface Kafka {
         /** Comma-separated bootstrap servers. */
@@ -74,11 +81,53 @@ public interface UiConfig {
         /** Commands to the dispatcher (cancel). */
         @WithDefault("sparky.build-commands")
         String buildCommands();
+
+        /** Build state changes (public, out), read by the live pages through the build-events channel. */
+        @WithDefault("sparky.build-events")
+        String buildEvents();
     }
 
     interface Stream {
         /** How often the live log endpoint asks the dispatcher for new bytes. */
         @WithDefault("250ms")
         Duration pollInterval();
+    }
+
+    interface JobApi {
+        /**
+         * How long a token the dispatcher confirmed is trusted without asking again. At most 5 s is used
+         * whatever is set: a token must stop working soon after its build ended.
+         */
+        @WithDefault("5s")
+        Duration tokenCacheTtl();
+
+        /** How often a waiting {@code ?wait=} request asks the dispatcher for the build's state. */
+        @WithDefault("250ms")
+        Duration waitPollInterval();
+
+        /**
+         * Largest artifact accepted (413 beyond). {@code quarkus.http.limits.max-body-size} must stay above
+         * it, or the HTTP server refuses large uploads before this service sees them.
+         */
+        @WithDefault("512M")
+        MemorySize artifactMaxSize();
+
+        /** Largest stash accepted (413 beyond). */
+        @WithDefault("1M")
+        MemorySize stashMaxSize();
+    }
+
+    interface Events {
+        /** A comment line is sent this often on idle event streams, so proxies keep them and dead ones are noticed. */
+        @WithDefault("20s")
+        Duration heartbeat();
+
+        /** Events held for one slow browser; when full its stream ends and the browser reconnects and reloads. */
+        @WithDefault("1024")
+        int buffer();
+
+        /** How long a browser waits before reconnecting after the stream broke (the SSE retry field). */
+        @WithDefault("2s")
+        Duration reconnectDelay();
     }
 }

@@ -30,7 +30,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response refused(RequestRefusedException e, UriInfo uri) {
-        return answer(uri, e.kind().status(), e.kind().title(), e.getMessage());
+        Response r = answer(uri, e.kind().status(), e.kind().title(), e.getMessage());
+        if (e.kind() == RequestRefusedException.Kind.UNAUTHORIZED) {
+            // RFC 9110: a 401 names the scheme the client should use.
+            r.getHeaders().add("WWW-Authenticate", "Bearer realm=\"sparky-job-api\"");
+        }
+        return r;
     }
 
     @ServerExceptionMapper

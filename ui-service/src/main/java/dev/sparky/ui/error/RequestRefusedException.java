@@ -9,8 +9,10 @@ public class RequestRefusedException extends RuntimeException {
     /** Why a request was refused, and the HTTP status that says so. */
     public enum Kind {
         INVALID(400, "invalid request"),
+        UNAUTHORIZED(401, "unauthorized"),
         NOT_FOUND(404, "not found"),
         CONFLICT(409, "conflict"),
+        TOO_LARGE(413, "payload too large"),
         UNAVAILABLE(503, "service unavailable");
 
         private final int status;
@@ -52,6 +54,14 @@ public class RequestRefusedException extends RuntimeException {
 
     public static RequestRefusedException conflict(String message) {
         return new RequestRefusedException(Kind.CONFLICT, message);
+    }
+
+    public static RequestRefusedException unauthorized(String message) {
+        return new RequestRefusedException(Kind.UNAUTHORIZED, message);
+    }
+
+    public static RequestRefusedException tooLarge(String message) {
+        return new RequestRefusedException(Kind.TOO_LARGE, message);
     }
 
     public Kind kind() {

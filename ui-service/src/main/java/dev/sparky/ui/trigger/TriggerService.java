@@ -3,6 +3,7 @@ package dev.sparky.ui.trigger;
 import dev.sparky.contracts.InvalidNameException;
 import dev.sparky.contracts.MalformedEventException;
 import dev.sparky.contracts.Names;
+import dev.sparky.contracts.SchemaVersion;
 import dev.sparky.contracts.api.BuildView;
 import dev.sparky.contracts.api.TriggerAccepted;
 import dev.sparky.contracts.api.TriggerRequest;
@@ -64,14 +65,28 @@ public final class TriggerService {
 
     /** Queues a build; the job id is the caller's (an idempotency key) or a new one. */
     public TriggerAccepted trigger(String project, TriggerRequest request, String source, String requestedBy) {
+        return trigger(project, request, source, requestedBy, null);
+    }
+
+    /**
+     * Queues a child build from inside a running build (job API): source "job-api", requested by
+     * "&lt;project&gt;@&lt;buildId&gt;" of the parent, which is recorded as the child's parent build.
+     */
+    public TriggerAccepted triggerChild(String project, TriggerRequest request, String parentProject,
+            long parentBuildId) {
+        return trigger(project, request, "job-api", parentProject + "@" + parentBuildId, parentBuildId);
+    }
+
+    private TriggerAccepted trigger(String project, TriggerRequest request, String source, String requestedBy,
+            Long parentBuildId) {
         return counted(source, () -> {
             Names.requireProject(project);
             String jobId = request.jobId() == null || request.jobId().isBlank()
                     ? jobIds.newJobId() : Names.requireJobId(request.jobId());
             String description = description(request.description(), "triggered by " + requestedBy + " via " + source);
             requireBuildable(project);
-            BuildRequest built = BuildRequest.of(project, jobId, description, params(request.params()), requestedBy,
-                    source);
+            BuildRequest built = new BuildRequest(SchemaVersion.CURRENT, project, jobId, description,
+                    params(request.params()), requestedBy, source, parentBuildId);
             return send(built);
         });
     }

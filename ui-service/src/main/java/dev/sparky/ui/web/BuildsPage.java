@@ -5,6 +5,7 @@ import dev.sparky.contracts.api.BuildView;
 import dev.sparky.contracts.api.Page;
 import dev.sparky.ui.dispatcher.BuildQuery;
 import dev.sparky.ui.dispatcher.DispatcherClient;
+import dev.sparky.ui.dispatcher.DispatcherJobClient;
 import dev.sparky.ui.error.RequestRefusedException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -17,8 +18,8 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
- * Recent builds (refreshed live by the page script) and the build report (metadata, attempts, live log,
- * system log, cancel and rebuild).
+ * Recent builds (kept current by the page script from /api/v1/events) and the build report (metadata,
+ * attempts, live log, system log, artifacts and stash, cancel and rebuild).
  */
 @Path("/builds")
 @Produces(MediaType.TEXT_HTML)
@@ -26,16 +27,18 @@ public class BuildsPage {
     static final int PAGE_SIZE = 50;
 
     private final DispatcherClient dispatcher;
+    private final DispatcherJobClient storage;
 
-    public BuildsPage(DispatcherClient dispatcher) {
+    public BuildsPage(DispatcherClient dispatcher, DispatcherJobClient storage) {
         this.dispatcher = dispatcher;
+        this.storage = storage;
     }
 
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance builds(Page<BuildView> page, String project, boolean firstPage);
 
-        static native TemplateInstance report(BuildView build, String syslog);
+        static native TemplateInstance report(BuildView build, String syslog, BuildFiles files);
     }
 
     @GET
@@ -53,6 +56,6 @@ public class BuildsPage {
         BuildView build = dispatcher.build(id).orElseThrow(() -> RequestRefusedException.notFound(
                 "build " + id + " not found"));
         String syslog = dispatcher.syslog(id).orElse("");
-        return Templates.report(build, syslog);
+        return Templates.report(build, syslog, BuildFiles.load(storage, id));
     }
 }

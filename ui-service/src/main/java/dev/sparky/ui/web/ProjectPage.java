@@ -40,7 +40,7 @@ public class ProjectPage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance project(ProjectDetailView view, List<FormField> fields, List<String> groups,
-                String group, Page<BuildView> builds, String problem);
+                String group, Page<BuildView> builds, boolean firstPage, String problem);
     }
 
     @GET
@@ -54,10 +54,11 @@ public class ProjectPage {
         try {
             var status = dispatcher.projectStatus(name);
             var builds = dispatcher.builds(BuildQuery.ofProject(name, before, PAGE_SIZE));
-            return Templates.project(ProjectViews.detail(project, status), fields, groups, selected, builds, null);
+            return Templates.project(ProjectViews.detail(project, status), fields, groups, selected, builds,
+                    before == null, null);
         } catch (DispatcherUnavailableException e) {
             return Templates.project(ProjectViews.detail(project, null), fields, groups, selected,
-                    new Page<>(List.of(), null), e.getMessage());
+                    new Page<>(List.of(), null), before == null, e.getMessage());
         }
     }
 }

@@ -8,10 +8,12 @@ import static org.hamcrest.Matchers.startsWith;
 
 import dev.sparky.contracts.BuildState;
 import dev.sparky.ui.FakeDispatcher;
+import dev.sparky.ui.FakeJobClient;
 import dev.sparky.ui.FakePublisher;
 import dev.sparky.ui.TestProjects;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,12 +28,15 @@ class PagesTest {
     FakeDispatcher dispatcher;
     @Inject
     FakePublisher publisher;
+    @Inject
+    FakeJobClient jobs;
 
     @BeforeEach
     void setUp() {
         TestProjects.create();
         dispatcher.reset();
         publisher.reset();
+        jobs.reset();
         dispatcher.add(FakeDispatcher.build(1, "hello", "j1", BuildState.SUCCEEDED, EVIL, Map.of("P", EVIL)));
         dispatcher.add(FakeDispatcher.build(2, "hello", "j2", BuildState.RUNNING, "running one", Map.of()));
         dispatcher.add(FakeDispatcher.build(3, "hello", "j3", BuildState.QUEUED, EVIL, Map.of()));
@@ -105,5 +110,52 @@ class PagesTest {
         given().get("/js/sparky.js").then().statusCode(200).body(containsString("textContent"),
                 not(containsString("innerHTML")));
         given().get("/css/sparky.css").then().statusCode(200);
+    }
+
+    @Test
+    void reportPageHasAnArtifactsTabAndTheStashEscaped() {
+        jobs.artifacts.put(1L, Map.of("summary.txt", "sum=14\n".getBytes(StandardCharsets.UTF_8)));
+        jobs.stashes.put(1L, ("{\"note\":\"" + EVIL.replace("/", "\\/") + "\",\"n\":2}").getBytes(StandardCharsets.UTF_8));
+        given().get("/builds/1").then().statusCode(200)
+                .body(containsString("Artifacts (1)"), containsString("href=\"/api/v1/builds/1/artifacts/summary.txt\""),
+                        containsString("7 B"), containsString("&quot;n&quot; : 2"), containsString(ESCAPED),
+                        not(containsString(EVIL)));
+        given().get("/builds/2").then().statusCode(200).body(containsString("No artifacts."), containsString("Empty."));
+        jobs.down = true;
+        given().get("/builds/1").then().statusCode(200).body(containsString("Artifacts and stash are not available"));
+    }
+
+    @Test
+    void fragmentsRenderTheRowsTheLivePagesReplace() {
+        given().get("/fragments/builds/1").then().statusCode(200)
+                .body(startsWith("<tr data-build=\"1\">"), containsString(ESCAPED), containsString("/projects/hello"),
+                        not(containsString(EVIL)));
+        given().get("/fragments/builds/1?withProject=false").then().statusCode(200)
+                .body(not(containsString("/projects/hello")));
+        given().get("/fragments/builds?project=hello&limit=2").then().statusCode(200)
+                .body(containsString("data-build=\"3\""), containsString("data-build=\"2\""),
+                        not(containsString("data-build=\"1\"")));
+        given().get("/fragments/projects/hello").then().statusCode(200)
+                .body(startsWith("<tr data-name=\"hello\">"), containsString("#3"), containsString("Build now"));
+        given().get("/fragments/projects").then().statusCode(200).body(containsString("data-name=\"broken\""));
+        given().get("/fragments/projects/hello/heading").then().statusCode(200)
+                .body(containsString("id=\"project-heading\""), containsString("1 running"));
+        given().get("/fragments/summary").then().statusCode(200).body(startsWith("<div id=\"summary\">"), containsString("Runners idle"),
+                containsString("running one"));
+        given().get("/fragments/queue").then().statusCode(200).body(containsString("id=\"queue-live\""),
+                containsString(ESCAPED));
+        given().get("/fragments/builds/1/files").then().statusCode(200).body(containsString("id=\"report-files\""));
+        given().get("/fragments/builds/404").then().statusCode(404);
+        given().urlEncodingEnabled(false).get("/fragments/projects/..%2Fx").then().statusCode(400);
+    }
+
+    @Test
+    void livePagesCarryTheirHooks() {
+        given().get("/").then().body(containsString("id=\"projects\" data-live"), containsString("id=\"summary\""));
+        given().get("/builds").then().body(containsString("data-with-project=\"1\""));
+        given().get("/projects/hello").then().body(containsString("id=\"project-heading\""),
+                containsString("data-limit=\"25\""));
+        given().get("/projects/hello?before=2").then().body(not(containsString("data-limit=\"25\"")));
+        given().get("/queue").then().body(containsString("id=\"queue-live\""));
     }
 }

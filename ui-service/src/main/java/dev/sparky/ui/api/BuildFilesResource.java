@@ -1,0 +1,50 @@
+package dev.sparky.ui.api;
+
+import dev.sparky.contracts.api.Problem;
+import dev.sparky.ui.dispatcher.ArtifactView;
+import dev.sparky.ui.dispatcher.DispatcherJobClient;
+import dev.sparky.ui.jobapi.Artifacts;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** A build's artifacts and stash, readable without a token like every other build read (SPEC 7.4 comes later). */
+@Path("/api/v1/builds/{id}")
+@Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+@Tag(name = "builds")
+public class BuildFilesResource {
+    private final DispatcherJobClient storage;
+
+    public BuildFilesResource(DispatcherJobClient storage) {
+        this.storage = storage;
+    }
+
+    @GET
+    @Path("/artifacts")
+    @Operation(summary = "The build's artifacts: name, size, modifiedAt, sorted by name")
+    public List<ArtifactView> artifacts(@PathParam("id") long id) {
+        return storage.artifacts(id).orElseThrow(() -> BuildsResource.notFound(id));
+    }
+
+    @GET
+    @Path("/artifacts/{name}")
+    @Produces({MediaType.APPLICATION_OCTET_STREAM, Problem.MEDIA_TYPE})
+    @Operation(summary = "Download one artifact")
+    public Response artifact(@PathParam("id") long id, @PathParam("name") String name) {
+        Artifacts.requireName(name);
+        return Artifacts.download(storage, id, name);
+    }
+
+    @GET
+    @Path("/stash")
+    @Operation(summary = "The build's stash ({} when it has none)")
+    public Response stash(@PathParam("id") long id) {
+        return Artifacts.stash(storage, id);
+    }
+}

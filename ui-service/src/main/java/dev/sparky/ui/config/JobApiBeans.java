@@ -1,0 +1,28 @@
+package dev.sparky.ui.config;
+
+import dev.sparky.ui.dispatcher.DispatcherJobClient;
+import dev.sparky.ui.jobapi.BuildWaiter;
+import dev.sparky.ui.jobapi.JobTokens;
+import dev.sparky.ui.jobapi.TokenCache;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+
+/** The job API's plain-Java parts, built from the typed configuration. */
+public class JobApiBeans {
+
+    @Produces
+    @Singleton
+    JobTokens jobTokens(UiConfig config, DispatcherJobClient dispatcher) {
+        return new JobTokens(dispatcher, new TokenCache(Clock.systemUTC(), config.jobApi().tokenCacheTtl()));
+    }
+
+    /** Polls run on Quarkus's worker pool (its scheduler fires the timers), so a waiting request holds no thread. */
+    @Produces
+    @Singleton
+    BuildWaiter buildWaiter(UiConfig config) {
+        var pool = Infrastructure.getDefaultWorkerPool();
+        return new BuildWaiter(Clock.systemUTC(), config.jobApi().waitPollInterval(), pool, pool);
+    }
+}

@@ -1,0 +1,44 @@
+package dev.sparky.ui.error;
+
+import dev.sparky.contracts.Json;
+import dev.sparky.contracts.api.Problem;
+import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+
+/**
+ * The HTTP server's body limit is raised for artifact uploads (512 MiB); every other request keeps a small
+ * limit, refused here from its declared Content-Length before any byte is read.
+ */
+@Singleton
+public class BodyLimitFilter {
+    /** Bodies other than artifacts: forms, trigger JSON, a stash (which has its own 1 MiB check). */
+    static final long OTHER_BODIES = 10L * 1024 * 1024;
+    static final String ARTIFACT_UPLOADS = "/api/v1/job/artifacts/";
+
+    void register(@Observes Filters filters) {
+        filters.register(this::check, 200);
+    }
+
+    void check(RoutingContext ctx) {
+        String length = ctx.request().getHeader("Content-Length");
+        if (length != null && !ctx.normalizedPath().startsWith(ARTIFACT_UPLOADS) && tooLong(length)) {
+            Problem p = Problem.of(413, "payload too large", "the request body is larger than " + OTHER_BODIES
+                    + " bytes; only artifact uploads may be larger");
+            ctx.response().setStatusCode(413).putHeader("Content-Type", Problem.MEDIA_TYPE)
+                    .putHeader("Connection", "close").end(Buffer.buffer(Json.write(p)));
+            return;
+        }
+        ctx.next();
+    }
+
+    static boolean tooLong(String contentLength) {
+        try {
+            return Long.parseLong(contentLength.trim()) > OTHER_BODIES;
+        } catch (NumberFormatException e) {
+            return false; // the HTTP server itself refuses a malformed length
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package dev.sparky.ui.jobapi;
+
+import dev.sparky.contracts.Names;
+import dev.sparky.contracts.api.BuildView;
+import dev.sparky.contracts.api.Problem;
+import dev.sparky.contracts.api.TriggerAccepted;
+import dev.sparky.contracts.api.TriggerRequest;
+import dev.sparky.ui.dispatcher.DispatcherClient;
+import dev.sparky.ui.dispatcher.DispatcherJobClient;
+import dev.sparky.ui.dispatcher.JobCaller;
+import dev.sparky.ui.error.RequestRefusedException;
+import dev.sparky.ui.log.LogDownload;
+import dev.sparky.ui.trigger.TriggerService;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Duration;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * The job API's view of other builds (SPEC 7.3), called from inside a build with its token: queue a child
+ * build, wait for it, read its log, stash and artifacts. Names are checked before the token, the token
+ * before anything else.
+ */
+@Path("/api/v1/job/builds")
+@Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+@Tag(name = "job", description = "Job API: from inside a build, with its SPARKY_API_TOKEN")
+public class JobBuildsResource {
+    static final String TOKEN_HEADER = "token";
+    static final String WAIT_HEADER = "X-Sparky-Wait";
+
+    private final TriggerService triggers;
+    private final DispatcherClient dispatcher;
+    private final DispatcherJobClient storage;
+    private final JobTokens tokens;
+    private final BuildWaiter waiter;
+
+    public JobBuildsResource(TriggerService triggers, DispatcherClient dispatcher, DispatcherJobClient storage,
+            JobTokens tokens, BuildWaiter waiter) {
+        this.triggers = triggers;
+        this.dispatcher = dispatcher;
+        this.storage = storage;
+        this.tokens = tokens;
+        this.waiter = waiter;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Queue a child build of any project (202 once Kafka acknowledged)")
+    public Response trigger(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth,
+            @HeaderParam(TOKEN_HEADER) String token, JobTriggerRequest body) {
+        JobTriggerRequest r = body == null ? new JobTriggerRequest(null, null, null, null) : body;
+        if (r.project() == null || r.project().isBlank()) {
+            throw RequestRefusedException.invalid("project is required: the project to build, e.g. {\"project\":\"hello\"}");
+        }
+        Names.requireProject(r.project());
+        if (r.jobId() != null && !r.jobId().isBlank()) {
+            Names.requireJobId(r.jobId());
+        }
+        JobCaller caller = tokens.require(auth, token);
+        TriggerAccepted accepted = triggers.triggerChild(r.project(),
+                new TriggerRequest(r.params(), r.description(), r.jobId()), caller.project(), caller.buildId());
+        return Response.accepted(accepted).location(URI.create(accepted.buildUrl())).build();
+    }
+
+    @GET
+    @Path("/{p}/{jobId}")
+    @Blocking // only until the wait starts: the wait itself holds no thread
+    @Operation(summary = "A build by project and job id; ?wait=N (0-300 s) answers once it is terminal or N ran out")
+    public Uni<Response> build(@PathParam("p") String project, @PathParam("jobId") String jobId,
+            @QueryParam("wait") String wait, @HeaderParam(HttpHeaders.AUTHORIZATION) String auth,
+            @HeaderParam(TOKEN_HEADER) String token) {
+        names(project, jobId);
+        Duration d;
+        try {
+            d = BuildWaiter.parseWait(wait);
+        } catch (IllegalArgumentException e) {
+            throw RequestRefusedException.invalid(e.getMessage());
+        }
+        tokens.require(auth, token);
+        return waiter.await(() -> dispatcher.job(project, jobId), d).map(o -> answer(o, project, jobId, d));
+    }
+
+    @GET
+    @Path("/{p}/{jobId}/log")
+    @Produces(MediaType.TEXT_PLAIN)
+    @Operation(summary = "The whole log of a build (every attempt)")
+    public Response log(@PathParam("p") String project, @PathParam("jobId") String jobId,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String auth, @HeaderParam(TOKEN_HEADER) String token) {
+        long id = find(project, jobId, auth, token).id();
+        return Response.ok(LogDownload.whole(dispatcher, id)).type(MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8"))
+                .build();
+    }
+
+    @GET
+    @Path("/{p}/{jobId}/stash")
+    @Operation(summary = "A build's stash ({} when it has none)")
+    public Response stash(@PathParam("p") String project, @PathParam("jobId") String jobId,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String auth, @HeaderParam(TOKEN_HEADER) String token) {
+        return Artifacts.stash(storage, find(project, jobId, auth, token).id());
+    }
+
+    @GET
+    @Path("/{p}/{jobId}/artifacts/{name}")
+    @Produces({MediaType.APPLICATION_OCTET_STREAM, Problem.MEDIA_TYPE})
+    @Operation(summary = "Download an artifact of a build")
+    public Response artifact(@PathParam("p") String project, @PathParam("jobId") String jobId,
+            @PathParam("name") String name, @HeaderParam(HttpHeaders.AUTHORIZATION) String auth,
+            @HeaderParam(TOKEN_HEADER) String token) {
+        Artifacts.requireName(name);
+        return Artifacts.download(storage, find(project, jobId, auth, token).id(), name);
+    }
+
+    private BuildView find(String project, String jobId, String auth, String token) {
+        names(project, jobId);
+        tokens.require(auth, token);
+        return dispatcher.job(project, jobId).orElseThrow(() -> unknown(project, jobId, ""));
+    }
+
+    private static void names(String project, String jobId) {
+        Names.requireProject(project);
+        Names.requireJobId(jobId);
+    }
+
+    private static Response answer(BuildWaiter.Outcome o, String project, String jobId, Duration waited) {
+        if (o.build() == null) {
+            throw unknown(project, jobId, waited.isZero() ? "" : " (waited " + waited.toSeconds() + " s)");
+        }
+        Response.ResponseBuilder r = Response.ok(o.build(), MediaType.APPLICATION_JSON_TYPE);
+        if (o.timedOut()) {
+            r.header(WAIT_HEADER, "timeout");
+        }
+        return r.build();
+    }
+
+    private static RequestRefusedException unknown(String project, String jobId, String suffix) {
+        return RequestRefusedException.notFound("unknown build " + project + "/" + jobId + suffix);
+    }
+}
