@@ -1,0 +1,60 @@
+package dev.sparky.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sparky.testkit.SparkyCluster;
+import dev.sparky.testkit.chaos.ChaosOptions;
+import dev.sparky.testkit.chaos.ChaosSoak;
+import dev.sparky.testkit.chaos.Fault;
+import dev.sparky.testkit.chaos.SoakReport;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The chaos soak of {@code bin/sparky chaos}, small: 30 builds on 2 runners with one fault of each kind (a
+ * runner killed, a runner hung past its lease, the dispatcher killed, the broker stopped for 10 s).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ChaosSoakIT {
+    private SoakReport report;
+    private String table;
+
+    @BeforeAll
+    void soak() throws Exception {
+        Path home = Files.createTempDirectory("sparky-it-chaos");
+        report = ChaosSoak.run(ChaosOptions.forBuilds(30, 2, 7), SparkyCluster.repoRootFromBuild(), home, System.out);
+        table = report.table() + "\nhome: " + home;
+        System.out.println(table);
+    }
+
+    @Test
+    void nothingAcceptedIsLostDoubledOrLeftStuck() {
+        assertEquals(EnumSet.allOf(Fault.Kind.class),
+                report.faults().stream().map(Fault::kind).collect(Collectors.toSet()),
+                "one fault of each kind was thrown: " + table);
+        assertEquals(30, report.accepted(), table);
+        assertEquals(0, report.neverAccepted(), "every refused trigger was accepted later: " + table);
+        assertEquals(0, report.lost(), table);
+        assertEquals(0, report.duplicated(), table);
+        assertEquals(0, report.stuck(), table);
+        assertEquals(0, report.unknownBuilds(), table);
+        assertTrue(report.ok(), table);
+    }
+
+    @Test
+    @Disabled("dispatcher: after SIGKILL and restart its consumer gets no partitions until the dead member's session"
+            + " times out (about 45 s), but leases are judged one lease after start, so a live runner's build is"
+            + " declared lost: 'build 19 attempt 1: runner runner-3 lost (no heartbeat for 7 s)', chaos-fragile"
+            + " (retries: 0) ended failed 'runner lost' (docs/failure-modes.md)")
+    void everyBuildEndsAsItsScriptIntendsAndOnlyFaultsLoseAttempts() {
+        assertEquals(0, report.wrongEndState(), table);
+        assertEquals(0, report.unexplainedLost(), table);
+    }
+}

@@ -1,0 +1,3 @@
+#!/usr/bin/env bash
+echo "about to fail"
+exit 7

@@ -1,0 +1,3 @@
+#!/usr/bin/env bash
+echo "COLOR=$COLOR SIZE=$SIZE TARGET=$TARGET MODE=$MODE APP=$APP"
+echo "project=$SPARKY_PROJECT build=$SPARKY_BUILD_ID job=$SPARKY_JOB_ID"
