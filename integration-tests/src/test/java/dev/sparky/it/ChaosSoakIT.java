@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -49,10 +48,6 @@ class ChaosSoakIT {
     }
 
     @Test
-    @Disabled("dispatcher: after SIGKILL and restart its consumer gets no partitions until the dead member's session"
-            + " times out (about 45 s), but leases are judged one lease after start, so a live runner's build is"
-            + " declared lost: 'build 19 attempt 1: runner runner-3 lost (no heartbeat for 7 s)', chaos-fragile"
-            + " (retries: 0) ended failed 'runner lost' (docs/failure-modes.md)")
     void everyBuildEndsAsItsScriptIntendsAndOnlyFaultsLoseAttempts() {
         assertEquals(0, report.wrongEndState(), table);
         assertEquals(0, report.unexplainedLost(), table);

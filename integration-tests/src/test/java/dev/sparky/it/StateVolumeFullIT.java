@@ -19,7 +19,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -82,9 +81,6 @@ class StateVolumeFullIT {
     }
 
     @Test
-    @Disabled("dispatcher: the not-ready reason does not name the disk; it reads 'database or engine failure: cannot"
-            + " write the log of build 8 attempt 1' (EngineStatus keeps only the UncheckedIOException's message, the"
-            + " cause 'No space left on device' appears neither in readiness nor in the log)")
     void theNotReadyReasonNamesTheDisk() {
         assertTrue(notReady != null, "the volume never filled: " + chatty.size() + " chatty builds ended");
         String lower = notReady.toLowerCase(Locale.ROOT);

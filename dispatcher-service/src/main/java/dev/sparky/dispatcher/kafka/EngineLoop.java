@@ -62,7 +62,7 @@ public final class EngineLoop implements Runnable {
         while (running) {
             try (Consumer<String, byte[]> consumer = consumers.get()) {
                 current = consumer;
-                consumer.subscribe(engine.inputTopics());
+                consumer.subscribe(engine.inputTopics(), new LeaseGate(watch));
                 turns(consumer);
             } catch (WakeupException e) {
                 if (!running) {

@@ -22,7 +22,19 @@ public final class EngineStatus {
 
     void failed(Exception e) {
         lastFailure = clock.millis();
-        lastError = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        lastError = describe(e);
+    }
+
+    /** Every distinct message down the cause chain, so "No space left on device" is not hidden by a wrapper. */
+    static String describe(Throwable e) {
+        StringBuilder out = new StringBuilder();
+        for (Throwable t = e; t != null && t != t.getCause(); t = t.getCause()) {
+            String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+            if (out.indexOf(m) < 0) {
+                out.append(out.length() == 0 ? "" : ": ").append(m);
+            }
+        }
+        return out.toString();
     }
 
     /** @return null when the database took the engine's last writes, else why not */

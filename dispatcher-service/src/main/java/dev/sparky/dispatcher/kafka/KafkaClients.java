@@ -10,6 +10,7 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 
 /**
@@ -46,7 +47,12 @@ public class KafkaClients {
 
     /** A new consumer for the engine thread (a fresh one after each failure). */
     Consumer<String, byte[]> newConsumer() {
-        return new KafkaConsumer<>(kafka.consumer(Topics.DISPATCHER_GROUP, "sparky-dispatcher"));
+        var props = kafka.consumer(Topics.DISPATCHER_GROUP, "sparky-dispatcher");
+        // Static membership: a restarted dispatcher takes its partitions back at once instead of waiting for the
+        // killed member's session to time out (there is exactly one dispatcher, so one fixed instance id).
+        props.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, "sparky-dispatcher");
+        props.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, "15000");
+        return new KafkaConsumer<>(props);
     }
 
     EventPublisher publisher() {

@@ -17,6 +17,7 @@ public final class KafkaWatch implements Runnable {
     private final Duration interval;
     private volatile KafkaProbe.Result last = new KafkaProbe.Result(false, "Kafka not checked yet");
     private volatile long trustedSince;
+    private volatile long assignedSince = Long.MAX_VALUE;
     private volatile boolean running = true;
 
     public KafkaWatch(Supplier<KafkaProbe.Result> probe, Clock clock, Duration lease, Duration interval) {
@@ -56,6 +57,19 @@ public final class KafkaWatch implements Runnable {
         trustedSince = Long.MAX_VALUE;
     }
 
+    /**
+     * The engine's consumer got its partitions. Until then (after a dispatcher restart the group may hold them
+     * for the old member a while) the runners' heartbeats cannot be read, so their absence proves nothing.
+     */
+    public void assigned() {
+        assignedSince = clock.millis();
+    }
+
+    /** The engine's consumer lost or gave up its partitions. */
+    public void unassigned() {
+        assignedSince = Long.MAX_VALUE;
+    }
+
     public KafkaProbe.Result last() {
         return last;
     }
@@ -65,7 +79,7 @@ public final class KafkaWatch implements Runnable {
     }
 
     public boolean leaseChecksAllowed() {
-        long since = trustedSince;
+        long since = Math.max(trustedSince, assignedSince);
         return last.reachable() && since != Long.MAX_VALUE && clock.millis() - since >= lease.toMillis();
     }
 
