@@ -44,6 +44,8 @@ class LauncherIT {
                 assertTrue(status.output().matches("(?s).*" + name + "\\s+\\d+\\s+running\\s+\\d+\\s+yes.*"),
                         name + " runs and is ready:\n" + status.output());
             }
+            scaleDownMidBuildLosesNothingAndNewRunnersTakeQueuedWork(env, home, api);
+
             Result again = run(env, Duration.ofSeconds(30), "up", "-d");
             assertEquals(1, again.code());
             assertTrue(again.output().contains("already running"), again.output());
@@ -56,6 +58,41 @@ class LauncherIT {
         List<Long> left = pids.stream().filter(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
                 .toList();
         assertEquals(List.of(), left, "no process started by 'up' is left after 'down'");
+    }
+
+    /** {@code bin/sparky scale runners N} behaves like {@code kubectl scale}: SIGTERM, drain, nothing lost. */
+    private void scaleDownMidBuildLosesNothingAndNewRunnersTakeQueuedWork(Map<String, String> env, Path home,
+            SparkyApi api) throws Exception {
+        ClusterFixture.project(home, "parallel", "allow_manual_run: true\nconcurrency: 4\n",
+                "#!/usr/bin/env bash\necho \"start $SPARKY_JOB_ID\"\nsleep 6\necho \"end $SPARKY_JOB_ID\"\n");
+        Result up = run(env, Duration.ofMinutes(3), "scale", "runners", "3");
+        assertEquals(0, up.code(), up.output());
+        List<String> running = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            running.add(api.trigger("parallel"));
+        }
+        dev.sparky.testkit.Waits.until(Duration.ofSeconds(30), "three builds running at once", () -> running.stream()
+                .allMatch(id -> Integer.valueOf(0).equals(api.status("parallel", id))));
+        Result down = run(env, Duration.ofMinutes(2), "scale", "runners", "1");
+        assertEquals(0, down.code(), down.output());
+        for (String id : running) {
+            assertEquals(1, api.awaitTerminal("parallel", id, Duration.ofSeconds(60)),
+                    id + ": a scale-down in the middle of a build loses nothing");
+            assertEquals(1, api.build("parallel", id).path("attempt").asInt(), "finished within the grace period");
+        }
+        List<String> queued = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            queued.add(api.trigger("parallel"));
+        }
+        long start = System.nanoTime();
+        assertEquals(0, run(env, Duration.ofMinutes(3), "scale", "runners", "3").code());
+        for (String id : queued) {
+            assertEquals(1, api.awaitTerminal("parallel", id, Duration.ofSeconds(90)));
+        }
+        java.util.Set<String> runners = new java.util.HashSet<>();
+        queued.forEach(id -> runners.add(api.build("parallel", id).path("runnerId").asText()));
+        assertTrue(runners.size() >= 2, "the new runners took queued builds: " + runners + " in "
+                + (System.nanoTime() - start) / 1_000_000 + " ms");
     }
 
     private Map<String, String> ports(Path home) {

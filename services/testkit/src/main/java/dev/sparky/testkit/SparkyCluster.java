@@ -28,6 +28,7 @@ public final class SparkyCluster implements AutoCloseable {
     private final int schedulerPort = Ports.free();
     private final AtomicInteger runnerSeq = new AtomicInteger();
     private final List<ServiceProcess> runners = new CopyOnWriteArrayList<>();
+    private final List<ServiceProcess> extraSchedulers = new CopyOnWriteArrayList<>();
     private ServiceProcess dispatcher;
     private ServiceProcess ui;
     private ServiceProcess scheduler;
@@ -88,6 +89,15 @@ public final class SparkyCluster implements AutoCloseable {
     private ServiceProcess startDispatcher() {
         return service("dispatcher", "dispatcher-service", dispatcherPort,
                 Map.of("SPARKY_DISPATCHER_PORT", Integer.toString(dispatcherPort))).start();
+    }
+
+    /** Starts one more scheduler replica (any number may run) and waits until it is ready. */
+    public ServiceProcess addScheduler() {
+        int port = Ports.free();
+        ServiceProcess extra = service("scheduler-" + port, "scheduler-service", port,
+                Map.of("SPARKY_SCHEDULER_PORT", Integer.toString(port))).start();
+        extraSchedulers.add(extra);
+        return extra.awaitReady(READY);
     }
 
     /** Adds one runner and waits until it is ready. */
@@ -167,6 +177,7 @@ public final class SparkyCluster implements AutoCloseable {
     @Override
     public void close() {
         runners.forEach(r -> r.process().stop(Duration.ofSeconds(5)));
+        extraSchedulers.forEach(s -> s.process().stop(Duration.ofSeconds(5)));
         for (ServiceProcess s : new ServiceProcess[] {scheduler, ui, dispatcher}) {
             if (s != null) {
                 s.process().stop(Duration.ofSeconds(10));
