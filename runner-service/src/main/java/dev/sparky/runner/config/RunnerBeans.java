@@ -29,7 +29,7 @@ public class RunnerBeans {
     @Produces
     @Singleton
     KafkaSettings kafkaSettings(RunnerConfig config) {
-        return KafkaSettings.of(config.kafka().bootstrapServers());
+        return new KafkaSettings(config.kafka().bootstrapServers(), config.kafka().common());
     }
 
     @Produces

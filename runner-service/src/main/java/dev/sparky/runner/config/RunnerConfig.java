@@ -2,7 +2,9 @@ package dev.sparky.runner.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 /** Everything the runner reads from configuration ({@code sparky.*} in application.properties). */
@@ -28,6 +30,13 @@ public interface RunnerConfig {
         /** Replication factor of the topics this service creates when they are missing. */
         @WithDefault("1")
         short replicationFactor();
+
+        /**
+         * Extra client settings for every Kafka client of this service (security.protocol, ssl.*, sasl.*): TLS
+         * and SASL by configuration, see docs/security.md.
+         */
+        @WithName("client")
+        Map<String, String> common();
     }
 
     /** Runner behaviour. */

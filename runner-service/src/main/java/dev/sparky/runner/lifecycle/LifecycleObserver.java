@@ -58,7 +58,8 @@ public class LifecycleObserver {
         QueueSetup setup = new QueueSetup(settings, config.kafka().replicationFactor());
         JobQueueConsumer jobs = new JobQueueConsumer(
                 () -> new KafkaShareConsumer<>(RunnerKafka.shareConsumer(settings, id)), handler,
-                () -> topicsReady(setup, status) && setup.configureGroup(status::draining), status::draining);
+                () -> topicsReady(setup, status) && setup.configureGroup(status::draining), status::draining)
+                .withMetrics(parts.metrics());
         StopListener stops = new StopListener(() -> new KafkaConsumer<>(RunnerKafka.controlConsumer(settings, id)),
                 registry);
         HeartbeatSender heartbeat = new HeartbeatSender(id, identity.host(), registry, status, events);

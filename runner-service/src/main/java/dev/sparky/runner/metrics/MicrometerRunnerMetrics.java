@@ -8,18 +8,26 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Prometheus names: {@code sparky_runner_builds_total{outcome}}, {@code sparky_runner_busy},
- * {@code sparky_runner_log_bytes_total}.
+ * {@code sparky_runner_log_bytes_total}, {@code sparky_runner_redeliveries_total}.
  */
 public final class MicrometerRunnerMetrics implements RunnerMetrics {
     private final MeterRegistry registry;
     private final AtomicInteger busy;
     private final Counter logBytes;
+    private final Counter redeliveries;
 
     public MicrometerRunnerMetrics(MeterRegistry registry) {
         this.registry = registry;
         this.busy = registry.gauge("sparky.runner.busy", new AtomicInteger());
         this.logBytes = Counter.builder("sparky.runner.log.bytes").description("Log bytes sent by this runner")
                 .register(registry);
+        this.redeliveries = Counter.builder("sparky.runner.redeliveries")
+                .description("Job records received again after another runner held them").register(registry);
+    }
+
+    @Override
+    public void redelivered() {
+        redeliveries.increment();
     }
 
     @Override

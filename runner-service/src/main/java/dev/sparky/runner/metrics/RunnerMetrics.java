@@ -23,4 +23,8 @@ public interface RunnerMetrics {
     void finished(Outcome outcome);
 
     void logBytes(long bytes);
+
+    /** A job record came a second (or later) time: its first runner died or hung before accepting it. */
+    default void redelivered() {
+    }
 }

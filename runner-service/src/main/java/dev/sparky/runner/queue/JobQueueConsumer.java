@@ -1,5 +1,6 @@
 package dev.sparky.runner.queue;
 
+import dev.sparky.runner.metrics.RunnerMetrics;
 import dev.sparky.contracts.Topics;
 import dev.sparky.runner.lifecycle.LoopThread;
 import java.time.Duration;
@@ -30,6 +31,7 @@ public final class JobQueueConsumer extends LoopThread {
     private final JobHandler handler;
     private final BooleanSupplier groupReady;
     private final BooleanSupplier draining;
+    private RunnerMetrics metrics = RunnerMetrics.NONE;
 
     /**
      * @param groupReady prepares the group on the broker; blocks, returns false if the runner stopped first
@@ -41,6 +43,12 @@ public final class JobQueueConsumer extends LoopThread {
         this.handler = handler;
         this.groupReady = groupReady;
         this.draining = draining;
+    }
+
+    /** Counts redelivered records (delivery count above one). */
+    public JobQueueConsumer withMetrics(RunnerMetrics metrics) {
+        this.metrics = metrics;
+        return this;
     }
 
     @Override
@@ -67,6 +75,9 @@ public final class JobQueueConsumer extends LoopThread {
                 if (stopping() || draining.getAsBoolean()) {
                     consumer.acknowledge(record, AcknowledgeType.RELEASE);
                     continue;
+                }
+                if (record.deliveryCount().orElse((short) 1) > 1) {
+                    metrics.redelivered();
                 }
                 String origin = record.topic() + " offset " + record.offset();
                 handler.handle(record.value(), origin, new ShareAck(consumer, record));

@@ -1,0 +1,81 @@
+package dev.sparky.bench;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What one run does. {@code --quick} shrinks every count for a smoke run (minutes, not a quarter hour);
+ * its numbers are not the ones to publish.
+ *
+ * @param images where the plots go: docs/images for a full run, next to the JSON for a quick one
+ * @param replot a JSON written by an earlier run to draw the plots from, measuring nothing; null to measure
+ */
+public record BenchOptions(boolean quick, boolean skipBuildbot, Path json, Path images, Path repoRoot, Path replot) {
+    static final String USAGE = "usage: sparky bench [--quick] [--skip-buildbot] [--json PATH] [--images DIR]"
+            + " [--replot JSON]";
+
+    public static BenchOptions parse(Path repoRoot, String... args) {
+        boolean quick = false;
+        boolean skipBuildbot = false;
+        Path json = Path.of("target/bench.json");
+        Path images = null;
+        Path replot = null;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--quick" -> quick = true;
+                case "--skip-buildbot" -> skipBuildbot = true;
+                case "--json" -> json = Path.of(value(args, ++i, "--json"));
+                case "--images" -> images = Path.of(value(args, ++i, "--images"));
+                case "--replot" -> replot = Path.of(value(args, ++i, "--replot"));
+                default -> throw new IllegalArgumentException("unknown option " + args[i] + "; " + USAGE);
+            }
+        }
+        if (images == null) {
+            images = quick ? json.toAbsolutePath().getParent() : repoRoot.resolve("docs/images");
+        }
+        return new BenchOptions(quick, skipBuildbot, json, images, repoRoot, replot);
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value; " + USAGE);
+        }
+        return args[i];
+    }
+
+    int latencyBuilds() {
+        return quick ? 20 : 200;
+    }
+
+    int warmupBuilds() {
+        return quick ? 5 : 20;
+    }
+
+    int throughputSeconds() {
+        return quick ? 15 : 60;
+    }
+
+    long logBytes() {
+        return quick ? 20_000_000L : 200_000_000L;
+    }
+
+    List<Integer> dbSizes() {
+        return quick ? List.of(1_000, 10_000) : List.of(1_000, 10_000, 100_000, 1_000_000);
+    }
+
+    List<Integer> projectCounts() {
+        return quick ? List.of(10, 100) : List.of(10, 100, 1000);
+    }
+
+    int apiRequests() {
+        return quick ? 30 : 200;
+    }
+
+    int writeRequests() {
+        return quick ? 10 : 50;
+    }
+
+    List<Integer> buildbotWorkers() {
+        return quick ? List.of(2) : List.of(2, 1, 4);
+    }
+}
