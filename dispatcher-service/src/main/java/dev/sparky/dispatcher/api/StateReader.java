@@ -82,7 +82,14 @@ public class StateReader {
 
     public List<ProjectStatus> statuses() {
         Map<String, BuildQueries.Counts> counts = queries.countsByProject();
-        return catalog.list().stream().map(p -> status(p.name(), counts)).toList();
+        List<String> names = catalog.list().stream().map(Project::name).toList();
+        Map<String, BuildRow> last = queries.lastBuilds(names);
+        long now = clock.millis();
+        return names.stream().map(name -> {
+            BuildQueries.Counts c = counts.getOrDefault(name, new BuildQueries.Counts(0, 0));
+            BuildRow b = last.get(name);
+            return new ProjectStatus(name, b == null ? null : Views.build(b, List.of(), now), c.running(), c.queued());
+        }).toList();
     }
 
     /** Empty when the project has neither a folder nor builds. */

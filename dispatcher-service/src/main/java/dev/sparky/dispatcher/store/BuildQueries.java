@@ -61,6 +61,28 @@ public final class BuildQueries {
                 project, jobId));
     }
 
+    /**
+     * The newest build of each named project, on one connection with one prepared statement: the dashboard
+     * asks for a thousand projects at once, and a connection and statement per project cost more than the seeks.
+     */
+    public Map<String, BuildRow> lastBuilds(java.util.Collection<String> projects) {
+        String sql = SELECT_BUILD + "WHERE project = ? ORDER BY id DESC LIMIT 1";
+        return db.read(c -> {
+            Map<String, BuildRow> out = new java.util.HashMap<>();
+            try (java.sql.PreparedStatement p = c.prepareStatement(sql)) {
+                for (String project : projects) {
+                    p.setString(1, project);
+                    try (java.sql.ResultSet rs = p.executeQuery()) {
+                        if (rs.next()) {
+                            out.put(project, Rows.build(rs));
+                        }
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
     public Optional<BuildRow> lastBuild(String project) {
         return db.read(c -> new Sql(c).one(SELECT_BUILD + "WHERE project = ? ORDER BY id DESC LIMIT 1",
                 Rows::build, project));
