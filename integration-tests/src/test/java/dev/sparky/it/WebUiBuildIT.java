@@ -17,7 +17,6 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -135,10 +134,6 @@ class WebUiBuildIT {
     }
 
     @Test
-    @Disabled("UI bug: a live page keeps its EventSource (/api/v1/events, and the report's log stream) open "
-            + "after the user leaves it: Chrome keeps the page in its back/forward cache with the connection, so "
-            + "after 5 clicks between Projects and Queue its 6 connections to the host are used up and the next "
-            + "page never loads. Close the EventSource on 'pagehide' and open it again on 'pageshow'")
     void clickingBetweenLivePagesNeverStallsTheBrowser() {
         browser.driver().manage().timeouts().pageLoadTimeout(Duration.ofSeconds(10));
         browser.open("/");

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -52,8 +51,6 @@ class WebUiSafetyIT {
     }
 
     @Test
-    @Disabled("UI bug: the dashboard marks a broken project only with a 'broken' tag (title 'sparky.yaml has "
-            + "errors'); the error's file, line and reason are shown on the project page only")
     void aBrokenProjectShowsItsErrorWithFileAndLineOnTheDashboard() {
         try (Browser b = Browser.on(api.base(), Browser.DESKTOP)) {
             b.open("/");
@@ -94,9 +91,6 @@ class WebUiSafetyIT {
     }
 
     @Test
-    @Disabled("UI bug: on a 390 px phone the dashboard's overview box (Queued, Running, Runners busy, Runners "
-            + "idle: a Bulma 'level is-mobile') is 417 px wide, so the page scrolls sideways (or the phone zooms "
-            + "out) and 'Runners idle' is cut off")
     void theDashboardNeedsNoSidewaysScrollingOnAPhone() {
         try (Browser b = Browser.on(api.base(), Browser.PHONE)) {
             assertFitsThePhone(b, "/");
@@ -104,8 +98,6 @@ class WebUiSafetyIT {
     }
 
     @Test
-    @Disabled("UI bug: on a 390 px phone the report page's Attempts table (7 columns, not inside a "
-            + "'table-container') is 489 px wide, so the whole page scrolls sideways (or the phone zooms out)")
     void theReportPageNeedsNoSidewaysScrollingOnAPhone() {
         Triggered t = UiCluster.trigger(api, "hello", Map.of(), "on a phone");
         assertEquals(1, api.awaitTerminal("hello", t.jobId(), BUILD), cluster::diagnostics);

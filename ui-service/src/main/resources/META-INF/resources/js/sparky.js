@@ -102,10 +102,19 @@
       try { var p = JSON.parse(body); return p.detail || p.title || body; } catch (e) { return body || ('HTTP ' + response.status); }
     });
   }
+  // With auth on, every write from a page carries the session's CSRF token (from the page's meta tag).
+  function csrfToken() {
+    var meta = document.querySelector('meta[name="csrf-token"]');
+    return meta ? meta.getAttribute('content') : '';
+  }
   function post(url, body) {
+    var headers = { 'Content-Type': 'application/json', 'Accept': 'application/json' };
+    var token = csrfToken();
+    if (token) { headers['X-CSRF-Token'] = token; }
     return fetch(url, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'Accept': 'application/json' },
+      headers: headers,
+      credentials: 'same-origin',
       body: JSON.stringify(body || {})
     });
   }
@@ -216,13 +225,41 @@
     var cancel = document.querySelector('[data-cancel]');
     if (cancel && state !== 'queued' && state !== 'running') { cancel.disabled = true; }
   }
+  var LOG_PAGE = 256 * 1024;
+  function offerEarlier(pre, build, start) {
+    var box = document.getElementById('log-earlier');
+    var button = document.getElementById('load-earlier');
+    if (!box || !button) { return; }
+    box.classList.remove('is-hidden');
+    button.addEventListener('click', function () {
+      var from = start > LOG_PAGE ? start - LOG_PAGE : 0;
+      button.disabled = true;
+      fetch('/api/v1/builds/' + build + '/log?attempt=all&offset=' + from + '&limit=' + (start - from))
+        .then(function (r) { return r.ok ? r.text() : Promise.reject(r.status); })
+        .then(function (text) {
+          var holder = document.createElement('div');
+          new AnsiLog(holder).feed(text);
+          while (holder.lastChild) { pre.insertBefore(holder.lastChild, pre.firstChild); }
+          start = from;
+          button.disabled = false;
+          if (start === 0) { box.classList.add('is-hidden'); }
+        })
+        .catch(function () { button.disabled = false; });
+    });
+  }
   function followLog() {
     var pre = document.getElementById('log');
     if (!pre || !window.EventSource) { return; }
     var log = new AnsiLog(pre);
     var status = document.getElementById('log-status');
     var follow = document.getElementById('follow-tail');
-    var es = new EventSource('/api/v1/builds/' + encodeURIComponent(pre.getAttribute('data-build')) + '/log/stream');
+    // A long log is shown from its tail (the last 256 KiB); earlier output is loaded on demand, page by
+    // page, so a 100 MB log never lands in the browser at once.
+    var build = encodeURIComponent(pre.getAttribute('data-build'));
+    var size = parseInt(pre.getAttribute('data-log-bytes') || '0', 10);
+    var start = size > LOG_PAGE ? size - LOG_PAGE : 0;
+    if (start > 0) { offerEarlier(pre, build, start); }
+    var es = openStream('/api/v1/builds/' + build + '/log/stream' + (start > 0 ? '?offset=' + start : ''));
     es.addEventListener('log', function (e) {
       log.feed(JSON.parse(e.data));
       if (follow && follow.checked) { pre.scrollTop = pre.scrollHeight; }
@@ -240,6 +277,24 @@
     });
     es.onerror = function () { status.textContent = 'connection lost, reconnecting...'; };
   }
+
+  // ---- open streams and the back/forward cache ------------------------------------------------------
+  // A page kept in the back/forward cache keeps its EventSource connections open; browsers allow about six
+  // per host, so after a few clicks no page would load. Close every stream when the page is hidden and
+  // reload a page that comes back from the cache, so it is live again.
+  var streams = [];
+  function openStream(url) {
+    var es = new EventSource(url);
+    streams.push(es);
+    return es;
+  }
+  window.addEventListener('pagehide', function () {
+    streams.forEach(function (es) { es.close(); });
+    streams = [];
+  });
+  window.addEventListener('pageshow', function (e) {
+    if (e.persisted) { location.reload(); }
+  });
 
   // ---- live updates from /api/v1/events -------------------------------------------------------------
   // Each build event re-fetches only the fragment it changed (a table row, a small block), rendered and
@@ -367,7 +422,7 @@
     var url = '/api/v1/events' + (filter ? '?project=' + encodeURIComponent(filter) : '');
     var connectedBefore = false;
     function connect() {
-      var es = new EventSource(url);
+      var es = openStream(url);
       // "ready" comes on every (re)connect: after a break, reload what may have changed meanwhile.
       es.addEventListener('ready', function () {
         if (connectedBefore) { views.forEach(function (v) { v.resync(); }); }

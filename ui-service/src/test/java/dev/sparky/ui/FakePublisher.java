@@ -16,11 +16,13 @@ import java.util.concurrent.TimeoutException;
 public class FakePublisher implements RequestPublisher {
     public final List<BuildRequest> requests = new CopyOnWriteArrayList<>();
     public final List<CancelBuild> cancels = new CopyOnWriteArrayList<>();
+    public final List<dev.sparky.ui.auth.ApiTokenCommand> tokenCommands = new CopyOnWriteArrayList<>();
     public volatile boolean failing;
 
     public void reset() {
         requests.clear();
         cancels.clear();
+        tokenCommands.clear();
         failing = false;
     }
 
@@ -34,6 +36,12 @@ public class FakePublisher implements RequestPublisher {
     public void publish(CancelBuild cancel) {
         fail();
         cancels.add(cancel);
+    }
+
+    @Override
+    public void publish(dev.sparky.ui.auth.ApiTokenCommand command) {
+        fail();
+        tokenCommands.add(command);
     }
 
     private void fail() {

@@ -32,7 +32,7 @@ public class DispatcherBeans {
     @Produces
     @Singleton
     KafkaSettings kafkaSettings(DispatcherConfig config) {
-        return KafkaSettings.of(config.kafka().bootstrapServers());
+        return new KafkaSettings(config.kafka().bootstrapServers(), config.kafka().common());
     }
 
     @Produces

@@ -5,8 +5,10 @@ import dev.sparky.dispatcher.engine.TopicNames;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 /** The dispatcher's settings ({@code sparky.*} in application.properties). */
@@ -31,6 +33,13 @@ public interface DispatcherConfig {
         /** Brokers, {@code host:port[,host:port...]}. */
         @WithDefault("127.0.0.1:9092")
         String bootstrapServers();
+
+        /**
+         * Extra client settings for every Kafka client of this service (security.protocol, ssl.*, sasl.*): TLS
+         * and SASL by configuration, see docs/security.md.
+         */
+        @WithName("client")
+        Map<String, String> common();
     }
 
     /** Engine, state and leases. */

@@ -1,5 +1,6 @@
 package dev.sparky.dispatcher.config;
 
+import dev.sparky.dispatcher.store.ApiTokenQueries;
 import dev.sparky.dispatcher.store.ArtifactStore;
 import dev.sparky.dispatcher.store.BuildFiles;
 import dev.sparky.dispatcher.store.BuildQueries;
@@ -57,6 +58,12 @@ public class StorageBeans {
     @Singleton
     BuildQueries queries(Database db) {
         return new BuildQueries(db);
+    }
+
+    @Produces
+    @Singleton
+    ApiTokenQueries apiTokenQueries(Database db) {
+        return new ApiTokenQueries(db);
     }
 
     /** The single write connection, with the files; EngineService closes it when the engine stopped. */

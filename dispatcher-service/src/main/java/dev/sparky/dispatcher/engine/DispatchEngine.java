@@ -1,5 +1,6 @@
 package dev.sparky.dispatcher.engine;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.sparky.contracts.Json;
 import dev.sparky.contracts.MalformedEventException;
 import dev.sparky.contracts.SchemaVersion;
@@ -43,6 +44,7 @@ public final class DispatchEngine {
     private final Map<String, Integer> topicOrder;
     private final RequestHandler requests;
     private final CancelHandler cancels;
+    private final ApiTokenHandler apiTokens;
     private final AttemptHandler attempts;
     private final LogHandler logChunks;
     private final HeartbeatHandler heartbeats;
@@ -65,15 +67,17 @@ public final class DispatchEngine {
         Effects fx = new Effects(repo, clock, topics);
         FollowUps followUps = new FollowUps(catalog, new Downstream(fx), new NotifyRecorder(repo, settings),
                 new Retention(repo, afterCommit));
-        Transitions transitions = new Transitions(repo, fx, metrics, followUps);
-        this.requests = new RequestHandler(repo, catalog, fx, transitions, metrics);
+        SecretParams secrets = new SecretParams();
+        Transitions transitions = new Transitions(repo, fx, metrics, followUps, secrets);
+        this.requests = new RequestHandler(repo, catalog, fx, transitions, metrics, secrets);
         this.cancels = new CancelHandler(repo, fx, transitions);
+        this.apiTokens = new ApiTokenHandler(repo, clock);
         this.attempts = new AttemptHandler(repo, fx, transitions, metrics);
         this.logChunks = new LogHandler(repo, files.logs(), fx, settings.logCapBytes());
         this.heartbeats = new HeartbeatHandler(repo, fx);
         this.leases = new LeaseKeeper(repo, catalog, fx, transitions, metrics);
         this.queue = new QueueDispatcher(repo, catalog, fx, transitions, new JobTokens(new SecureRandom()),
-                settings.logCapBytes());
+                settings.logCapBytes(), secrets);
         this.notifyRelay = new NotifyRelay(repo, fx, notifications);
     }
 
@@ -165,14 +169,26 @@ public final class DispatchEngine {
         if (topics.buildRequests().equals(r.topic())) {
             requests.accept(r);
         } else if (topics.buildCommands().equals(r.topic())) {
-            CancelBuild c = Json.read(r.value(), CancelBuild.class);
-            SchemaVersion.check(c.schemaVersion(), "cancel command");
-            cancels.cancel(c);
+            command(r.value());
         } else if (topics.runnerEvents().equals(r.topic())) {
             runnerEvent(Json.read(r.value(), RunnerEvent.class));
         } else {
             LOG.warnf("record of unexpected topic %s ignored", r.topic());
         }
+    }
+
+    /** A CancelBuild, or an API token command (told apart by its "command" field). */
+    private void command(byte[] value) {
+        JsonNode node = Json.read(value, JsonNode.class);
+        if (node.hasNonNull("command")) {
+            ApiTokenCommand c = Json.read(value, ApiTokenCommand.class);
+            SchemaVersion.check(c.schemaVersion(), "API token command");
+            apiTokens.apply(c);
+            return;
+        }
+        CancelBuild c = Json.read(value, CancelBuild.class);
+        SchemaVersion.check(c.schemaVersion(), "cancel command");
+        cancels.cancel(c);
     }
 
     private void runnerEvent(RunnerEvent e) {

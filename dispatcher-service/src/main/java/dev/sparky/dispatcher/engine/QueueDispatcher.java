@@ -29,9 +29,11 @@ final class QueueDispatcher {
     private final Transitions transitions;
     private final JobTokens tokens;
     private final long logCapBytes;
+    private final SecretParams secrets;
 
     QueueDispatcher(BuildRepository repo, ProjectCatalog catalog, Effects fx, Transitions transitions,
-            JobTokens tokens, long logCapBytes) {
+            JobTokens tokens, long logCapBytes, SecretParams secrets) {
+        this.secrets = secrets;
         this.repo = repo;
         this.catalog = catalog;
         this.fx = fx;
@@ -75,7 +77,7 @@ final class QueueDispatcher {
         repo.saveJobToken(b.id(), attempt, JobTokens.hash(token), now);
         fx.syslog(b.id(), "handed out as attempt " + attempt);
         fx.runBuild(new RunBuild(SchemaVersion.CURRENT, UUID.randomUUID().toString(), b.id(), attempt, b.project(),
-                b.jobId(), b.description(), b.params(), def.env(), def.secrets(), def.script(),
+                b.jobId(), b.description(), secrets.unmasked(b.id(), def, b.params()), def.env(), def.secrets(), def.script(),
                 def.timeout().toSeconds(), def.cache(), logCapBytes, def.retries(), Instant.ofEpochMilli(b.queuedAt()),
                 Instant.ofEpochMilli(now), token));
     }

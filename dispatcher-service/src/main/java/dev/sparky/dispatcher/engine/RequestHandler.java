@@ -29,9 +29,11 @@ final class RequestHandler {
     private final Effects fx;
     private final Transitions transitions;
     private final EngineMetrics metrics;
+    private final SecretParams secrets;
 
     RequestHandler(BuildRepository repo, ProjectCatalog catalog, Effects fx, Transitions transitions,
-            EngineMetrics metrics) {
+            EngineMetrics metrics, SecretParams secrets) {
+        this.secrets = secrets;
         this.repo = repo;
         this.catalog = catalog;
         this.fx = fx;
@@ -72,7 +74,8 @@ final class RequestHandler {
         Map<String, String> params = ParamsMerge.merge(project.definition(), request.params());
         String errors = project.buildable() ? null
                 : project.errors().stream().map(ProjectIssue::toString).collect(Collectors.joining("; "));
-        NewBuild nb = new NewBuild(project.name(), jobId, request.description(), params, request.requestedBy(),
+        NewBuild nb = new NewBuild(project.name(), jobId, request.description(),
+                SecretParams.masked(project.definition(), params), request.requestedBy(),
                 request.source(), request.parentBuildId(), BuildState.QUEUED, null, fx.now(), null);
         OptionalLong id = repo.insertBuild(nb);
         if (id.isEmpty()) {
@@ -80,6 +83,7 @@ final class RequestHandler {
             LOG.infof("duplicate request for %s job %s dropped", project.name(), jobId);
             return;
         }
+        secrets.hold(id.getAsLong(), project.definition(), params);
         BuildRow b = repo.build(id.getAsLong()).orElseThrow();
         fx.syslog(b.id(), "queued by " + orElse(request.requestedBy(), "anonymous") + " via "
                 + orElse(request.source(), "kafka") + ": " + orElse(request.description(), "(no description)"));

@@ -11,8 +11,10 @@ final class Transitions {
     private final Effects fx;
     private final EngineMetrics metrics;
     private final FollowUps followUps;
+    private final SecretParams secrets;
 
-    Transitions(BuildRepository repo, Effects fx, EngineMetrics metrics, FollowUps followUps) {
+    Transitions(BuildRepository repo, Effects fx, EngineMetrics metrics, FollowUps followUps, SecretParams secrets) {
+        this.secrets = secrets;
         this.repo = repo;
         this.fx = fx;
         this.metrics = metrics;
@@ -28,6 +30,7 @@ final class Transitions {
         long now = fx.now();
         repo.markFinished(b.id(), state, reason, exitCode, now);
         repo.deleteJobToken(b.id());
+        secrets.forget(b.id());
         if (exitCode != null) {
             fx.syslog(b.id(), "exit code " + exitCode);
         }

@@ -94,6 +94,17 @@ public interface BuildRepository {
     /** The build's job API token stops working (the attempt ended or the build is terminal). */
     void deleteJobToken(long buildId);
 
+    /**
+     * Stores an API token's hash and scopes; the same id again changes nothing (a command applied twice).
+     *
+     * @param expiresAt epoch millis, or null for never
+     */
+    void insertApiToken(String id, String name, String tokenHash, List<String> projects, List<String> actions,
+            String createdBy, long at, Long expiresAt);
+
+    /** @return true when the token existed and was not revoked before */
+    boolean revokeApiToken(String id, long at);
+
     /** Removes the build's rows: the build, its attempts, its system log and its job token. */
     void deleteBuild(long id);
 

@@ -233,6 +233,19 @@ public final class SqliteBuildRepository implements BuildRepository, AutoCloseab
     }
 
     @Override
+    public void insertApiToken(String id, String name, String tokenHash, List<String> projects, List<String> actions,
+            String createdBy, long at, Long expiresAt) {
+        sql.update("INSERT INTO api_tokens (id, name, token_hash, projects, actions, created_by, created_at, "
+                + "expires_at) VALUES (?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING", id, name, tokenHash,
+                ApiTokenQueries.join(projects), ApiTokenQueries.join(actions), createdBy, at, expiresAt);
+    }
+
+    @Override
+    public boolean revokeApiToken(String id, long at) {
+        return sql.update("UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", at, id) == 1;
+    }
+
+    @Override
     public void deleteBuild(long id) {
         deleteJobToken(id);
         sql.update("DELETE FROM attempts WHERE build_id = ?", id);

@@ -24,14 +24,14 @@ class MigrationsTest {
         Database db = Database.open(dir.resolve("state"));
         assertTrue(Files.exists(dir.resolve("state/sparky.db")));
         try (Connection c = db.openWriter(); Statement s = c.createStatement()) {
-            assertEquals(4, Migrations.currentVersion(c));
+            assertEquals(5, Migrations.currentVersion(c));
             assertEquals(List.of("V001__builds.sql", "V002__health.sql", "V003__notifications.sql",
-                    "V004__job_tokens.sql"),
+                    "V004__job_tokens.sql", "V005__api_tokens.sql"),
                     strings(s.executeQuery("SELECT script FROM schema_version ORDER BY version")));
             assertEquals("wal", strings(s.executeQuery("PRAGMA journal_mode")).get(0));
             List<String> tables = strings(s.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table' "
                     + "AND name NOT LIKE 'sqlite_%' ORDER BY name"));
-            assertEquals(List.of("attempts", "builds", "health", "job_tokens", "notifications", "outbox", "runners",
+            assertEquals(List.of("api_tokens", "attempts", "builds", "health", "job_tokens", "notifications", "outbox", "runners",
                     "schema_version", "syslog"),
                     tables);
             assertEquals("1", strings(s.executeQuery("SELECT COUNT(*) FROM health")).get(0));

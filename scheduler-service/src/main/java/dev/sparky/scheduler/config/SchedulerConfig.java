@@ -2,7 +2,9 @@ package dev.sparky.scheduler.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 /** Everything the scheduler reads from configuration ({@code sparky.*} in application.properties). */
@@ -27,6 +29,13 @@ public interface SchedulerConfig {
         /** Bootstrap servers, host:port[,host:port]. */
         @WithDefault("127.0.0.1:9092")
         String bootstrapServers();
+
+        /**
+         * Extra client settings for every Kafka client of this service (security.protocol, ssl.*, sasl.*): TLS
+         * and SASL by configuration, see docs/security.md.
+         */
+        @WithName("client")
+        Map<String, String> common();
 
         /** How long a build request may wait for the broker's acknowledgement before it counts as not sent. */
         @WithDefault("10s")

@@ -35,7 +35,7 @@ public class SchedulerProducers {
     @Produces
     @Singleton
     KafkaSettings kafkaSettings(SchedulerConfig config) {
-        return KafkaSettings.of(config.kafka().bootstrapServers());
+        return new KafkaSettings(config.kafka().bootstrapServers(), config.kafka().common());
     }
 
     @Produces

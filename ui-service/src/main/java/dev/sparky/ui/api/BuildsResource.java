@@ -6,6 +6,8 @@ import dev.sparky.contracts.api.BuildView;
 import dev.sparky.contracts.api.Page;
 import dev.sparky.contracts.api.Problem;
 import dev.sparky.contracts.api.TriggerAccepted;
+import dev.sparky.ui.auth.Access;
+import dev.sparky.ui.auth.Action;
 import dev.sparky.ui.dispatcher.BuildQuery;
 import dev.sparky.ui.dispatcher.DispatcherClient;
 import dev.sparky.ui.dispatcher.LogSlice;
@@ -30,16 +32,17 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
 @Tag(name = "builds")
 public class BuildsResource {
-    static final String USER = "anonymous";
     /** The dispatcher serves at most this many log bytes per request. */
     static final int MAX_LOG_READ = 64 * 1024 * 1024;
 
     private final TriggerService triggers;
     private final DispatcherClient dispatcher;
+    private final Access access;
 
-    public BuildsResource(TriggerService triggers, DispatcherClient dispatcher) {
+    public BuildsResource(TriggerService triggers, DispatcherClient dispatcher, Access access) {
         this.triggers = triggers;
         this.dispatcher = dispatcher;
+        this.access = access;
     }
 
     @GET
@@ -48,15 +51,21 @@ public class BuildsResource {
             @QueryParam("before") Long before, @QueryParam("limit") Integer limit) {
         if (project != null) {
             Names.requireProject(project);
+            access.require(Action.READ, project);
         }
-        return dispatcher.builds(new BuildQuery(project, parseState(state), before, Paging.limit(limit)));
+        var readable = access.readable();
+        Page<BuildView> page = dispatcher.builds(new BuildQuery(project, parseState(state), before, Paging.limit(limit)));
+        // With restricted reads, builds of projects the caller may not read are left out of the page.
+        return new Page<>(page.items().stream().filter(b -> readable.test(b.project())).toList(), page.next());
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "One build with its attempts")
     public BuildView one(@PathParam("id") long id) {
-        return require(id);
+        BuildView b = require(id);
+        access.require(Action.READ, b.project());
+        return b;
     }
 
     @GET
@@ -74,6 +83,7 @@ public class BuildsResource {
         if (attempt != null && !attempt.equals("all") && !attempt.matches("[1-9][0-9]{0,5}")) {
             throw RequestRefusedException.invalid("attempt must be a number from 1 or 'all', got '" + attempt + "'");
         }
+        readable(id);
         LogSlice slice = dispatcher.log(id, offset, limit, attempt).orElseThrow(() -> notFound(id));
         Response.ResponseBuilder r = Response.ok(slice.bytes()).type(MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8"))
                 .header("X-Log-Size", slice.size());
@@ -88,6 +98,7 @@ public class BuildsResource {
     @Produces(MediaType.TEXT_PLAIN)
     @Operation(summary = "The system log: one timestamped line per lifecycle event")
     public String syslog(@PathParam("id") long id) {
+        readable(id);
         return dispatcher.syslog(id).orElseThrow(() -> notFound(id));
     }
 
@@ -96,11 +107,12 @@ public class BuildsResource {
     @Operation(summary = "Cancel a queued or running build (202 once the command is on Kafka)")
     public Response cancel(@PathParam("id") long id) {
         BuildView build = require(id);
+        access.require(Action.CANCEL, build.project());
         if (build.state().isTerminal()) {
             throw RequestRefusedException.conflict("build " + id + " has already finished (" + build.state().wireName()
                     + "); nothing to cancel");
         }
-        triggers.cancel(build.project(), build.jobId(), USER);
+        triggers.cancel(build.project(), build.jobId(), access.requestedBy());
         return Response.accepted(new CancelAccepted(id, build.project(), build.jobId(), "/api/v1/builds/" + id))
                 .build();
     }
@@ -110,8 +122,14 @@ public class BuildsResource {
     @Operation(summary = "Queue the build again with the same parameters (new job id <key>.<6 letters>)")
     public Response rebuild(@PathParam("id") long id) {
         BuildView build = require(id);
-        TriggerAccepted accepted = triggers.rebuild(build, USER);
+        access.require(Action.RUN, build.project());
+        TriggerAccepted accepted = triggers.rebuild(build, access.requestedBy());
         return Response.accepted(accepted).location(URI.create(accepted.buildUrl())).build();
+    }
+
+    /** Refuses a build of a project the caller may not read; asks the dispatcher only when reads are restricted. */
+    void readable(long id) {
+        access.requireRead(() -> require(id).project());
     }
 
     private BuildView require(long id) {

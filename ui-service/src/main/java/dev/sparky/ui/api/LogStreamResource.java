@@ -1,6 +1,8 @@
 package dev.sparky.ui.api;
 
 import dev.sparky.contracts.Json;
+import dev.sparky.ui.auth.Access;
+import dev.sparky.ui.auth.Action;
 import dev.sparky.ui.config.UiConfig;
 import dev.sparky.ui.dispatcher.DispatcherClient;
 import dev.sparky.ui.dispatcher.DispatcherUnavailableException;
@@ -41,9 +43,11 @@ public class LogStreamResource {
 
     private final DispatcherClient dispatcher;
     private final Duration interval;
+    private final Access access;
 
-    public LogStreamResource(DispatcherClient dispatcher, UiConfig config) {
+    public LogStreamResource(DispatcherClient dispatcher, UiConfig config, Access access) {
         this.dispatcher = dispatcher;
+        this.access = access;
         this.interval = config.stream().pollInterval();
     }
 
@@ -53,7 +57,8 @@ public class LogStreamResource {
     @Operation(summary = "Live log as server-sent events: 'log' events (JSON string), then 'end' (the state)")
     public Multi<OutboundSseEvent> stream(@PathParam("id") long id, @QueryParam("offset") Long offset,
             @HeaderParam("Last-Event-ID") String lastEventId, @Context Sse sse) {
-        dispatcher.build(id).orElseThrow(() -> BuildsResource.notFound(id));
+        var build = dispatcher.build(id).orElseThrow(() -> BuildsResource.notFound(id));
+        access.require(Action.READ, build.project());
         LogFollower follower = new LogFollower(dispatcher, id, startOffset(offset, lastEventId));
         return Multi.createFrom().emitter(emitter -> follow(follower, sse, emitter));
     }

@@ -8,6 +8,8 @@ import dev.sparky.contracts.api.TriggerAccepted;
 import dev.sparky.contracts.api.TriggerRequest;
 import dev.sparky.project.Project;
 import dev.sparky.project.ProjectCatalog;
+import dev.sparky.ui.auth.Access;
+import dev.sparky.ui.auth.Action;
 import dev.sparky.ui.dispatcher.BuildQuery;
 import dev.sparky.ui.dispatcher.DispatcherClient;
 import dev.sparky.ui.error.RequestRefusedException;
@@ -31,28 +33,34 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
 @Tag(name = "projects")
 public class ProjectsResource {
-    static final String USER = "anonymous";
 
     private final ProjectCatalog catalog;
     private final TriggerService triggers;
     private final DispatcherClient dispatcher;
+    private final Access access;
 
-    public ProjectsResource(ProjectCatalog catalog, TriggerService triggers, DispatcherClient dispatcher) {
+    public ProjectsResource(ProjectCatalog catalog, TriggerService triggers, DispatcherClient dispatcher,
+            Access access) {
         this.catalog = catalog;
         this.triggers = triggers;
         this.dispatcher = dispatcher;
+        this.access = access;
     }
 
     @GET
     @Operation(summary = "Every project, sorted by name, with its issues and build counters")
     public List<ProjectView> list() {
-        return ProjectViews.list(catalog.list(), dispatcher.projectStatuses());
+        var readable = access.readable();
+        return ProjectViews.list(catalog.list(), dispatcher.projectStatuses()).stream()
+                .filter(p -> readable.test(p.name())).toList();
     }
 
     @GET
     @Path("/{p}")
     @Operation(summary = "One project with its parameter form and sparky.yaml text")
     public ProjectDetailView one(@PathParam("p") String name) {
+        Names.requireProject(name);
+        access.require(Action.READ, name);
         Project project = triggers.requireProject(name);
         return ProjectViews.detail(project, dispatcher.projectStatus(name));
     }
@@ -63,6 +71,7 @@ public class ProjectsResource {
     public Page<BuildView> builds(@PathParam("p") String name, @QueryParam("before") Long before,
             @QueryParam("limit") Integer limit) {
         Names.requireProject(name);
+        access.require(Action.READ, name);
         return dispatcher.builds(BuildQuery.ofProject(name, before, Paging.limit(limit)));
     }
 
@@ -71,8 +80,10 @@ public class ProjectsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Queue a build (202 once Kafka acknowledged); jobId is an optional idempotency key")
     public Response trigger(@PathParam("p") String name, TriggerRequest request) {
+        Names.requireProject(name);
+        access.require(Action.RUN, name);
         TriggerRequest r = request == null ? new TriggerRequest(null, null, null) : request;
-        TriggerAccepted accepted = triggers.trigger(name, r, "api", USER);
+        TriggerAccepted accepted = triggers.trigger(name, r, "api", access.requestedBy());
         return Response.accepted(accepted).location(URI.create(accepted.buildUrl())).build();
     }
 
@@ -82,6 +93,7 @@ public class ProjectsResource {
     public BuildView job(@PathParam("p") String name, @PathParam("jobId") String jobId) {
         Names.requireProject(name);
         Names.requireJobId(jobId);
+        access.require(Action.READ, name);
         return dispatcher.job(name, jobId).orElseThrow(() -> RequestRefusedException.notFound(
                 triggers.recentlyAccepted(name, jobId)
                         ? "build " + name + "/" + jobId + " was accepted and waits in Kafka for the dispatcher; ask again shortly"

@@ -4,6 +4,7 @@ import dev.sparky.contracts.api.Overview;
 import dev.sparky.contracts.api.Problem;
 import dev.sparky.contracts.api.QueueEntry;
 import dev.sparky.contracts.api.RunnerView;
+import dev.sparky.ui.auth.Access;
 import dev.sparky.ui.dispatcher.DispatcherClient;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -19,16 +20,19 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "system")
 public class SystemResource {
     private final DispatcherClient dispatcher;
+    private final Access access;
 
-    public SystemResource(DispatcherClient dispatcher) {
+    public SystemResource(DispatcherClient dispatcher, Access access) {
         this.dispatcher = dispatcher;
+        this.access = access;
     }
 
     @GET
     @Path("/queue")
     @Operation(summary = "Queued builds and why each one waits")
     public List<QueueEntry> queue() {
-        return dispatcher.queue();
+        var readable = access.readable();
+        return dispatcher.queue().stream().filter(q -> readable.test(q.project())).toList();
     }
 
     @GET

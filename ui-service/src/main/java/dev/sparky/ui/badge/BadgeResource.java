@@ -2,6 +2,8 @@ package dev.sparky.ui.badge;
 
 import dev.sparky.contracts.api.BuildView;
 import dev.sparky.contracts.api.ProjectStatus;
+import dev.sparky.ui.auth.Access;
+import dev.sparky.ui.auth.Action;
 import dev.sparky.ui.dispatcher.DispatcherClient;
 import dev.sparky.ui.dispatcher.DispatcherUnavailableException;
 import dev.sparky.ui.trigger.TriggerService;
@@ -20,16 +22,20 @@ public class BadgeResource {
 
     private final TriggerService triggers;
     private final DispatcherClient dispatcher;
+    private final Access access;
 
-    public BadgeResource(TriggerService triggers, DispatcherClient dispatcher) {
+    public BadgeResource(TriggerService triggers, DispatcherClient dispatcher, Access access) {
         this.triggers = triggers;
         this.dispatcher = dispatcher;
+        this.access = access;
     }
 
     @GET
     @Path("/{p}")
     @Operation(summary = "SVG badge of the project's last build")
     public Response badge(@PathParam("p") String project) {
+        dev.sparky.contracts.Names.requireProject(project);
+        access.require(Action.READ, project);
         triggers.requireProject(project);
         String svg;
         try {

@@ -36,6 +36,9 @@ public interface UiConfig {
     /** Live build events pushed to browsers ({@code GET /api/v1/events}). */
     Events events();
 
+    /** Login, sessions, API tokens and per-project access. */
+    AuthConfig auth();
+
     interface Kafka {
         /** Comma-separated bootstrap servers. */
         @WithDefault("127.0.0.1:9092")

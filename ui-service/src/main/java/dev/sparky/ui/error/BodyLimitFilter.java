@@ -17,6 +17,9 @@ public class BodyLimitFilter {
     /** Bodies other than artifacts: forms, trigger JSON, a stash (which has its own 1 MiB check). */
     static final long OTHER_BODIES = 10L * 1024 * 1024;
     static final String ARTIFACT_UPLOADS = "/api/v1/job/artifacts/";
+    /** Login, logout and token commands are a few hundred bytes: anything near this is not one of them. */
+    static final long SMALL_BODIES = 64 * 1024;
+    static final java.util.List<String> SMALL_PATHS = java.util.List.of("/login", "/logout", "/api/v1/tokens");
 
     void register(@Observes Filters filters) {
         filters.register(this::check, 200);
@@ -24,9 +27,11 @@ public class BodyLimitFilter {
 
     void check(RoutingContext ctx) {
         String length = ctx.request().getHeader("Content-Length");
-        if (length != null && !ctx.normalizedPath().startsWith(ARTIFACT_UPLOADS) && tooLong(length)) {
-            Problem p = Problem.of(413, "payload too large", "the request body is larger than " + OTHER_BODIES
-                    + " bytes; only artifact uploads may be larger");
+        String path = ctx.normalizedPath();
+        long limit = SMALL_PATHS.stream().anyMatch(path::startsWith) ? SMALL_BODIES : OTHER_BODIES;
+        if (length != null && !path.startsWith(ARTIFACT_UPLOADS) && tooLong(length, limit)) {
+            Problem p = Problem.of(413, "payload too large", "the request body is larger than " + limit
+                    + " bytes" + (limit == OTHER_BODIES ? "; only artifact uploads may be larger" : ""));
             ctx.response().setStatusCode(413).putHeader("Content-Type", Problem.MEDIA_TYPE)
                     .putHeader("Connection", "close").end(Buffer.buffer(Json.write(p)));
             return;
@@ -34,9 +39,9 @@ public class BodyLimitFilter {
         ctx.next();
     }
 
-    static boolean tooLong(String contentLength) {
+    static boolean tooLong(String contentLength, long limit) {
         try {
-            return Long.parseLong(contentLength.trim()) > OTHER_BODIES;
+            return Long.parseLong(contentLength.trim()) > limit;
         } catch (NumberFormatException e) {
             return false; // the HTTP server itself refuses a malformed length
         }

@@ -33,7 +33,8 @@ public class ProblemMappers {
         Response r = answer(uri, e.kind().status(), e.kind().title(), e.getMessage());
         if (e.kind() == RequestRefusedException.Kind.UNAUTHORIZED) {
             // RFC 9110: a 401 names the scheme the client should use.
-            r.getHeaders().add("WWW-Authenticate", "Bearer realm=\"sparky-job-api\"");
+            r.getHeaders().add("WWW-Authenticate", "Bearer realm=\"" + (uri.getPath().startsWith("/api/v1/job/")
+                    ? "sparky-job-api" : "sparky") + "\"");
         }
         return r;
     }

@@ -10,6 +10,7 @@ public class RequestRefusedException extends RuntimeException {
     public enum Kind {
         INVALID(400, "invalid request"),
         UNAUTHORIZED(401, "unauthorized"),
+        FORBIDDEN(403, "forbidden"),
         NOT_FOUND(404, "not found"),
         CONFLICT(409, "conflict"),
         TOO_LARGE(413, "payload too large"),
@@ -58,6 +59,10 @@ public class RequestRefusedException extends RuntimeException {
 
     public static RequestRefusedException unauthorized(String message) {
         return new RequestRefusedException(Kind.UNAUTHORIZED, message);
+    }
+
+    public static RequestRefusedException forbidden(String message) {
+        return new RequestRefusedException(Kind.FORBIDDEN, message);
     }
 
     public static RequestRefusedException tooLarge(String message) {

@@ -3,6 +3,8 @@ package dev.sparky.ui.live;
 import dev.sparky.contracts.Json;
 import dev.sparky.contracts.Names;
 import dev.sparky.contracts.events.BuildEvent;
+import dev.sparky.ui.auth.Access;
+import dev.sparky.ui.auth.Action;
 import dev.sparky.ui.config.UiConfig;
 import io.smallrye.mutiny.Multi;
 import io.vertx.ext.web.RoutingContext;
@@ -31,8 +33,10 @@ public class EventsResource {
     private final EventHub hub;
     private final Duration heartbeat;
     private final long reconnectMillis;
+    private final Access access;
 
-    public EventsResource(EventHub hub, UiConfig config) {
+    public EventsResource(EventHub hub, UiConfig config, Access access) {
+        this.access = access;
         this.hub = hub;
         this.heartbeat = config.events().heartbeat();
         this.reconnectMillis = config.events().reconnectDelay().toMillis();
@@ -46,7 +50,12 @@ public class EventsResource {
         String only = project == null || project.isBlank() ? null : Names.requireProject(project);
         OutboundSseEvent ready = sse.newEventBuilder().name("ready").data("{}").reconnectDelay(reconnectMillis)
                 .build();
-        Multi<OutboundSseEvent> builds = hub.subscribe(only).map(e -> build(sse, e));
+        if (only != null) {
+            access.require(Action.READ, only);
+        }
+        var readable = access.readable(); // fixed now: the stream outlives this request
+        Multi<OutboundSseEvent> builds = hub.subscribe(only).filter(e -> readable.test(e.project()))
+                .map(e -> build(sse, e));
         Multi<OutboundSseEvent> pings = Multi.createFrom().ticks().every(heartbeat).onOverflow().drop()
                 .map(t -> sse.newEventBuilder().comment("keep-alive").build());
         // The stream ends as soon as the browser goes away, not at the next failed write: that frees the

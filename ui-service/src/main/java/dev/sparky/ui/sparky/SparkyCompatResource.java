@@ -4,6 +4,8 @@ import dev.sparky.contracts.BuildState;
 import dev.sparky.contracts.Names;
 import dev.sparky.contracts.api.BuildView;
 import dev.sparky.contracts.api.TriggerRequest;
+import dev.sparky.ui.auth.Access;
+import dev.sparky.ui.auth.Action;
 import dev.sparky.ui.dispatcher.DispatcherClient;
 import dev.sparky.ui.error.RequestRefusedException;
 import dev.sparky.ui.log.LogDownload;
@@ -30,15 +32,16 @@ import org.jboss.resteasy.reactive.RestForm;
 @Produces(MediaType.TEXT_PLAIN)
 @Tag(name = "sparky", description = "Sparky-compatible routes")
 public class SparkyCompatResource {
-    static final String USER = "anonymous";
     static final String QUEUED_TEXT = "build is queued, wait till it gets run";
 
     private final TriggerService triggers;
     private final DispatcherClient dispatcher;
+    private final Access access;
 
-    public SparkyCompatResource(TriggerService triggers, DispatcherClient dispatcher) {
+    public SparkyCompatResource(TriggerService triggers, DispatcherClient dispatcher, Access access) {
         this.triggers = triggers;
         this.dispatcher = dispatcher;
+        this.access = access;
     }
 
     /** Body of the JSON form of {@code /build-with-tags}. */
@@ -49,7 +52,9 @@ public class SparkyCompatResource {
     @Path("build/project/{p}")
     @Operation(summary = "Queue a build; answers the job id")
     public String build(@PathParam("p") String project) {
-        return triggers.trigger(project, new TriggerRequest(Map.of(), null, null), "api", USER).jobId();
+        Names.requireProject(project);
+        access.require(Action.RUN, project);
+        return triggers.trigger(project, new TriggerRequest(Map.of(), null, null), "api", access.requestedBy()).jobId();
     }
 
     @POST
@@ -72,8 +77,9 @@ public class SparkyCompatResource {
 
     private String buildWithTags(String project, String tags, String description) {
         Names.requireProject(project);
-        return triggers.trigger(project, new TriggerRequest(TagForm.parse(tags), description, null), "api", USER)
-                .jobId();
+        access.require(Action.RUN, project);
+        return triggers.trigger(project, new TriggerRequest(TagForm.parse(tags), description, null), "api",
+                access.requestedBy()).jobId();
     }
 
     @POST
@@ -82,16 +88,20 @@ public class SparkyCompatResource {
     public String rebuild(@PathParam("p") String project, @PathParam("key") String key) {
         Names.requireProject(project);
         Names.requireJobId(key);
+        access.require(Action.RUN, project);
         triggers.requireBuildable(project);
         BuildView original = requireBuild(project, key);
-        return triggers.rebuild(original, USER).jobId();
+        return triggers.rebuild(original, access.requestedBy()).jobId();
     }
 
     @POST
     @Path("cancel/project/{p}/{key}")
     @Operation(summary = "Cancel a build, queued or running; answers the job id")
     public String cancel(@PathParam("p") String project, @PathParam("key") String key) {
-        triggers.cancel(project, key, USER);
+        Names.requireProject(project);
+        Names.requireJobId(key);
+        access.require(Action.CANCEL, project);
+        triggers.cancel(project, key, access.requestedBy());
         return key;
     }
 
@@ -101,7 +111,9 @@ public class SparkyCompatResource {
     public String status(@PathParam("p") String project, @PathParam("key") String key) {
         Names.requireProject(project);
         Names.requireJobId(key);
+        access.require(Action.READ, project);
         var build = dispatcher.job(project, key);
+        build.ifPresent(b -> triggers.seenByDispatcher(project, key));
         if (build.isEmpty() && triggers.recentlyAccepted(project, key)) {
             return String.valueOf(BuildState.QUEUED.sparkyCode());
         }
@@ -114,7 +126,9 @@ public class SparkyCompatResource {
     public Response reportRaw(@PathParam("p") String project, @PathParam("key") String key) {
         Names.requireProject(project);
         Names.requireJobId(key);
+        access.require(Action.READ, project);
         var build = dispatcher.job(project, key);
+        build.ifPresent(b -> triggers.seenByDispatcher(project, key));
         if (build.isEmpty() && triggers.recentlyAccepted(project, key)
                 || build.isPresent() && build.get().state() == BuildState.QUEUED) {
             return Response.ok(QUEUED_TEXT).build();

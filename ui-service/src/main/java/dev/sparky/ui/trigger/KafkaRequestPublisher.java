@@ -36,6 +36,11 @@ public class KafkaRequestPublisher implements RequestPublisher {
         publisher.publish(topics.buildCommands(), cancel.project(), cancel, timeout);
     }
 
+    @Override
+    public void publish(dev.sparky.ui.auth.ApiTokenCommand command) {
+        publisher.publish(topics.buildCommands(), dev.sparky.ui.auth.ApiTokenCommand.KEY, command, timeout);
+    }
+
     @PreDestroy
     void close() {
         publisher.close();

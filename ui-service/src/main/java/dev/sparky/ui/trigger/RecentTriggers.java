@@ -36,6 +36,11 @@ public final class RecentTriggers {
         }
     }
 
+    /** The dispatcher knows the build now: from here on its answer is the truth (also once the build is purged). */
+    public synchronized void forget(String project, String jobId) {
+        accepted.remove(key(project, jobId));
+    }
+
     public synchronized boolean wasAccepted(String project, String jobId) {
         evictOld();
         return accepted.containsKey(key(project, jobId));

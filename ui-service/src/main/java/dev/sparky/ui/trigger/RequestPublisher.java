@@ -4,7 +4,7 @@ import dev.sparky.contracts.events.BuildRequest;
 import dev.sparky.contracts.events.CancelBuild;
 
 /**
- * Puts build requests and cancels on Kafka and returns only once the broker acknowledged them.
+ * Puts build requests, cancels and API token commands on Kafka and returns only once the broker acknowledged them.
  *
  * @see KafkaRequestPublisher
  */
@@ -15,4 +15,7 @@ public interface RequestPublisher {
 
     /** @throws dev.sparky.kafka.PublishFailedException when Kafka did not acknowledge in time */
     void publish(CancelBuild cancel);
+
+    /** An API token command (create, revoke) for the dispatcher, on the commands topic. */
+    void publish(dev.sparky.ui.auth.ApiTokenCommand command);
 }

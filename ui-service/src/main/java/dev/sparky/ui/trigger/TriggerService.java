@@ -27,6 +27,7 @@ import java.util.stream.Collectors;
  */
 public final class TriggerService {
     static final int MAX_DESCRIPTION = 2000;
+    static final String MASK = "*****";
 
     private final ProjectCatalog catalog;
     private final RequestPublisher publisher;
@@ -94,12 +95,12 @@ public final class TriggerService {
     /** Queues the build again with the same parameters under the job id {@code <key>.<6 letters>}. */
     public TriggerAccepted rebuild(BuildView original, String requestedBy) {
         return counted("rebuild", () -> {
-            requireBuildable(original.project());
+            Project project = requireBuildable(original.project());
             String jobId = jobIds.rebuildOf(original.jobId());
             String description = "rebuild of " + original.project() + " build " + original.id()
                     + " (job " + original.jobId() + ")";
-            return send(BuildRequest.of(original.project(), jobId, description, original.params(), requestedBy,
-                    "rebuild"));
+            return send(BuildRequest.of(original.project(), jobId, description, withoutMasked(project,
+                    original.params()), requestedBy, "rebuild"));
         });
     }
 
@@ -119,6 +120,11 @@ public final class TriggerService {
 
     public boolean recentlyAccepted(String project, String jobId) {
         return recent.wasAccepted(project, jobId);
+    }
+
+    /** Called when the dispatcher answered for the build: a later 404 (purged by keep_builds) is then the truth. */
+    public void seenByDispatcher(String project, String jobId) {
+        recent.forget(project, jobId);
     }
 
     private TriggerAccepted send(BuildRequest request) {
@@ -174,6 +180,18 @@ public final class TriggerService {
     private static RequestRefusedException unavailable(String what, PublishFailedException e) {
         return new RequestRefusedException(Kind.UNAVAILABLE, "Kafka did not acknowledge " + what + " ("
                 + e.getMessage() + "); nothing was queued, try again", e);
+    }
+
+    /**
+     * The dispatcher stores password parameters as "*****" (docs/security.md): a rebuild leaves them out, so
+     * the var's default applies instead of the mask.
+     */
+    static Map<String, String> withoutMasked(Project project, Map<String, String> params) {
+        var passwords = project.definition().vars().stream().filter(v -> "password".equals(v.type()))
+                .map(v -> v.name()).collect(Collectors.toSet());
+        Map<String, String> out = new LinkedHashMap<>(params);
+        out.entrySet().removeIf(e -> passwords.contains(e.getKey()) && MASK.equals(e.getValue()));
+        return out;
     }
 
     static String issueText(ProjectIssue i) {

@@ -3,6 +3,8 @@ package dev.sparky.ui.web;
 import dev.sparky.contracts.Names;
 import dev.sparky.contracts.api.BuildView;
 import dev.sparky.contracts.api.Page;
+import dev.sparky.ui.auth.Access;
+import dev.sparky.ui.auth.Action;
 import dev.sparky.ui.dispatcher.BuildQuery;
 import dev.sparky.ui.dispatcher.DispatcherClient;
 import dev.sparky.ui.dispatcher.DispatcherJobClient;
@@ -28,10 +30,12 @@ public class BuildsPage {
 
     private final DispatcherClient dispatcher;
     private final DispatcherJobClient storage;
+    private final Access access;
 
-    public BuildsPage(DispatcherClient dispatcher, DispatcherJobClient storage) {
+    public BuildsPage(DispatcherClient dispatcher, DispatcherJobClient storage, Access access) {
         this.dispatcher = dispatcher;
         this.storage = storage;
+        this.access = access;
     }
 
     @CheckedTemplate
@@ -45,7 +49,12 @@ public class BuildsPage {
     @Operation(hidden = true)
     public TemplateInstance list(@QueryParam("project") String project, @QueryParam("before") Long before) {
         String p = project == null || project.isBlank() ? null : Names.requireProject(project);
+        if (p != null) {
+            access.require(Action.READ, p);
+        }
+        var readable = access.readable();
         Page<BuildView> page = dispatcher.builds(new BuildQuery(p, null, before, PAGE_SIZE));
+        page = new Page<>(page.items().stream().filter(b -> readable.test(b.project())).toList(), page.next());
         return Templates.builds(page, p, before == null);
     }
 
@@ -55,6 +64,7 @@ public class BuildsPage {
     public TemplateInstance report(@PathParam("id") long id) {
         BuildView build = dispatcher.build(id).orElseThrow(() -> RequestRefusedException.notFound(
                 "build " + id + " not found"));
+        access.require(Action.READ, build.project());
         String syslog = dispatcher.syslog(id).orElse("");
         return Templates.report(build, syslog, BuildFiles.load(storage, id));
     }

@@ -6,6 +6,8 @@ import dev.sparky.contracts.api.Overview;
 import dev.sparky.project.ProjectCatalog;
 import dev.sparky.ui.api.ProjectView;
 import dev.sparky.ui.api.ProjectViews;
+import dev.sparky.ui.auth.Access;
+import dev.sparky.ui.auth.Action;
 import dev.sparky.ui.dispatcher.BuildQuery;
 import dev.sparky.ui.dispatcher.DispatcherClient;
 import dev.sparky.ui.dispatcher.DispatcherUnavailableException;
@@ -27,10 +29,12 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class DashboardPage {
     private final ProjectCatalog catalog;
     private final DispatcherClient dispatcher;
+    private final Access access;
 
-    public DashboardPage(ProjectCatalog catalog, DispatcherClient dispatcher) {
+    public DashboardPage(ProjectCatalog catalog, DispatcherClient dispatcher, Access access) {
         this.catalog = catalog;
         this.dispatcher = dispatcher;
+        this.access = access;
     }
 
     @CheckedTemplate
@@ -42,12 +46,16 @@ public class DashboardPage {
     @GET
     @Operation(hidden = true)
     public TemplateInstance get() {
+        var readable = access.readable();
         try {
-            var projects = ProjectViews.list(catalog.list(), dispatcher.projectStatuses());
-            var running = dispatcher.builds(new BuildQuery(null, BuildState.RUNNING, null, 50)).items();
+            var projects = ProjectViews.list(catalog.list(), dispatcher.projectStatuses()).stream()
+                    .filter(p -> readable.test(p.name())).toList();
+            var running = dispatcher.builds(new BuildQuery(null, BuildState.RUNNING, null, 50)).items().stream()
+                    .filter(b -> readable.test(b.project())).toList();
             return Templates.dashboard(projects, dispatcher.overview(), running, null);
         } catch (DispatcherUnavailableException e) {
-            var projects = ProjectViews.list(catalog.list(), List.of());
+            var projects = ProjectViews.list(catalog.list(), List.of()).stream()
+                    .filter(p -> readable.test(p.name())).toList();
             return Templates.dashboard(projects, null, List.of(), e.getMessage());
         }
     }

@@ -8,6 +8,8 @@ import dev.sparky.contracts.api.QueueEntry;
 import dev.sparky.project.ProjectCatalog;
 import dev.sparky.ui.api.ProjectView;
 import dev.sparky.ui.api.ProjectViews;
+import dev.sparky.ui.auth.Access;
+import dev.sparky.ui.auth.Action;
 import dev.sparky.ui.dispatcher.BuildQuery;
 import dev.sparky.ui.dispatcher.DispatcherClient;
 import dev.sparky.ui.dispatcher.DispatcherJobClient;
@@ -38,13 +40,15 @@ public class LiveFragments {
     private final TriggerService triggers;
     private final DispatcherClient dispatcher;
     private final DispatcherJobClient storage;
+    private final Access access;
 
     public LiveFragments(ProjectCatalog catalog, TriggerService triggers, DispatcherClient dispatcher,
-            DispatcherJobClient storage) {
+            DispatcherJobClient storage, Access access) {
         this.catalog = catalog;
         this.triggers = triggers;
         this.dispatcher = dispatcher;
         this.storage = storage;
+        this.access = access;
     }
 
     @CheckedTemplate
@@ -66,13 +70,17 @@ public class LiveFragments {
     @Path("projects")
     @Operation(hidden = true)
     public TemplateInstance projects() {
-        return Templates.projectRows(ProjectViews.list(catalog.list(), dispatcher.projectStatuses()));
+        var readable = access.readable();
+        return Templates.projectRows(ProjectViews.list(catalog.list(), dispatcher.projectStatuses()).stream()
+                .filter(p -> readable.test(p.name())).toList());
     }
 
     @GET
     @Path("projects/{p}")
     @Operation(hidden = true)
     public TemplateInstance project(@PathParam("p") String name) {
+        Names.requireProject(name);
+        access.require(Action.READ, name);
         var project = triggers.requireProject(name);
         return Templates.projectRows(List.of(ProjectViews.of(project, dispatcher.projectStatus(name))));
     }
@@ -81,6 +89,8 @@ public class LiveFragments {
     @Path("projects/{p}/heading")
     @Operation(hidden = true)
     public TemplateInstance heading(@PathParam("p") String name) {
+        Names.requireProject(name);
+        access.require(Action.READ, name);
         var project = triggers.requireProject(name);
         return Templates.projectHeading(ProjectViews.of(project, dispatcher.projectStatus(name)));
     }
@@ -89,7 +99,9 @@ public class LiveFragments {
     @Path("summary")
     @Operation(hidden = true)
     public TemplateInstance summary() {
-        var running = dispatcher.builds(new BuildQuery(null, BuildState.RUNNING, null, 50)).items();
+        var readable = access.readable();
+        var running = dispatcher.builds(new BuildQuery(null, BuildState.RUNNING, null, 50)).items().stream()
+                .filter(b -> readable.test(b.project())).toList();
         return Templates.summary(dispatcher.overview(), running);
     }
 
@@ -100,7 +112,12 @@ public class LiveFragments {
             @QueryParam("withProject") @DefaultValue("true") boolean withProject) {
         String p = project == null || project.isBlank() ? null : Names.requireProject(project);
         int n = limit == null ? 50 : Math.max(1, Math.min(MAX_ROWS, limit));
-        return Templates.buildRows(dispatcher.builds(new BuildQuery(p, null, null, n)).items(), withProject);
+        if (p != null) {
+            access.require(Action.READ, p);
+        }
+        var readable = access.readable();
+        return Templates.buildRows(dispatcher.builds(new BuildQuery(p, null, null, n)).items().stream()
+                .filter(b -> readable.test(b.project())).toList(), withProject);
     }
 
     @GET
@@ -110,6 +127,7 @@ public class LiveFragments {
             @QueryParam("withProject") @DefaultValue("true") boolean withProject) {
         BuildView b = dispatcher.build(id).orElseThrow(() -> RequestRefusedException.notFound(
                 "build " + id + " not found"));
+        access.require(Action.READ, b.project());
         return Templates.buildRows(List.of(b), withProject);
     }
 
@@ -117,6 +135,8 @@ public class LiveFragments {
     @Path("builds/{id: [0-9]{1,18}}/files")
     @Operation(hidden = true)
     public TemplateInstance files(@PathParam("id") long id) {
+        access.requireRead(() -> dispatcher.build(id).orElseThrow(() -> RequestRefusedException.notFound(
+                "build " + id + " not found")).project());
         return Templates.files(id, BuildFiles.load(storage, id));
     }
 
@@ -124,6 +144,7 @@ public class LiveFragments {
     @Path("queue")
     @Operation(hidden = true)
     public TemplateInstance queue() {
-        return Templates.queue(dispatcher.queue());
+        var readable = access.readable();
+        return Templates.queue(dispatcher.queue().stream().filter(q -> readable.test(q.project())).toList());
     }
 }

@@ -5,6 +5,8 @@ import dev.sparky.contracts.api.Page;
 import dev.sparky.project.Project;
 import dev.sparky.ui.api.ProjectDetailView;
 import dev.sparky.ui.api.ProjectViews;
+import dev.sparky.ui.auth.Access;
+import dev.sparky.ui.auth.Action;
 import dev.sparky.ui.dispatcher.BuildQuery;
 import dev.sparky.ui.dispatcher.DispatcherClient;
 import dev.sparky.ui.dispatcher.DispatcherUnavailableException;
@@ -31,10 +33,12 @@ public class ProjectPage {
 
     private final TriggerService triggers;
     private final DispatcherClient dispatcher;
+    private final Access access;
 
-    public ProjectPage(TriggerService triggers, DispatcherClient dispatcher) {
+    public ProjectPage(TriggerService triggers, DispatcherClient dispatcher, Access access) {
         this.triggers = triggers;
         this.dispatcher = dispatcher;
+        this.access = access;
     }
 
     @CheckedTemplate
@@ -47,6 +51,8 @@ public class ProjectPage {
     @Operation(hidden = true)
     public TemplateInstance get(@PathParam("p") String name, @QueryParam("before") Long before,
             @QueryParam("group") String group) {
+        dev.sparky.contracts.Names.requireProject(name);
+        access.require(Action.READ, name);
         Project project = triggers.requireProject(name);
         List<String> groups = project.definition().groupVars();
         String selected = groups.isEmpty() ? null : group != null && groups.contains(group) ? group : groups.get(0);

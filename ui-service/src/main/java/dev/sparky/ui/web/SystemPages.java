@@ -3,6 +3,7 @@ package dev.sparky.ui.web;
 import dev.sparky.contracts.Names;
 import dev.sparky.contracts.api.QueueEntry;
 import dev.sparky.contracts.api.RunnerView;
+import dev.sparky.ui.auth.Access;
 import dev.sparky.ui.dispatcher.DispatcherClient;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -21,9 +22,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Produces(MediaType.TEXT_HTML)
 public class SystemPages {
     private final DispatcherClient dispatcher;
+    private final Access access;
 
-    public SystemPages(DispatcherClient dispatcher) {
+    public SystemPages(DispatcherClient dispatcher, Access access) {
         this.dispatcher = dispatcher;
+        this.access = access;
     }
 
     @CheckedTemplate
@@ -37,7 +40,8 @@ public class SystemPages {
     @Path("queue")
     @Operation(hidden = true)
     public TemplateInstance queue() {
-        return Templates.queue(dispatcher.queue());
+        var readable = access.readable();
+        return Templates.queue(dispatcher.queue().stream().filter(q -> readable.test(q.project())).toList());
     }
 
     @GET

@@ -55,6 +55,11 @@ class TriggerServiceTest {
             public void publish(CancelBuild cancel) {
                 send(cancel);
             }
+
+            @Override
+            public void publish(dev.sparky.ui.auth.ApiTokenCommand command) {
+                send(command);
+            }
         };
         service = new TriggerService(new ProjectCatalog(projects), publisher, new JobIds(new Random(1)),
                 new RecentTriggers(Clock.systemUTC(), Duration.ofMinutes(1)),
