@@ -1,0 +1,49 @@
+// Compares two YAML files as data: every document, maps compared without regard to key order (the Quarkus
+// Kubernetes extension writes labels in hash order), lists in order. Exit 0 when equal, 1 with the first
+// difference, 2 on bad input. Used by bin/check-generated.
+import { readFileSync } from "node:fs";
+import { loadAll } from "js-yaml";
+
+function load(path) {
+  try {
+    return loadAll(readFileSync(path, "utf8")).filter((d) => d !== null && d !== undefined);
+  } catch (e) {
+    console.error(`${path}: ${e.message}`);
+    process.exit(2);
+  }
+}
+
+function firstDifference(a, b, path) {
+  if (a === b) return null;
+  if (typeof a !== typeof b || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) {
+    return `${path}: ${JSON.stringify(a)} != ${JSON.stringify(b)}`;
+  }
+  if (Array.isArray(a)) {
+    if (a.length !== b.length) return `${path}: ${a.length} items != ${b.length} items`;
+    for (let i = 0; i < a.length; i++) {
+      const d = firstDifference(a[i], b[i], `${path}[${i}]`);
+      if (d) return d;
+    }
+    return null;
+  }
+  if (typeof a === "object") {
+    const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+    for (const k of [...keys].sort()) {
+      const d = firstDifference(a[k], b[k], `${path}.${k}`);
+      if (d) return d;
+    }
+    return null;
+  }
+  return `${path}: ${JSON.stringify(a)} != ${JSON.stringify(b)}`;
+}
+
+const [kept, built] = process.argv.slice(2);
+if (!kept || !built) {
+  console.error("usage: node same-yaml.mjs KEPT BUILT");
+  process.exit(2);
+}
+const d = firstDifference(load(kept), load(built), "$");
+if (d) {
+  console.error(`${kept} differs from ${built} at ${d}`);
+  process.exit(1);
+}
