@@ -1,5 +1,6 @@
 // Compares two YAML files as data: every document, maps compared without regard to key order (the Quarkus
-// Kubernetes extension writes labels in hash order), lists in order. Exit 0 when equal, 1 with the first
+// Kubernetes extension writes labels and env entries in hash order), lists in order except lists of named
+// entries (env, ports, volumes: every item has a string "name"), which are compared sorted by name. Exit 0 when equal, 1 with the first
 // difference, 2 on bad input. Used by bin/check-generated.
 import { readFileSync } from "node:fs";
 import { loadAll } from "js-yaml";
@@ -20,6 +21,8 @@ function firstDifference(a, b, path) {
   }
   if (Array.isArray(a)) {
     if (a.length !== b.length) return `${path}: ${a.length} items != ${b.length} items`;
+    a = byName(a);
+    b = byName(b);
     for (let i = 0; i < a.length; i++) {
       const d = firstDifference(a[i], b[i], `${path}[${i}]`);
       if (d) return d;
@@ -35,6 +38,11 @@ function firstDifference(a, b, path) {
     return null;
   }
   return `${path}: ${JSON.stringify(a)} != ${JSON.stringify(b)}`;
+}
+
+function byName(list) {
+  const named = list.every((x) => x && typeof x === "object" && typeof x.name === "string");
+  return named ? [...list].sort((x, y) => x.name.localeCompare(y.name)) : list;
 }
 
 const [kept, built] = process.argv.slice(2);
