@@ -31,6 +31,9 @@ class CronReplicasIT {
     void start() {
         Path home = ClusterFixture.homeWithExamples("cron-replicas");
         ClusterFixture.project(home, "every-minute", "crontab: '* * * * *'\n", "#!/bin/sh\necho tick\n");
+        ClusterFixture.project(home, "gone-remote", "scm: {url: 'file://" + home.resolve("no-such-repo")
+                + "', branch: main}\n", "#!/bin/sh\necho never\n");
+        ClusterFixture.project(home, "switched-off", "disabled: true\ncrontab: '* * * * *'\n", "#!/bin/sh\necho no\n");
         cluster = ClusterFixture.cluster(home, 1, Map.of()).start(1, true);
         cluster.addScheduler();
         api = cluster.api();
@@ -66,6 +69,19 @@ class CronReplicasIT {
         assertTrue(jobIds.contains(minute1) && jobIds.contains(minute2), jobIds.toString());
         JsonNode build = api.build("every-minute", minute1);
         assertTrue(build.path("description").asText().contains("cron"), build.toString());
+    }
+
+    @Test
+    void aFailingRemoteIsShownUnhealthyAndADisabledProjectSaysWhyOnItsPage() {
+        String page = Waits.until(Duration.ofSeconds(90), "the SCM health on the project page", () -> {
+            String body = api.get("/projects/gone-remote").body();
+            return body.contains("id=\"scm-status\"") && body.contains("unhealthy") ? body : null;
+        });
+        assertTrue(page.contains("no-such-repo"), "names the remote");
+        String off = api.get("/projects/switched-off").body();
+        assertTrue(off.contains("id=\"disabled-note\"") && off.contains("fire nothing"), off);
+        assertEquals(0, api.get("/api/v1/projects/switched-off/builds").json().path("items").size(),
+                "a disabled project's crontab fires nothing");
     }
 
     private static String jobIdOf(Instant minute) {

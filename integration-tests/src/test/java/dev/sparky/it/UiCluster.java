@@ -26,6 +26,8 @@ final class UiCluster implements ParameterResolver, AfterAllCallback {
     private static final Set<Class<?>> USERS = Set.of(WebUiBuildIT.class, WebUiSafetyIT.class);
     /** Prints ticks for a minute: a build that is surely still running when a test cancels it. */
     static final String LONG_RUN = "longrun";
+    /** About 1 MB of numbered lines: the report page shows its tail and pages back on demand. */
+    static final String BIG_LOG = "biglog";
     /** A sparky.yaml with a YAML syntax error on line {@link #BROKEN_LINE}. */
     static final String BROKEN = "broken";
     static final int BROKEN_LINE = 3;
@@ -68,6 +70,8 @@ final class UiCluster implements ParameterResolver, AfterAllCallback {
                 "#!/usr/bin/env bash\nfor i in $(seq 1 120); do echo \"tick $i\"; sleep 0.5; done\n");
         ClusterFixture.project(home, BROKEN, "allow_manual_run: true\ncrontab: \"*/5 * * * *\"\n"
                 + "  timeout: 10m\n", "#!/usr/bin/env bash\necho never runs\n");
+        ClusterFixture.project(home, BIG_LOG, "allow_manual_run: true\n",
+                "#!/usr/bin/env bash\nfor i in $(seq -w 1 40000); do echo \"line $i of a long log\"; done\n");
         ClusterFixture.project(home, XSS, "allow_manual_run: true\n", "#!/usr/bin/env bash\n"
                 + "echo '" + SCRIPT_TAG + "'\necho '" + IMG_TAG + "'\necho 'xss done'\n");
         return ClusterFixture.cluster(home, 2, Map.of()).start(2, false);

@@ -114,6 +114,25 @@ class WebUiBuildIT {
     }
 
     @Test
+    void aLongLogIsShownFromItsTailAndPagedBackOnDemand() {
+        Triggered t = UiCluster.trigger(api, UiCluster.BIG_LOG, Map.of(), "a long log");
+        assertEquals(1, api.awaitTerminal(UiCluster.BIG_LOG, t.jobId(), BUILD));
+        browser.open("/builds/" + t.id());
+        browser.until(Duration.ofSeconds(15), "the tail of the log", d -> browser.text("#log").contains("line 40000"));
+        assertFalse(browser.text("#log").contains("line 00001 "), "the start is not loaded at first");
+        WebElement earlier = browser.find("#load-earlier");
+        assertTrue(earlier.isDisplayed(), "earlier output is offered");
+        for (int i = 0; i < 10 && browser.find("#load-earlier").isDisplayed(); i++) {
+            int before = browser.text("#log").length();
+            browser.find("#load-earlier").click();
+            browser.until(Duration.ofSeconds(10), "earlier output", d -> browser.text("#log").length() > before);
+        }
+        String log = browser.text("#log");
+        assertTrue(log.startsWith("line 00001 of a long log"), log.substring(0, Math.min(80, log.length())));
+        assertTrue(log.contains("line 20000 of a long log\nline 20001"), "pages join without gaps or doubles");
+    }
+
+    @Test
     void theCancelButtonCancelsARunningBuild() {
         Triggered t = UiCluster.trigger(api, UiCluster.LONG_RUN, Map.of(), "to be cancelled");
         api.awaitStatus(UiCluster.LONG_RUN, t.jobId(), Set.of(0), BUILD);

@@ -10,8 +10,9 @@ import java.util.List;
 
 /**
  * Reads a byte range of one attempt's log, or of every attempt joined, each introduced by a line
- * {@code === attempt n on runner R: state ===}. Offsets count in the joined text, so a client tails it the
- * same way as a single file.
+ * {@code === attempt n on runner R: state ===} when there is more than one. Offsets count in the joined text,
+ * so a client tails it the same way as a single file (when a second attempt starts, the header lines appear and
+ * a live view may repeat a line at that moment).
  */
 final class LogReader {
     /** A piece of the joined log: header bytes, or an attempt's file. */
@@ -31,10 +32,14 @@ final class LogReader {
 
     LogSlice all(BuildRow b, List<AttemptRow> attempts, long offset, int limit) {
         List<Segment> segments = new ArrayList<>();
+        // One attempt reads exactly as the script printed it (Sparky's raw report had no header lines).
+        boolean headers = attempts.size() > 1;
         for (AttemptRow a : attempts) {
             byte[] header = ("=== attempt " + a.attempt() + " on runner " + a.runnerId() + ": " + a.state() + " ===\n")
                     .getBytes(StandardCharsets.UTF_8);
-            segments.add(new Segment(header, 0, 0, header.length));
+            if (headers) {
+                segments.add(new Segment(header, 0, 0, header.length));
+            }
             segments.add(new Segment(null, b.id(), a.attempt(), logs.size(b.id(), a.attempt())));
         }
         long total = segments.stream().mapToLong(Segment::size).sum();

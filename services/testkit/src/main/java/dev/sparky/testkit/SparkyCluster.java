@@ -120,6 +120,7 @@ public final class SparkyCluster implements AutoCloseable {
         env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
         env.put("SPARKY_DISPATCHER_URL", "http://127.0.0.1:" + dispatcherPort);
         env.put("SPARKY_RUNNER_API_URL", "http://127.0.0.1:" + uiPort);
+        env.put("SPARKY_SCHEDULER_URL", "http://127.0.0.1:" + schedulerPort);
         env.putAll(extraEnv);
         env.putAll(own);
         Path jar = repoRoot.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");

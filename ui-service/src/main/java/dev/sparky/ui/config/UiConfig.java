@@ -39,6 +39,16 @@ public interface UiConfig {
     /** Login, sessions, API tokens and per-project access. */
     AuthConfig auth();
 
+    /** Where the scheduler answers, for the SCM health shown on project pages. */
+    Scheduler scheduler();
+
+    /** The scheduler's internal API ({@code GET /internal/v1/scm}). */
+    interface Scheduler {
+        /** Base URL of any scheduler replica; each polls every project, so any one can answer. */
+        @WithDefault("http://127.0.0.1:4200")
+        String url();
+    }
+
     interface Kafka {
         /** Comma-separated bootstrap servers. */
         @WithDefault("127.0.0.1:9092")

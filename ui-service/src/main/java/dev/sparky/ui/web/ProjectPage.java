@@ -11,6 +11,8 @@ import dev.sparky.ui.dispatcher.BuildQuery;
 import dev.sparky.ui.dispatcher.DispatcherClient;
 import dev.sparky.ui.dispatcher.DispatcherUnavailableException;
 import dev.sparky.ui.trigger.TriggerService;
+import dev.sparky.ui.scm.SchedulerClient;
+import dev.sparky.ui.scm.ScmStatusView;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.GET;
@@ -34,8 +36,11 @@ public class ProjectPage {
     private final TriggerService triggers;
     private final DispatcherClient dispatcher;
     private final Access access;
+    private final SchedulerClient scheduler;
 
-    public ProjectPage(TriggerService triggers, DispatcherClient dispatcher, Access access) {
+    public ProjectPage(TriggerService triggers, DispatcherClient dispatcher, Access access,
+            SchedulerClient scheduler) {
+        this.scheduler = scheduler;
         this.triggers = triggers;
         this.dispatcher = dispatcher;
         this.access = access;
@@ -44,7 +49,7 @@ public class ProjectPage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance project(ProjectDetailView view, List<FormField> fields, List<String> groups,
-                String group, Page<BuildView> builds, boolean firstPage, String problem);
+                String group, Page<BuildView> builds, boolean firstPage, String problem, ScmStatusView scm);
     }
 
     @GET
@@ -57,14 +62,15 @@ public class ProjectPage {
         List<String> groups = project.definition().groupVars();
         String selected = groups.isEmpty() ? null : group != null && groups.contains(group) ? group : groups.get(0);
         List<FormField> fields = FormField.of(project.definition().vars(), selected);
+        ScmStatusView scm = project.definition().scm() == null ? null : scheduler.scm(name).orElse(null);
         try {
             var status = dispatcher.projectStatus(name);
             var builds = dispatcher.builds(BuildQuery.ofProject(name, before, PAGE_SIZE));
             return Templates.project(ProjectViews.detail(project, status), fields, groups, selected, builds,
-                    before == null, null);
+                    before == null, null, scm);
         } catch (DispatcherUnavailableException e) {
             return Templates.project(ProjectViews.detail(project, null), fields, groups, selected,
-                    new Page<>(List.of(), null), before == null, e.getMessage());
+                    new Page<>(List.of(), null), before == null, e.getMessage(), scm);
         }
     }
 }
