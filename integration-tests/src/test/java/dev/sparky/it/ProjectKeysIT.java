@@ -55,6 +55,10 @@ class ProjectKeysIT {
                 "#!/bin/sh\necho upstream\n");
         ClusterFixture.project(home, "downstream-a", "allow_manual_run: true\n", "#!/bin/sh\necho downstream ran\n");
         ClusterFixture.project(home, "off", "allow_manual_run: true\ndisabled: true\n", "#!/bin/sh\necho no\n");
+        ClusterFixture.project(home, "cached", "allow_manual_run: true\ncache: [deps]\n",
+                "#!/usr/bin/env bash\nif [ -f deps/seen ]; then echo \"cache had: $(cat deps/seen)\"; "
+                        + "else echo 'cache was empty'; fi\nmkdir -p deps\necho \"$SPARKY_JOB_ID\" > deps/seen\n"
+                        + "[ \"$FAIL\" = yes ] && exit 1 || exit 0\n");
         ClusterFixture.project(home, "broken", "allow_manual_run: true\nconcurrency: [oops\n", "#!/bin/sh\necho no\n");
         cluster = ClusterFixture.cluster(home, 3, Map.of("SPARKY_RUNNER_KILL_GRACE", "2s")).start(3, false);
         api = cluster.api();
@@ -142,6 +146,21 @@ class ProjectKeysIT {
         String hook = Waits.until(Duration.ofSeconds(30), "the notify hook",
                 () -> hooks.stream().filter(h -> h.contains("\"buildId\":" + id)).findFirst().orElse(null));
         assertTrue(hook.contains("\"state\":\"succeeded\""), hook);
+    }
+
+    @Test
+    void cachePathsAreRestoredBeforeABuildAndSavedOnlyAfterASuccess() {
+        String first = api.trigger("cached");
+        assertEquals(1, api.awaitTerminal("cached", first, LONG));
+        assertTrue(api.get("/report/raw/cached/" + first).body().contains("cache was empty"));
+        Answer failing = api.postForm("/build-with-tags/project/cached", "tags=FAIL%3Dyes");
+        String second = failing.body().trim();
+        assertEquals(-1, api.awaitTerminal("cached", second, LONG));
+        assertTrue(api.get("/report/raw/cached/" + second).body().contains("cache had: " + first));
+        String third = api.trigger("cached");
+        assertEquals(1, api.awaitTerminal("cached", third, LONG));
+        assertTrue(api.get("/report/raw/cached/" + third).body().contains("cache had: " + first),
+                "a failed build saves nothing: " + api.get("/report/raw/cached/" + third).body());
     }
 
     @Test
