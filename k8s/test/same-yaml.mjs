@@ -5,9 +5,29 @@
 import { readFileSync } from "node:fs";
 import { loadAll } from "js-yaml";
 
+// Build metadata the extension stamps on every object (commit id, repository URL, Quarkus version): it says
+// where a build came from, not how the service is configured, so it is left out of the comparison.
+const BUILD_METADATA = /^app\.quarkus\.io\//;
+
+function withoutBuildMetadata(node) {
+  if (Array.isArray(node)) return node.map(withoutBuildMetadata);
+  if (node && typeof node === "object") {
+    const out = {};
+    for (const [k, v] of Object.entries(node)) {
+      if (k === "annotations" && v && typeof v === "object") {
+        out[k] = Object.fromEntries(Object.entries(v).filter(([a]) => !BUILD_METADATA.test(a)));
+      } else {
+        out[k] = withoutBuildMetadata(v);
+      }
+    }
+    return out;
+  }
+  return node;
+}
+
 function load(path) {
   try {
-    return loadAll(readFileSync(path, "utf8")).filter((d) => d !== null && d !== undefined);
+    return loadAll(readFileSync(path, "utf8")).filter((d) => d !== null && d !== undefined).map(withoutBuildMetadata);
   } catch (e) {
     console.error(`${path}: ${e.message}`);
     process.exit(2);
