@@ -1,5 +1,6 @@
 package dev.sparky.ui;
 
+import dev.sparky.contracts.events.ApiTokenCommand;
 import dev.sparky.contracts.events.BuildRequest;
 import dev.sparky.contracts.events.CancelBuild;
 import dev.sparky.kafka.PublishFailedException;
@@ -16,7 +17,7 @@ import java.util.concurrent.TimeoutException;
 public class FakePublisher implements RequestPublisher {
     public final List<BuildRequest> requests = new CopyOnWriteArrayList<>();
     public final List<CancelBuild> cancels = new CopyOnWriteArrayList<>();
-    public final List<dev.sparky.ui.auth.ApiTokenCommand> tokenCommands = new CopyOnWriteArrayList<>();
+    public final List<dev.sparky.contracts.events.ApiTokenCommand> tokenCommands = new CopyOnWriteArrayList<>();
     public volatile boolean failing;
 
     public void reset() {
@@ -39,7 +40,7 @@ public class FakePublisher implements RequestPublisher {
     }
 
     @Override
-    public void publish(dev.sparky.ui.auth.ApiTokenCommand command) {
+    public void publish(ApiTokenCommand command) {
         fail();
         tokenCommands.add(command);
     }

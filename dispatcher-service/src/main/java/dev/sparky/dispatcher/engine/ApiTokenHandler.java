@@ -1,5 +1,6 @@
 package dev.sparky.dispatcher.engine;
 
+import dev.sparky.contracts.events.ApiTokenCommand;
 import dev.sparky.contracts.MalformedEventException;
 import dev.sparky.dispatcher.store.BuildRepository;
 import java.time.Clock;

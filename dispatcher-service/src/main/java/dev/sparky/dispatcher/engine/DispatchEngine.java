@@ -1,5 +1,6 @@
 package dev.sparky.dispatcher.engine;
 
+import dev.sparky.contracts.events.ApiTokenCommand;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sparky.contracts.Json;
 import dev.sparky.contracts.MalformedEventException;

@@ -1,5 +1,6 @@
 package dev.sparky.dispatcher.engine;
 
+import dev.sparky.contracts.events.ApiTokenCommand;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -40,7 +41,7 @@ class ApiTokenCommandTest {
     Inbound command(String command, String id, Instant expiresAt) {
         var c = new ApiTokenCommand(1, "e-" + id + command, command, id, "ci", JobTokens.hash(TOKEN),
                 List.of("hello", "*"), List.of("run", "read"), expiresAt, "alice", Instant.now());
-        return f.record(Topics.BUILD_COMMANDS, "api-tokens", Json.write(c));
+        return f.record(Topics.BUILD_COMMANDS, ApiTokenCommand.KEY, Json.write(c));
     }
 
     @Test
@@ -68,7 +69,7 @@ class ApiTokenCommandTest {
     @Test
     void badCommandsAreSkippedAndCancelsStillApply() {
         String bad = "{\"schemaVersion\":1,\"command\":\"create-api-token\",\"tokenId\":\"x\",\"tokenHash\":\"00\"}";
-        f.apply(f.record(Topics.BUILD_COMMANDS, "api-tokens", bad.getBytes(StandardCharsets.UTF_8)));
+        f.apply(f.record(Topics.BUILD_COMMANDS, ApiTokenCommand.KEY, bad.getBytes(StandardCharsets.UTF_8)));
         assertTrue(tokens.list().isEmpty());
         f.project("hello", "concurrency: 1\n");
         f.apply(f.request("hello", "a", Map.of()));

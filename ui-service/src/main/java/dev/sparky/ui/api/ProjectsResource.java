@@ -13,6 +13,7 @@ import dev.sparky.ui.auth.Action;
 import dev.sparky.ui.dispatcher.BuildQuery;
 import dev.sparky.ui.dispatcher.DispatcherClient;
 import dev.sparky.ui.error.RequestRefusedException;
+import dev.sparky.ui.trigger.JobLookup;
 import dev.sparky.ui.trigger.TriggerService;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -94,9 +95,9 @@ public class ProjectsResource {
         Names.requireProject(name);
         Names.requireJobId(jobId);
         access.require(Action.READ, name);
-        return dispatcher.job(name, jobId).orElseThrow(() -> RequestRefusedException.notFound(
-                triggers.recentlyAccepted(name, jobId)
-                        ? "build " + name + "/" + jobId + " was accepted and waits in Kafka for the dispatcher; ask again shortly"
-                        : "unknown build " + name + "/" + jobId));
+        JobLookup found = JobLookup.find(dispatcher, triggers, name, jobId);
+        return found.build().orElseThrow(() -> RequestRefusedException.notFound(found.waitingInKafka()
+                ? "build " + name + "/" + jobId + " was accepted and waits in Kafka for the dispatcher; ask again shortly"
+                : "unknown build " + name + "/" + jobId));
     }
 }

@@ -1,5 +1,6 @@
 package dev.sparky.ui.auth;
 
+import dev.sparky.contracts.events.ApiTokenCommand;
 import dev.sparky.contracts.Names;
 import dev.sparky.contracts.api.Problem;
 import dev.sparky.kafka.PublishFailedException;

@@ -10,6 +10,7 @@ import dev.sparky.ui.dispatcher.DispatcherClient;
 import dev.sparky.ui.error.RequestRefusedException;
 import dev.sparky.ui.log.LogDownload;
 import dev.sparky.ui.trigger.TagForm;
+import dev.sparky.ui.trigger.JobLookup;
 import dev.sparky.ui.trigger.TriggerService;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -112,12 +113,11 @@ public class SparkyCompatResource {
         Names.requireProject(project);
         Names.requireJobId(key);
         access.require(Action.READ, project);
-        var build = dispatcher.job(project, key);
-        build.ifPresent(b -> triggers.seenByDispatcher(project, key));
-        if (build.isEmpty() && triggers.recentlyAccepted(project, key)) {
+        JobLookup found = JobLookup.find(dispatcher, triggers, project, key);
+        if (found.waitingInKafka()) {
             return String.valueOf(BuildState.QUEUED.sparkyCode());
         }
-        return String.valueOf(build.orElseThrow(() -> unknown(project, key)).sparkyCode());
+        return String.valueOf(found.build().orElseThrow(() -> unknown(project, key)).sparkyCode());
     }
 
     @GET
@@ -127,13 +127,11 @@ public class SparkyCompatResource {
         Names.requireProject(project);
         Names.requireJobId(key);
         access.require(Action.READ, project);
-        var build = dispatcher.job(project, key);
-        build.ifPresent(b -> triggers.seenByDispatcher(project, key));
-        if (build.isEmpty() && triggers.recentlyAccepted(project, key)
-                || build.isPresent() && build.get().state() == BuildState.QUEUED) {
+        JobLookup found = JobLookup.find(dispatcher, triggers, project, key);
+        if (found.waitingInKafka() || found.build().map(b -> b.state() == BuildState.QUEUED).orElse(false)) {
             return Response.ok(QUEUED_TEXT).build();
         }
-        long id = build.orElseThrow(() -> unknown(project, key)).id();
+        long id = found.build().orElseThrow(() -> unknown(project, key)).id();
         return Response.ok(LogDownload.whole(dispatcher, id)).type(MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8"))
                 .build();
     }

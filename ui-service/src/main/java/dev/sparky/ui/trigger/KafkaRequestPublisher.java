@@ -1,5 +1,6 @@
 package dev.sparky.ui.trigger;
 
+import dev.sparky.contracts.events.ApiTokenCommand;
 import dev.sparky.contracts.events.BuildRequest;
 import dev.sparky.contracts.events.CancelBuild;
 import dev.sparky.kafka.EventPublisher;
@@ -37,8 +38,8 @@ public class KafkaRequestPublisher implements RequestPublisher {
     }
 
     @Override
-    public void publish(dev.sparky.ui.auth.ApiTokenCommand command) {
-        publisher.publish(topics.buildCommands(), dev.sparky.ui.auth.ApiTokenCommand.KEY, command, timeout);
+    public void publish(ApiTokenCommand command) {
+        publisher.publish(topics.buildCommands(), dev.sparky.contracts.events.ApiTokenCommand.KEY, command, timeout);
     }
 
     @PreDestroy

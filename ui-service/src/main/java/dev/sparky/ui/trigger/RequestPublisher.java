@@ -1,5 +1,6 @@
 package dev.sparky.ui.trigger;
 
+import dev.sparky.contracts.events.ApiTokenCommand;
 import dev.sparky.contracts.events.BuildRequest;
 import dev.sparky.contracts.events.CancelBuild;
 
@@ -17,5 +18,5 @@ public interface RequestPublisher {
     void publish(CancelBuild cancel);
 
     /** An API token command (create, revoke) for the dispatcher, on the commands topic. */
-    void publish(dev.sparky.ui.auth.ApiTokenCommand command);
+    void publish(ApiTokenCommand command);
 }

@@ -1,5 +1,6 @@
 package dev.sparky.ui.auth;
 
+import dev.sparky.contracts.events.ApiTokenCommand;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;

@@ -1,5 +1,6 @@
 package dev.sparky.ui.trigger;
 
+import dev.sparky.contracts.events.ApiTokenCommand;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -57,7 +58,7 @@ class TriggerServiceTest {
             }
 
             @Override
-            public void publish(dev.sparky.ui.auth.ApiTokenCommand command) {
+            public void publish(ApiTokenCommand command) {
                 send(command);
             }
         };

@@ -1,4 +1,4 @@
-package dev.sparky.ui.auth;
+package dev.sparky.contracts.events;
 
 import dev.sparky.contracts.SchemaVersion;
 import java.time.Instant;
@@ -8,7 +8,8 @@ import java.util.UUID;
 /**
  * Command on {@code sparky.build-commands} (key {@link #KEY}) that the dispatcher, the only writer of the
  * database, applies: {@code create-api-token} stores a token's SHA-256 and scopes, {@code revoke-api-token}
- * marks it revoked. The token itself never travels. JSON shape documented in docs/security.md.
+ * marks it revoked. The token itself never travels. Sent by the UI service, read by the dispatcher; told apart
+ * from {@link CancelBuild} by its {@code command} field. JSON shape documented in docs/security.md.
  */
 public record ApiTokenCommand(int schemaVersion, String eventId, String command, String tokenId, String name,
         String tokenHash, List<String> projects, List<String> actions, Instant expiresAt, String requestedBy,
