@@ -51,11 +51,16 @@ public final class Bench {
         boolean ok;
         Instant t0 = Instant.now();
         try (LoadSampler load = new LoadSampler(5000)) {
-            ok = phase("main", results, () -> new MainPhase(options, results, root.resolve("main")).run());
-            if (!options.skipBuildbot()) {
+            ok = true;
+            if (options.runs("main")) {
+                ok &= phase("main", results, () -> new MainPhase(options, results, root.resolve("main")).run());
+            }
+            if (options.runs("buildbot")) {
                 ok &= phase("buildbot", results, () -> new BuildbotPhase(options, results).run());
             }
-            ok &= phase("scale", results, () -> new ScalePhase(options, results, root.resolve("scale")).run());
+            if (options.runs("scale")) {
+                ok &= phase("scale", results, () -> new ScalePhase(options, results, root.resolve("scale")).run());
+            }
             header.put("load", Map.of("min", load.min(), "mean", load.mean(), "max", load.max(), "end",
                     Machine.load1()));
         }

@@ -1,7 +1,9 @@
 package dev.sparky.bench;
 
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What one run does. {@code --quick} shrinks every count for a smoke run (minutes, not a quarter hour);
@@ -10,9 +12,11 @@ import java.util.List;
  * @param images where the plots go: docs/images for a full run, next to the JSON for a quick one
  * @param replot a JSON written by an earlier run to draw the plots from, measuring nothing; null to measure
  */
-public record BenchOptions(boolean quick, boolean skipBuildbot, Path json, Path images, Path repoRoot, Path replot) {
-    static final String USAGE = "usage: sparky bench [--quick] [--skip-buildbot] [--json PATH] [--images DIR]"
-            + " [--replot JSON]";
+public record BenchOptions(boolean quick, boolean skipBuildbot, Path json, Path images, Path repoRoot, Path replot,
+        Set<String> phases) {
+    static final Set<String> PHASES = Set.of("main", "buildbot", "scale");
+    static final String USAGE = "usage: sparky bench [--quick] [--skip-buildbot] [--only main,buildbot,scale]"
+            + " [--json PATH] [--images DIR] [--replot JSON]";
 
     public static BenchOptions parse(Path repoRoot, String... args) {
         boolean quick = false;
@@ -20,6 +24,7 @@ public record BenchOptions(boolean quick, boolean skipBuildbot, Path json, Path 
         Path json = Path.of("target/bench.json");
         Path images = null;
         Path replot = null;
+        Set<String> phases = PHASES;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--quick" -> quick = true;
@@ -27,13 +32,29 @@ public record BenchOptions(boolean quick, boolean skipBuildbot, Path json, Path 
                 case "--json" -> json = Path.of(value(args, ++i, "--json"));
                 case "--images" -> images = Path.of(value(args, ++i, "--images"));
                 case "--replot" -> replot = Path.of(value(args, ++i, "--replot"));
+                case "--only" -> phases = phases(value(args, ++i, "--only"));
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + "; " + USAGE);
             }
         }
         if (images == null) {
             images = quick ? json.toAbsolutePath().getParent() : repoRoot.resolve("docs/images");
         }
-        return new BenchOptions(quick, skipBuildbot, json, images, repoRoot, replot);
+        return new BenchOptions(quick, skipBuildbot, json, images, repoRoot, replot, phases);
+    }
+
+    private static Set<String> phases(String list) {
+        Set<String> chosen = new LinkedHashSet<>(List.of(list.split(",")));
+        for (String p : chosen) {
+            if (!PHASES.contains(p)) {
+                throw new IllegalArgumentException("--only: unknown phase " + p + " (main, buildbot, scale); " + USAGE);
+            }
+        }
+        return chosen;
+    }
+
+    /** Whether a phase runs: chosen by --only (all by default), Buildbot also unless --skip-buildbot. */
+    boolean runs(String phase) {
+        return phases.contains(phase) && !("buildbot".equals(phase) && skipBuildbot);
     }
 
     private static String value(String[] args, int i, String option) {

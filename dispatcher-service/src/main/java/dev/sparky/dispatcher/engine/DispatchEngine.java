@@ -9,6 +9,7 @@ import dev.sparky.contracts.events.BuildFinished;
 import dev.sparky.contracts.events.BuildStarted;
 import dev.sparky.contracts.events.CancelBuild;
 import dev.sparky.contracts.events.LogChunk;
+import dev.sparky.contracts.events.LogChunkWire;
 import dev.sparky.contracts.events.RunnerEvent;
 import dev.sparky.contracts.events.RunnerHeartbeat;
 import dev.sparky.dispatcher.store.BuildRepository;
@@ -119,8 +120,19 @@ public final class DispatchEngine {
      *     was unreachable): leases are then not judged, so no build is declared lost for our own outage
      */
     public void apply(List<Inbound> batch, boolean leaseChecks) {
+        apply(batch, leaseChecks, () -> { });
+    }
+
+    /**
+     * As {@link #apply(List, boolean)}, with the caller's own bookkeeping in the same transaction (the outbox
+     * rows Kafka took are deleted there), so a turn costs one commit.
+     */
+    public void apply(List<Inbound> batch, boolean leaseChecks, Runnable alsoInTransaction) {
         try {
-            repo.inTransaction(() -> applyInTransaction(batch, leaseChecks));
+            repo.inTransaction(() -> {
+                alsoInTransaction.run();
+                return applyInTransaction(batch, leaseChecks);
+            });
         } catch (RuntimeException | Error e) {
             afterCommit.discard();
             notifyRelay.rolledBack();
@@ -172,7 +184,8 @@ public final class DispatchEngine {
         } else if (topics.buildCommands().equals(r.topic())) {
             command(r.value());
         } else if (topics.runnerEvents().equals(r.topic())) {
-            runnerEvent(Json.read(r.value(), RunnerEvent.class));
+            runnerEvent(LogChunkWire.isChunk(r.headers()) ? LogChunkWire.read(r.headers(), r.value())
+                    : Json.read(r.value(), RunnerEvent.class));
         } else {
             LOG.warnf("record of unexpected topic %s ignored", r.topic());
         }

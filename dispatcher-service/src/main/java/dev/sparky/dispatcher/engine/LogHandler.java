@@ -44,11 +44,6 @@ final class LogHandler {
             fx.syslog(c.buildId(), "log gap: " + result.missingBytes() + " bytes of attempt " + c.attempt()
                     + " missing before offset " + c.offset());
         }
-        if (attempt.get().running()) {
-            repo.touchAttempt(c.buildId(), c.attempt(), fx.now());
-        }
-        repo.setAttemptLogBytes(c.buildId(), c.attempt(), result.size());
-        repo.build(c.buildId()).filter(b -> b.attempt() == c.attempt())
-                .ifPresent(b -> repo.setLogBytes(b.id(), result.size()));
+        repo.recordLogBytes(c.buildId(), c.attempt(), result.size(), fx.now());
     }
 }

@@ -3,27 +3,33 @@ package dev.sparky.dispatcher.kafka;
 import dev.sparky.dispatcher.engine.DispatchEngine;
 import dev.sparky.dispatcher.engine.Inbound;
 import dev.sparky.dispatcher.store.LogStore;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
 import org.jboss.logging.Logger;
 
 /**
  * The engine thread: the only writer. Each turn: poll (at most the poll timeout) -> apply the batch and the
- * periodic work in one transaction -> fsync the logs written -> send the outbox and wait for the acks ->
- * commit the consumer offsets. Offsets are committed only when the outbox is empty, so a crash anywhere
+ * periodic work in one transaction (which also deletes the outbox rows Kafka took in the turn before) -> fsync
+ * the logs written -> send the outbox and wait for the acks -> commit the consumer offsets (not awaited). Offsets are committed only when the outbox is empty, so a crash anywhere
  * re-applies at most the batches since the last commit, and every handler is idempotent. Any failure closes
  * the consumer and starts over from the committed offsets after a pause: that is also how it reconnects.
  */
 public final class EngineLoop implements Runnable {
     private static final Logger LOG = Logger.getLogger(EngineLoop.class);
-    private static final Duration COMMIT_TIMEOUT = Duration.ofSeconds(10);
     private static final long MAX_BACKOFF_MS = 5000;
 
     private final DispatchEngine engine;
@@ -88,7 +94,7 @@ public final class EngineLoop implements Runnable {
             ConsumerRecords<String, byte[]> records = consumer.poll(pollTimeout);
             List<Inbound> batch = toInbound(records);
             try {
-                engine.apply(batch, watch.leaseChecksAllowed());
+                engine.apply(batch, watch.leaseChecksAllowed(), outbox::deleteSent);
                 logs.syncTouched();
             } catch (RuntimeException e) {
                 closeLogsQuietly();
@@ -99,18 +105,38 @@ public final class EngineLoop implements Runnable {
             uncommitted |= !batch.isEmpty();
             boolean sent = watch.reachable() ? outbox.flush() : false;
             if (uncommitted && sent) {
-                consumer.commitSync(COMMIT_TIMEOUT);
+                // Not awaited: the next turn does not depend on it. A commit that fails or is overtaken by a
+                // crash only means the batch is applied again, which every handler tolerates.
+                consumer.commitAsync(EngineLoop::committed);
                 uncommitted = false;
             }
+        }
+    }
+
+    private static void committed(Map<TopicPartition, OffsetAndMetadata> offsets, Exception error) {
+        if (error != null) {
+            LOG.warnf("engine: offsets %s not committed (the records are applied again after a restart): %s",
+                    offsets, error.getMessage());
         }
     }
 
     private static List<Inbound> toInbound(ConsumerRecords<String, byte[]> records) {
         List<Inbound> out = new ArrayList<>(records.count());
         for (ConsumerRecord<String, byte[]> r : records) {
-            out.add(new Inbound(r.topic(), r.partition(), r.offset(), r.key(), r.value()));
+            out.add(new Inbound(r.topic(), r.partition(), r.offset(), r.key(), r.value(), headers(r.headers())));
         }
         return out;
+    }
+
+    private static Map<String, String> headers(Headers headers) {
+        Map<String, String> out = null;
+        for (Header h : headers) {
+            if (out == null) {
+                out = new HashMap<>();
+            }
+            out.put(h.key(), h.value() == null ? "" : new String(h.value(), StandardCharsets.UTF_8));
+        }
+        return out == null ? Map.of() : out;
     }
 
     private void closeLogsQuietly() {

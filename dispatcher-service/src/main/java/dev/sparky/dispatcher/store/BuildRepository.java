@@ -47,8 +47,6 @@ public interface BuildRepository {
 
     void markCancelRequested(long id);
 
-    void setLogBytes(long id, long bytes);
-
     Optional<AttemptRow> attempt(long buildId, int attempt);
 
     void insertAttempt(AttemptRow attempt);
@@ -57,7 +55,11 @@ public interface BuildRepository {
 
     void touchAttempt(long buildId, int attempt, long at);
 
-    void setAttemptLogBytes(long buildId, int attempt, long bytes);
+    /**
+     * Records an attempt's log size after a chunk: on the attempt, on the build while it is the build's current
+     * attempt, and as a sign of life ({@code seenAt}) while the attempt runs.
+     */
+    void recordLogBytes(long buildId, int attempt, long bytes, long seenAt);
 
     /** Attempts that count against {@code retries}: every start except the ones handed back. */
     int countedAttempts(long buildId);
@@ -69,8 +71,8 @@ public interface BuildRepository {
 
     void outbox(String topic, String key, byte[] value, Map<String, String> headers);
 
-    /** The oldest outbox rows, in the order they were written. */
-    List<OutboxRow> outboxBatch(int limit);
+    /** The oldest outbox rows after {@code afterId}, in the order they were written (ids only grow). */
+    List<OutboxRow> outboxBatch(long afterId, int limit);
 
     void deleteOutboxUpTo(long id);
 

@@ -6,11 +6,20 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
-/** Small helpers over a connection: bind arguments by type (null allowed), map rows, wrap SQL errors. */
+/**
+ * Small helpers over a connection: bind arguments by type (null allowed), map rows, wrap SQL errors. The engine's
+ * write connection keeps its prepared statements ({@link #caching}): it runs the same few dozen statements for
+ * every build, and preparing one (parsing the SQL in SQLite) costs about as much as running it.
+ */
 final class Sql {
+    /** Statements kept per caching connection; dynamic SQL (IN lists) beyond this evicts the least used. */
+    private static final int CACHE_SIZE = 128;
+
     /** Maps the current row. */
     @FunctionalInterface
     interface RowMapper<T> {
@@ -18,28 +27,59 @@ final class Sql {
     }
 
     private final Connection c;
+    /** Null when statements are closed after each use. */
+    private final Map<String, PreparedStatement> statements;
 
     Sql(Connection c) {
+        this(c, false);
+    }
+
+    private Sql(Connection c, boolean cache) {
         this.c = c;
+        this.statements = cache ? new LinkedHashMap<>(CACHE_SIZE, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, PreparedStatement> eldest) {
+                if (size() > CACHE_SIZE) {
+                    closeQuietly(eldest.getValue());
+                    return true;
+                }
+                return false;
+            }
+        } : null;
+    }
+
+    /** For a connection used by one thread for the life of the process; its statements close with it. */
+    static Sql caching(Connection c) {
+        return new Sql(c, true);
     }
 
     int update(String sql, Object... args) {
-        try (PreparedStatement p = prepare(sql, args)) {
+        PreparedStatement p = null;
+        try {
+            p = prepare(sql, args);
             return p.executeUpdate();
         } catch (SQLException e) {
-            throw fail(sql, e);
+            throw fail(sql, evict(sql, p, e));
+        } finally {
+            release(p);
         }
     }
 
     <T> List<T> list(String sql, RowMapper<T> mapper, Object... args) {
-        try (PreparedStatement p = prepare(sql, args); ResultSet rs = p.executeQuery()) {
-            List<T> out = new ArrayList<>();
-            while (rs.next()) {
-                out.add(mapper.map(rs));
+        PreparedStatement p = null;
+        try {
+            p = prepare(sql, args);
+            try (ResultSet rs = p.executeQuery()) {
+                List<T> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(mapper.map(rs));
+                }
+                return out;
             }
-            return out;
         } catch (SQLException e) {
-            throw fail(sql, e);
+            throw fail(sql, evict(sql, p, e));
+        } finally {
+            release(p);
         }
     }
 
@@ -52,20 +92,54 @@ final class Sql {
         return one(sql, rs -> rs.getLong(1), args).orElse(0L);
     }
 
+    /** A statement without arguments or rows (SAVEPOINT, RELEASE, PRAGMA). */
     void execute(String sql) {
-        try (var s = c.createStatement()) {
-            s.execute(sql);
+        PreparedStatement p = null;
+        try {
+            p = prepare(sql);
+            p.execute();
         } catch (SQLException e) {
-            throw fail(sql, e);
+            throw fail(sql, evict(sql, p, e));
+        } finally {
+            release(p);
         }
     }
 
     private PreparedStatement prepare(String sql, Object... args) throws SQLException {
-        PreparedStatement p = c.prepareStatement(sql);
+        PreparedStatement p = statements == null ? null : statements.get(sql);
+        if (p == null) {
+            p = c.prepareStatement(sql);
+            if (statements != null) {
+                statements.put(sql, p);
+            }
+        }
         for (int i = 0; i < args.length; i++) {
             bind(p, i + 1, args[i]);
         }
         return p;
+    }
+
+    /** Closes a statement unless the cache keeps it. */
+    private void release(PreparedStatement p) {
+        if (p != null && statements == null) {
+            closeQuietly(p);
+        }
+    }
+
+    /** A statement that failed is not reused: SQLite may have left it in a state a reset does not clear. */
+    private SQLException evict(String sql, PreparedStatement p, SQLException e) {
+        if (statements != null && p != null && statements.remove(sql, p)) {
+            closeQuietly(p);
+        }
+        return e;
+    }
+
+    private static void closeQuietly(PreparedStatement p) {
+        try {
+            p.close();
+        } catch (SQLException ignored) {
+            // closing a statement that is already unusable
+        }
     }
 
     private static void bind(PreparedStatement p, int index, Object v) throws SQLException {

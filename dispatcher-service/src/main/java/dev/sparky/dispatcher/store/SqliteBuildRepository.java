@@ -21,7 +21,7 @@ public final class SqliteBuildRepository implements BuildRepository, AutoCloseab
 
     public SqliteBuildRepository(Connection writeConnection) {
         this.c = writeConnection;
-        this.sql = new Sql(writeConnection);
+        this.sql = Sql.caching(writeConnection);
     }
 
     @Override
@@ -129,11 +129,6 @@ public final class SqliteBuildRepository implements BuildRepository, AutoCloseab
     }
 
     @Override
-    public void setLogBytes(long id, long bytes) {
-        sql.update("UPDATE builds SET log_bytes = ? WHERE id = ?", bytes, id);
-    }
-
-    @Override
     public Optional<AttemptRow> attempt(long buildId, int attempt) {
         return sql.one("SELECT " + Rows.ATTEMPT_COLUMNS + " FROM attempts WHERE build_id = ? AND attempt = ?",
                 Rows::attempt, buildId, attempt);
@@ -159,8 +154,11 @@ public final class SqliteBuildRepository implements BuildRepository, AutoCloseab
     }
 
     @Override
-    public void setAttemptLogBytes(long buildId, int attempt, long bytes) {
-        sql.update("UPDATE attempts SET log_bytes = ? WHERE build_id = ? AND attempt = ?", bytes, buildId, attempt);
+    public void recordLogBytes(long buildId, int attempt, long bytes, long seenAt) {
+        sql.update("UPDATE attempts SET log_bytes = ?, last_seen = CASE WHEN state = ? THEN MAX(last_seen, ?) "
+                + "ELSE last_seen END WHERE build_id = ? AND attempt = ?",
+                bytes, AttemptRow.RUNNING, seenAt, buildId, attempt);
+        sql.update("UPDATE builds SET log_bytes = ? WHERE id = ? AND attempt = ?", bytes, buildId, attempt);
     }
 
     @Override
@@ -189,10 +187,10 @@ public final class SqliteBuildRepository implements BuildRepository, AutoCloseab
     }
 
     @Override
-    public List<OutboxRow> outboxBatch(int limit) {
-        return sql.list("SELECT id, topic, key, value, headers FROM outbox ORDER BY id LIMIT ?",
+    public List<OutboxRow> outboxBatch(long afterId, int limit) {
+        return sql.list("SELECT id, topic, key, value, headers FROM outbox WHERE id > ? ORDER BY id LIMIT ?",
                 rs -> new OutboxRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBytes(4),
-                        Rows.map(rs.getString(5))), limit);
+                        Rows.map(rs.getString(5))), afterId, limit);
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.sparky.contracts.events.BuildRequest;
 import dev.sparky.contracts.events.BuildStarted;
 import dev.sparky.contracts.events.CancelBuild;
 import dev.sparky.contracts.events.LogChunk;
+import dev.sparky.contracts.events.LogChunkWire;
 import dev.sparky.contracts.events.RunBuild;
 import dev.sparky.contracts.events.RunnerEvent;
 import dev.sparky.contracts.events.RunnerHeartbeat;
@@ -146,7 +147,15 @@ public final class EngineFixture implements AutoCloseable {
         return runnerEvent(BuildFinished.of(runner, buildId, attempt, outcome, exit, 0, null));
     }
 
+    /** A chunk as runners send it: raw bytes, fields in headers. */
     public Inbound chunk(String runner, long buildId, int attempt, long offset, String text) {
+        LogChunk c = LogChunk.of(runner, buildId, attempt, offset, text.getBytes(StandardCharsets.UTF_8));
+        return new Inbound(Topics.RUNNER_EVENTS, 0, offsets.incrementAndGet(), "k", c.data(),
+                LogChunkWire.headers(c));
+    }
+
+    /** A chunk as JSON, as runners sent it before {@link LogChunkWire}. */
+    public Inbound jsonChunk(String runner, long buildId, int attempt, long offset, String text) {
         return runnerEvent(LogChunk.of(runner, buildId, attempt, offset, text.getBytes(StandardCharsets.UTF_8)));
     }
 
@@ -189,7 +198,7 @@ public final class EngineFixture implements AutoCloseable {
 
     /** Takes every outbox row (as the publisher would) and returns them. */
     public List<OutboxRow> drainOutbox() {
-        List<OutboxRow> rows = repo.outboxBatch(10_000);
+        List<OutboxRow> rows = repo.outboxBatch(0, 10_000);
         if (!rows.isEmpty()) {
             repo.deleteOutboxUpTo(rows.get(rows.size() - 1).id());
         }

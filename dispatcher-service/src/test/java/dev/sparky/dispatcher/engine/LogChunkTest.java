@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,6 +47,23 @@ class LogChunkTest {
         assertEquals("one\ntwo\n3\n", log(1));
         assertEquals(10, f.build(id).logBytes());
         assertEquals(10, f.attempts(id).get(0).logBytes());
+    }
+
+    @Test
+    void chunksInJsonFromOlderRunnersAreStillWritten() throws Exception {
+        f.apply(f.jsonChunk("r1", id, 1, 0, "old\n"), f.chunk("r1", id, 1, 4, "new\n"));
+        assertEquals("old\nnew\n", log(1));
+    }
+
+    @Test
+    void aChunkWithABrokenHeaderIsSkippedAndTheRestOfTheBatchApplies() throws Exception {
+        Inbound good = f.chunk("r1", id, 1, 0, "kept\n");
+        Inbound broken = f.chunk("r1", id, 1, 5, "lost\n");
+        Map<String, String> headers = new HashMap<>(broken.headers());
+        headers.put("sparky-offset", "five");
+        f.apply(new Inbound(broken.topic(), 0, broken.offset(), "k", broken.value(), headers), good);
+        assertEquals("kept\n", log(1));
+        assertEquals(5, f.build(id).logBytes());
     }
 
     @Test

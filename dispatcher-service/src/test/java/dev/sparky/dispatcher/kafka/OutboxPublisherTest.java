@@ -42,15 +42,35 @@ class OutboxPublisherTest {
     }
 
     @Test
-    void sendsInOrderWithHeadersThenDeletes() {
+    void sendsInOrderWithHeadersOnceAndDeletesInTheNextTransaction() {
         MockProducer<String, byte[]> producer = new MockProducer<>(true, null, new StringSerializer(),
                 new ByteArraySerializer());
-        assertTrue(new OutboxPublisher(repo, producer, Duration.ofSeconds(1)).flush());
+        OutboxPublisher outbox = new OutboxPublisher(repo, producer, Duration.ofSeconds(1));
+        assertTrue(outbox.flush());
         assertEquals(2, producer.history().size());
         assertEquals(Topics.JOBS, producer.history().get(0).topic());
         var dlq = producer.history().get(1);
         assertEquals("why", new String(dlq.headers().lastHeader(Topics.REASON_HEADER).value(), StandardCharsets.UTF_8));
-        assertTrue(repo.outboxBatch(10).isEmpty());
+        assertEquals(2, repo.outboxBatch(0, 10).size(), "kept until the engine's next transaction");
+        assertTrue(outbox.flush());
+        assertEquals(2, producer.history().size(), "what Kafka took is not sent again");
+        repo.outbox(Topics.JOBS, "3", "c".getBytes(StandardCharsets.UTF_8), Map.of());
+        repo.inTransaction(() -> {
+            outbox.deleteSent();
+            return null;
+        });
+        assertEquals(1, repo.outboxBatch(0, 10).size(), "only the acknowledged rows are deleted");
+        assertTrue(outbox.flush());
+        assertEquals("3", producer.history().get(2).key());
+    }
+
+    @Test
+    void aRestartedPublisherSendsWhatWasNotDeletedAgain() {
+        MockProducer<String, byte[]> producer = new MockProducer<>(true, null, new StringSerializer(),
+                new ByteArraySerializer());
+        assertTrue(new OutboxPublisher(repo, producer, Duration.ofSeconds(1)).flush());
+        assertTrue(new OutboxPublisher(repo, producer, Duration.ofSeconds(1)).flush());
+        assertEquals(4, producer.history().size(), "duplicates, never losses");
     }
 
     @Test
@@ -58,6 +78,6 @@ class OutboxPublisherTest {
         MockProducer<String, byte[]> producer = new MockProducer<>(false, null, new StringSerializer(),
                 new ByteArraySerializer());
         assertFalse(new OutboxPublisher(repo, producer, Duration.ofMillis(50)).flush());
-        assertEquals(2, repo.outboxBatch(10).size());
+        assertEquals(2, repo.outboxBatch(0, 10).size());
     }
 }

@@ -52,8 +52,8 @@ public final class RunnerKafka {
         Properties p = settings.producer("sparky-runner-log-" + runnerId);
         p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, OUTAGE_MS);
         p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, OUTAGE_MS);
-        // Log chunks of one build travel together; a few ms of linger fills batches without delaying the log.
-        p.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+        // No linger (the shared setting): the finish is awaited and the next build waits for it, and a chunk is
+        // already a batch of output (up to LogStreamer.MAX_CHUNK); chunks queue up on their own while one is sent.
         return p;
     }
 

@@ -6,10 +6,14 @@ import dev.sparky.contracts.Json;
 import dev.sparky.contracts.Topics;
 import dev.sparky.contracts.events.BuildFinished;
 import dev.sparky.contracts.events.LogChunk;
+import dev.sparky.contracts.events.LogChunkWire;
 import dev.sparky.contracts.events.RunnerEvent;
 import dev.sparky.contracts.events.RunnerHeartbeat;
 import dev.sparky.kafka.PublishFailedException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -19,6 +23,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
 import org.jboss.logging.Logger;
 
 /**
@@ -51,6 +57,17 @@ public final class RunnerEventPublisher implements RunnerEventSink, AutoCloseabl
         return event instanceof LogChunk || event instanceof BuildFinished ? patient : prompt;
     }
 
+    /** A log chunk as raw bytes with its fields in headers ({@link LogChunkWire}); any other event as JSON. */
+    ProducerRecord<String, byte[]> record(String key, RunnerEvent event) {
+        if (event instanceof LogChunk chunk) {
+            List<Header> headers = new ArrayList<>(8);
+            LogChunkWire.headers(chunk).forEach((name, value) ->
+                    headers.add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
+            return new ProducerRecord<>(topic, null, key, chunk.data(), headers);
+        }
+        return new ProducerRecord<>(topic, key, toJson(event));
+    }
+
     /** The JSON of an event, with its {@code type} property. */
     public static byte[] toJson(RunnerEvent event) {
         try {
@@ -67,7 +84,7 @@ public final class RunnerEventPublisher implements RunnerEventSink, AutoCloseabl
             return;
         }
         try {
-            producerFor(event).send(new ProducerRecord<>(topic, key, toJson(event)), (meta, error) -> {
+            producerFor(event).send(record(key, event), (meta, error) -> {
                 if (error != null) {
                     failed(key, event, error);
                 }
@@ -92,7 +109,7 @@ public final class RunnerEventPublisher implements RunnerEventSink, AutoCloseabl
             throw new PublishFailedException("runner events are closed", null);
         }
         try {
-            Future<RecordMetadata> ack = producerFor(event).send(new ProducerRecord<>(topic, key, toJson(event)));
+            Future<RecordMetadata> ack = producerFor(event).send(record(key, event));
             ack.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -1,16 +1,51 @@
 package dev.sparky.runner.exec;
 
+import com.sun.jna.LastErrorException;
+import com.sun.jna.Library;
+import com.sun.jna.Native;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
  * A build's process group. The script is started under {@code setsid}, so its pid is the group id and every
- * process it starts (background ones too) is in the group unless it leaves on purpose. Signals go to the whole
- * group through {@code kill -SIG -- -pgid}: Java can only signal single processes.
+ * process it starts (background ones too) is in the group unless it leaves on purpose. Java can only signal
+ * single processes, so a signal goes to the group with the C library's {@code kill(-pgid, sig)} through JNA: the
+ * group is killed after every build, and a {@code kill} process per build would cost the runner more than the
+ * build of a trivial script. Where JNA cannot load (no writable temp folder for its native part), the
+ * {@code kill} command does it.
  */
 public final class ProcessGroup {
     private static final Logger LOG = Logger.getLogger(ProcessGroup.class);
+    /** errno ESRCH: no process in the group any more, the usual case after a build. */
+    private static final int NO_SUCH_PROCESS = 3;
+    private static final LibC LIBC = LibC.load();
+
+    /** Signals by their number on Linux. */
+    enum Signal {
+        TERM(15), KILL(9);
+
+        final int number;
+
+        Signal(int number) {
+            this.number = number;
+        }
+    }
+
+    /** The one C function needed. */
+    interface LibC extends Library {
+        int kill(int pid, int signal) throws LastErrorException;
+
+        static LibC load() {
+            try {
+                return Native.load("c", LibC.class);
+            } catch (LinkageError | RuntimeException e) {
+                LOG.warnf("cannot load the C library through JNA (%s): process groups are signalled with the kill "
+                        + "command", e.getMessage());
+                return null;
+            }
+        }
+    }
 
     private final long pgid;
 
@@ -18,22 +53,43 @@ public final class ProcessGroup {
         this.pgid = pgid;
     }
 
+    /** True when signals go through kill(2) rather than the kill command. */
+    static boolean nativeSignals() {
+        return LIBC != null;
+    }
+
     public long id() {
         return pgid;
     }
 
     public void terminate() {
-        signal("TERM");
+        signal(Signal.TERM);
     }
 
     public void kill() {
-        signal("KILL");
+        signal(Signal.KILL);
     }
 
     /** Sends the signal; an empty group (everything already gone) is not an error. */
-    void signal(String name) {
+    void signal(Signal signal) {
+        if (LIBC != null) {
+            try {
+                LIBC.kill((int) -pgid, signal.number);
+                return;
+            } catch (LastErrorException e) {
+                if (e.getErrorCode() == NO_SUCH_PROCESS) {
+                    return;
+                }
+                LOG.debugf("kill(-%d, %s) failed with errno %d; trying the kill command", (Object) pgid, signal,
+                        e.getErrorCode());
+            }
+        }
+        signalWithCommand(signal);
+    }
+
+    private void signalWithCommand(Signal signal) {
         try {
-            Process kill = new ProcessBuilder("kill", "-" + name, "--", "-" + pgid)
+            Process kill = new ProcessBuilder("kill", "-" + signal.name(), "--", "-" + pgid)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .start();
@@ -41,7 +97,7 @@ public final class ProcessGroup {
                 kill.destroyForcibly();
             }
         } catch (IOException e) {
-            LOG.errorf("cannot send %s to process group %d: %s", name, pgid, e.getMessage());
+            LOG.errorf("cannot send %s to process group %d: %s", signal, pgid, e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

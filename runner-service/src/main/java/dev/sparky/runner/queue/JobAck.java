@@ -4,9 +4,10 @@ package dev.sparky.runner.queue;
 public interface JobAck {
 
     /**
-     * Accepts the record and commits, so no other runner gets it.
+     * Accepts the record and sends the commit, so no other runner gets it. The commit may still be on its way
+     * when this returns; a refusal that arrives later is only logged.
      *
-     * @return false when the broker refused (the record's lock was lost)
+     * @return false when the acceptance could not even be sent
      */
     boolean accept();
 

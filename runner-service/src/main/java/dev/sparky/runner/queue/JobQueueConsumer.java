@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.AcknowledgeType;
@@ -58,6 +59,7 @@ public final class JobQueueConsumer extends LoopThread {
         }
         ShareConsumer<String, byte[]> consumer = consumers.get();
         try {
+            consumer.setAcknowledgementCommitCallback(JobQueueConsumer::acknowledgementsCommitted);
             consumer.subscribe(List.of(Topics.JOBS));
             while (!stopping() && !draining.getAsBoolean()) {
                 pollOnce(consumer);
@@ -96,35 +98,57 @@ public final class JobQueueConsumer extends LoopThread {
         }
     }
 
-    /** Acknowledges one record and commits at once, so the broker's view matches what the runner does. */
+    /**
+     * Logs acknowledgements the broker refused after the fact: an acceptance is committed without waiting. A
+     * build whose acceptance was refused runs anyway (its start is on record); a copy delivered elsewhere is
+     * revoked by the dispatcher.
+     */
+    private static void acknowledgementsCommitted(Map<TopicIdPartition, Set<Long>> offsets, Exception error) {
+        if (error != null) {
+            LOG.warnf("job record(s) at offsets %s: acknowledgement not committed: %s", offsets.values(),
+                    error.getMessage());
+        }
+    }
+
+    /**
+     * Answers one record. An acceptance is committed without waiting for the broker: the start is on record
+     * already (JobHandler), so the build can begin while the commit travels; the result is logged when it
+     * arrives. A release or a rejection is committed and awaited, so the record is free before the runner
+     * moves on.
+     */
     private record ShareAck(ShareConsumer<String, byte[]> consumer, ConsumerRecord<String, byte[]> record)
             implements JobAck {
         @Override
         public boolean accept() {
-            return acknowledge(AcknowledgeType.ACCEPT);
+            try {
+                consumer.acknowledge(record, AcknowledgeType.ACCEPT);
+                consumer.commitAsync();
+                return true;
+            } catch (KafkaException | IllegalStateException e) {
+                LOG.warnf("job record at offset %d: ACCEPT failed: %s", record.offset(), e.getMessage());
+                return false;
+            }
         }
 
         @Override
         public void reject() {
-            acknowledge(AcknowledgeType.REJECT);
+            acknowledgeAndWait(AcknowledgeType.REJECT);
         }
 
         @Override
         public void release() {
-            acknowledge(AcknowledgeType.RELEASE);
+            acknowledgeAndWait(AcknowledgeType.RELEASE);
         }
 
-        private boolean acknowledge(AcknowledgeType type) {
+        private void acknowledgeAndWait(AcknowledgeType type) {
             try {
                 consumer.acknowledge(record, type);
                 Map<TopicIdPartition, Optional<KafkaException>> result = consumer.commitSync(COMMIT_TIMEOUT);
                 result.values().forEach(error -> error.ifPresent(e ->
                         LOG.warnf("job record at offset %d: %s not committed: %s", record.offset(), type,
                                 e.getMessage())));
-                return result.values().stream().allMatch(Optional::isEmpty);
             } catch (KafkaException | IllegalStateException e) {
                 LOG.warnf("job record at offset %d: %s failed: %s", record.offset(), type, e.getMessage());
-                return false;
             }
         }
     }

@@ -1,5 +1,6 @@
 package dev.sparky.runner.events;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,10 +9,13 @@ import dev.sparky.contracts.Json;
 import dev.sparky.contracts.events.BuildFinished;
 import dev.sparky.contracts.events.BuildStarted;
 import dev.sparky.contracts.events.LogChunk;
+import dev.sparky.contracts.events.LogChunkWire;
 import dev.sparky.contracts.events.RunnerEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -28,6 +32,24 @@ class RunnerEventPublisherTest {
         LogChunk chunk = assertInstanceOf(LogChunk.class, back);
         assertEquals(10, chunk.offset());
         assertEquals((byte) 0xff, chunk.data()[0]);
+    }
+
+    @Test
+    void aLogChunkTravelsAsItsRawBytesWithItsFieldsInHeaders() {
+        MockProducer<String, byte[]> patient = new MockProducer<>(true, null, new StringSerializer(),
+                new ByteArraySerializer());
+        RunnerEventPublisher publisher = new RunnerEventPublisher(patient, patient, "events");
+        byte[] raw = {(byte) 0xff, 27, '[', 'm', '\n'};
+        publisher.send("4", LogChunk.of("r1", 4, 2, 100, raw));
+        var sent = patient.history().get(0);
+        assertArrayEquals(raw, sent.value(), "no JSON and no base64 around the bytes");
+        Map<String, String> headers = new LinkedHashMap<>();
+        sent.headers().forEach(h -> headers.put(h.key(), new String(h.value(), StandardCharsets.UTF_8)));
+        LogChunk back = LogChunkWire.read(headers, sent.value());
+        assertEquals(4, back.buildId());
+        assertEquals(2, back.attempt());
+        assertEquals(100, back.offset());
+        assertEquals("r1", back.runnerId());
     }
 
     @Test

@@ -41,18 +41,18 @@ class LogStreamerTest {
     }
 
     @Test
-    void aChunkNeverExceeds64KibAndOffsetsFollowEachOther() throws IOException {
+    void aChunkNeverExceeds256KibAndOffsetsFollowEachOther() throws IOException {
         LogStreamer s = streamer(0, Duration.ofSeconds(10));
-        byte[] big = new byte[200_000];
+        byte[] big = new byte[800_000];
         s.pump(new ByteArrayInputStream(big));
         s.finish();
         assertEquals(4, sink.count());
         for (int i = 0; i < 3; i++) {
-            assertEquals(64 * 1024, sink.chunks.get(i).data().length);
-            assertEquals(i * 64L * 1024, sink.chunks.get(i).offset());
+            assertEquals(256 * 1024, sink.chunks.get(i).data().length);
+            assertEquals(i * 256L * 1024, sink.chunks.get(i).offset());
         }
-        assertEquals(200_000 - 3 * 64 * 1024, sink.chunks.get(3).data().length);
-        assertEquals(200_000, s.sentBytes());
+        assertEquals(800_000 - 3 * 256 * 1024, sink.chunks.get(3).data().length);
+        assertEquals(800_000, s.sentBytes());
     }
 
     @Test

@@ -72,7 +72,8 @@ class PoisonOutputTest {
         assertEquals(CAP + LogStreamer.marker(CAP).length(), m.run.result().logBytes());
         int biggest = m.run.sink().chunks.stream().mapToInt(c -> c.data().length).max().orElse(0);
         assertTrue(biggest <= LogStreamer.MAX_CHUNK, "largest chunk " + biggest);
-        assertTrue(m.run.sink().count() <= CAP / LogStreamer.MAX_CHUNK + 2, "chunks: " + m.run.sink().count());
+        // Full chunks when the machine keeps up; at worst one per pipe read when a time flush comes first.
+        assertTrue(m.run.sink().count() <= CAP / LogStreamer.READ_SIZE + 2, "chunks: " + m.run.sink().count());
         assertTrue(m.rssGrowth < RSS_GROWTH_LIMIT, "resident memory grew by " + m.rssGrowth / (1024 * 1024) + " MB");
     }
 

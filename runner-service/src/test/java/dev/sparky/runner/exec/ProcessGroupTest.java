@@ -1,0 +1,32 @@
+package dev.sparky.runner.exec;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class ProcessGroupTest {
+    @Test
+    void signalsGoThroughTheCLibraryNotAKillProcess() {
+        assertTrue(ProcessGroup.nativeSignals(), "JNA loads here, so no kill process is started per build");
+    }
+
+    @Test
+    void killReachesEveryProcessOfTheGroupAndAnEmptyGroupIsNoError() throws Exception {
+        Process leader = new ProcessBuilder("setsid", "bash", "-c", "sleep 60 & sleep 60 & wait").start();
+        Thread.sleep(300);
+        long children = leader.descendants().count();
+        assertTrue(children >= 2, "two background sleeps: " + children);
+        var descendants = leader.descendants().toList();
+        ProcessGroup group = new ProcessGroup(leader.pid());
+        group.kill();
+        assertTrue(leader.waitFor(5, TimeUnit.SECONDS), "the group leader is killed");
+        for (ProcessHandle child : descendants) {
+            child.onExit().get(5, TimeUnit.SECONDS);
+            assertFalse(child.isAlive(), "background child " + child.pid() + " is killed too");
+        }
+        group.kill();
+        group.terminate();
+    }
+}
