@@ -12,9 +12,11 @@ import dev.sparky.ui.dispatcher.BuildQuery;
 import dev.sparky.ui.dispatcher.DispatcherClient;
 import dev.sparky.ui.dispatcher.DispatcherUnavailableException;
 import dev.sparky.ui.dispatcher.LogSlice;
+import dev.sparky.ui.dispatcher.LogStream;
 import io.quarkus.test.Mock;
 import jakarta.inject.Singleton;
 import java.net.ConnectException;
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -100,6 +102,16 @@ public class FakeDispatcher implements DispatcherClient {
         int from = (int) Math.min(offset, all.length);
         int to = limit == null ? all.length : (int) Math.min(all.length, from + (long) limit);
         return Optional.of(new LogSlice(Arrays.copyOfRange(all, from, to), all.length, b.state()));
+    }
+
+    @Override
+    public Optional<LogStream> wholeLog(long id) {
+        check();
+        if (!builds.containsKey(id)) {
+            return Optional.empty();
+        }
+        byte[] all = logs.getOrDefault(id, new byte[0]);
+        return Optional.of(new LogStream(new ByteArrayInputStream(all), all.length));
     }
 
     @Override

@@ -11,6 +11,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -54,6 +55,20 @@ public class BuildsResource {
                 .orElseThrow(() -> notFound(id));
         return Response.ok(slice.data(), MediaType.TEXT_PLAIN_TYPE.withCharset("utf-8"))
                 .header("X-Log-Size", slice.size()).header("X-Build-State", slice.state().wireName()).build();
+    }
+
+    /**
+     * The whole log, every attempt joined as {@code ?attempt=all} gives it, streamed from the files with its
+     * length up front: what {@code /report/raw} passes through, one request whatever the size.
+     */
+    @GET
+    @Path("/{id}/log/whole")
+    @Produces(MediaType.TEXT_PLAIN)
+    public Response wholeLog(@PathParam("id") long id) {
+        WholeLog log = state.wholeLog(id).orElseThrow(() -> notFound(id));
+        return Response.ok(log.body(), MediaType.TEXT_PLAIN_TYPE.withCharset("utf-8"))
+                .header(HttpHeaders.CONTENT_LENGTH, log.size())
+                .header("X-Log-Size", log.size()).header("X-Build-State", log.state().wireName()).build();
     }
 
     @GET

@@ -30,18 +30,25 @@ final class LogReader {
         return new LogSlice(logs.read(b.id(), attempt, offset, limit), size, b.state());
     }
 
-    LogSlice all(BuildRow b, List<AttemptRow> attempts, long offset, int limit) {
-        List<Segment> segments = new ArrayList<>();
-        // One attempt reads exactly as the script printed it (Sparky's raw report had no header lines).
-        boolean headers = attempts.size() > 1;
-        for (AttemptRow a : attempts) {
-            byte[] header = ("=== attempt " + a.attempt() + " on runner " + a.runnerId() + ": " + a.state() + " ===\n")
-                    .getBytes(StandardCharsets.UTF_8);
-            if (headers) {
-                segments.add(new Segment(header, 0, 0, header.length));
+    /** The joined log as it is now, to be written out segment by segment: any size, little memory. */
+    WholeLog whole(BuildRow b, List<AttemptRow> attempts) {
+        List<Segment> segments = segments(b, attempts);
+        long total = segments.stream().mapToLong(Segment::size).sum();
+        return new WholeLog(total, b.state(), out -> {
+            for (Segment s : segments) {
+                if (s.header() != null) {
+                    out.write(s.header());
+                } else {
+                    // Exactly the size measured above, so the length announced up front holds while a build
+                    // still writes to its file.
+                    logs.copy(s.buildId(), s.attempt(), s.size(), out);
+                }
             }
-            segments.add(new Segment(null, b.id(), a.attempt(), logs.size(b.id(), a.attempt())));
-        }
+        });
+    }
+
+    LogSlice all(BuildRow b, List<AttemptRow> attempts, long offset, int limit) {
+        List<Segment> segments = segments(b, attempts);
         long total = segments.stream().mapToLong(Segment::size).sum();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         long start = 0;
@@ -61,5 +68,20 @@ final class LogReader {
             start = end;
         }
         return new LogSlice(out.toByteArray(), total, b.state());
+    }
+
+    private List<Segment> segments(BuildRow b, List<AttemptRow> attempts) {
+        List<Segment> segments = new ArrayList<>();
+        // One attempt reads exactly as the script printed it (Sparky's raw report had no header lines).
+        boolean headers = attempts.size() > 1;
+        for (AttemptRow a : attempts) {
+            byte[] header = ("=== attempt " + a.attempt() + " on runner " + a.runnerId() + ": " + a.state() + " ===\n")
+                    .getBytes(StandardCharsets.UTF_8);
+            if (headers) {
+                segments.add(new Segment(header, 0, 0, header.length));
+            }
+            segments.add(new Segment(null, b.id(), a.attempt(), logs.size(b.id(), a.attempt())));
+        }
+        return segments;
     }
 }

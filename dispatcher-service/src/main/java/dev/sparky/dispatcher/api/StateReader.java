@@ -68,6 +68,10 @@ public class StateReader {
         });
     }
 
+    Optional<WholeLog> wholeLog(long id) {
+        return queries.build(id).map(b -> logs.whole(b, queries.attempts(id)));
+    }
+
     private static int parseAttempt(String attempt) {
         try {
             return Integer.parseInt(attempt.trim());

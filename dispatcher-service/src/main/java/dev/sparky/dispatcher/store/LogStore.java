@@ -1,6 +1,7 @@
 package dev.sparky.dispatcher.store;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -34,6 +35,7 @@ public final class LogStore {
     }
 
     private static final byte FILL = ' ';
+    private static final int COPY_BUFFER = 256 * 1024;
     private final Path root;
     private final Map<Path, FileChannel> touched = new LinkedHashMap<>();
 
@@ -133,6 +135,32 @@ public final class LogStore {
             return Arrays.copyOf(buf.array(), buf.position());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the log of build " + buildId + " attempt " + attempt, e);
+        }
+    }
+
+    /**
+     * Writes {@code bytes} of an attempt's log from its start to {@code out} (fewer if the file is shorter), in
+     * file-sized steps rather than one array: a log of any size costs a 256 KiB buffer. Any thread.
+     */
+    public void copy(long buildId, int attempt, long bytes, OutputStream out) throws IOException {
+        Path f = file(buildId, attempt);
+        if (bytes <= 0 || !Files.exists(f)) {
+            return;
+        }
+        try (FileChannel ch = FileChannel.open(f, StandardOpenOption.READ)) {
+            ByteBuffer buf = ByteBuffer.allocate(COPY_BUFFER);
+            long left = bytes;
+            long position = 0;
+            while (left > 0) {
+                buf.clear().limit((int) Math.min(COPY_BUFFER, left));
+                int n = ch.read(buf, position);
+                if (n <= 0) {
+                    return;
+                }
+                out.write(buf.array(), 0, n);
+                position += n;
+                left -= n;
+            }
         }
     }
 

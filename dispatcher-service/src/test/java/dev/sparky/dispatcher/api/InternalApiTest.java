@@ -71,6 +71,17 @@ class InternalApiTest {
     }
 
     @Test
+    void wholeLogIsStreamedWithItsLengthUpFront() {
+        String all = "=== attempt 1 on runner r1: lost ===\nfirst try\n=== attempt 2 on runner r2: running ===\n"
+                + "second try\n";
+        given().get("/internal/v1/builds/3/log/whole").then().statusCode(200).body(equalTo(all))
+                .header("Content-Length", "" + all.length()).header("X-Build-State", "running");
+        given().get("/internal/v1/builds/1/log/whole").then().statusCode(200).body(equalTo("hello\n"))
+                .header("Content-Length", "6");
+        given().get("/internal/v1/builds/999/log/whole").then().statusCode(404);
+    }
+
+    @Test
     void systemLogIsTimestampedLines() {
         given().get("/internal/v1/builds/1/syslog").then().statusCode(200)
                 .body(containsString("Z queued by alice via api: hello build\n"))

@@ -28,6 +28,12 @@ public interface DispatcherClient {
      */
     Optional<LogSlice> log(long id, long offset, Integer limit, String attempt);
 
+    /**
+     * The whole log, every attempt joined as {@code attempt=all} gives it, as one stream of known length; the
+     * caller closes it.
+     */
+    Optional<LogStream> wholeLog(long id);
+
     Optional<String> syslog(long id);
 
     List<ProjectStatus> projectStatuses();

@@ -11,7 +11,13 @@ import dev.sparky.ui.config.UiConfig;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -27,6 +33,9 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class RestDispatcherClient implements DispatcherClient {
     private final DispatcherApi api;
     private final String url;
+    /** For the whole-log stream: the REST client reads a body whole before handing it over. */
+    private final HttpClient streams;
+    private final Duration readTimeout;
 
     public RestDispatcherClient(UiConfig config) {
         this.url = config.dispatcher().url();
@@ -35,6 +44,9 @@ public class RestDispatcherClient implements DispatcherClient {
                 .connectTimeout(config.dispatcher().connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(config.dispatcher().readTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .build(DispatcherApi.class);
+        this.streams = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(config.dispatcher().connectTimeout()).build();
+        this.readTimeout = config.dispatcher().readTimeout();
     }
 
     @Override
@@ -61,6 +73,39 @@ public class RestDispatcherClient implements DispatcherClient {
             return new LogSlice(bytes, sizeHeader(r.getHeaderString("X-Log-Size"), offset + bytes.length),
                     stateHeader(r.getHeaderString("X-Build-State")));
         });
+    }
+
+    @Override
+    public Optional<LogStream> wholeLog(long id) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/internal/v1/builds/" + id + "/log/whole"))
+                .timeout(readTimeout).GET().build();
+        HttpResponse<InputStream> r;
+        try {
+            r = streams.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        } catch (IOException e) {
+            throw new DispatcherUnavailableException(url + " cannot be reached (" + rootCause(e) + ")", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DispatcherUnavailableException("interrupted while asking " + url + " for a log", e);
+        }
+        if (r.statusCode() == 404) {
+            closeQuietly(r.body());
+            return Optional.empty();
+        }
+        if (r.statusCode() != 200) {
+            closeQuietly(r.body());
+            throw new DispatcherUnavailableException(url + " answered HTTP " + r.statusCode(), null);
+        }
+        long size = sizeHeader(r.headers().firstValue("X-Log-Size").orElse(null), -1);
+        return Optional.of(new LogStream(r.body(), size));
+    }
+
+    private static void closeQuietly(InputStream in) {
+        try {
+            in.close();
+        } catch (IOException ignored) {
+            // the answer was an error already
+        }
     }
 
     @Override

@@ -100,8 +100,7 @@ public class JobBuildsResource {
     public Response log(@PathParam("p") String project, @PathParam("jobId") String jobId,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String auth, @HeaderParam(TOKEN_HEADER) String token) {
         long id = find(project, jobId, auth, token).id();
-        return Response.ok(LogDownload.whole(dispatcher, id)).type(MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8"))
-                .build();
+        return LogDownload.whole(dispatcher, id);
     }
 
     @GET

@@ -132,8 +132,7 @@ public class SparkyCompatResource {
             return Response.ok(QUEUED_TEXT).build();
         }
         long id = found.build().orElseThrow(() -> unknown(project, key)).id();
-        return Response.ok(LogDownload.whole(dispatcher, id)).type(MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8"))
-                .build();
+        return LogDownload.whole(dispatcher, id);
     }
 
     private BuildView requireBuild(String project, String key) {
