@@ -142,6 +142,11 @@ public final class DispatchEngine {
         notifyRelay.committed();
     }
 
+    /** A durability point: what was committed so far is on disk (see {@link BuildRepository#syncToDisk}). */
+    public void syncToDisk() {
+        repo.syncToDisk(clock.millis());
+    }
+
     private Void applyInTransaction(List<Inbound> batch, boolean leaseChecks) {
         notifyRelay.applyResults();
         batch.stream().sorted(Comparator.comparingInt(r -> topicOrder.getOrDefault(r.topic(), 3)))

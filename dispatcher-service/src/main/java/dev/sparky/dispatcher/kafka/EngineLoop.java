@@ -23,14 +23,22 @@ import org.jboss.logging.Logger;
 
 /**
  * The engine thread: the only writer. Each turn: poll (at most the poll timeout) -> apply the batch and the
- * periodic work in one transaction (which also deletes the outbox rows Kafka took in the turn before) -> fsync
- * the logs written -> send the outbox and wait for the acks -> commit the consumer offsets (not awaited). Offsets are committed only when the outbox is empty, so a crash anywhere
- * re-applies at most the batches since the last commit, and every handler is idempotent. Any failure closes
+ * periodic work in one transaction (which also deletes the outbox rows Kafka took in the turn before; committed
+ * to the operating system, not yet synced to disk) -> send the outbox and wait for the acks -> when offsets are
+ * due (at once when a turn brings no records, else at most every 250 ms): sync the logs and the database to
+ * disk, then commit the consumer offsets (not awaited). Offsets are committed only when the outbox is empty,
+ * so a crash anywhere re-applies at most the batches since the last commit, and every handler is idempotent. Any failure closes
  * the consumer and starts over from the committed offsets after a pause: that is also how it reconnects.
  */
 public final class EngineLoop implements Runnable {
     private static final Logger LOG = Logger.getLogger(EngineLoop.class);
     private static final long MAX_BACKOFF_MS = 5000;
+    /**
+     * Under load a turn takes a few builds' records; committing after every one was about one and a half
+     * broker requests per build. Offsets are committed at most this often while records keep coming, and at
+     * once when a turn brings none.
+     */
+    private static final long COMMIT_EVERY_NANOS = Duration.ofMillis(250).toNanos();
 
     private final DispatchEngine engine;
     private final LogStore logs;
@@ -85,17 +93,18 @@ public final class EngineLoop implements Runnable {
             }
             backoff = 200;
         }
+        closeLogsQuietly();
         LOG.info("engine stopped");
     }
 
     private void turns(Consumer<String, byte[]> consumer) {
         boolean uncommitted = false;
+        long lastCommit = System.nanoTime();
         while (running) {
             ConsumerRecords<String, byte[]> records = consumer.poll(pollTimeout);
             List<Inbound> batch = toInbound(records);
             try {
                 engine.apply(batch, watch.leaseChecksAllowed(), outbox::deleteSent);
-                logs.syncTouched();
             } catch (RuntimeException e) {
                 closeLogsQuietly();
                 status.failed(e);
@@ -104,12 +113,32 @@ public final class EngineLoop implements Runnable {
             status.turnDone();
             uncommitted |= !batch.isEmpty();
             boolean sent = watch.reachable() ? outbox.flush() : false;
-            if (uncommitted && sent) {
+            long now = System.nanoTime();
+            if (uncommitted && sent && (batch.isEmpty() || now - lastCommit >= COMMIT_EVERY_NANOS)) {
+                syncToDisk();
                 // Not awaited: the next turn does not depend on it. A commit that fails or is overtaken by a
-                // crash only means the batch is applied again, which every handler tolerates.
+                // crash only means the batches since the last one are applied again, which every handler
+                // tolerates.
                 consumer.commitAsync(EngineLoop::committed);
                 uncommitted = false;
+                lastCommit = now;
             }
+        }
+    }
+
+    /**
+     * The durability point before offsets are committed: the log files written since the last one, then the
+     * database. Between two of them commits reach the operating system only: a killed process loses nothing,
+     * a power cut rolls the state back to the last point and Kafka delivers the records since then again.
+     */
+    private void syncToDisk() {
+        try {
+            logs.syncTouched();
+            engine.syncToDisk();
+        } catch (RuntimeException e) {
+            closeLogsQuietly();
+            status.failed(e);
+            throw e;
         }
     }
 

@@ -49,14 +49,15 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * A new write connection. Only the engine thread holds one while the service runs; FULL sync because
-     * Kafka offsets are committed after the database commit and must never be ahead of it. secure_delete
-     * FAST zeroes deleted rows in their pages at no extra I/O: a sent outbox row (a RunBuild carries its job
-     * API token) does not linger in the file.
+     * A new write connection. Only the engine thread holds one while the service runs. NORMAL sync: a commit
+     * reaches the operating system at once (safe when the process dies) and the disk at the next durability
+     * point ({@code SqliteBuildRepository.syncToDisk}), which the engine passes before it commits Kafka offsets,
+     * so the offsets are never ahead of what is on disk. secure_delete FAST zeroes deleted rows in their pages
+     * at no extra I/O: a sent outbox row (a RunBuild carries its job API token) does not linger in the file.
      */
     public Connection openWriter() throws SQLException {
         SQLiteConfig config = baseConfig();
-        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         Connection c = config.createConnection(url());
         try (Statement s = c.createStatement()) {
