@@ -6,6 +6,7 @@ import dev.sparky.bench.measure.LatencyBench;
 import dev.sparky.bench.measure.LogPathBench;
 import dev.sparky.bench.measure.Services;
 import dev.sparky.bench.measure.ThroughputBench;
+import dev.sparky.bench.measure.WakeupFloor;
 import dev.sparky.bench.report.Metric;
 import dev.sparky.bench.report.Results;
 import dev.sparky.bench.sys.ProcStats;
@@ -59,6 +60,7 @@ final class MainPhase {
             Bench.say("2 runners: warm-up, then trigger-to-start latency over " + options.latencyBuilds() + " builds");
             LatencyBench.sparky(cluster.api(), BenchProjects.LATENCY, stamps, options.warmupBuilds());
             latency(LatencyBench.sparky(cluster.api(), BenchProjects.LATENCY, stamps, options.latencyBuilds()));
+            floor(cluster);
             ThroughputBench.Result two = throughput(cluster, 2, "trivial-2");
             cpuAndLoadMemory(two);
             cluster.addRunner();
@@ -91,6 +93,22 @@ final class MainPhase {
         results.series("latency_ms_to_queued", r.toQueuedMillis());
         results.series("latency_ms_queued_to_start", r.queuedToStartMillis());
         results.note("latency: " + r.millis().size() + " builds, " + r.failed() + " did not succeed");
+    }
+
+    /** The cost of one hop between processes, idle as in the latency run and back to back. */
+    private void floor(SparkyCluster cluster) {
+        Bench.say("the floor: one acknowledged produce, and a loopback socket round trip, after 50 ms idle");
+        WakeupFloor.Result f = WakeupFloor.measure(cluster.broker().bootstrapServers(), options.quick() ? 50 : 200, 50);
+        results.add(Metric.info("floor.produce_idle.p50", "floor: acknowledged Kafka produce after 50 ms idle p50",
+                f.produceIdleP50(), "ms"));
+        results.add(Metric.info("floor.produce_idle.p90", "floor: acknowledged Kafka produce after 50 ms idle p90",
+                f.produceIdleP90(), "ms"));
+        results.add(Metric.info("floor.produce_busy.p50", "floor: acknowledged Kafka produce back to back p50",
+                f.produceBusyP50(), "ms"));
+        results.add(Metric.info("floor.socket_idle.p50", "floor: loopback socket round trip after 50 ms idle p50",
+                f.socketIdleP50(), "ms"));
+        results.add(Metric.info("floor.socket_busy.p50", "floor: loopback socket round trip back to back p50",
+                f.socketBusyP50(), "ms"));
     }
 
     private ThroughputBench.Result throughput(SparkyCluster cluster, int runners, String project) {

@@ -10,6 +10,7 @@ import dev.sparky.bench.report.Results;
 import dev.sparky.bench.sys.Http;
 import dev.sparky.bench.sys.Stats;
 import dev.sparky.testkit.SparkyCluster;
+import dev.sparky.testkit.Waits;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -112,6 +113,12 @@ final class ScalePhase {
         api.put("build list", r -> "/api/v1/builds?limit=50");
         api.put("one build", r -> "/api/v1/builds/" + build.apply(r));
         api.put("dashboard (projects)", r -> "/api/v1/projects");
+        // The same list when a build changed just before each request: the dispatcher must compute it again
+        // (no 304 between the services), as on a busy server. The trigger and the wait are not timed.
+        api.put("dashboard (projects), a build changed before each request", r -> {
+            changeABuild(cluster, project.apply(r));
+            return "/api/v1/projects";
+        });
         api.put("dashboard (overview)", r -> "/api/v1/overview");
         Map<String, Function<Random, String>> ui = new LinkedHashMap<>();
         ui.put("project page", r -> "/projects/" + project.apply(r));
@@ -121,6 +128,13 @@ final class ScalePhase {
         ApiLatencyBench bench = new ApiLatencyBench(cluster.api().base());
         report("api", bench.measure(api, options.apiRequests()), true);
         report("ui", bench.measure(ui, options.apiRequests()), false);
+    }
+
+    /** Queues a build (no runner takes it here) and waits until the dispatcher has it. */
+    private static void changeABuild(SparkyCluster cluster, String project) {
+        String jobId = cluster.api().trigger(project);
+        Waits.until(Duration.ofSeconds(30), "the dispatcher to know " + project + "/" + jobId, () ->
+                cluster.api().get("/api/v1/projects/" + project + "/jobs/" + jobId).status() == 200 ? true : null);
     }
 
     private void report(String kind, Map<String, ApiLatencyBench.Result> measured, boolean target) {

@@ -11,15 +11,19 @@ import dev.sparky.dispatcher.engine.EngineSettings;
 import dev.sparky.dispatcher.engine.QueueExplainer;
 import dev.sparky.dispatcher.store.BuildQueries;
 import dev.sparky.dispatcher.store.BuildRow;
+import dev.sparky.dispatcher.store.BuildsVersion;
 import dev.sparky.dispatcher.store.LogStore;
 import dev.sparky.project.Project;
 import dev.sparky.project.ProjectCatalog;
 import dev.sparky.project.ProjectDefinition;
 import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /** What the internal API shows, read from the database (read connections), the log files and the projects. */
 @Singleton
@@ -29,8 +33,11 @@ public class StateReader {
     private final ProjectCatalog catalog;
     private final Clock clock;
     private final EngineSettings settings;
+    private final BuildsVersion buildsVersion;
 
-    StateReader(BuildQueries queries, LogStore logs, ProjectCatalog catalog, Clock clock, EngineSettings settings) {
+    StateReader(BuildQueries queries, LogStore logs, ProjectCatalog catalog, Clock clock, EngineSettings settings,
+            BuildsVersion buildsVersion) {
+        this.buildsVersion = buildsVersion;
         this.queries = queries;
         this.logs = new LogReader(logs);
         this.catalog = catalog;
@@ -82,6 +89,20 @@ public class StateReader {
 
     public Optional<List<String>> syslog(long id) {
         return queries.build(id).map(b -> queries.syslog(id));
+    }
+
+    /**
+     * A tag of what {@link #statuses()} answers: the builds table's version and the projects folder's change
+     * time (a project folder added or removed). Read it before the statuses it labels.
+     */
+    String statusesTag() {
+        long folders;
+        try {
+            folders = Files.getLastModifiedTime(catalog.root()).to(TimeUnit.NANOSECONDS);
+        } catch (IOException e) {
+            folders = 0;
+        }
+        return "\"" + buildsVersion.tag() + "-" + Long.toString(folders, 36) + "\"";
     }
 
     public List<ProjectStatus> statuses() {

@@ -4,6 +4,7 @@ import dev.sparky.dispatcher.store.ApiTokenQueries;
 import dev.sparky.dispatcher.store.ArtifactStore;
 import dev.sparky.dispatcher.store.BuildFiles;
 import dev.sparky.dispatcher.store.BuildQueries;
+import dev.sparky.dispatcher.store.BuildsVersion;
 import dev.sparky.dispatcher.store.Database;
 import dev.sparky.dispatcher.store.EngineStore;
 import dev.sparky.dispatcher.store.LogStore;
@@ -66,12 +67,18 @@ public class StorageBeans {
         return new ApiTokenQueries(db);
     }
 
+    @Produces
+    @Singleton
+    BuildsVersion buildsVersion() {
+        return new BuildsVersion();
+    }
+
     /** The single write connection, with the files; EngineService closes it when the engine stopped. */
     @Produces
     @Singleton
-    EngineStore engineStore(Database db, BuildFiles files) {
+    EngineStore engineStore(Database db, BuildFiles files, BuildsVersion buildsVersion) {
         try {
-            return new EngineStore(new SqliteBuildRepository(db.openWriter()), files);
+            return new EngineStore(new SqliteBuildRepository(db.openWriter(), buildsVersion), files);
         } catch (SQLException e) {
             throw new StoreException("cannot open the database for writing: " + e.getMessage(), e);
         }

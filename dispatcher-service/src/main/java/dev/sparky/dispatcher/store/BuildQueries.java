@@ -62,26 +62,25 @@ public final class BuildQueries {
     }
 
     /**
-     * The newest build of each named project, on one connection with one prepared statement: the dashboard
-     * asks for a thousand projects at once, and a connection and statement per project cost more than the seeks.
+     * The newest build of each of these projects, from {@code project_last_build} (kept by triggers): one join
+     * whatever the number of projects.
      */
     public Map<String, BuildRow> lastBuilds(java.util.Collection<String> projects) {
-        String sql = SELECT_BUILD + "WHERE project = ? ORDER BY id DESC LIMIT 1";
-        return db.read(c -> {
-            Map<String, BuildRow> out = new java.util.HashMap<>();
-            try (java.sql.PreparedStatement p = c.prepareStatement(sql)) {
-                for (String project : projects) {
-                    p.setString(1, project);
-                    try (java.sql.ResultSet rs = p.executeQuery()) {
-                        if (rs.next()) {
-                            out.put(project, Rows.build(rs));
-                        }
+        java.util.Set<String> wanted = new java.util.HashSet<>(projects);
+        Map<String, BuildRow> out = new HashMap<>();
+        db.read(c -> new Sql(c).list(LAST_BUILDS, rs -> {
+                    BuildRow row = Rows.build(rs);
+                    if (wanted.contains(row.project())) {
+                        out.put(row.project(), row);
                     }
-                }
-            }
-            return out;
-        });
+                    return row;
+                }));
+        return out;
     }
+
+    private static final String LAST_BUILDS = "SELECT " + java.util.Arrays.stream(Rows.BUILD_COLUMNS.split(",\\s*"))
+            .map(col -> "b." + col).collect(java.util.stream.Collectors.joining(", "))
+            + " FROM project_last_build l JOIN builds b ON b.id = l.build_id";
 
     public Optional<BuildRow> lastBuild(String project) {
         return db.read(c -> new Sql(c).one(SELECT_BUILD + "WHERE project = ? ORDER BY id DESC LIMIT 1",

@@ -94,7 +94,10 @@ public final class Migrations {
         }
     }
 
-    /** Splits a script at semicolons that end a line; comment lines are dropped. No triggers, so this is enough. */
+    /**
+     * Splits a script at semicolons that end a line; comment lines are dropped. A trigger's body is written on
+     * one line ({@code BEGIN ...; ...; END;}), so its inner semicolons do not end the statement.
+     */
     static List<String> statements(String script) {
         StringBuilder kept = new StringBuilder();
         for (String line : script.split("\n")) {

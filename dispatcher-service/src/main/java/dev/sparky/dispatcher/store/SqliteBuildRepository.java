@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Supplier;
+import org.sqlite.SQLiteConnection;
 
 /** {@link BuildRepository} over the write connection. Not thread-safe: the engine thread owns it. */
 public final class SqliteBuildRepository implements BuildRepository, AutoCloseable {
@@ -17,11 +18,28 @@ public final class SqliteBuildRepository implements BuildRepository, AutoCloseab
 
     private final Connection c;
     private final Sql sql;
+    private final BuildsVersion buildsVersion;
+    /** Set by SQLite's update hook when a statement of the open transaction changed a row of builds. */
+    private boolean buildsTouched;
     private int savepoints;
 
     public SqliteBuildRepository(Connection writeConnection) {
+        this(writeConnection, new BuildsVersion());
+    }
+
+    public SqliteBuildRepository(Connection writeConnection, BuildsVersion buildsVersion) {
         this.c = writeConnection;
         this.sql = Sql.caching(writeConnection);
+        this.buildsVersion = buildsVersion;
+        try {
+            writeConnection.unwrap(SQLiteConnection.class).addUpdateListener((type, database, table, rowId) -> {
+                if ("builds".equals(table)) {
+                    buildsTouched = true;
+                }
+            });
+        } catch (SQLException e) {
+            throw new StoreException("not an SQLite connection: " + e.getMessage(), e);
+        }
     }
 
     @Override
@@ -31,11 +49,15 @@ public final class SqliteBuildRepository implements BuildRepository, AutoCloseab
             try {
                 T result = work.get();
                 c.commit();
+                if (buildsTouched) {
+                    buildsVersion.committed();
+                }
                 return result;
             } catch (RuntimeException | Error e) {
                 c.rollback();
                 throw e;
             } finally {
+                buildsTouched = false;
                 c.setAutoCommit(true);
             }
         } catch (SQLException e) {

@@ -15,6 +15,7 @@ import dev.sparky.contracts.events.StopAttempt;
 import dev.sparky.dispatcher.store.AttemptRow;
 import dev.sparky.dispatcher.store.BuildFiles;
 import dev.sparky.dispatcher.store.BuildQueries;
+import dev.sparky.dispatcher.store.BuildsVersion;
 import dev.sparky.dispatcher.store.BuildRow;
 import dev.sparky.dispatcher.store.Database;
 import dev.sparky.dispatcher.store.LogStore;
@@ -45,6 +46,7 @@ public final class EngineFixture implements AutoCloseable {
     public final MutableClock clock;
     public final Database db;
     public final SqliteBuildRepository repo;
+    public final BuildsVersion buildsVersion = new BuildsVersion();
     public final LogStore logs;
     public final BuildFiles files;
     public final BuildQueries queries;
@@ -94,7 +96,7 @@ public final class EngineFixture implements AutoCloseable {
         try {
             Files.createDirectories(home.resolve("projects"));
             db = Database.open(home.resolve("state"));
-            repo = new SqliteBuildRepository(db.openWriter());
+            repo = new SqliteBuildRepository(db.openWriter(), buildsVersion);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (SQLException e) {

@@ -47,11 +47,6 @@ public interface DispatcherApi {
     String syslog(@PathParam("id") long id);
 
     @GET
-    @Path("/projects/status")
-    @Produces(MediaType.APPLICATION_JSON)
-    List<ProjectStatus> projectStatuses();
-
-    @GET
     @Path("/projects/{p}/status")
     @Produces(MediaType.APPLICATION_JSON)
     ProjectStatus projectStatus(@PathParam("p") String project);

@@ -1,6 +1,8 @@
 package dev.sparky.ui.dispatcher;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import dev.sparky.contracts.BuildState;
+import dev.sparky.contracts.Json;
 import dev.sparky.contracts.api.BuildView;
 import dev.sparky.contracts.api.Overview;
 import dev.sparky.contracts.api.Page;
@@ -33,8 +35,22 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class RestDispatcherClient implements DispatcherClient {
     private final DispatcherApi api;
     private final String url;
-    /** For the whole-log stream: the REST client reads a body whole before handing it over. */
+    private static final TypeReference<List<ProjectStatus>> STATUS_LIST = new TypeReference<>() {
+    };
+
+    /**
+     * The dispatcher's last tagged answer for every project's status. The dashboard asks again with the tag, and
+     * while nothing changed the dispatcher answers 304 and this list is reused: no query there, no JSON here.
+     */
+    private record TaggedStatuses(String tag, List<ProjectStatus> statuses) {
+    }
+
+    /**
+     * For the whole-log stream (the REST client reads a body whole before handing it over) and for the
+     * conditional statuses request (the REST client has no 304 without an exception).
+     */
     private final HttpClient streams;
+    private volatile TaggedStatuses lastStatuses;
     private final Duration readTimeout;
 
     public RestDispatcherClient(UiConfig config) {
@@ -115,7 +131,36 @@ public class RestDispatcherClient implements DispatcherClient {
 
     @Override
     public List<ProjectStatus> projectStatuses() {
-        return call(api::projectStatuses);
+        TaggedStatuses last = lastStatuses;
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + "/internal/v1/projects/status"))
+                .timeout(readTimeout).header("Accept", "application/json").GET();
+        if (last != null) {
+            request.header("If-None-Match", last.tag());
+        }
+        HttpResponse<byte[]> r;
+        try {
+            r = streams.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new DispatcherUnavailableException(url + " cannot be reached (" + rootCause(e) + ")", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DispatcherUnavailableException("interrupted while asking " + url + " for project statuses", e);
+        }
+        if (r.statusCode() == 304 && last != null) {
+            return last.statuses();
+        }
+        if (r.statusCode() != 200) {
+            throw new DispatcherUnavailableException(url + " answered HTTP " + r.statusCode(), null);
+        }
+        List<ProjectStatus> statuses;
+        try {
+            statuses = Json.mapper().readValue(r.body(), STATUS_LIST);
+        } catch (IOException e) {
+            throw new DispatcherUnavailableException(url + " sent project statuses that cannot be read: "
+                    + e.getMessage(), e);
+        }
+        lastStatuses = r.headers().firstValue("ETag").map(tag -> new TaggedStatuses(tag, statuses)).orElse(null);
+        return statuses;
     }
 
     @Override

@@ -18,6 +18,9 @@ import java.util.Map;
 /** A dispatcher internal API on a free port, answering exactly as docs/architecture.md describes. */
 public class DispatcherStub implements QuarkusTestResourceLifecycleManager {
     static volatile String lastLogQuery;
+    static final String STATUS_TAG = "\"v1-7\"";
+    static final java.util.concurrent.atomic.AtomicInteger statusRequests = new java.util.concurrent.atomic.AtomicInteger();
+    static final java.util.concurrent.atomic.AtomicInteger notModified = new java.util.concurrent.atomic.AtomicInteger();
     private HttpServer server;
 
     @Override
@@ -34,8 +37,22 @@ public class DispatcherStub implements QuarkusTestResourceLifecycleManager {
                 case "/internal/v1/builds/7" -> json(ex, 200, Json.write(build));
                 case "/internal/v1/projects/hello/jobs/abc" -> json(ex, 200, Json.write(build));
                 case "/internal/v1/builds" -> json(ex, 200, Json.write(new Page<>(List.of(build), 6L)));
-                case "/internal/v1/projects/status" -> json(ex, 200,
-                        Json.write(List.of(new ProjectStatus("hello", build, 1, 0))));
+                case "/internal/v1/projects/status" -> {
+                    statusRequests.incrementAndGet();
+                    if (STATUS_TAG.equals(ex.getRequestHeaders().getFirst("If-None-Match"))) {
+                        notModified.incrementAndGet();
+                        ex.getResponseHeaders().add("ETag", STATUS_TAG);
+                        ex.sendResponseHeaders(304, -1);
+                        ex.close();
+                    } else {
+                        ex.getResponseHeaders().add("ETag", STATUS_TAG);
+                        json(ex, 200, Json.write(List.of(new ProjectStatus("hello", build, 1, 0))));
+                    }
+                }
+                case "/internal/v1/builds/7/log/whole" -> {
+                    ex.getResponseHeaders().add("X-Log-Size", "12");
+                    send(ex, 200, "text/plain", "whole log\n\0\u00ff".getBytes(StandardCharsets.ISO_8859_1));
+                }
                 case "/internal/v1/builds/7/log" -> {
                     lastLogQuery = ex.getRequestURI().getQuery();
                     ex.getResponseHeaders().add("X-Log-Size", "10");

@@ -61,7 +61,21 @@ class RestDispatcherClientTest {
     }
 
     @Test
-    void listOfProjectStatuses() {
-        assertEquals("hello", client.projectStatuses().get(0).project());
+    void projectStatusesAreAskedAgainWithTheirTagAndReusedWhenNotModified() {
+        int before = DispatcherStub.notModified.get();
+        var first = client.projectStatuses();
+        assertEquals("hello", first.get(0).project());
+        var second = client.projectStatuses();
+        assertEquals(first, second, "the dispatcher said 304: the same list");
+        assertTrue(DispatcherStub.notModified.get() > before, "the second request carried the tag");
+    }
+
+    @Test
+    void wholeLogIsAStreamOfKnownLength() throws Exception {
+        try (LogStream log = client.wholeLog(7).orElseThrow()) {
+            assertEquals(12, log.size());
+            assertArrayEquals("whole log\n\0\u00ff".getBytes(StandardCharsets.ISO_8859_1), log.body().readAllBytes());
+        }
+        assertTrue(client.wholeLog(8).isEmpty(), "unknown build");
     }
 }
