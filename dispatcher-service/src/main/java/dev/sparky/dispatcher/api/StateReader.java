@@ -107,7 +107,7 @@ public class StateReader {
 
     public List<ProjectStatus> statuses() {
         Map<String, BuildQueries.Counts> counts = queries.countsByProject();
-        List<String> names = catalog.list().stream().map(Project::name).toList();
+        List<String> names = catalog.names();
         Map<String, BuildRow> last = queries.lastBuilds(names);
         long now = clock.millis();
         return names.stream().map(name -> {

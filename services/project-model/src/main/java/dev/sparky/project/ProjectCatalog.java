@@ -35,16 +35,24 @@ public final class ProjectCatalog {
     /** Every project folder, sorted by name. */
     public List<Project> list() {
         List<Project> out = new ArrayList<>();
+        names().forEach(n -> find(n).ifPresent(out::add));
+        return out;
+    }
+
+    /**
+     * The names of the project folders, sorted, without reading any {@code sparky.yaml}: one directory listing,
+     * for callers that need no more (the dispatcher's project statuses).
+     */
+    public List<String> names() {
         try (Stream<Path> dirs = Files.list(root)) {
-            dirs.filter(Files::isDirectory)
+            return dirs.filter(Files::isDirectory)
                     .map(p -> p.getFileName().toString())
                     .filter(n -> !n.startsWith(".") && Names.isValidProject(n))
                     .sorted(Comparator.naturalOrder())
-                    .forEach(n -> find(n).ifPresent(out::add));
+                    .toList();
         } catch (IOException e) {
             return List.of();
         }
-        return out;
     }
 
     /**

@@ -176,4 +176,17 @@ class ProjectLoaderTest {
         assertEquals(4, catalog.find("edited").orElseThrow().definition().concurrency());
         assertEquals(List.of("edited"), catalog.list().stream().map(Project::name).toList());
     }
+
+    @Test
+    void namesAreTheProjectFoldersSortedWithoutHiddenOrInvalidOnes() throws IOException {
+        write("b-project", "concurrency: 1\n", true);
+        write("a-project", "not: [valid\n", true);
+        Files.createDirectories(root.resolve(".triggers"));
+        Files.createDirectories(root.resolve("bad name"));
+        Files.writeString(root.resolve("a-file"), "not a folder");
+        ProjectCatalog catalog = new ProjectCatalog(root);
+        assertEquals(List.of("a-project", "b-project"), catalog.names());
+        assertEquals(catalog.names(), catalog.list().stream().map(Project::name).toList(),
+                "the same folders as the full list, broken sparky.yaml included");
+    }
 }
