@@ -1,9 +1,9 @@
 package dev.sparky.dispatcher.api;
 
-import dev.sparky.contracts.BuildState;
 import dev.sparky.contracts.Names;
 import dev.sparky.contracts.api.BuildView;
 import dev.sparky.contracts.api.ProjectStatus;
+import dev.sparky.contracts.api.ProjectStatusesDelta;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
@@ -14,15 +14,21 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.Optional;
 
 /** Builds by project and job id, and the projects' status. */
 @Path("/internal/v1/projects")
 @Produces(MediaType.APPLICATION_JSON)
 public class ProjectsResource {
-    private final StateReader state;
+    /** Set on an answer that is a {@link ProjectStatusesDelta} rather than the whole list. */
+    public static final String DELTA_HEADER = "X-Statuses-Delta";
 
-    ProjectsResource(StateReader state) {
+    private final StateReader state;
+    private final StatusesHistory history;
+
+    ProjectsResource(StateReader state, StatusesHistory history) {
         this.state = state;
+        this.history = history;
     }
 
     @GET
@@ -35,10 +41,12 @@ public class ProjectsResource {
     }
 
     /**
-     * Every project's status. Answered with an {@code ETag} while no project's last build is running (a running
-     * build's duration changes by itself); a request with that tag in {@code If-None-Match} gets {@code 304} as
-     * long as no build changed and no project folder came or went: the UI's dashboard of a thousand projects
-     * then costs the dispatcher no query and no JSON.
+     * Every project's status, tagged ({@code ETag}). A request with a tag in {@code If-None-Match} gets
+     * {@code 304} while no build changed and no project folder came or went, and otherwise, if that tag is one of
+     * the last few answered, only what changed since ({@link ProjectStatusesDelta}, header
+     * {@value #DELTA_HEADER}): the UI's dashboard of a thousand projects then costs a query and a few entries of
+     * JSON. A running build's duration in an answer is as of its making; whoever keeps a list brings it up to
+     * date ({@code BuildView.durationAt}).
      */
     @GET
     @Path("/status")
@@ -48,11 +56,10 @@ public class ProjectsResource {
             return Response.notModified().header(HttpHeaders.ETAG, tag).build();
         }
         List<ProjectStatus> statuses = state.statuses();
-        Response.ResponseBuilder r = Response.ok(statuses);
-        if (statuses.stream().noneMatch(s -> s.lastBuild() != null && s.lastBuild().state() == BuildState.RUNNING)) {
-            r.header(HttpHeaders.ETAG, tag);
-        }
-        return r.build();
+        history.remember(tag, statuses);
+        Optional<ProjectStatusesDelta> delta = history.since(ifNoneMatch, statuses);
+        return (delta.isPresent() ? Response.ok(delta.get()).header(DELTA_HEADER, "true") : Response.ok(statuses))
+                .header(HttpHeaders.ETAG, tag).build();
     }
 
     @GET

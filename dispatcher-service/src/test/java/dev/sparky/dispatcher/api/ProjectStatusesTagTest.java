@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import dev.sparky.contracts.BuildState;
+import dev.sparky.contracts.api.ProjectStatus;
+import dev.sparky.contracts.api.ProjectStatusesDelta;
 import dev.sparky.contracts.events.BuildFinished;
 import dev.sparky.dispatcher.engine.EngineFixture;
 import dev.sparky.dispatcher.engine.EngineSettings;
@@ -13,6 +16,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,8 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The dashboard's statuses carry a tag, and the same tag again is answered 304 until a build changes or a
- * project folder comes or goes; while a last build runs (its duration moves) there is no tag.
+ * The dashboard's statuses carry a tag; the same tag again is answered 304 until a build changes or a project
+ * folder comes or goes, and a recent tag after a change gets only what changed.
  */
 class ProjectStatusesTagTest {
     @TempDir
@@ -35,7 +39,7 @@ class ProjectStatusesTagTest {
         f.project("alpha", "description: a\n");
         StateReader reader = new StateReader(f.queries, f.logs, new ProjectCatalog(home.resolve("projects")), f.clock,
                 EngineSettings.defaults(), f.buildsVersion);
-        resource = new ProjectsResource(reader);
+        resource = new ProjectsResource(reader, new StatusesHistory());
     }
 
     @AfterEach
@@ -44,28 +48,59 @@ class ProjectStatusesTagTest {
     }
 
     @Test
-    void anUnchangedStateIsNotModifiedAndEveryChangeMakesANewTag() throws Exception {
+    void anUnchangedStateIsNotModifiedAndAChangeSendsOnlyWhatChanged() throws Exception {
+        f.project("beta", "description: b\n");
         f.apply(f.request("alpha", "a", Map.of()));
-        String first = tag(resource.statuses(null));
-        assertNotNull(first, "a queued build: tagged");
+        Response full = resource.statuses(null);
+        String first = tag(full);
+        assertNotNull(first);
+        assertNull(full.getHeaderString(ProjectsResource.DELTA_HEADER), "no tag sent: the whole list");
+        assertEquals(2, ((List<?>) full.getEntity()).size());
         assertEquals(304, resource.statuses(first).getStatus(), "nothing changed");
 
         long id = f.build("alpha", "a").orElseThrow().id();
         f.apply(f.started("r1", id, 1));
         Response running = resource.statuses(first);
-        assertEquals(200, running.getStatus(), "the build started: new answer");
-        assertNull(tag(running), "a running last build has no tag: its duration changes by itself");
+        assertEquals(200, running.getStatus(), "the build started");
+        assertEquals("true", running.getHeaderString(ProjectsResource.DELTA_HEADER));
+        ProjectStatusesDelta delta = (ProjectStatusesDelta) running.getEntity();
+        assertEquals(first, delta.since());
+        assertEquals(List.of("alpha"), delta.changed().stream().map(ProjectStatus::project).toList(),
+                "beta did not change");
+        assertEquals(BuildState.RUNNING, delta.changed().get(0).lastBuild().state());
+        String whileRunning = tag(running);
+        assertNotNull(whileRunning, "a list with a running build is tagged too");
+        f.tick(java.time.Duration.ofSeconds(3));
+        assertEquals(304, resource.statuses(whileRunning).getStatus(), "time alone changes nothing");
 
         f.apply(f.finished("r1", id, 1, BuildFinished.Outcome.SUCCEEDED, 0));
-        String finished = tag(resource.statuses(null));
-        assertNotEquals(first, finished);
-        f.tick(java.time.Duration.ofSeconds(3));
-        assertEquals(304, resource.statuses(finished).getStatus(), "time alone changes nothing");
+        assertNotEquals(whileRunning, tag(resource.statuses(null)));
 
-        Files.createDirectories(home.resolve("projects/beta"));
+        Files.createDirectories(home.resolve("projects/gamma"));
         Files.setLastModifiedTime(home.resolve("projects"),
                 java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5000));
-        assertEquals(200, resource.statuses(finished).getStatus(), "a new project folder: new answer");
+        Response added = resource.statuses(whileRunning);
+        ProjectStatusesDelta withGamma = (ProjectStatusesDelta) added.getEntity();
+        assertEquals(List.of("alpha", "gamma"), withGamma.changed().stream().map(ProjectStatus::project).toList());
+        assertEquals(List.of(), withGamma.removed());
+    }
+
+    @Test
+    void aTagTooOldForTheHistoryGetsTheWholeList() {
+        Response r = resource.statuses("\"someone-else-1-x\"");
+        assertEquals(200, r.getStatus());
+        assertNull(r.getHeaderString(ProjectsResource.DELTA_HEADER));
+        assertEquals(1, ((List<?>) r.getEntity()).size());
+    }
+
+    @Test
+    void aDeltaNamesTheProjectsThatAreGone() {
+        ProjectStatus a = new ProjectStatus("a", null, 0, 0);
+        ProjectStatus b = new ProjectStatus("b", null, 0, 1);
+        ProjectStatusesDelta d = StatusesHistory.delta("t", List.of(a, b), List.of(new ProjectStatus("b", null, 1, 0)));
+        assertEquals(List.of("a"), d.removed());
+        assertEquals(1, d.changed().size());
+        assertEquals(1, d.changed().get(0).running());
     }
 
     private static String tag(Response r) {

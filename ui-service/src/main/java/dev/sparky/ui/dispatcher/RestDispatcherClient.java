@@ -7,6 +7,7 @@ import dev.sparky.contracts.api.BuildView;
 import dev.sparky.contracts.api.Overview;
 import dev.sparky.contracts.api.Page;
 import dev.sparky.contracts.api.ProjectStatus;
+import dev.sparky.contracts.api.ProjectStatusesDelta;
 import dev.sparky.contracts.api.QueueEntry;
 import dev.sparky.contracts.api.RunnerView;
 import dev.sparky.ui.config.UiConfig;
@@ -21,7 +22,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -35,12 +38,14 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class RestDispatcherClient implements DispatcherClient {
     private final DispatcherApi api;
     private final String url;
+    private static final String DELTA_HEADER = "X-Statuses-Delta";
     private static final TypeReference<List<ProjectStatus>> STATUS_LIST = new TypeReference<>() {
     };
 
     /**
-     * The dispatcher's last tagged answer for every project's status. The dashboard asks again with the tag, and
-     * while nothing changed the dispatcher answers 304 and this list is reused: no query there, no JSON here.
+     * The dispatcher's last tagged answer for every project's status. The dashboard asks again with the tag: while
+     * nothing changed the dispatcher answers 304 and this list is reused; after a change it sends only the
+     * projects that changed, applied here. Running builds' durations are brought up to date on each use.
      */
     private record TaggedStatuses(String tag, List<ProjectStatus> statuses) {
     }
@@ -131,36 +136,77 @@ public class RestDispatcherClient implements DispatcherClient {
 
     @Override
     public List<ProjectStatus> projectStatuses() {
-        TaggedStatuses last = lastStatuses;
+        TaggedStatuses held = fetchStatuses(lastStatuses);
+        lastStatuses = held.tag() == null ? null : held;
+        long now = System.currentTimeMillis();
+        return held.statuses().stream().map(s -> s.lastBuild() == null ? s
+                : new ProjectStatus(s.project(), s.lastBuild().durationAt(now), s.running(), s.queued())).toList();
+    }
+
+    /** The current statuses with their tag (null when the dispatcher gave none), asked with {@code last}'s tag. */
+    private TaggedStatuses fetchStatuses(TaggedStatuses last) {
+        HttpResponse<byte[]> r = statusesRequest(last);
+        String tag = r.headers().firstValue("ETag").orElse(null);
+        if (r.statusCode() == 304 && last != null) {
+            return new TaggedStatuses(tag == null ? last.tag() : tag, last.statuses());
+        }
+        if (r.statusCode() != 200) {
+            throw new DispatcherUnavailableException(url + " answered HTTP " + r.statusCode(), null);
+        }
+        if (last != null && r.headers().firstValue(DELTA_HEADER).isPresent()) {
+            ProjectStatusesDelta delta = readDelta(r.body());
+            if (!last.tag().equals(delta.since())) {
+                return fetchStatuses(null); // a delta against a list this client does not hold: ask for the whole
+            }
+            return new TaggedStatuses(tag, applyDelta(last.statuses(), delta));
+        }
+        return new TaggedStatuses(tag, readList(r.body()));
+    }
+
+    private HttpResponse<byte[]> statusesRequest(TaggedStatuses last) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + "/internal/v1/projects/status"))
                 .timeout(readTimeout).header("Accept", "application/json").GET();
         if (last != null) {
             request.header("If-None-Match", last.tag());
         }
-        HttpResponse<byte[]> r;
         try {
-            r = streams.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return streams.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw new DispatcherUnavailableException(url + " cannot be reached (" + rootCause(e) + ")", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DispatcherUnavailableException("interrupted while asking " + url + " for project statuses", e);
         }
-        if (r.statusCode() == 304 && last != null) {
-            return last.statuses();
-        }
-        if (r.statusCode() != 200) {
-            throw new DispatcherUnavailableException(url + " answered HTTP " + r.statusCode(), null);
-        }
-        List<ProjectStatus> statuses;
+    }
+
+    /** The held list with the delta applied, in project order. */
+    static List<ProjectStatus> applyDelta(List<ProjectStatus> held, ProjectStatusesDelta delta) {
+        Map<String, ProjectStatus> byProject = new TreeMap<>();
+        held.forEach(s -> byProject.put(s.project(), s));
+        delta.removed().forEach(byProject::remove);
+        delta.changed().forEach(s -> byProject.put(s.project(), s));
+        return List.copyOf(byProject.values());
+    }
+
+    private List<ProjectStatus> readList(byte[] body) {
         try {
-            statuses = Json.mapper().readValue(r.body(), STATUS_LIST);
+            return Json.mapper().readValue(body, STATUS_LIST);
         } catch (IOException e) {
-            throw new DispatcherUnavailableException(url + " sent project statuses that cannot be read: "
-                    + e.getMessage(), e);
+            throw unreadable(e);
         }
-        lastStatuses = r.headers().firstValue("ETag").map(tag -> new TaggedStatuses(tag, statuses)).orElse(null);
-        return statuses;
+    }
+
+    private ProjectStatusesDelta readDelta(byte[] body) {
+        try {
+            return Json.mapper().readValue(body, ProjectStatusesDelta.class);
+        } catch (IOException e) {
+            throw unreadable(e);
+        }
+    }
+
+    private DispatcherUnavailableException unreadable(IOException e) {
+        return new DispatcherUnavailableException(url + " sent project statuses that cannot be read: "
+                + e.getMessage(), e);
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.sparky.contracts.BuildState;
 import dev.sparky.contracts.Json;
 import dev.sparky.contracts.api.Page;
 import dev.sparky.contracts.api.ProjectStatus;
+import dev.sparky.contracts.api.ProjectStatusesDelta;
 import dev.sparky.ui.FakeDispatcher;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
@@ -19,7 +20,8 @@ import java.util.Map;
 public class DispatcherStub implements QuarkusTestResourceLifecycleManager {
     static volatile String lastLogQuery;
     static final String STATUS_TAG = "\"v1-7\"";
-    static final java.util.concurrent.atomic.AtomicInteger statusRequests = new java.util.concurrent.atomic.AtomicInteger();
+    static final String CHANGED_TAG = "\"v1-8\"";
+    static volatile boolean statusesChanged;
     static final java.util.concurrent.atomic.AtomicInteger notModified = new java.util.concurrent.atomic.AtomicInteger();
     private HttpServer server;
 
@@ -38,15 +40,21 @@ public class DispatcherStub implements QuarkusTestResourceLifecycleManager {
                 case "/internal/v1/projects/hello/jobs/abc" -> json(ex, 200, Json.write(build));
                 case "/internal/v1/builds" -> json(ex, 200, Json.write(new Page<>(List.of(build), 6L)));
                 case "/internal/v1/projects/status" -> {
-                    statusRequests.incrementAndGet();
-                    if (STATUS_TAG.equals(ex.getRequestHeaders().getFirst("If-None-Match"))) {
+                    String held = ex.getRequestHeaders().getFirst("If-None-Match");
+                    String current = statusesChanged ? CHANGED_TAG : STATUS_TAG;
+                    ex.getResponseHeaders().add("ETag", current);
+                    if (current.equals(held)) {
                         notModified.incrementAndGet();
-                        ex.getResponseHeaders().add("ETag", STATUS_TAG);
                         ex.sendResponseHeaders(304, -1);
                         ex.close();
+                    } else if (STATUS_TAG.equals(held)) {
+                        ex.getResponseHeaders().add("X-Statuses-Delta", "true");
+                        var done = FakeDispatcher.build(9, "hello", "def", BuildState.SUCCEEDED, "d", Map.of());
+                        json(ex, 200, Json.write(new ProjectStatusesDelta(STATUS_TAG,
+                                List.of(new ProjectStatus("hello", done, 0, 0)), List.of("old"))));
                     } else {
-                        ex.getResponseHeaders().add("ETag", STATUS_TAG);
-                        json(ex, 200, Json.write(List.of(new ProjectStatus("hello", build, 1, 0))));
+                        json(ex, 200, Json.write(List.of(new ProjectStatus("hello", build, 1, 0),
+                                new ProjectStatus("old", null, 0, 0))));
                     }
                 }
                 case "/internal/v1/builds/7/log/whole" -> {

@@ -7,10 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sparky.contracts.BuildState;
+import dev.sparky.contracts.api.ProjectStatus;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -61,13 +63,28 @@ class RestDispatcherClientTest {
     }
 
     @Test
-    void projectStatusesAreAskedAgainWithTheirTagAndReusedWhenNotModified() {
+    void projectStatusesAreReusedWhenNotModifiedAndPatchedWithOnlyWhatChanged() {
+        DispatcherStub.statusesChanged = false;
         int before = DispatcherStub.notModified.get();
         var first = client.projectStatuses();
-        assertEquals("hello", first.get(0).project());
+        assertEquals(List.of("hello", "old"), first.stream().map(ProjectStatus::project).toList());
+        var running = first.get(0).lastBuild();
+        assertEquals(BuildState.RUNNING, running.state());
+        assertTrue(running.durationMillis() > 3000, "a running build's duration is as of now, not as sent: "
+                + running.durationMillis());
         var second = client.projectStatuses();
-        assertEquals(first, second, "the dispatcher said 304: the same list");
+        assertEquals(first.stream().map(ProjectStatus::project).toList(),
+                second.stream().map(ProjectStatus::project).toList(), "the dispatcher said 304: the same list");
         assertTrue(DispatcherStub.notModified.get() > before, "the second request carried the tag");
+
+        DispatcherStub.statusesChanged = true;
+        var third = client.projectStatuses();
+        assertEquals(List.of("hello"), third.stream().map(ProjectStatus::project).toList(), "'old' is gone");
+        assertEquals(9, third.get(0).lastBuild().id(), "hello's new last build came as a delta");
+        int held = DispatcherStub.notModified.get();
+        assertEquals(9, client.projectStatuses().get(0).lastBuild().id(), "the patched list is held");
+        assertTrue(DispatcherStub.notModified.get() > held, "under the new tag");
+        DispatcherStub.statusesChanged = false;
     }
 
     @Test

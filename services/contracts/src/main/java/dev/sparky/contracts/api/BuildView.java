@@ -34,4 +34,17 @@ public record BuildView(
         Long durationMillis,
         long logBytes,
         List<AttemptView> attempts) {
+
+    /**
+     * The same view with {@code durationMillis} as of {@code nowMillis} while the build runs (started, not
+     * finished); any other view as it is. A view kept for a while (a cached dashboard) is brought up to date.
+     */
+    public BuildView durationAt(long nowMillis) {
+        if (startedAt == null || finishedAt != null) {
+            return this;
+        }
+        return new BuildView(id, project, jobId, description, state, sparkyCode, reason, params, requestedBy, source,
+                parentBuildId, attempt, runnerId, exitCode, queuedAt, startedAt, finishedAt,
+                Math.max(0, nowMillis - startedAt.toEpochMilli()), logBytes, attempts);
+    }
 }
