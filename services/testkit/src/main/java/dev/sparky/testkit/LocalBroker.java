@@ -51,6 +51,10 @@ public final class LocalBroker {
         p.put("share.coordinator.state.topic.replication.factor", "1");
         p.put("share.coordinator.state.topic.min.isr", "1");
         p.put("group.initial.rebalance.delay.ms", "0");
+        // A runner gets its share of sparky.jobs in a heartbeat answer: at the default 5 s interval a runner
+        // just started (bin/sparky up, scale runners) took no build for about 5 s though it said it was ready.
+        p.put("group.share.min.heartbeat.interval.ms", "1000");
+        p.put("group.share.heartbeat.interval.ms", "1000");
         // Topics are created by the services with the right partition counts; a typo must not create one.
         p.put("auto.create.topics.enable", "false");
         p.put("log.retention.hours", "168");
