@@ -104,12 +104,25 @@ public final class RunnerEventPublisher implements RunnerEventSink, AutoCloseabl
     }
 
     @Override
-    public void sendAndWait(String key, RunnerEvent event, Duration timeout) {
+    public Receipt sendAcknowledged(String key, RunnerEvent event) {
         if (closed) {
-            throw new PublishFailedException("runner events are closed", null);
+            return timeout -> {
+                throw new PublishFailedException("runner events are closed", null);
+            };
         }
+        Future<RecordMetadata> ack;
         try {
-            Future<RecordMetadata> ack = producerFor(event).send(record(key, event));
+            ack = producerFor(event).send(record(key, event));
+        } catch (RuntimeException e) {
+            return timeout -> {
+                throw new PublishFailedException("cannot send to " + topic + ": " + e.getMessage(), e);
+            };
+        }
+        return timeout -> await(ack, timeout);
+    }
+
+    private void await(Future<RecordMetadata> ack, Duration timeout) {
+        try {
             ack.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -120,8 +133,6 @@ public final class RunnerEventPublisher implements RunnerEventSink, AutoCloseabl
         } catch (TimeoutException e) {
             throw new PublishFailedException("Kafka did not acknowledge within " + timeout.toMillis() + " ms on "
                     + topic, e);
-        } catch (RuntimeException e) {
-            throw new PublishFailedException("cannot send to " + topic + ": " + e.getMessage(), e);
         }
     }
 

@@ -14,5 +14,17 @@ public interface RunnerEventSink {
      *
      * @throws dev.sparky.kafka.PublishFailedException when it was not acknowledged in time
      */
-    void sendAndWait(String key, RunnerEvent event, Duration timeout);
+    default void sendAndWait(String key, RunnerEvent event, Duration timeout) {
+        sendAcknowledged(key, event).await(timeout);
+    }
+
+    /** Sends; the caller may work meanwhile and then wait for the broker's acknowledgement on the receipt. */
+    Receipt sendAcknowledged(String key, RunnerEvent event);
+
+    /** The broker's answer to one sent event. */
+    @FunctionalInterface
+    interface Receipt {
+        /** @throws dev.sparky.kafka.PublishFailedException when it was not acknowledged in time */
+        void await(Duration timeout);
+    }
 }

@@ -2,7 +2,6 @@ package dev.sparky.runner.exec;
 
 import dev.sparky.contracts.events.BuildFinished.Outcome;
 import dev.sparky.contracts.events.RunBuild;
-import java.io.File;
 import dev.sparky.runner.cache.BuildCache;
 import dev.sparky.runner.cache.CachePaths;
 import java.io.IOException;
@@ -110,66 +109,77 @@ public final class ProcessBuildExecutor implements BuildExecutor {
     }
 
     @Override
-    public ExecResult run(PreparedBuild build, BuildControl control, LogSink log) {
+    public Launch launch(PreparedBuild build) {
         if (!build.runnable()) {
-            return ExecResult.failed(build.failure());
+            return Launch.failed(build, build.failure());
         }
+        try {
+            makeWorkspace(build);
+            return Launch.held(build, start(build));
+        } catch (IOException | UncheckedIOException e) {
+            Workspace.remove(build.workspace());
+            return Launch.failed(build, "cannot start " + build.job().script() + ": " + e.getMessage());
+        }
+    }
+
+    @Override
+    public ExecResult run(Launch launch, BuildControl control, LogSink log) {
+        if (launch.failure() != null) {
+            launch.abandon();
+            return ExecResult.failed(launch.failure());
+        }
+        PreparedBuild build = launch.build();
         LogStreamer streamer = new LogStreamer(log, new SecretMasker(build.secretValues()), build.job().logCapBytes(),
                 flushTimer, LogStreamer.MAX_CHUNK, LogStreamer.MAX_DELAY);
         Ended ended;
         try {
-            prepareWorkspace(build, streamer);
+            cache.restore(build.job().project(), build.cachePaths(), build.workspace(), BuildUser.runAs(build.user()),
+                    streamer::say);
             ended = control.stopRequest().map(stop -> new Ended(stop.outcome(), null, stop.reason()))
-                    .orElseGet(() -> runProcess(build, control, streamer));
+                    .orElseGet(() -> runProcess(launch, control, streamer));
             if (ended.outcome() == Outcome.SUCCEEDED) {
                 cache.save(build.job().project(), build.cachePaths(), build.workspace(),
                         BuildUser.runAs(build.user()), streamer::say);
             }
-        } catch (IOException | UncheckedIOException e) {
+        } catch (UncheckedIOException e) {
             ended = new Ended(Outcome.FAILED, null, "cannot start " + build.job().script() + ": " + e.getMessage());
         } finally {
+            launch.abandon();
             Workspace.remove(build.workspace());
         }
         streamer.finish();
         return ended.result(streamer.sentBytes());
     }
 
-    /** A fresh workspace owned by the build user, with the cached paths restored into it by that user. */
-    private void prepareWorkspace(PreparedBuild build, LogStreamer streamer) throws IOException {
+    /** A fresh, empty workspace owned by the build user; the cached paths are restored into it by {@link #run}. */
+    private static void makeWorkspace(PreparedBuild build) throws IOException {
         Workspace.recreate(build.workspace());
         if (build.user() != null) {
             // Only the empty folder: what the restore and the build put in it is theirs already.
             Files.setAttribute(build.workspace(), "unix:uid", build.user().uid(), LinkOption.NOFOLLOW_LINKS);
             Files.setAttribute(build.workspace(), "unix:gid", build.user().gid(), LinkOption.NOFOLLOW_LINKS);
         }
-        cache.restore(build.job().project(), build.cachePaths(), build.workspace(), BuildUser.runAs(build.user()),
-                streamer::say);
     }
 
-    private Ended runProcess(PreparedBuild build, BuildControl control, LogStreamer streamer) {
-        Process process;
-        try {
-            process = start(build);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private Ended runProcess(Launch launch, BuildControl control, LogStreamer streamer) {
+        Process process = launch.process();
         ProcessGroup group = new ProcessGroup(process.pid());
-        Thread pump = startPump(streamer, process, build.job());
+        Thread pump = startPump(streamer, process, launch.build().job());
         control.onStop(request -> terminate(process, group));
-        ScheduledFuture<?> timeout = scheduleTimeout(build.job(), control);
+        launch.open();
+        ScheduledFuture<?> timeout = scheduleTimeout(launch.build().job(), control);
         int exit = waitFor(process, group);
         control.seal();
         timeout.cancel(false);
         group.kill();
-        awaitPump(pump, process, build.job());
+        awaitPump(pump, process, launch.build().job());
         return ended(control.stopRequest(), exit);
     }
 
     private Process start(PreparedBuild build) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(build.command())
                 .directory(build.workspace().toFile())
-                .redirectErrorStream(true)
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+                .redirectErrorStream(true);
         pb.environment().clear();
         pb.environment().putAll(build.environment());
         return pb.start();

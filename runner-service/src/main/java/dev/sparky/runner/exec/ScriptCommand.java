@@ -13,8 +13,27 @@ import java.util.List;
  * otherwise with bash and a note saying why. Always under {@code setsid}, so the script leads its own process
  * group and a stop reaches everything it started; then, with a build user, {@code setpriv}, which switches the
  * user and execs in the same process (the group leader keeps its pid).
+ *
+ * <p>The script runs behind a gate: a bash that waits for the line {@value #GO} on its standard input (a pipe
+ * from the runner) and only then runs the script, with standard input from {@code /dev/null}. The runner starts
+ * the process while the build's start is on its way to the broker, and opens the gate once the start is on
+ * record, so the process and bash start-up (about 2 ms of every build) are no longer on the path from trigger
+ * to first line, and a script still never runs before its start is known. A script without shebang is read by
+ * that same bash ({@code .}, with {@code $0} the script as with {@code bash script}); one with a shebang is
+ * exec'd. When the pipe closes without the line (the start was refused), bash exits {@value #NOT_OPENED} and the
+ * script never ran.
  */
 final class ScriptCommand {
+    /** The line that opens the gate. */
+    static final String GO = "start";
+    /** The exit code of a gate closed without the line: the runner abandoned the launch. */
+    static final int NOT_OPENED = 111;
+    private static final String GATE = "IFS= read -r gate && [ \"$gate\" = " + GO + " ] || exit " + NOT_OPENED
+            + "; unset gate; exec </dev/null; ";
+    /** The script read by the gate's own bash: one exec less than {@code bash script}. */
+    static final String GATE_THEN_SOURCE = GATE + ". \"$0\"";
+    /** The script started by its shebang, in place of the gate's bash. */
+    static final String GATE_THEN_EXEC = GATE + "exec \"$0\"";
     private static final byte[] SHEBANG = {'#', '!'};
 
     private ScriptCommand() {
@@ -25,12 +44,12 @@ final class ScriptCommand {
         List<String> command = new ArrayList<>(List.of("setsid"));
         command.addAll(BuildUser.runAs(user));
         boolean executable = Files.isExecutable(script);
-        if (!executable || !hasShebang(script)) {
+        boolean viaBash = !executable || !hasShebang(script);
+        if (viaBash) {
             notes.add(executable ? name + " has no shebang: ran with bash"
                     : name + " is not executable: ran with bash");
-            command.add("bash");
         }
-        command.add(script.toString());
+        command.addAll(List.of("bash", "-c", viaBash ? GATE_THEN_SOURCE : GATE_THEN_EXEC, script.toString()));
         return List.copyOf(command);
     }
 

@@ -10,6 +10,7 @@ import dev.sparky.runner.control.AttemptRegistry;
 import dev.sparky.runner.exec.BuildControl;
 import dev.sparky.runner.exec.BuildExecutor;
 import dev.sparky.runner.exec.ExecResult;
+import dev.sparky.runner.exec.Launch;
 import dev.sparky.runner.exec.LogSink;
 import dev.sparky.runner.exec.PreparedBuild;
 import dev.sparky.runner.events.RunnerEventSink;
@@ -22,7 +23,9 @@ import org.jboss.logging.Logger;
 /**
  * One job record, start to finish: read it, report the start (acknowledged by the broker), accept the record,
  * run the build, report the finish. The start goes out before the accept so a started attempt is always known to
- * the dispatcher; the finish is retried until the broker takes it, because a lost finish would leave the build
+ * the dispatcher; while the broker acknowledges it, the build's process is launched and held at its gate, and the
+ * script runs only once the start is on record (if it never is, the launch is abandoned and the record
+ * released). The finish is retried until the broker takes it, because a lost finish would leave the build
  * running until its lease ran out. Runs on the queue consumer's thread: one build at a time.
  */
 public final class JobHandler {
@@ -92,7 +95,11 @@ public final class JobHandler {
             return;
         }
         PreparedBuild prepared = executor.prepare(job);
-        if (!reportStarted(job, prepared)) {
+        BuildStarted started = BuildStarted.of(runnerId, job.buildId(), job.attempt(), prepared.notes());
+        RunnerEventSink.Receipt firstTry = events.sendAcknowledged(String.valueOf(job.buildId()), started);
+        Launch launch = executor.launch(prepared);
+        if (!startOnRecord(job, started, firstTry)) {
+            launch.abandon();
             LOG.warnf("%s: could not report its start; job record released for another try", name);
             ack.release();
             return;
@@ -103,18 +110,20 @@ public final class JobHandler {
         }
         metrics.busy(true);
         LOG.infof("%s of %s (job %s) started", name, job.project(), job.jobId());
-        ExecResult result = run(job, prepared, control);
+        ExecResult result = run(job, launch, control);
         metrics.finished(result.outcome());
         reportFinished(job, result);
         LOG.infof("%s ended: %s (%s)", name, result.outcome(), result.reason());
     }
 
-    private ExecResult run(RunBuild job, PreparedBuild prepared, BuildControl control) {
-        if (!prepared.runnable()) {
-            return ExecResult.failed(prepared.failure());
+    private ExecResult run(RunBuild job, Launch launch, BuildControl control) {
+        if (launch.failure() != null) {
+            launch.abandon();
+            return ExecResult.failed(launch.failure());
         }
         var stopped = control.stopRequest();
         if (stopped.isPresent()) {
+            launch.abandon();
             return new ExecResult(stopped.get().outcome(), null, 0, stopped.get().reason());
         }
         String key = String.valueOf(job.buildId());
@@ -123,18 +132,23 @@ public final class JobHandler {
             metrics.logBytes(data.length);
         };
         try {
-            return executor.run(prepared, control, sink);
+            return executor.run(launch, control, sink);
         } catch (RuntimeException e) {
+            launch.abandon();
             LOG.errorf(e, "build %d attempt %d: the runner failed to run it", job.buildId(), job.attempt());
             return ExecResult.failed("runner " + runnerId + " could not run the build: " + e.getMessage());
         }
     }
 
-    private boolean reportStarted(RunBuild job, PreparedBuild prepared) {
-        BuildStarted started = BuildStarted.of(runnerId, job.buildId(), job.attempt(), prepared.notes());
+    /** Waits for the first try's acknowledgement, then tries again up to the configured number of tries. */
+    private boolean startOnRecord(RunBuild job, BuildStarted started, RunnerEventSink.Receipt firstTry) {
         for (int i = 1; i <= timings.startTries(); i++) {
             try {
-                events.sendAndWait(String.valueOf(job.buildId()), started, timings.startTimeout());
+                if (i == 1) {
+                    firstTry.await(timings.startTimeout());
+                } else {
+                    events.sendAndWait(String.valueOf(job.buildId()), started, timings.startTimeout());
+                }
                 return true;
             } catch (PublishFailedException e) {
                 LOG.warnf("build %d: start not acknowledged (try %d of %d): %s", job.buildId(), i,

@@ -2,7 +2,6 @@ package dev.sparky.runner.events;
 
 import dev.sparky.contracts.events.RunnerEvent;
 import dev.sparky.kafka.PublishFailedException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -21,16 +20,21 @@ public final class FakeEvents implements RunnerEventSink {
         sent.add(new Sent(key, event, false));
     }
 
+    /** A refused send fails when its receipt is awaited, as a broker that never answers would. */
     @Override
-    public void sendAndWait(String key, RunnerEvent event, Duration timeout) {
+    public Receipt sendAcknowledged(String key, RunnerEvent event) {
         AtomicInteger refusals = event instanceof dev.sparky.contracts.events.BuildStarted ? refuseStarts
                 : event instanceof dev.sparky.contracts.events.BuildFinished ? refuseFinishes : new AtomicInteger();
         if (refusals.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-            throw new PublishFailedException("broker away", null);
+            return timeout -> {
+                throw new PublishFailedException("broker away", null);
+            };
         }
         synchronized (this) {
             sent.add(new Sent(key, event, true));
         }
+        return timeout -> {
+        };
     }
 
     public synchronized List<Sent> all() {

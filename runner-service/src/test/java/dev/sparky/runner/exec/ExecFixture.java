@@ -52,7 +52,7 @@ final class ExecFixture implements AutoCloseable {
 
     Run run(RunBuild job, CollectingSink sink) {
         PreparedBuild prepared = executor.prepare(job);
-        return new Run(executor.run(prepared, new BuildControl(), sink), sink, prepared);
+        return new Run(executor.run(executor.launch(prepared), new BuildControl(), sink), sink, prepared);
     }
 
     @Override

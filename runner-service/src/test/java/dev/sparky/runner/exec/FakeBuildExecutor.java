@@ -19,6 +19,7 @@ public final class FakeBuildExecutor implements BuildExecutor {
     private final List<String> notes;
     public final CountDownLatch started = new CountDownLatch(1);
     public volatile int runs;
+    public volatile int launches;
 
     public FakeBuildExecutor(String log, int exitCode, boolean waitForStop, List<String> notes) {
         this.log = log;
@@ -41,7 +42,13 @@ public final class FakeBuildExecutor implements BuildExecutor {
     }
 
     @Override
-    public ExecResult run(PreparedBuild build, BuildControl control, LogSink sink) {
+    public Launch launch(PreparedBuild build) {
+        launches++;
+        return Launch.nothingHeld(build);
+    }
+
+    @Override
+    public ExecResult run(Launch launch, BuildControl control, LogSink sink) {
         runs++;
         byte[] bytes = log.getBytes(StandardCharsets.UTF_8);
         sink.chunk(0, bytes);

@@ -77,8 +77,8 @@ class ProcessBuildExecutorTest {
         script("hello", "job.sh", "#!/bin/sh\necho direct\n", true);
         PreparedBuild prepared = executor.prepare(Jobs.job(3, "hello", "job.sh"));
         assertEquals(List.of(), prepared.notes());
-        assertEquals(List.of("setsid", home.resolve("projects/hello/job.sh").toAbsolutePath().toString()),
-                prepared.command());
+        assertEquals(List.of("setsid", "bash", "-c", ScriptCommand.GATE_THEN_EXEC,
+                home.resolve("projects/hello/job.sh").toAbsolutePath().toString()), prepared.command());
     }
 
     @Test
@@ -87,7 +87,7 @@ class ProcessBuildExecutorTest {
         RunBuild job = Jobs.job(4, "hello", "job.sh");
         PreparedBuild prepared = executor.prepare(job);
         assertEquals(List.of("job.sh is not executable: ran with bash"), prepared.notes());
-        ExecResult result = executor.run(prepared, new BuildControl(), new CollectingSink());
+        ExecResult result = executor.run(executor.launch(prepared), new BuildControl(), new CollectingSink());
         assertEquals(Outcome.SUCCEEDED, result.outcome());
     }
 
@@ -103,7 +103,7 @@ class ProcessBuildExecutorTest {
         RunBuild job = Jobs.job(6, "ghost", "job.sh");
         PreparedBuild prepared = executor.prepare(job);
         assertFalse(prepared.runnable());
-        ExecResult result = executor.run(prepared, new BuildControl(), new CollectingSink());
+        ExecResult result = executor.run(executor.launch(prepared), new BuildControl(), new CollectingSink());
         assertEquals(Outcome.FAILED, result.outcome());
         assertTrue(result.reason().contains("script job.sh not found in projects/ghost"), result.reason());
     }
@@ -144,7 +144,7 @@ class ProcessBuildExecutorTest {
         BuildControl control = new BuildControl();
         CollectingSink sink = new CollectingSink();
         CompletableFuture<ExecResult> result = CompletableFuture.supplyAsync(
-                () -> executor.run(executor.prepare(job), control, sink));
+                () -> executor.run(executor.launch(executor.prepare(job)), control, sink));
         waitFor(() -> sink.text().contains("started"));
         control.requestStop(Outcome.CANCELLED, "cancelled by alice");
         ExecResult done = result.get(5, TimeUnit.SECONDS);
@@ -233,9 +233,53 @@ class ProcessBuildExecutorTest {
         assertFalse(env.containsKey("SPARKY_API_TOKEN"), env::toString);
     }
 
+    @Test
+    void aLaunchedScriptWaitsAtItsGateUntilTheBuildRuns() throws Exception {
+        script("gated", "job.sh", "echo ran > " + home.resolve("marker") + "\necho \"$0 stdin:$(cat | wc -c)\"\n",
+                false);
+        PreparedBuild prepared = executor.prepare(Jobs.job(18, "gated", "job.sh"));
+        Launch launch = executor.launch(prepared);
+        assertTrue(launch.process().isAlive(), "the process is started before the run");
+        assertTrue(Files.isDirectory(prepared.workspace()), "and its workspace made");
+        Thread.sleep(300);
+        assertFalse(Files.exists(home.resolve("marker")), "the script did not run before its gate opened");
+        CollectingSink sink = new CollectingSink();
+        ExecResult result = executor.run(launch, new BuildControl(), sink);
+        assertEquals(Outcome.SUCCEEDED, result.outcome());
+        assertTrue(Files.exists(home.resolve("marker")));
+        assertEquals(home.resolve("projects/gated/job.sh").toAbsolutePath() + " stdin:0\n", sink.text(),
+                "$0 is the script, as with bash job.sh, and standard input is empty");
+    }
+
+    @Test
+    void anAbandonedLaunchNeverRunsItsScriptAndLeavesNothing() throws Exception {
+        script("refused", "job.sh", "#!/bin/bash\necho ran > " + home.resolve("marker") + "\n", true);
+        PreparedBuild prepared = executor.prepare(Jobs.job(19, "refused", "job.sh"));
+        Launch launch = executor.launch(prepared);
+        long pid = launch.process().pid();
+        launch.abandon();
+        assertGone(pid);
+        assertFalse(Files.exists(prepared.workspace()), "workspace removed");
+        Thread.sleep(200);
+        assertFalse(Files.exists(home.resolve("marker")), "the script never ran");
+    }
+
+    @Test
+    void aBuildStoppedBeforeItsGateOpenedEndsWithTheStopAndNeverRuns() throws Exception {
+        script("early", "job.sh", "#!/bin/bash\necho ran > " + home.resolve("marker") + "\n", true);
+        Launch launch = executor.launch(executor.prepare(Jobs.job(20, "early", "job.sh")));
+        long pid = launch.process().pid();
+        BuildControl control = new BuildControl();
+        control.requestStop(Outcome.CANCELLED, "cancelled by alice");
+        ExecResult result = executor.run(launch, control, new CollectingSink());
+        assertEquals(Outcome.CANCELLED, result.outcome());
+        assertGone(pid);
+        assertFalse(Files.exists(home.resolve("marker")), "the script never ran");
+    }
+
     private Run run(RunBuild job) {
         CollectingSink sink = new CollectingSink();
-        ExecResult result = executor.run(executor.prepare(job), new BuildControl(), sink);
+        ExecResult result = executor.run(executor.launch(executor.prepare(job)), new BuildControl(), sink);
         return new Run(result, sink);
     }
 

@@ -1,6 +1,7 @@
 package dev.sparky.runner.queue;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,17 +15,25 @@ import dev.sparky.contracts.events.StopAttempt;
 import dev.sparky.runner.control.AttemptRegistry;
 import dev.sparky.runner.events.FakeEvents;
 import dev.sparky.runner.exec.BuildExecutor;
+import dev.sparky.runner.exec.ExecSettings;
 import dev.sparky.runner.exec.FakeBuildExecutor;
 import dev.sparky.runner.exec.Jobs;
+import dev.sparky.runner.exec.ProcessBuildExecutor;
 import dev.sparky.runner.metrics.RunnerMetrics;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The job flow: record in, start reported, record accepted, build run, finish reported. */
 class JobHandlerTest {
@@ -68,6 +77,30 @@ class JobHandlerTest {
         handler(FakeBuildExecutor.exiting("x", 0)).handle(record(Jobs.job(8, "hello", "job.sh")), "test", ack);
         assertEquals(List.of("RELEASE"), ack.answers, "released for another runner when the start is not on record");
         assertEquals(List.of(), events.flow());
+    }
+
+    @Test
+    void aRealScriptWhoseStartIsRefusedNeverRuns(@TempDir Path home) throws Exception {
+        Path dir = Files.createDirectories(home.resolve("projects/hello"));
+        Path marker = home.resolve("marker");
+        Files.writeString(dir.resolve("job.sh"), "echo ran > " + marker + "\n");
+        ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
+        try {
+            ProcessBuildExecutor executor = new ProcessBuildExecutor(ExecSettings.of(home, "runner-1",
+                    "http://ui:4000", Duration.ofMillis(500)), Map.of("PATH", System.getenv("PATH")), timers, timers);
+            events.refuseStarts.set(10);
+            handler(executor).handle(record(Jobs.job(18, "hello", "job.sh")), "test", ack);
+            assertEquals(List.of("RELEASE"), ack.answers);
+            Thread.sleep(200);
+            assertFalse(Files.exists(marker), "the script was held at its gate and never ran");
+            assertFalse(Files.exists(home.resolve("work/runner-1/hello-18-1")), "its workspace is gone");
+            events.refuseStarts.set(0);
+            handler(executor).handle(record(Jobs.job(19, "hello", "job.sh")), "test", ack);
+            assertEquals(List.of("RELEASE", "ACCEPT"), ack.answers);
+            assertEquals("ran\n", Files.readString(marker), "the next one, on record, ran");
+        } finally {
+            timers.shutdownNow();
+        }
     }
 
     @Test
