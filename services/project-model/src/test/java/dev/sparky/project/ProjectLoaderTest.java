@@ -189,4 +189,42 @@ class ProjectLoaderTest {
         assertEquals(catalog.names(), catalog.list().stream().map(Project::name).toList(),
                 "the same folders as the full list, broken sparky.yaml included");
     }
+
+    @Test
+    void aProjectAddedOrRemovedShowsInTheListAtOnce() throws IOException {
+        write("first", "concurrency: 1\n", true);
+        ProjectCatalog catalog = new ProjectCatalog(root);
+        assertEquals(List.of("first"), catalog.list().stream().map(Project::name).toList());
+        write("second", "concurrency: 1\n", true);
+        assertEquals(List.of("first", "second"), catalog.list().stream().map(Project::name).toList());
+        assertEquals(List.of("first", "second"), catalog.names());
+        Files.delete(root.resolve("first/sparky.yaml"));
+        Files.delete(root.resolve("first/job.sh"));
+        Files.delete(root.resolve("first"));
+        assertEquals(List.of("second"), catalog.list().stream().map(Project::name).toList());
+    }
+
+    @Test
+    void aFolderChangeOlderThanTheClockTickStillShowsWhenItsTimeIsRewound() throws IOException {
+        write("first", "concurrency: 1\n", true);
+        FileTime old = FileTime.fromMillis(System.currentTimeMillis() - 60_000);
+        Files.setLastModifiedTime(root, old);
+        ProjectCatalog catalog = new ProjectCatalog(root);
+        assertEquals(List.of("first"), catalog.names());
+        write("second", "concurrency: 1\n", true);
+        Files.setLastModifiedTime(root, FileTime.fromMillis(old.toMillis() + 1000));
+        assertEquals(List.of("first", "second"), catalog.names(), "any change of the folder's time lists it again");
+    }
+
+    @Test
+    void anEditedProjectShowsInTheListWithinASecond() throws Exception {
+        write("edited", "concurrency: 1\n", true);
+        ProjectCatalog catalog = new ProjectCatalog(root);
+        assertEquals(1, catalog.list().get(0).definition().concurrency());
+        Path yaml = root.resolve("edited/sparky.yaml");
+        Files.writeString(yaml, "concurrency: 4\n");
+        Files.setLastModifiedTime(yaml, FileTime.fromMillis(System.currentTimeMillis() + 5000));
+        Thread.sleep(ProjectCatalog.LIST_RECHECK.toMillis() + 50);
+        assertEquals(4, catalog.list().get(0).definition().concurrency());
+    }
 }
