@@ -23,6 +23,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /** What the internal API shows, read from the database (read connections), the log files and the projects. */
@@ -34,10 +35,13 @@ public class StateReader {
     private final Clock clock;
     private final EngineSettings settings;
     private final BuildsVersion buildsVersion;
+    private final ProjectStatusesCache statusesCache;
+    private final StatusesSource statusesSource = new StatusesSource();
 
     StateReader(BuildQueries queries, LogStore logs, ProjectCatalog catalog, Clock clock, EngineSettings settings,
             BuildsVersion buildsVersion) {
         this.buildsVersion = buildsVersion;
+        this.statusesCache = new ProjectStatusesCache(buildsVersion);
         this.queries = queries;
         this.logs = new LogReader(logs);
         this.catalog = catalog;
@@ -106,15 +110,35 @@ public class StateReader {
     }
 
     public List<ProjectStatus> statuses() {
-        Map<String, BuildQueries.Counts> counts = queries.countsByProject();
-        List<String> names = catalog.names();
-        Map<String, BuildRow> last = queries.lastBuilds(names);
-        long now = clock.millis();
-        return names.stream().map(name -> {
-            BuildQueries.Counts c = counts.getOrDefault(name, new BuildQueries.Counts(0, 0));
-            BuildRow b = last.get(name);
-            return new ProjectStatus(name, b == null ? null : Views.build(b, List.of(), now), c.running(), c.queued());
-        }).toList();
+        long version = buildsVersion.current();
+        return statusesCache.statuses(version, catalog.names(), statusesSource);
+    }
+
+    /** Reads statuses from the database for {@link ProjectStatusesCache}. */
+    private final class StatusesSource implements ProjectStatusesCache.Source {
+        @Override
+        public List<ProjectStatus> all(List<String> names) {
+            Map<String, BuildQueries.Counts> counts = queries.countsByProject();
+            Map<String, BuildRow> last = queries.lastBuilds(names);
+            long now = clock.millis();
+            return names.stream().map(name -> {
+                BuildQueries.Counts c = counts.getOrDefault(name, new BuildQueries.Counts(0, 0));
+                BuildRow b = last.get(name);
+                return new ProjectStatus(name, b == null ? null : Views.build(b, List.of(), now), c.running(),
+                        c.queued());
+            }).toList();
+        }
+
+        @Override
+        public List<ProjectStatus> of(Set<String> projects) {
+            Map<String, BuildQueries.Counts> counts = queries.countsByProject();
+            return projects.stream().map(p -> status(p, counts)).toList();
+        }
+
+        @Override
+        public Set<String> projectsOf(Set<Long> buildIds) {
+            return queries.projectsOf(buildIds);
+        }
     }
 
     /** Empty when the project has neither a folder nor builds. */

@@ -4,10 +4,12 @@ import dev.sparky.contracts.BuildState;
 import dev.sparky.contracts.api.Page;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads for the internal API, on the pooled read connections. Lists page by keyset ({@code id < before},
@@ -81,6 +83,18 @@ public final class BuildQueries {
     private static final String LAST_BUILDS = "SELECT " + java.util.Arrays.stream(Rows.BUILD_COLUMNS.split(",\\s*"))
             .map(col -> "b." + col).collect(java.util.stream.Collectors.joining(", "))
             + " FROM project_last_build l JOIN builds b ON b.id = l.build_id";
+
+    /** The projects of these builds (at most {@link BuildsVersion#MAX_IDS} or so: one IN list). */
+    public Set<String> projectsOf(Collection<Long> buildIds) {
+        if (buildIds.isEmpty()) {
+            return Set.of();
+        }
+        String marks = String.join(",", java.util.Collections.nCopies(buildIds.size(), "?"));
+        Set<String> out = new java.util.HashSet<>();
+        db.read(c -> new Sql(c).list("SELECT DISTINCT project FROM builds WHERE id IN (" + marks + ")",
+                rs -> out.add(rs.getString(1)), buildIds.toArray()));
+        return out;
+    }
 
     public Optional<BuildRow> lastBuild(String project) {
         return db.read(c -> new Sql(c).one(SELECT_BUILD + "WHERE project = ? ORDER BY id DESC LIMIT 1",

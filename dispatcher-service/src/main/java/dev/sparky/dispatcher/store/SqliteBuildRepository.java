@@ -3,12 +3,15 @@ package dev.sparky.dispatcher.store;
 import dev.sparky.contracts.BuildState;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.sqlite.SQLiteConnection;
+import org.sqlite.SQLiteUpdateListener;
 
 /** {@link BuildRepository} over the write connection. Not thread-safe: the engine thread owns it. */
 public final class SqliteBuildRepository implements BuildRepository, AutoCloseable {
@@ -21,6 +24,8 @@ public final class SqliteBuildRepository implements BuildRepository, AutoCloseab
     private final BuildsVersion buildsVersion;
     /** Set by SQLite's update hook when a statement of the open transaction changed a row of builds. */
     private boolean buildsTouched;
+    /** The builds it inserted or updated; null once it removed one or changed too many to list. */
+    private Set<Long> buildsChanged = new HashSet<>();
     private int savepoints;
 
     public SqliteBuildRepository(Connection writeConnection) {
@@ -35,10 +40,23 @@ public final class SqliteBuildRepository implements BuildRepository, AutoCloseab
             writeConnection.unwrap(SQLiteConnection.class).addUpdateListener((type, database, table, rowId) -> {
                 if ("builds".equals(table)) {
                     buildsTouched = true;
+                    noteChanged(type, rowId);
                 }
             });
         } catch (SQLException e) {
             throw new StoreException("not an SQLite connection: " + e.getMessage(), e);
+        }
+    }
+
+    /** A removed build's project cannot be looked up any more: the version is then "unknown" to readers. */
+    private void noteChanged(SQLiteUpdateListener.Type type, long rowId) {
+        if (buildsChanged == null) {
+            return;
+        }
+        if (type == SQLiteUpdateListener.Type.DELETE || buildsChanged.size() >= BuildsVersion.MAX_IDS) {
+            buildsChanged = null;
+        } else {
+            buildsChanged.add(rowId);
         }
     }
 
@@ -50,7 +68,7 @@ public final class SqliteBuildRepository implements BuildRepository, AutoCloseab
                 T result = work.get();
                 c.commit();
                 if (buildsTouched) {
-                    buildsVersion.committed();
+                    buildsVersion.committed(buildsChanged);
                 }
                 return result;
             } catch (RuntimeException | Error e) {
@@ -58,6 +76,7 @@ public final class SqliteBuildRepository implements BuildRepository, AutoCloseab
                 throw e;
             } finally {
                 buildsTouched = false;
+                buildsChanged = new HashSet<>();
                 c.setAutoCommit(true);
             }
         } catch (SQLException e) {

@@ -86,6 +86,29 @@ class ProjectStatusesTagTest {
     }
 
     @Test
+    void statusesBroughtUpToDateFromTheChangedBuildsEqualAFreshRead() {
+        f.project("beta", "description: b\n");
+        StateReader reader = reader();
+        f.apply(f.request("alpha", "a1", Map.of()));
+        f.apply(f.request("beta", "b1", Map.of()));
+        assertEquals(reader().statuses(), reader.statuses());
+        long a1 = f.build("alpha", "a1").orElseThrow().id();
+        f.apply(f.started("r1", a1, 1));
+        f.apply(f.request("alpha", "a2", Map.of()));
+        assertEquals(reader().statuses(), reader.statuses(), "running and queued counts, the newest build");
+        f.apply(f.finished("r1", a1, 1, BuildFinished.Outcome.FAILED, 3));
+        List<ProjectStatus> fresh = reader().statuses();
+        assertEquals(fresh, reader.statuses());
+        assertEquals(1, fresh.get(0).queued(), "alpha's a2 waits");
+        assertEquals(BuildState.QUEUED, fresh.get(0).lastBuild().state());
+    }
+
+    private StateReader reader() {
+        return new StateReader(f.queries, f.logs, new ProjectCatalog(home.resolve("projects")), f.clock,
+                EngineSettings.defaults(), f.buildsVersion);
+    }
+
+    @Test
     void aTagTooOldForTheHistoryGetsTheWholeList() {
         Response r = resource.statuses("\"someone-else-1-x\"");
         assertEquals(200, r.getStatus());
