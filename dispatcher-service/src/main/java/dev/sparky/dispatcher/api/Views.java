@@ -15,10 +15,7 @@ final class Views {
     }
 
     static BuildView build(BuildRow b, List<AttemptRow> attempts, long now) {
-        Long duration = null;
-        if (b.startedAt() != null) {
-            duration = (b.finishedAt() != null ? b.finishedAt() : now) - b.startedAt();
-        }
+        Long duration = BuildView.durationMillis(b.startedAt(), b.finishedAt(), now);
         return new BuildView(b.id(), b.project(), b.jobId(), b.description(), b.state(), b.state().sparkyCode(),
                 reason(b), b.params(), b.requestedBy(), b.source(), b.parentBuildId(), b.attempt(), b.runnerId(),
                 b.exitCode(), instant(b.queuedAt()), instant(b.startedAt()), instant(b.finishedAt()), duration,

@@ -2,11 +2,13 @@ package dev.sparky.runner.exec;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 /**
  * How to start a job script: directly when it is executable and has a shebang (it chose its interpreter),
@@ -18,10 +20,11 @@ import java.util.List;
  * from the runner) and only then runs the script, with standard input from {@code /dev/null}. The runner starts
  * the process while the build's start is on its way to the broker, and opens the gate once the start is on
  * record, so the process and bash start-up (about 2 ms of every build) are no longer on the path from trigger
- * to first line, and a script still never runs before its start is known. A script without shebang is read by
- * that same bash ({@code .}, with {@code $0} the script as with {@code bash script}); one with a shebang is
- * exec'd. When the pipe closes without the line (the start was refused), bash exits {@value #NOT_OPENED} and the
- * script never ran.
+ * to first line, and a script still never runs before its start is known. A script without shebang, or whose
+ * shebang is plain bash ({@code #!/bin/bash}, {@code #!/usr/bin/bash}, {@code #!/usr/bin/env bash}, no
+ * options), is read by that same bash ({@code .}, with {@code $0} the script as with {@code bash script}): one
+ * bash start-up less, about a millisecond. Any other shebang is exec'd. When the pipe closes without the line
+ * (the start was refused), bash exits {@value #NOT_OPENED} and the script never ran.
  */
 final class ScriptCommand {
     /** The line that opens the gate. */
@@ -35,6 +38,8 @@ final class ScriptCommand {
     /** The script started by its shebang, in place of the gate's bash. */
     static final String GATE_THEN_EXEC = GATE + "exec \"$0\"";
     private static final byte[] SHEBANG = {'#', '!'};
+    /** Shebang lines that mean the gate's own interpreter, with nothing that would change how it runs. */
+    private static final Set<String> PLAIN_BASH = Set.of("#!/bin/bash", "#!/usr/bin/bash", "#!/usr/bin/env bash");
 
     private ScriptCommand() {
     }
@@ -49,7 +54,8 @@ final class ScriptCommand {
             notes.add(executable ? name + " has no shebang: ran with bash"
                     : name + " is not executable: ran with bash");
         }
-        command.addAll(List.of("bash", "-c", viaBash ? GATE_THEN_SOURCE : GATE_THEN_EXEC, script.toString()));
+        boolean readByGate = viaBash || PLAIN_BASH.contains(firstLine(script).replaceAll("[ \t]+$", ""));
+        command.addAll(List.of("bash", "-c", readByGate ? GATE_THEN_SOURCE : GATE_THEN_EXEC, script.toString()));
         return List.copyOf(command);
     }
 
@@ -58,6 +64,17 @@ final class ScriptCommand {
             return Arrays.equals(in.readNBytes(2), SHEBANG);
         } catch (IOException e) {
             return false;
+        }
+    }
+
+    /** The first line, read no further than a shebang line can usefully be. */
+    private static String firstLine(Path script) {
+        try (InputStream in = Files.newInputStream(script)) {
+            String head = new String(in.readNBytes(64), StandardCharsets.ISO_8859_1);
+            int end = head.indexOf('\n');
+            return end < 0 ? head : head.substring(0, end);
+        } catch (IOException e) {
+            return "";
         }
     }
 }

@@ -82,6 +82,24 @@ class ProcessBuildExecutorTest {
     }
 
     @Test
+    void aPlainBashShebangIsReadByTheGatesBashAndAnyOtherIsExecd() throws IOException {
+        script("plain", "job.sh", "#!/bin/bash\necho \"$0 ${BASH_SOURCE[0]}\"\n", true);
+        PreparedBuild plain = executor.prepare(Jobs.job(21, "plain", "job.sh"));
+        assertEquals(ScriptCommand.GATE_THEN_SOURCE, plain.command().get(3));
+        assertEquals(List.of(), plain.notes());
+        String path = home.resolve("projects/plain/job.sh").toAbsolutePath().toString();
+        assertEquals(path + " " + path + "\n", run(Jobs.job(21, "plain", "job.sh")).sink.text(),
+                "$0 and BASH_SOURCE as when the kernel runs it");
+
+        script("strict", "job.sh", "#!/bin/bash -e\nfalse\necho not reached\n", true);
+        PreparedBuild strict = executor.prepare(Jobs.job(22, "strict", "job.sh"));
+        assertEquals(ScriptCommand.GATE_THEN_EXEC, strict.command().get(3), "its options are the kernel's to apply");
+        Run run = run(Jobs.job(22, "strict", "job.sh"));
+        assertEquals("", run.sink.text());
+        assertEquals(1, run.result.exitCode());
+    }
+
+    @Test
     void notExecutableScriptRunsWithBashAndSaysSo() throws IOException {
         script("hello", "job.sh", "echo via bash $BASH_VERSION\n", false);
         RunBuild job = Jobs.job(4, "hello", "job.sh");

@@ -45,6 +45,14 @@ public record BuildView(
         }
         return new BuildView(id, project, jobId, description, state, sparkyCode, reason, params, requestedBy, source,
                 parentBuildId, attempt, runnerId, exitCode, queuedAt, startedAt, finishedAt,
-                Math.max(0, nowMillis - startedAt.toEpochMilli()), logBytes, attempts);
+                durationMillis(startedAt.toEpochMilli(), null, nowMillis), logBytes, attempts);
+    }
+
+    /** How long a build ran: until it finished, or until {@code nowMillis} while it runs; null before it started. */
+    public static Long durationMillis(Long startedAtMillis, Long finishedAtMillis, long nowMillis) {
+        if (startedAtMillis == null) {
+            return null;
+        }
+        return Math.max(0, (finishedAtMillis != null ? finishedAtMillis : nowMillis) - startedAtMillis);
     }
 }
