@@ -164,9 +164,11 @@ public final class ProcessBuildExecutor implements BuildExecutor {
     private Ended runProcess(Launch launch, BuildControl control, LogStreamer streamer) {
         Process process = launch.process();
         ProcessGroup group = new ProcessGroup(process.pid());
+        // The script first, then the runner's own set-up: the pipe holds 64 KiB of output until the pump reads
+        // it, and a stop requested meanwhile is acted on when the reaction is registered.
+        launch.open();
         Thread pump = startPump(streamer, process, launch.build().job());
         control.onStop(request -> terminate(process, group));
-        launch.open();
         ScheduledFuture<?> timeout = scheduleTimeout(launch.build().job(), control);
         int exit = waitFor(process, group);
         control.seal();
