@@ -18,6 +18,7 @@ public final class Launch {
     private final Process process;
     private final String failure;
     private boolean opened;
+    private Runnable whenRunning = () -> { };
 
     private Launch(PreparedBuild build, Process process, String failure) {
         this.build = build;
@@ -50,6 +51,18 @@ public final class Launch {
 
     Process process() {
         return process;
+    }
+
+    /** What to do once the script runs; called by the executor on the thread that runs the build. */
+    public void whenRunning(Runnable action) {
+        this.whenRunning = action;
+    }
+
+    /** The script runs (or already ended): the executor calls this once, on the thread that runs the build. */
+    public void running() {
+        Runnable action = whenRunning;
+        whenRunning = () -> { };
+        action.run();
     }
 
     /**

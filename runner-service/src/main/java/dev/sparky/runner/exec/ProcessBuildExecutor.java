@@ -29,6 +29,8 @@ public final class ProcessBuildExecutor implements BuildExecutor {
     private static final Logger LOG = Logger.getLogger(ProcessBuildExecutor.class);
     /** How long the output pipe may stay open after the group was killed (a process that left the group). */
     private static final long PIPE_GRACE_MS = 5000;
+    /** How long a just-started script has before the runner's follow-up work; see awaitQuietStart. */
+    private static final long QUIET_START_MS = 10;
     /** Packing or unpacking one cache path longer than this is given up (the build is not failed). */
     private static final Duration CACHE_TIMEOUT = Duration.ofMinutes(10);
     private static final String LAUNCH_MECHANISM = "jdk.lang.Process.launchMechanism";
@@ -170,6 +172,8 @@ public final class ProcessBuildExecutor implements BuildExecutor {
         Thread pump = startPump(streamer, process, launch.build().job());
         control.onStop(request -> terminate(process, group));
         ScheduledFuture<?> timeout = scheduleTimeout(launch.build().job(), control);
+        awaitQuietStart(process, group);
+        launch.running();
         int exit = waitFor(process, group);
         control.seal();
         timeout.cancel(false);
@@ -213,6 +217,19 @@ public final class ProcessBuildExecutor implements BuildExecutor {
         long seconds = job.timeoutSeconds() > 0 ? job.timeoutSeconds() : Long.MAX_VALUE / 4;
         String reason = "timed out after " + DurationFormat.of(Duration.ofSeconds(job.timeoutSeconds()));
         return stopTimer.schedule(() -> control.requestStop(Outcome.TIMED_OUT, reason), seconds, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Gives the script its first milliseconds to itself before the runner's own follow-up work (the job record's
+     * acceptance) makes the broker and this JVM busy; returns at once when the script ends sooner.
+     */
+    private static void awaitQuietStart(Process process, ProcessGroup group) {
+        try {
+            process.waitFor(QUIET_START_MS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            group.kill();
+        }
     }
 
     private int waitFor(Process process, ProcessGroup group) {

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -37,7 +36,7 @@ final class ScriptCommand {
     static final String GATE_THEN_SOURCE = GATE + ". \"$0\"";
     /** The script started by its shebang, in place of the gate's bash. */
     static final String GATE_THEN_EXEC = GATE + "exec \"$0\"";
-    private static final byte[] SHEBANG = {'#', '!'};
+    private static final String SHEBANG = "#!";
     /** Shebang lines that mean the gate's own interpreter, with nothing that would change how it runs. */
     private static final Set<String> PLAIN_BASH = Set.of("#!/bin/bash", "#!/usr/bin/bash", "#!/usr/bin/env bash");
 
@@ -49,22 +48,15 @@ final class ScriptCommand {
         List<String> command = new ArrayList<>(List.of("setsid"));
         command.addAll(BuildUser.runAs(user));
         boolean executable = Files.isExecutable(script);
-        boolean viaBash = !executable || !hasShebang(script);
+        String firstLine = firstLine(script);
+        boolean viaBash = !executable || !firstLine.startsWith(SHEBANG);
         if (viaBash) {
             notes.add(executable ? name + " has no shebang: ran with bash"
                     : name + " is not executable: ran with bash");
         }
-        boolean readByGate = viaBash || PLAIN_BASH.contains(firstLine(script).replaceAll("[ \t]+$", ""));
+        boolean readByGate = viaBash || PLAIN_BASH.contains(firstLine.replaceAll("[ \t]+$", ""));
         command.addAll(List.of("bash", "-c", readByGate ? GATE_THEN_SOURCE : GATE_THEN_EXEC, script.toString()));
         return List.copyOf(command);
-    }
-
-    private static boolean hasShebang(Path script) {
-        try (InputStream in = Files.newInputStream(script)) {
-            return Arrays.equals(in.readNBytes(2), SHEBANG);
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     /** The first line, read no further than a shebang line can usefully be. */

@@ -54,6 +54,7 @@ public final class FakeBuildExecutor implements BuildExecutor {
         sink.chunk(0, bytes);
         CountDownLatch stopped = new CountDownLatch(1);
         control.onStop(request -> stopped.countDown());
+        launch.running();
         started.countDown();
         if (waitForStop) {
             await(stopped);

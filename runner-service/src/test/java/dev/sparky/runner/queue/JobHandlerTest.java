@@ -158,6 +158,42 @@ class JobHandlerTest {
     }
 
     @Test
+    void theRecordIsAcceptedWhileTheBuildRunsNotWhenItEnds() throws Exception {
+        FakeBuildExecutor executor = FakeBuildExecutor.runningUntilStopped();
+        CompletableFuture<Void> running = CompletableFuture.runAsync(
+                () -> handler(executor).handle(record(Jobs.job(20, "hello", "job.sh")), "test", ack));
+        assertTrue(executor.started.await(5, TimeUnit.SECONDS));
+        assertEquals(List.of("ACCEPT"), ack.answers, "accepted once the build runs: its lock is not held for hours");
+        registry.apply(StopAttempt.of(20, 1, null, StopAttempt.Reason.CANCELLED, "cancelled by alice"));
+        running.get(5, TimeUnit.SECONDS);
+        assertEquals(List.of("ACCEPT"), ack.answers, "and only once");
+    }
+
+    @Test
+    void aRealLongScriptIsAcceptedSoonAfterItStarted(@TempDir Path home) throws Exception {
+        Path dir = Files.createDirectories(home.resolve("projects/slow"));
+        Files.writeString(dir.resolve("job.sh"), "echo started\nsleep 2\n");
+        ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
+        try {
+            ProcessBuildExecutor executor = new ProcessBuildExecutor(ExecSettings.of(home, "runner-1",
+                    "http://ui:4000", Duration.ofMillis(500)), Map.of("PATH", System.getenv("PATH")), timers, timers);
+            long start = System.nanoTime();
+            CompletableFuture<Void> running = CompletableFuture.runAsync(
+                    () -> handler(executor).handle(record(Jobs.job(21, "slow", "job.sh")), "test", ack));
+            while (ack.answers.isEmpty() && System.nanoTime() - start < TimeUnit.SECONDS.toNanos(5)) {
+                Thread.sleep(10);
+            }
+            assertEquals(List.of("ACCEPT"), ack.answers);
+            assertTrue(System.nanoTime() - start < TimeUnit.MILLISECONDS.toNanos(1500),
+                    "accepted while the 2 s script still runs");
+            running.get(10, TimeUnit.SECONDS);
+            assertEquals(List.of("ACCEPT"), ack.answers);
+        } finally {
+            timers.shutdownNow();
+        }
+    }
+
+    @Test
     void aRevokedAttemptIsAbandoned() throws Exception {
         FakeBuildExecutor executor = FakeBuildExecutor.runningUntilStopped();
         CompletableFuture<Void> running = CompletableFuture.runAsync(

@@ -5,7 +5,7 @@ import java.util.List;
 
 /** Remembers how the record was answered. */
 final class RecordingAck implements JobAck {
-    final List<String> answers = new ArrayList<>();
+    final List<String> answers = new java.util.concurrent.CopyOnWriteArrayList<>();
     boolean acceptWorks = true;
 
     @Override
