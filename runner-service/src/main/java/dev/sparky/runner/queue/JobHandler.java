@@ -105,9 +105,11 @@ public final class JobHandler {
             return;
         }
         Acceptance acceptance = new Acceptance(ack, name);
-        launch.whenRunning(acceptance::once);
+        launch.whenRunning(() -> {
+            LOG.infof("%s of %s (job %s) started", name, job.project(), job.jobId());
+            acceptance.once();
+        });
         metrics.busy(true);
-        LOG.infof("%s of %s (job %s) started", name, job.project(), job.jobId());
         ExecResult result = run(job, launch, control);
         acceptance.once(); // a build that ended before it ran, or before the executor said it runs
         metrics.finished(result.outcome());
