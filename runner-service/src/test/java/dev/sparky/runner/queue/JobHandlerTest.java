@@ -32,6 +32,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,10 +45,34 @@ class JobHandlerTest {
     private final AttemptRegistry registry = new AttemptRegistry("runner-1", 100);
     private final AtomicBoolean draining = new AtomicBoolean();
     private final RecordingAck ack = new RecordingAck();
+    private ScheduledExecutorService timers;
 
     private JobHandler handler(BuildExecutor executor) {
         return new JobHandler("runner-1", executor, registry, events, RunnerMetrics.NONE, draining::get, FAST,
                 Clock.systemUTC());
+    }
+
+    /** Real scripts as real processes, for the flows whose point is what a script does or never does. */
+    private ProcessBuildExecutor realExecutor(Path home) {
+        timers = Executors.newSingleThreadScheduledExecutor();
+        return new ProcessBuildExecutor(ExecSettings.of(home, "runner-1", "http://ui:4000", Duration.ofMillis(500)),
+                Map.of("PATH", System.getenv("PATH")), timers, timers);
+    }
+
+    @AfterEach
+    void stopTimers() {
+        if (timers != null) {
+            timers.shutdownNow();
+        }
+    }
+
+    /** Handles a job whose fake build runs until stopped, on another thread; returns once the build runs. */
+    private CompletableFuture<Void> startedInBackground(long buildId) throws InterruptedException {
+        FakeBuildExecutor executor = FakeBuildExecutor.runningUntilStopped();
+        CompletableFuture<Void> running = CompletableFuture.runAsync(
+                () -> handler(executor).handle(record(Jobs.job(buildId, "hello", "job.sh")), "test", ack));
+        assertTrue(executor.started.await(5, TimeUnit.SECONDS));
+        return running;
     }
 
     private static byte[] record(RunBuild job) {
@@ -84,23 +109,17 @@ class JobHandlerTest {
         Path dir = Files.createDirectories(home.resolve("projects/hello"));
         Path marker = home.resolve("marker");
         Files.writeString(dir.resolve("job.sh"), "echo ran > " + marker + "\n");
-        ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
-        try {
-            ProcessBuildExecutor executor = new ProcessBuildExecutor(ExecSettings.of(home, "runner-1",
-                    "http://ui:4000", Duration.ofMillis(500)), Map.of("PATH", System.getenv("PATH")), timers, timers);
-            events.refuseStarts.set(10);
-            handler(executor).handle(record(Jobs.job(18, "hello", "job.sh")), "test", ack);
-            assertEquals(List.of("RELEASE"), ack.answers);
-            Thread.sleep(200);
-            assertFalse(Files.exists(marker), "the script was held at its gate and never ran");
-            assertFalse(Files.exists(home.resolve("work/runner-1/hello-18-1")), "its workspace is gone");
-            events.refuseStarts.set(0);
-            handler(executor).handle(record(Jobs.job(19, "hello", "job.sh")), "test", ack);
-            assertEquals(List.of("RELEASE", "ACCEPT"), ack.answers);
-            assertEquals("ran\n", Files.readString(marker), "the next one, on record, ran");
-        } finally {
-            timers.shutdownNow();
-        }
+        ProcessBuildExecutor executor = realExecutor(home);
+        events.refuseStarts.set(10);
+        handler(executor).handle(record(Jobs.job(18, "hello", "job.sh")), "test", ack);
+        assertEquals(List.of("RELEASE"), ack.answers);
+        Thread.sleep(200);
+        assertFalse(Files.exists(marker), "the script was held at its gate and never ran");
+        assertFalse(Files.exists(home.resolve("work/runner-1/hello-18-1")), "its workspace is gone");
+        events.refuseStarts.set(0);
+        handler(executor).handle(record(Jobs.job(19, "hello", "job.sh")), "test", ack);
+        assertEquals(List.of("RELEASE", "ACCEPT"), ack.answers);
+        assertEquals("ran\n", Files.readString(marker), "the next one, on record, ran");
     }
 
     @Test
@@ -143,10 +162,7 @@ class JobHandlerTest {
 
     @Test
     void aCancelStopsTheRunningBuild() throws Exception {
-        FakeBuildExecutor executor = FakeBuildExecutor.runningUntilStopped();
-        CompletableFuture<Void> running = CompletableFuture.runAsync(
-                () -> handler(executor).handle(record(Jobs.job(14, "hello", "job.sh")), "test", ack));
-        assertTrue(executor.started.await(5, TimeUnit.SECONDS));
+        CompletableFuture<Void> running = startedInBackground(14);
         registry.apply(StopAttempt.of(14, 1, "another-runner", StopAttempt.Reason.CANCELLED, "not for us"));
         registry.apply(StopAttempt.of(14, 2, null, StopAttempt.Reason.CANCELLED, "another attempt"));
         registry.apply(StopAttempt.of(14, 1, "runner-1", StopAttempt.Reason.CANCELLED, "cancelled by alice"));
@@ -159,10 +175,7 @@ class JobHandlerTest {
 
     @Test
     void theRecordIsAcceptedWhileTheBuildRunsNotWhenItEnds() throws Exception {
-        FakeBuildExecutor executor = FakeBuildExecutor.runningUntilStopped();
-        CompletableFuture<Void> running = CompletableFuture.runAsync(
-                () -> handler(executor).handle(record(Jobs.job(20, "hello", "job.sh")), "test", ack));
-        assertTrue(executor.started.await(5, TimeUnit.SECONDS));
+        CompletableFuture<Void> running = startedInBackground(20);
         assertEquals(List.of("ACCEPT"), ack.answers, "accepted once the build runs: its lock is not held for hours");
         registry.apply(StopAttempt.of(20, 1, null, StopAttempt.Reason.CANCELLED, "cancelled by alice"));
         running.get(5, TimeUnit.SECONDS);
@@ -173,32 +186,23 @@ class JobHandlerTest {
     void aRealLongScriptIsAcceptedSoonAfterItStarted(@TempDir Path home) throws Exception {
         Path dir = Files.createDirectories(home.resolve("projects/slow"));
         Files.writeString(dir.resolve("job.sh"), "echo started\nsleep 2\n");
-        ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
-        try {
-            ProcessBuildExecutor executor = new ProcessBuildExecutor(ExecSettings.of(home, "runner-1",
-                    "http://ui:4000", Duration.ofMillis(500)), Map.of("PATH", System.getenv("PATH")), timers, timers);
-            long start = System.nanoTime();
-            CompletableFuture<Void> running = CompletableFuture.runAsync(
-                    () -> handler(executor).handle(record(Jobs.job(21, "slow", "job.sh")), "test", ack));
-            while (ack.answers.isEmpty() && System.nanoTime() - start < TimeUnit.SECONDS.toNanos(5)) {
-                Thread.sleep(10);
-            }
-            assertEquals(List.of("ACCEPT"), ack.answers);
-            assertTrue(System.nanoTime() - start < TimeUnit.MILLISECONDS.toNanos(1500),
-                    "accepted while the 2 s script still runs");
-            running.get(10, TimeUnit.SECONDS);
-            assertEquals(List.of("ACCEPT"), ack.answers);
-        } finally {
-            timers.shutdownNow();
+        ProcessBuildExecutor executor = realExecutor(home);
+        long start = System.nanoTime();
+        CompletableFuture<Void> running = CompletableFuture.runAsync(
+                () -> handler(executor).handle(record(Jobs.job(21, "slow", "job.sh")), "test", ack));
+        while (ack.answers.isEmpty() && System.nanoTime() - start < TimeUnit.SECONDS.toNanos(5)) {
+            Thread.sleep(10);
         }
+        assertEquals(List.of("ACCEPT"), ack.answers);
+        assertTrue(System.nanoTime() - start < TimeUnit.MILLISECONDS.toNanos(1500),
+                "accepted while the 2 s script still runs");
+        running.get(10, TimeUnit.SECONDS);
+        assertEquals(List.of("ACCEPT"), ack.answers);
     }
 
     @Test
     void aRevokedAttemptIsAbandoned() throws Exception {
-        FakeBuildExecutor executor = FakeBuildExecutor.runningUntilStopped();
-        CompletableFuture<Void> running = CompletableFuture.runAsync(
-                () -> handler(executor).handle(record(Jobs.job(15, "hello", "job.sh")), "test", ack));
-        assertTrue(executor.started.await(5, TimeUnit.SECONDS));
+        CompletableFuture<Void> running = startedInBackground(15);
         registry.apply(StopAttempt.of(15, 1, null, StopAttempt.Reason.REVOKED, "lease expired"));
         running.get(5, TimeUnit.SECONDS);
         BuildFinished finished = events.of(BuildFinished.class).get(0);
