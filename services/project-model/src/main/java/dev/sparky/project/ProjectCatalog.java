@@ -23,8 +23,8 @@ import java.util.stream.Stream;
  * the folder names are listed again only when the projects folder's change time moved (a folder added,
  * removed or renamed), and the full list checks every project's files again at most once per
  * {@link #LIST_RECHECK}. An edited sparky.yaml shows in the list within that second; a project added or
- * removed shows at once. A change time within the last {@link #RACY} seconds is not trusted, since two changes
- * within one tick of a coarse file system clock would look like one.
+ * removed shows at once. A listing made within {@link #RACY} of the folder's change time is listed again on the
+ * next call: a second change within one tick of a coarse file system clock would not move the time.
  */
 public final class ProjectCatalog {
     static final Duration LIST_RECHECK = Duration.ofSeconds(1);
@@ -33,8 +33,13 @@ public final class ProjectCatalog {
     private record Cached(FileTime yamlTime, FileTime scriptTime, Project project) {
     }
 
-    /** The folder names as listed when the projects folder had this change time. */
-    private record Listing(FileTime rootTime, List<String> names) {
+    /** The folder names as listed at {@code listedAt} (epoch ms), when the projects folder had this change time. */
+    private record Listing(FileTime rootTime, long listedAt, List<String> names) {
+        /** A change within the clock tick before the listing may hide another one of the same tick. */
+        boolean trusted(FileTime now) {
+            return rootTime.toMillis() > 0 && rootTime.equals(now)
+                    && listedAt - rootTime.toMillis() >= RACY.toMillis();
+        }
     }
 
     /** The full list, made from {@code names} (the very list instance) at {@code checkedAt} (nanoTime). */
@@ -74,30 +79,23 @@ public final class ProjectCatalog {
      * the projects folder changed, for callers that need no more (the dispatcher's project statuses).
      */
     public List<String> names() {
+        long listedAt = System.currentTimeMillis();
         FileTime rootTime = mtime(root);
         Listing l = listing;
-        if (l != null && l.rootTime().equals(rootTime) && !racy(rootTime)) {
+        if (l != null && l.trusted(rootTime)) {
             return l.names();
         }
-        List<String> names = listNames();
-        listing = new Listing(rootTime, names);
-        return names;
-    }
-
-    private List<String> listNames() {
         try (Stream<Path> dirs = Files.list(root)) {
-            return dirs.filter(Files::isDirectory)
+            List<String> names = dirs.filter(Files::isDirectory)
                     .map(p -> p.getFileName().toString())
                     .filter(n -> !n.startsWith(".") && Names.isValidProject(n))
                     .sorted(Comparator.naturalOrder())
                     .toList();
-        } catch (IOException e) {
-            return List.of();
+            listing = new Listing(rootTime, listedAt, names);
+            return names;
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return List.of(); // not kept: the next call lists again
         }
-    }
-
-    private static boolean racy(FileTime changed) {
-        return System.currentTimeMillis() - changed.toMillis() < RACY.toMillis();
     }
 
     /**

@@ -217,6 +217,19 @@ class ProjectLoaderTest {
     }
 
     @Test
+    void aListingMadeWithinAClockTickOfTheChangeIsNotTrustedLater() throws Exception {
+        write("first", "concurrency: 1\n", true);
+        FileTime tick = FileTime.fromMillis(System.currentTimeMillis() - 1500);
+        Files.setLastModifiedTime(root, tick);
+        ProjectCatalog catalog = new ProjectCatalog(root);
+        assertEquals(List.of("first"), catalog.names());
+        write("second", "concurrency: 1\n", true);
+        Files.setLastModifiedTime(root, tick); // the same tick of a coarse clock: the time did not move
+        Thread.sleep(700);
+        assertEquals(List.of("first", "second"), catalog.names());
+    }
+
+    @Test
     void anEditedProjectShowsInTheListWithinASecond() throws Exception {
         write("edited", "concurrency: 1\n", true);
         ProjectCatalog catalog = new ProjectCatalog(root);
