@@ -6,11 +6,15 @@ import dev.sparky.runner.cache.BuildCache;
 import dev.sparky.runner.cache.CachePaths;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -105,9 +109,39 @@ public final class ProcessBuildExecutor implements BuildExecutor {
             return PreparedBuild.failed(job, "script " + job.script() + " not found in projects/" + job.project()
                     + " on runner " + runnerId, notes);
         }
-        List<String> command = ScriptCommand.of(script.toAbsolutePath(), job.script(), who.user(), notes);
+        Path gate;
+        try {
+            gate = gateFile();
+        } catch (IOException e) {
+            return PreparedBuild.failed(job, "runner " + runnerId + " cannot write its start gate: " + e.getMessage(),
+                    notes);
+        }
+        List<String> command = ScriptCommand.of(script.toAbsolutePath(), job.script(), who.user(), env, gate, notes);
         return new PreparedBuild(job, command, env, workspace, environment.secretValues(job), notes, null,
                 cachePaths, who.user());
+    }
+
+    /**
+     * The start gate's file ({@link ScriptCommand#GATE_FILE}) beside this runner's workspaces (whose folder is
+     * emptied at start-up), written again whenever it is missing or not what this version writes; readable by
+     * a build user.
+     */
+    private Path gateFile() throws IOException {
+        Path file = home.resolve("work").resolve(".start-gate-" + runnerId + ".sh").toAbsolutePath();
+        byte[] text = ScriptCommand.GATE_FILE.getBytes(StandardCharsets.UTF_8);
+        try {
+            if (Arrays.equals(Files.readAllBytes(file), text)) {
+                return file;
+            }
+        } catch (IOException missingOrUnreadable) {
+            // written below
+        }
+        Files.createDirectories(file.getParent());
+        Path temp = Files.createTempFile(file.getParent(), ".start-gate", ".tmp");
+        Files.write(temp, text);
+        Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-r--r--"));
+        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return file;
     }
 
     @Override
@@ -118,7 +152,7 @@ public final class ProcessBuildExecutor implements BuildExecutor {
         try {
             makeWorkspace(build);
             return Launch.held(build, start(build));
-        } catch (IOException | UncheckedIOException e) {
+        } catch (IOException | RuntimeException e) {
             Workspace.remove(build.workspace());
             return Launch.failed(build, "cannot start " + build.job().script() + ": " + e.getMessage());
         }
@@ -135,6 +169,10 @@ public final class ProcessBuildExecutor implements BuildExecutor {
                 flushTimer, LogStreamer.MAX_CHUNK, LogStreamer.MAX_DELAY);
         Ended ended;
         try {
+            if (!build.cachePaths().isEmpty()) {
+                // A restore may take minutes and the job record's lock lasts 30 s: accept it first.
+                launch.running();
+            }
             cache.restore(build.job().project(), build.cachePaths(), build.workspace(), BuildUser.runAs(build.user()),
                     streamer::say);
             ended = control.stopRequest().map(stop -> new Ended(stop.outcome(), null, stop.reason()))
@@ -169,9 +207,16 @@ public final class ProcessBuildExecutor implements BuildExecutor {
         // The script first, then the runner's own set-up: the pipe holds 64 KiB of output until the pump reads
         // it, and a stop requested meanwhile is acted on when the reaction is registered.
         launch.open();
-        Thread pump = startPump(streamer, process, launch.build().job());
-        control.onStop(request -> terminate(process, group));
-        ScheduledFuture<?> timeout = scheduleTimeout(launch.build().job(), control);
+        Thread pump;
+        ScheduledFuture<?> timeout;
+        try {
+            pump = startPump(streamer, process, launch.build().job());
+            control.onStop(request -> terminate(process, group));
+            timeout = scheduleTimeout(launch.build().job(), control);
+        } catch (RuntimeException e) {
+            group.kill(); // nobody would wait for the script: it must not run on unwatched
+            throw e;
+        }
         awaitQuietStart(process, group);
         launch.running();
         int exit = waitFor(process, group);

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -15,36 +16,49 @@ import java.util.Set;
  * group and a stop reaches everything it started; then, with a build user, {@code setpriv}, which switches the
  * user and execs in the same process (the group leader keeps its pid).
  *
- * <p>The script runs behind a gate: a bash that waits for the line {@value #GO} on its standard input (a pipe
- * from the runner) and only then runs the script, with standard input from {@code /dev/null}. The runner starts
- * the process while the build's start is on its way to the broker, and opens the gate once the start is on
- * record, so the process and bash start-up (about 2 ms of every build) are no longer on the path from trigger
- * to first line, and a script still never runs before its start is known. A script without shebang, or whose
- * shebang is plain bash ({@code #!/bin/bash}, {@code #!/usr/bin/bash}, {@code #!/usr/bin/env bash}, no
- * options), is read by that same bash ({@code .}, with {@code $0} the script as with {@code bash script}): one
- * bash start-up less, about a millisecond. Any other shebang is exec'd. When the pipe closes without the line
- * (the start was refused), bash exits {@value #NOT_OPENED} and the script never ran.
+ * <p>The script runs behind a gate that waits for the line {@value #GO} on standard input (a pipe from the
+ * runner) and only then lets the script run, with standard input from {@code /dev/null}. The runner starts the
+ * process while the build's start is on its way to the broker, and opens the gate once the start is on record,
+ * so the process and interpreter start-up (about 2 ms of every build) are no longer on the path from trigger
+ * to first line, and a script still never runs before its start is known. When the pipe closes without the
+ * line (the start was refused), the gate exits {@value #NOT_OPENED} and the script never ran.
+ *
+ * <p>Where bash runs the script (no shebang: {@code bash script}; or a plain bash shebang, {@code #!/bin/bash},
+ * {@code #!/usr/bin/bash}, {@code #!/usr/bin/env bash}, without options), the gate is the file that bash reads
+ * before a non-interactive script, {@code BASH_ENV} ({@link #GATE_FILE}): the script then runs exactly as it
+ * would without a gate, by the interpreter it names, with no second start-up. bash skips a {@code BASH_ENV} file
+ * it cannot read, so this is used only where the file is surely readable: builds run as the runner's own user,
+ * who wrote it. Any other script, a build as a build user, or a build whose own environment sets
+ * {@code BASH_ENV} gets a gate bash of its own that execs it ({@link #GATE_THEN_EXEC}): one interpreter start-up
+ * more after the gate.
  */
 final class ScriptCommand {
     /** The line that opens the gate. */
     static final String GO = "start";
     /** The exit code of a gate closed without the line: the runner abandoned the launch. */
     static final int NOT_OPENED = 111;
-    private static final String GATE = "IFS= read -r gate && [ \"$gate\" = " + GO + " ] || exit " + NOT_OPENED
-            + "; unset gate; exec </dev/null; ";
-    /** The script read by the gate's own bash: one exec less than {@code bash script}. */
-    static final String GATE_THEN_SOURCE = GATE + ". \"$0\"";
-    /** The script started by its shebang, in place of the gate's bash. */
-    static final String GATE_THEN_EXEC = GATE + "exec \"$0\"";
+    private static final String GATE = "IFS= read -r sparky_gate && [ \"$sparky_gate\" = " + GO + " ] || exit "
+            + NOT_OPENED + "; unset sparky_gate; exec </dev/null";
+    /** The gate as the {@code BASH_ENV} file of the bash that then runs the script. */
+    static final String GATE_FILE = "# Sparky's start gate: the script runs once its start is on record "
+            + "(docs/runner.md).\nunset BASH_ENV\n" + GATE + "\n";
+    /** A gate bash of its own, then the script started by its shebang in its place. */
+    static final String GATE_THEN_EXEC = GATE + "; exec \"$0\"";
     private static final String SHEBANG = "#!";
-    /** Shebang lines that mean the gate's own interpreter, with nothing that would change how it runs. */
+    private static final String BASH_ENV = "BASH_ENV";
+    /** Shebang lines that start bash with nothing that would change how it reads its BASH_ENV file. */
     private static final Set<String> PLAIN_BASH = Set.of("#!/bin/bash", "#!/usr/bin/bash", "#!/usr/bin/env bash");
 
     private ScriptCommand() {
     }
 
-    /** @param notes receives the system-log line when the script is run with bash */
-    static List<String> of(Path script, String name, BuildUser user, List<String> notes) {
+    /**
+     * @param env the build's environment: gets {@code BASH_ENV} when the gate is that file
+     * @param gateFile where {@link #GATE_FILE} is, readable by the build user
+     * @param notes receives the system-log line when the script is run with bash
+     */
+    static List<String> of(Path script, String name, BuildUser user, Map<String, String> env, Path gateFile,
+            List<String> notes) {
         List<String> command = new ArrayList<>(List.of("setsid"));
         command.addAll(BuildUser.runAs(user));
         boolean executable = Files.isExecutable(script);
@@ -54,8 +68,17 @@ final class ScriptCommand {
             notes.add(executable ? name + " has no shebang: ran with bash"
                     : name + " is not executable: ran with bash");
         }
-        boolean readByGate = viaBash || PLAIN_BASH.contains(firstLine.replaceAll("[ \t]+$", ""));
-        command.addAll(List.of("bash", "-c", readByGate ? GATE_THEN_SOURCE : GATE_THEN_EXEC, script.toString()));
+        boolean bashRunsIt = viaBash || PLAIN_BASH.contains(firstLine.replaceAll("[ \t]+$", ""));
+        if (bashRunsIt && user == null && !env.containsKey(BASH_ENV)) {
+            env.put(BASH_ENV, gateFile.toString());
+            if (viaBash) {
+                command.add("bash");
+            }
+        } else {
+            // --posix: this bash reads no BASH_ENV of the build's, so the one that runs the script reads it once.
+            command.addAll(List.of("bash", "--posix", "-c", viaBash ? GATE + "; exec bash \"$0\"" : GATE_THEN_EXEC));
+        }
+        command.add(script.toString());
         return List.copyOf(command);
     }
 
