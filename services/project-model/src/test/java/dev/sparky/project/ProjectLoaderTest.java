@@ -205,28 +205,32 @@ class ProjectLoaderTest {
     }
 
     @Test
-    void aFolderChangeOlderThanTheClockTickStillShowsWhenItsTimeIsRewound() throws IOException {
-        write("first", "concurrency: 1\n", true);
+    void theFolderNamesAreListedAgainWhenTheFoldersTimeMovedAndOnlyThen() throws IOException {
         FileTime old = FileTime.fromMillis(System.currentTimeMillis() - 60_000);
+        ProjectCatalog catalog = listedThenSecondAdded(old);
         Files.setLastModifiedTime(root, old);
-        ProjectCatalog catalog = new ProjectCatalog(root);
-        assertEquals(List.of("first"), catalog.names());
-        write("second", "concurrency: 1\n", true);
+        assertEquals(List.of("first"), catalog.names(), "an unchanged folder time: the listing is reused");
         Files.setLastModifiedTime(root, FileTime.fromMillis(old.toMillis() + 1000));
         assertEquals(List.of("first", "second"), catalog.names(), "any change of the folder's time lists it again");
     }
 
     @Test
     void aListingMadeWithinAClockTickOfTheChangeIsNotTrustedLater() throws Exception {
-        write("first", "concurrency: 1\n", true);
         FileTime tick = FileTime.fromMillis(System.currentTimeMillis() - 1500);
-        Files.setLastModifiedTime(root, tick);
-        ProjectCatalog catalog = new ProjectCatalog(root);
-        assertEquals(List.of("first"), catalog.names());
-        write("second", "concurrency: 1\n", true);
+        ProjectCatalog catalog = listedThenSecondAdded(tick);
         Files.setLastModifiedTime(root, tick); // the same tick of a coarse clock: the time did not move
         Thread.sleep(700);
         assertEquals(List.of("first", "second"), catalog.names());
+    }
+
+    /** A catalog that listed project "first" while the folder's time was {@code rootTime}; then "second" came. */
+    private ProjectCatalog listedThenSecondAdded(FileTime rootTime) throws IOException {
+        write("first", "concurrency: 1\n", true);
+        Files.setLastModifiedTime(root, rootTime);
+        ProjectCatalog catalog = new ProjectCatalog(root);
+        assertEquals(List.of("first"), catalog.names());
+        write("second", "concurrency: 1\n", true);
+        return catalog;
     }
 
     @Test
