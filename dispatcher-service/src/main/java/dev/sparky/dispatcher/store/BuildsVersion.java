@@ -28,13 +28,13 @@ public final class BuildsVersion {
     private final Deque<Change> recent = new ArrayDeque<>();
     private volatile long version;
 
-    /** Called after the commit is visible to readers, never before: a reader may not cache new rows as old. */
-    void committed() {
-        committed(null);
-    }
-
-    /** @param buildIds the builds the transaction inserted or updated, null when not known */
-    synchronized void committed(Set<Long> buildIds) {
+    /**
+     * Called by the writer after the commit is visible to readers, never before: a reader may not cache new rows
+     * as old.
+     *
+     * @param buildIds the builds the transaction inserted or updated, null when not known
+     */
+    public synchronized void committed(Set<Long> buildIds) {
         long next = version + 1;
         recent.addLast(new Change(next, buildIds == null || buildIds.size() > MAX_IDS ? null : Set.copyOf(buildIds)));
         if (recent.size() > KEPT) {
