@@ -2,7 +2,7 @@
 # Buildbot half of the Sparky benchmark: a throw-away Buildbot master and N workers on 127.0.0.1,
 # measured with the same workloads as Sparky (trigger-to-start latency, trivial-build throughput).
 # Usage: bench/buildbot/run.sh [--workers 1|2|4] [--latency-builds K] [--duration S] [--json PATH]
-#                              [--keep]
+#                              [--latency-script PATH --stamp-dir DIR] [--keep]
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -11,6 +11,8 @@ WORKERS=2
 LATENCY_BUILDS=200
 DURATION=60
 JSON_OUT=""
+LATENCY_SCRIPT=""
+STAMP_DIR=""
 KEEP=0
 START_TIMEOUT=90   # seconds for master + workers to come up
 STOP_TIMEOUT=20    # seconds for a graceful stop before SIGKILL
@@ -24,6 +26,8 @@ while [[ $# -gt 0 ]]; do
     --latency-builds) LATENCY_BUILDS="${2:?--latency-builds needs a value}"; shift 2 ;;
     --duration) DURATION="${2:?--duration needs a value}"; shift 2 ;;
     --json) JSON_OUT="${2:?--json needs a path}"; shift 2 ;;
+    --latency-script) LATENCY_SCRIPT="${2:?--latency-script needs a path}"; shift 2 ;;
+    --stamp-dir) STAMP_DIR="${2:?--stamp-dir needs a folder}"; shift 2 ;;
     --keep) KEEP=1; shift ;;
     -h|--help) usage; exit 0 ;;
     *) usage >&2; die "unknown argument: $1" ;;
@@ -32,6 +36,13 @@ done
 [[ "$WORKERS" =~ ^(1|2|4)$ ]] || die "--workers must be 1, 2 or 4 (got '$WORKERS')"
 [[ "$LATENCY_BUILDS" =~ ^[0-9]+$ ]] || die "--latency-builds must be a whole number (got '$LATENCY_BUILDS')"
 [[ "$DURATION" =~ ^[0-9]+$ && "$DURATION" -ge 60 ]] || die "--duration must be a whole number >= 60 (got '$DURATION')"
+if (( LATENCY_BUILDS > 0 )); then
+  # The script is sparky bench's latency probe: it writes '<first line ns> <date ns>' to <stamp dir>/$SPARKY_JOB_ID.
+  [[ -n "$LATENCY_SCRIPT" && -n "$STAMP_DIR" ]] \
+    || die "latency builds need --latency-script and --stamp-dir (sparky bench passes its latency script)"
+  [[ -f "$LATENCY_SCRIPT" ]] || die "--latency-script: no file '$LATENCY_SCRIPT'"
+  [[ -d "$STAMP_DIR" ]] || die "--stamp-dir: no folder '$STAMP_DIR'"
+fi
 if [[ -n "$JSON_OUT" ]]; then
   JSON_OUT="$(cd "$(dirname "$JSON_OUT")" 2>/dev/null && pwd)/$(basename "$JSON_OUT")" \
     || die "--json: folder of '$JSON_OUT' does not exist"
@@ -121,11 +132,11 @@ read -r HTTP_PORT PB_PORT < <("$PY" "$HERE/bb_bench.py" ports 2)
 [[ -n "${PB_PORT:-}" ]] || die "could not find two free loopback ports"
 echo "Master: REST API 127.0.0.1:$HTTP_PORT, worker port 127.0.0.1:$PB_PORT, workers: $WORKERS"
 
-mkdir -p "$WORK/stamps" "$WORK/www-plugin"
+mkdir -p "$WORK/www-plugin"
 buildbot create-master -q "$WORK/master" >"$WORK/create-master.log" 2>&1 \
   || { cat "$WORK/create-master.log" >&2; die "buildbot create-master failed"; }
 "$PY" "$HERE/bb_bench.py" write-master --master-dir "$WORK/master" --plugin-dir "$WORK/www-plugin" \
-  --stamp-dir "$WORK/stamps" --http-port "$HTTP_PORT" --pb-port "$PB_PORT" --workers "$WORKERS"
+  --latency-script "$LATENCY_SCRIPT" --http-port "$HTTP_PORT" --pb-port "$PB_PORT" --workers "$WORKERS"
 export PYTHONPATH="$WORK/www-plugin${PYTHONPATH:+:$PYTHONPATH}"
 buildbot checkconfig "$WORK/master" >"$WORK/checkconfig.log" 2>&1 \
   || { cat "$WORK/checkconfig.log" >&2; die "master.cfg rejected by buildbot checkconfig"; }
@@ -147,7 +158,7 @@ run_child "$PY" "$HERE/bb_bench.py" wait-ready --http-port "$HTTP_PORT" --worker
   || die "Buildbot did not come up (master pid ${PIDS[0]})"
 
 # --- 3./4. measure, print the table, write JSON ----------------------------------------------
-run_child "$PY" "$HERE/bb_bench.py" measure --http-port "$HTTP_PORT" --workers "$WORKERS" --stamp-dir "$WORK/stamps" \
+run_child "$PY" "$HERE/bb_bench.py" measure --http-port "$HTTP_PORT" --workers "$WORKERS" --stamp-dir "${STAMP_DIR:-$WORK}" \
   --latency-builds "$LATENCY_BUILDS" --duration "$DURATION" --version "$VERSION" ${JSON_OUT:+--json "$JSON_OUT"} \
   || die "measurement failed"
 FAILED=0

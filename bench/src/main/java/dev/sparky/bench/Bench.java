@@ -56,7 +56,7 @@ public final class Bench {
                 ok &= phase("main", results, () -> new MainPhase(options, results, root.resolve("main")).run());
             }
             if (options.runs("buildbot")) {
-                ok &= phase("buildbot", results, () -> new BuildbotPhase(options, results).run());
+                ok &= phase("buildbot", results, () -> new BuildbotPhase(options, results, root.resolve("buildbot")).run());
             }
             if (options.runs("scale")) {
                 ok &= phase("scale", results, () -> new ScalePhase(options, results, root.resolve("scale")).run());

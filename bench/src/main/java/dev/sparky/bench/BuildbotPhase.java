@@ -1,8 +1,12 @@
 package dev.sparky.bench;
 
+import dev.sparky.bench.data.BenchProjects;
 import dev.sparky.bench.peer.BuildbotPeer;
 import dev.sparky.bench.report.Metric;
 import dev.sparky.bench.report.Results;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -13,14 +17,20 @@ import java.util.Map;
 final class BuildbotPhase {
     private final BenchOptions options;
     private final Results results;
+    private final Path home;
 
-    BuildbotPhase(BenchOptions options, Results results) {
+    BuildbotPhase(BenchOptions options, Results results, Path home) {
         this.options = options;
         this.results = results;
+        this.home = home;
     }
 
-    void run() {
-        BuildbotPeer peer = new BuildbotPeer(options.repoRoot(), options.json().toAbsolutePath().getParent());
+    void run() throws IOException {
+        Path stamps = Files.createDirectories(home.resolve("stamps"));
+        // The very script Sparky's latency builds run, so both are measured to the same first line.
+        Path latencyJob = BenchProjects.latency(home, stamps);
+        BuildbotPeer peer = new BuildbotPeer(options.repoRoot(), options.json().toAbsolutePath().getParent(),
+                latencyJob, stamps);
         Map<String, Object> raw = new LinkedHashMap<>();
         for (int workers : options.buildbotWorkers()) {
             Bench.say("Buildbot with " + workers + " worker(s)");
@@ -31,6 +41,8 @@ final class BuildbotPhase {
                         "ms"));
                 results.add(Metric.info("buildbot.latency.p90", "Buildbot trigger-to-start p90", r.p90(), "ms"));
                 results.add(Metric.info("buildbot.latency.p99", "Buildbot trigger-to-start p99", r.p99(), "ms"));
+                results.add(Metric.info("buildbot.latency.date.p50", "  to the first line's date +%s%N p50",
+                        r.dateP50(), "ms"));
             }
             results.add(Metric.info("buildbot.throughput.r" + workers, "Buildbot throughput, " + workers
                     + " worker(s)", r.perMinute(), "builds/min"));
@@ -45,6 +57,8 @@ final class BuildbotPhase {
                 results.value("buildbot.latency.p50") / results.value("latency.p50"), "x", 10));
         results.add(Metric.info("ratio.latency.p99", "Buildbot / Sparky latency p99",
                 results.value("buildbot.latency.p99") / results.value("latency.p99"), "x"));
+        results.add(Metric.info("ratio.latency.date", "Buildbot / Sparky latency p50, to the date +%s%N",
+                results.value("buildbot.latency.date.p50") / results.value("latency.date.p50"), "x"));
         for (int n : new int[] {1, 2, 4}) {
             double ratio = results.value("throughput.r" + n) / results.value("buildbot.throughput.r" + n);
             if (!Double.isNaN(ratio)) {

@@ -86,10 +86,15 @@ final class MainPhase {
                 Stats.percentile(r.millis(), 50), "ms", 25));
         results.add(Metric.info("latency.p90", "trigger-to-start p90", Stats.percentile(r.millis(), 90), "ms"));
         results.add(Metric.atMost("latency.p99", "trigger-to-start p99", Stats.percentile(r.millis(), 99), "ms", 100));
+        results.add(Metric.info("latency.date.p50", "  to the first line's date +%s%N (earlier runs' probe) p50",
+                Stats.percentile(r.dateMillis(), 50), "ms"));
+        results.add(Metric.info("latency.date.p99", "  to the first line's date +%s%N p99",
+                Stats.percentile(r.dateMillis(), 99), "ms"));
         results.add(Metric.info("latency.to_queued.p50", "  of which request -> row queued (UI, Kafka, dispatcher) p50",
                 Stats.percentile(r.toQueuedMillis(), 50), "ms"));
         results.add(Metric.info("latency.queued_to_start.p50", "  of which queued -> first line (hand-out, runner) p50",
                 Stats.percentile(r.queuedToStartMillis(), 50), "ms"));
+        results.series("latency_ms_sparky_date", r.dateMillis());
         results.series("latency_ms_to_queued", r.toQueuedMillis());
         results.series("latency_ms_queued_to_start", r.queuedToStartMillis());
         results.note("latency: " + r.millis().size() + " builds, " + r.failed() + " did not succeed");
@@ -173,6 +178,8 @@ final class MainPhase {
         results.add(Metric.info("bare.latency.p50", "bare bash: process start to first line p50", bareP50, "ms"));
         results.add(Metric.info("bare.latency.p99", "bare bash: process start to first line p99",
                 Stats.percentile(bare.millis(), 99), "ms"));
+        results.add(Metric.info("bare.latency.date.p50", "bare bash: process start to the first line's date p50",
+                Stats.percentile(bare.dateMillis(), 50), "ms"));
         results.add(Metric.info("overhead.latency", "overhead: Sparky / bare bash latency p50",
                 results.value("latency.p50") / bareP50, "x"));
         Map<String, Double> bareTput = new LinkedHashMap<>();

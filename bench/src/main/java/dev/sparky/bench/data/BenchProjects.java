@@ -11,7 +11,7 @@ import java.nio.file.attribute.PosixFilePermissions;
  * same file is run by the bare {@code bash job.sh} baseline, so the two sides do the same work.
  */
 public final class BenchProjects {
-    /** Writes {@code date +%s%N} first, into {@code <stamps>/<job id>}: the start the latency is measured to. */
+    /** Stamps the moment its first line runs into {@code <stamps>/<job id>}: the start latency is measured to. */
     public static final String LATENCY = "latency";
     /** {@code true}: the trivial build of the throughput and CPU measurements. */
     public static final String TRIVIAL = "trivial";
@@ -23,10 +23,23 @@ public final class BenchProjects {
     private BenchProjects() {
     }
 
-    /** The latency project; the stamp is written to a temporary name and renamed, so it is never read half. */
+    /** The latency project, whose script is {@link #latencyScript}. */
     public static Path latency(Path home, Path stamps) {
-        return write(home, LATENCY, "#!/bin/bash\nd=$(date +%s%N); echo $d > " + stamps + "/$SPARKY_JOB_ID.tmp; mv "
-                + stamps + "/$SPARKY_JOB_ID.tmp " + stamps + "/$SPARKY_JOB_ID\n", 4);
+        return write(home, LATENCY, latencyScript(stamps), 4);
+    }
+
+    /**
+     * The latency probe, the same file for Sparky, Buildbot and bare bash. Its first line reads bash's own clock
+     * ({@code $EPOCHREALTIME}, microseconds, no process started for it): the moment the script's first line runs,
+     * which is what the latency is measured to. It then also runs {@code date +%s%N}, the probe of the
+     * benchmark's earlier runs, which adds a process start (about 1 ms here) to every sample. It writes
+     * {@code <first line ns> <date ns>} to {@code <stamps>/$SPARKY_JOB_ID}, renamed into place so that it is
+     * never read half written.
+     */
+    public static String latencyScript(Path stamps) {
+        String out = stamps.toAbsolutePath() + "/$SPARKY_JOB_ID";
+        return "#!/bin/bash\nfirst=${EPOCHREALTIME/[.,]/}000; d=$(date +%s%N); echo \"$first $d\" > " + out
+                + ".tmp; mv " + out + ".tmp " + out + "\n";
     }
 
     public static Path trivial(Path home, String name) {

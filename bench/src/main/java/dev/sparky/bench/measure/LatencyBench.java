@@ -1,5 +1,6 @@
 package dev.sparky.bench.measure;
 
+import dev.sparky.bench.data.BenchProjects;
 import dev.sparky.bench.sys.Stats;
 import dev.sparky.testkit.SparkyApi;
 import java.io.IOException;
@@ -8,21 +9,44 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
- * Trigger-to-start latency: the client's wall clock just before the HTTP request, against the
- * {@code date +%s%N} the build script writes on its first line. Builds run one at a time and the next is
- * triggered only after the previous one ended, so every build meets warm, idle runners.
+ * Trigger-to-start latency: the client's wall clock just before the HTTP request, against the moment the build
+ * script's first line runs ({@link BenchProjects#latencyScript}); also against the {@code date +%s%N} it runs
+ * next, the probe of earlier runs. Builds run one at a time and the next is triggered only after the previous one
+ * ended, so every build meets warm, idle runners.
  */
 public final class LatencyBench {
     private static final Duration BUILD_TIMEOUT = Duration.ofSeconds(120);
 
     /**
-     * Samples in milliseconds and the count of builds that did not succeed; for Sparky also each sample cut
-     * at the dispatcher's {@code queuedAt}: request to the row inserted, row inserted to the script's first line.
+     * Samples in milliseconds to the first line, and to its {@code date}; the count of builds that did not
+     * succeed; for Sparky also each sample cut at the dispatcher's {@code queuedAt}: request to the row inserted,
+     * row inserted to the script's first line.
      */
-    public record Result(List<Double> millis, int failed, List<Double> toQueuedMillis,
+    public record Result(List<Double> millis, List<Double> dateMillis, int failed, List<Double> toQueuedMillis,
             List<Double> queuedToStartMillis) {
+    }
+
+    /** What the latency script wrote: when its first line ran, and what its {@code date} said, epoch nanoseconds. */
+    public record Stamp(long firstLine, long date) {
+        /**
+         * @throws IllegalArgumentException when the text is not two epoch-nanosecond numbers (the first is 0 when
+         *         bash is older than 5.0, which has no {@code EPOCHREALTIME})
+         */
+        public static Stamp parse(String text) {
+            String[] parts = text.trim().split(" ");
+            if (parts.length != 2) {
+                throw new IllegalArgumentException("expected '<first line ns> <date ns>', got '" + text.trim() + "'");
+            }
+            Stamp stamp = new Stamp(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
+            if (stamp.firstLine() <= 0) {
+                throw new IllegalArgumentException("no first-line time in '" + text.trim()
+                        + "': the latency script needs bash 5.0 or later (EPOCHREALTIME)");
+            }
+            return stamp;
+        }
     }
 
     private LatencyBench() {
@@ -30,14 +54,17 @@ public final class LatencyBench {
 
     public static Result sparky(SparkyApi api, String project, Path stamps, int builds) {
         List<Double> out = new ArrayList<>();
+        List<Double> toDate = new ArrayList<>();
         List<Double> toQueued = new ArrayList<>();
         List<Double> queuedToStart = new ArrayList<>();
         int failed = 0;
         for (int i = 0; i < builds; i++) {
             long sent = Stats.epochNanos();
             String jobId = api.trigger(project);
-            long started = awaitStamp(stamps.resolve(jobId));
+            Stamp stamp = awaitStamp(stamps.resolve(jobId));
+            long started = stamp.firstLine();
             out.add((started - sent) / 1e6);
+            toDate.add((stamp.date() - sent) / 1e6);
             if (api.awaitTerminal(project, jobId, BUILD_TIMEOUT) != 1) {
                 failed++;
             }
@@ -50,12 +77,13 @@ public final class LatencyBench {
                 System.out.printf("      %d/%d builds%n", i + 1, builds);
             }
         }
-        return new Result(out, failed, toQueued, queuedToStart);
+        return new Result(out, toDate, failed, toQueued, queuedToStart);
     }
 
     /** The same script run by {@code bash job.sh} from this process: the floor of process start and bash. */
     public static Result bare(Path job, Path stamps, int builds) {
         List<Double> out = new ArrayList<>();
+        List<Double> toDate = new ArrayList<>();
         int failed = 0;
         for (int i = 0; i < builds; i++) {
             String jobId = "bare" + i;
@@ -65,8 +93,9 @@ public final class LatencyBench {
             long sent = Stats.epochNanos();
             try {
                 Process p = pb.start();
-                long started = awaitStamp(stamps.resolve(jobId));
-                out.add((started - sent) / 1e6);
+                Stamp stamp = awaitStamp(stamps.resolve(jobId));
+                out.add((stamp.firstLine() - sent) / 1e6);
+                toDate.add((stamp.date() - sent) / 1e6);
                 failed += p.waitFor() == 0 ? 0 : 1;
             } catch (IOException e) {
                 failed++;
@@ -75,23 +104,39 @@ public final class LatencyBench {
                 throw new IllegalStateException("interrupted", e);
             }
         }
-        return new Result(out, failed, List.of(), List.of());
+        return new Result(out, toDate, failed, List.of(), List.of());
     }
 
-    /** Polls the file system every millisecond: the server is not asked, so the poll does not load it. */
-    static long awaitStamp(Path stamp) {
+    static Stamp awaitStamp(Path stamp) {
+        return awaitFile(stamp, Stamp::parse);
+    }
+
+    /** A stamp file holding one {@code date +%s%N}. */
+    static long awaitNanos(Path stamp) {
+        return awaitFile(stamp, text -> Long.parseLong(text.trim()));
+    }
+
+    /**
+     * Polls the file system every millisecond (the server is not asked, so the poll does not load it) until the
+     * file is there and parses; a file still being written is read again.
+     */
+    private static <T> T awaitFile(Path stamp, Function<String, T> parse) {
         long deadline = System.nanoTime() + BUILD_TIMEOUT.toNanos();
+        IllegalArgumentException last = null;
         while (System.nanoTime() < deadline) {
-            if (Files.exists(stamp)) {
-                try {
-                    return Long.parseLong(Files.readString(stamp).trim());
-                } catch (IOException | NumberFormatException e) {
-                    // renamed into place a moment ago; read again
+            try {
+                if (Files.exists(stamp)) {
+                    return parse.apply(Files.readString(stamp));
                 }
+            } catch (IOException e) {
+                // renamed into place a moment ago; read again
+            } catch (IllegalArgumentException e) {
+                last = e; // half written, or not a stamp at all: said at the deadline
             }
             sleep(1);
         }
-        throw new IllegalStateException("the build never wrote " + stamp);
+        throw new IllegalStateException("the build never wrote a stamp to " + stamp
+                + (last == null ? "" : " (last read: " + last.getMessage() + ")"));
     }
 
     public static void sleep(long millis) {

@@ -31,7 +31,7 @@ public final class LogPathBench {
 
     public static Result sparky(SparkyApi api, String project, Path stamps, long bytes) {
         String jobId = api.trigger(project);
-        long start = LatencyBench.awaitStamp(stamps.resolve(jobId));
+        long start = LatencyBench.awaitNanos(stamps.resolve(jobId));
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         JsonNode b = api.build(project, jobId);
         while (b.path("logBytes").asLong() < bytes) {
@@ -68,7 +68,7 @@ public final class LogPathBench {
             Process p = pb.start();
             int code = p.waitFor();
             long done = Stats.epochNanos();
-            long start = LatencyBench.awaitStamp(stamps.resolve("local-log"));
+            long start = LatencyBench.awaitNanos(stamps.resolve("local-log"));
             long size = Files.size(out);
             Files.delete(out);
             if (code != 0 || size < bytes) {
