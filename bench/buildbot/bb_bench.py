@@ -34,21 +34,31 @@ class BenchError(Exception):
 # HTTP helpers (one short-lived connection per call: loopback setup costs well under a millisecond)
 # ---------------------------------------------------------------------------------------------
 
-def http_json(port, method, path, body=None, timeout=10.0):
-    conn = http.client.HTTPConnection(HOST, port, timeout=timeout)
+def http_json(port, method, path, body=None, timeout=10.0, conn=None):
+    """One request; on a new connection unless a kept-alive one is given (the latency loop's)."""
+    keep = conn is not None
+    conn = conn or http.client.HTTPConnection(HOST, port, timeout=timeout)
     try:
         headers = {"Accept": "application/json"}
         payload = None
         if body is not None:
             payload = json.dumps(body).encode()
             headers["Content-Type"] = "application/json"
-        conn.request(method, path, body=payload, headers=headers)
-        resp = conn.getresponse()
+        try:
+            conn.request(method, path, body=payload, headers=headers)
+            resp = conn.getresponse()
+        except (http.client.RemoteDisconnected, BrokenPipeError, ConnectionResetError):
+            if not keep:
+                raise
+            conn.close()  # the server closed the idle kept-alive connection: once more on a new one
+            conn.request(method, path, body=payload, headers=headers)
+            resp = conn.getresponse()
         raw = resp.read()
     except (OSError, http.client.HTTPException) as e:
         raise BenchError(f"{method} http://{HOST}:{port}{path} failed: {e}") from e
     finally:
-        conn.close()
+        if not keep:
+            conn.close()
     if resp.status >= 300:
         raise BenchError(f"{method} http://{HOST}:{port}{path} returned HTTP {resp.status}: "
                          f"{raw[:300].decode(errors='replace')}")
@@ -63,11 +73,11 @@ def builder_ids(port):
     return {b["name"]: b["builderid"] for b in data.get("builders", [])}
 
 
-def force(port, builderid, stamp):
+def force(port, builderid, stamp, conn=None):
     """Sends the force scheduler's JSON-RPC call; returns the build request id."""
     body = {"jsonrpc": "2.0", "method": "force", "id": 1,
             "params": {"builderid": str(builderid), "reason": "bench", "stamp": stamp}}
-    data = http_json(port, "POST", f"/api/v2/forceschedulers/{FORCE_SCHEDULER}", body)
+    data = http_json(port, "POST", f"/api/v2/forceschedulers/{FORCE_SCHEDULER}", body, conn=conn)
     if "error" in data and data["error"]:
         raise BenchError(f"force scheduler rejected the build: {data['error']}")
     try:
@@ -269,10 +279,12 @@ def measure_latency(args, builderid):
     """Returns the samples to the first line, those to its date +%s%N, and the count of failed builds."""
     samples, to_date, failed = [], [], 0
     print(f"latency: {args.latency_builds} builds, one at a time", flush=True)
+    # One kept-alive connection for the timed requests, as Sparky's side sends its triggers.
+    conn = http.client.HTTPConnection(HOST, args.http_port, timeout=args.build_timeout)
     for i in range(args.latency_builds):
         stamp = f"s{i}-{uuid.uuid4().hex[:8]}"
         sent_ns = time.time_ns()
-        brid = force(args.http_port, builderid, stamp)
+        brid = force(args.http_port, builderid, stamp, conn)
         first_ns, date_ns = wait_for_stamp(os.path.join(args.stamp_dir, stamp), args.build_timeout)
         samples.append((first_ns - sent_ns) / 1e6)
         to_date.append((date_ns - sent_ns) / 1e6)
@@ -280,6 +292,7 @@ def measure_latency(args, builderid):
             failed += 1
         if (i + 1) % 50 == 0:
             print(f"  {i + 1}/{args.latency_builds} done", flush=True)
+    conn.close()
     return samples, to_date, failed
 
 
@@ -336,7 +349,7 @@ def cmd_measure(args):
     tput = measure_throughput(args, ids[tput_name])
     notes = (f"Debian buildbot {args.version}, sqlite state, master and {args.workers} worker(s) on "
              f"127.0.0.1 (max_builds=1 each, collapseRequests off). Latency: client time_ns before the "
-             f"force JSON-RPC POST to the first line of the latency script run by 'bash' in the build's only "
+             f"force JSON-RPC POST (one kept-alive connection) to the first line of the latency script run by 'bash' in the build's only "
              f"step (latency_date_ms: to the date +%s%N it runs next), builds one at a time. "
              f"Throughput: 'true' builds, backlog of {2 * args.workers + 2} kept for "
              f"{args.duration:.0f}s, {tput['submitted']} submitted, {tput['finished']} finished over "
