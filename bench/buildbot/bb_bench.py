@@ -31,11 +31,12 @@ class BenchError(Exception):
 
 
 # ---------------------------------------------------------------------------------------------
-# HTTP helpers (one short-lived connection per call: loopback setup costs well under a millisecond)
+# HTTP helpers (a short-lived connection per call, except the latency loop's kept-alive one)
 # ---------------------------------------------------------------------------------------------
 
-def http_json(port, method, path, body=None, timeout=10.0, conn=None):
-    """One request; on a new connection unless a kept-alive one is given (the latency loop's)."""
+def http_json(port, method, path, body=None, timeout=10.0, conn=None, on_send=None):
+    """One request; on a new connection unless a kept-alive one is given (the latency loop's), which is never
+    sent twice: a build request is not idempotent. on_send() is called just before the request goes out."""
     keep = conn is not None
     conn = conn or http.client.HTTPConnection(HOST, port, timeout=timeout)
     try:
@@ -44,15 +45,10 @@ def http_json(port, method, path, body=None, timeout=10.0, conn=None):
         if body is not None:
             payload = json.dumps(body).encode()
             headers["Content-Type"] = "application/json"
-        try:
-            conn.request(method, path, body=payload, headers=headers)
-            resp = conn.getresponse()
-        except (http.client.RemoteDisconnected, BrokenPipeError, ConnectionResetError):
-            if not keep:
-                raise
-            conn.close()  # the server closed the idle kept-alive connection: once more on a new one
-            conn.request(method, path, body=payload, headers=headers)
-            resp = conn.getresponse()
+        if on_send:
+            on_send()
+        conn.request(method, path, body=payload, headers=headers)
+        resp = conn.getresponse()
         raw = resp.read()
     except (OSError, http.client.HTTPException) as e:
         raise BenchError(f"{method} http://{HOST}:{port}{path} failed: {e}") from e
@@ -73,11 +69,12 @@ def builder_ids(port):
     return {b["name"]: b["builderid"] for b in data.get("builders", [])}
 
 
-def force(port, builderid, stamp, conn=None):
+def force(port, builderid, stamp, conn=None, on_send=None):
     """Sends the force scheduler's JSON-RPC call; returns the build request id."""
     body = {"jsonrpc": "2.0", "method": "force", "id": 1,
             "params": {"builderid": str(builderid), "reason": "bench", "stamp": stamp}}
-    data = http_json(port, "POST", f"/api/v2/forceschedulers/{FORCE_SCHEDULER}", body, conn=conn)
+    data = http_json(port, "POST", f"/api/v2/forceschedulers/{FORCE_SCHEDULER}", body, conn=conn,
+                     on_send=on_send)
     if "error" in data and data["error"]:
         raise BenchError(f"force scheduler rejected the build: {data['error']}")
     try:
@@ -276,23 +273,30 @@ def wait_request_done(port, brid, timeout):
 
 
 def measure_latency(args, builderid):
-    """Returns the samples to the first line, those to its date +%s%N, and the count of failed builds."""
+    """Returns the samples to the first line, those to its date +%s%N, and the count of failed builds. As on
+    Sparky's side: unmeasured warm-up builds first, one kept-alive connection, the client's clock read just
+    before the request goes out, 50 ms between a build's end and the next trigger."""
     samples, to_date, failed = [], [], 0
-    print(f"latency: {args.latency_builds} builds, one at a time", flush=True)
-    # One kept-alive connection for the timed requests, as Sparky's side sends its triggers.
+    print(f"latency: {args.warmup_builds} unmeasured, then {args.latency_builds} builds, one at a time",
+          flush=True)
     conn = http.client.HTTPConnection(HOST, args.http_port, timeout=args.build_timeout)
-    for i in range(args.latency_builds):
-        stamp = f"s{i}-{uuid.uuid4().hex[:8]}"
-        sent_ns = time.time_ns()
-        brid = force(args.http_port, builderid, stamp, conn)
-        first_ns, date_ns = wait_for_stamp(os.path.join(args.stamp_dir, stamp), args.build_timeout)
-        samples.append((first_ns - sent_ns) / 1e6)
-        to_date.append((date_ns - sent_ns) / 1e6)
-        if wait_request_done(args.http_port, brid, args.build_timeout) != 0:
-            failed += 1
-        if (i + 1) % 50 == 0:
-            print(f"  {i + 1}/{args.latency_builds} done", flush=True)
-    conn.close()
+    try:
+        for i in range(args.warmup_builds + args.latency_builds):
+            stamp = f"s{i}-{uuid.uuid4().hex[:8]}"
+            sent = []
+            brid = force(args.http_port, builderid, stamp, conn, on_send=lambda: sent.append(time.time_ns()))
+            first_ns, date_ns = wait_for_stamp(os.path.join(args.stamp_dir, stamp), args.build_timeout)
+            if wait_request_done(args.http_port, brid, args.build_timeout) != 0:
+                failed += 1
+            time.sleep(0.05)
+            if i < args.warmup_builds:
+                continue
+            samples.append((first_ns - sent[0]) / 1e6)
+            to_date.append((date_ns - sent[0]) / 1e6)
+            if (i + 1 - args.warmup_builds) % 50 == 0:
+                print(f"  {i + 1 - args.warmup_builds}/{args.latency_builds} done", flush=True)
+    finally:
+        conn.close()
     return samples, to_date, failed
 
 
@@ -349,7 +353,8 @@ def cmd_measure(args):
     tput = measure_throughput(args, ids[tput_name])
     notes = (f"Debian buildbot {args.version}, sqlite state, master and {args.workers} worker(s) on "
              f"127.0.0.1 (max_builds=1 each, collapseRequests off). Latency: client time_ns before the "
-             f"force JSON-RPC POST (one kept-alive connection) to the first line of the latency script run by 'bash' in the build's only "
+             f"force JSON-RPC POST (one kept-alive connection; {args.warmup_builds} unmeasured builds "
+             f"first) to the first line of the latency script run by 'bash' in the build's only "
              f"step (latency_date_ms: to the date +%s%N it runs next), builds one at a time. "
              f"Throughput: 'true' builds, backlog of {2 * args.workers + 2} kept for "
              f"{args.duration:.0f}s, {tput['submitted']} submitted, {tput['finished']} finished over "
@@ -421,6 +426,7 @@ def main(argv):
     s.add_argument("--workers", type=int, required=True)
     s.add_argument("--stamp-dir", required=True)
     s.add_argument("--latency-builds", type=int, default=200)
+    s.add_argument("--warmup-builds", type=int, default=20)
     s.add_argument("--duration", type=float, default=60.0)
     s.add_argument("--build-timeout", type=float, default=60.0)
     s.add_argument("--version", default="unknown")

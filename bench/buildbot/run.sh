@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Buildbot half of the Sparky benchmark: a throw-away Buildbot master and N workers on 127.0.0.1,
 # measured with the same workloads as Sparky (trigger-to-start latency, trivial-build throughput).
-# Usage: bench/buildbot/run.sh [--workers 1|2|4] [--latency-builds K] [--duration S] [--json PATH]
-#                              [--latency-script PATH --stamp-dir DIR] [--keep]
+# Usage: bench/buildbot/run.sh [--workers 1|2|4] [--latency-builds K] [--warmup-builds W] [--duration S]
+#   [--json PATH] [--latency-script PATH --stamp-dir DIR-THE-SCRIPT-WRITES-TO] [--keep]
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 PY=/usr/bin/python3  # Debian's interpreter: the one that has the buildbot packages
 WORKERS=2
 LATENCY_BUILDS=200
+WARMUP_BUILDS=20
 DURATION=60
 JSON_OUT=""
 LATENCY_SCRIPT=""
@@ -24,6 +25,7 @@ while [[ $# -gt 0 ]]; do
   case "$1" in
     --workers) WORKERS="${2:?--workers needs a value}"; shift 2 ;;
     --latency-builds) LATENCY_BUILDS="${2:?--latency-builds needs a value}"; shift 2 ;;
+    --warmup-builds) WARMUP_BUILDS="${2:?--warmup-builds needs a value}"; shift 2 ;;
     --duration) DURATION="${2:?--duration needs a value}"; shift 2 ;;
     --json) JSON_OUT="${2:?--json needs a path}"; shift 2 ;;
     --latency-script) LATENCY_SCRIPT="${2:?--latency-script needs a path}"; shift 2 ;;
@@ -35,8 +37,9 @@ while [[ $# -gt 0 ]]; do
 done
 [[ "$WORKERS" =~ ^(1|2|4)$ ]] || die "--workers must be 1, 2 or 4 (got '$WORKERS')"
 [[ "$LATENCY_BUILDS" =~ ^[0-9]+$ ]] || die "--latency-builds must be a whole number (got '$LATENCY_BUILDS')"
+[[ "$WARMUP_BUILDS" =~ ^[0-9]+$ ]] || die "--warmup-builds must be a whole number (got '$WARMUP_BUILDS')"
 [[ "$DURATION" =~ ^[0-9]+$ && "$DURATION" -ge 60 ]] || die "--duration must be a whole number >= 60 (got '$DURATION')"
-if (( LATENCY_BUILDS > 0 )); then
+if (( 10#$LATENCY_BUILDS > 0 )); then
   # The script is sparky bench's latency probe: it writes '<first line ns> <date ns>' to <stamp dir>/$SPARKY_JOB_ID.
   [[ -n "$LATENCY_SCRIPT" && -n "$STAMP_DIR" ]] \
     || die "latency builds need --latency-script and --stamp-dir (sparky bench passes its latency script)"
@@ -159,6 +162,6 @@ run_child "$PY" "$HERE/bb_bench.py" wait-ready --http-port "$HTTP_PORT" --worker
 
 # --- 3./4. measure, print the table, write JSON ----------------------------------------------
 run_child "$PY" "$HERE/bb_bench.py" measure --http-port "$HTTP_PORT" --workers "$WORKERS" --stamp-dir "${STAMP_DIR:-$WORK}" \
-  --latency-builds "$LATENCY_BUILDS" --duration "$DURATION" --version "$VERSION" ${JSON_OUT:+--json "$JSON_OUT"} \
+  --latency-builds "$((10#$LATENCY_BUILDS))" --warmup-builds "$((10#$WARMUP_BUILDS))" --duration "$DURATION" --version "$VERSION" ${JSON_OUT:+--json "$JSON_OUT"} \
   || die "measurement failed"
 FAILED=0

@@ -27,14 +27,15 @@ final class BuildbotPhase {
 
     void run() throws IOException {
         Path stamps = Files.createDirectories(home.resolve("stamps"));
-        // The very script Sparky's latency builds run, so both are measured to the same first line.
+        // The script Sparky's latency builds run (BenchProjects.latencyScript), here writing to Buildbot's own
+        // stamps folder, so both are measured to the same first line.
         Path latencyJob = BenchProjects.latency(home, stamps);
         BuildbotPeer peer = new BuildbotPeer(options.repoRoot(), options.json().toAbsolutePath().getParent(),
                 latencyJob, stamps);
         Map<String, Object> raw = new LinkedHashMap<>();
         for (int workers : options.buildbotWorkers()) {
             Bench.say("Buildbot with " + workers + " worker(s)");
-            BuildbotPeer.Result r = peer.run(workers, workers == 2 ? options.latencyBuilds() : 0, 60);
+            BuildbotPeer.Result r = peer.run(workers, workers == 2 ? options.latencyBuilds() : 0, options.warmupBuilds(), 60);
             raw.put("w" + workers, r);
             if (workers == 2) {
                 results.add(Metric.info("buildbot.latency.p50", "Buildbot trigger-to-start p50 (2 workers)", r.p50(),

@@ -37,8 +37,11 @@ public final class BenchProjects {
      * never read half written.
      */
     public static String latencyScript(Path stamps) {
-        String out = stamps.toAbsolutePath() + "/$SPARKY_JOB_ID";
-        return "#!/bin/bash\nfirst=${EPOCHREALTIME/[.,]/}000; d=$(date +%s%N); echo \"$first $d\" > " + out
+        // The folder single-quoted for the shell (a ' inside becomes '\''); the separator of EPOCHREALTIME is the
+        // locale's decimal point, so every non-digit is dropped.
+        String dir = "'" + stamps.toAbsolutePath().toString().replace("'", "'\\''") + "'";
+        String out = dir + "/\"$SPARKY_JOB_ID\"";
+        return "#!/bin/bash\nfirst=${EPOCHREALTIME//[!0-9]/}000; d=$(date +%s%N); echo \"$first $d\" > " + out
                 + ".tmp; mv " + out + ".tmp " + out + "\n";
     }
 

@@ -123,31 +123,39 @@ public final class LatencyBench {
         return new Result(out, toDate, failed, List.of(), List.of());
     }
 
+    /** The latency stamp is renamed into place: what is read is whole, and a stamp that does not parse fails. */
     static Stamp awaitStamp(Path stamp) {
-        return awaitFile(stamp, Stamp::parse);
+        return awaitFile(stamp, Stamp::parse, false);
     }
 
-    /** A stamp file holding one {@code date +%s%N}. */
+    /** A stamp file holding one {@code date +%s%N}, written in place: read again until it parses. */
     static long awaitNanos(Path stamp) {
-        return awaitFile(stamp, text -> Long.parseLong(text.trim()));
+        return awaitFile(stamp, text -> Long.parseLong(text.trim()), true);
     }
 
     /**
      * Polls the file system every millisecond (the server is not asked, so the poll does not load it) until the
-     * file is there and parses; a file still being written is read again.
+     * file is there and parses.
      */
-    private static <T> T awaitFile(Path stamp, Function<String, T> parse) {
+    private static <T> T awaitFile(Path stamp, Function<String, T> parse, boolean mayBeHalfWritten) {
         long deadline = System.nanoTime() + BUILD_TIMEOUT.toNanos();
         IllegalArgumentException last = null;
         while (System.nanoTime() < deadline) {
+            String text = null;
             try {
-                if (Files.exists(stamp)) {
-                    return parse.apply(Files.readString(stamp));
-                }
+                text = Files.exists(stamp) ? Files.readString(stamp) : null;
             } catch (IOException e) {
                 // renamed into place a moment ago; read again
-            } catch (IllegalArgumentException e) {
-                last = e; // half written, or not a stamp at all: said at the deadline
+            }
+            if (text != null) {
+                try {
+                    return parse.apply(text);
+                } catch (IllegalArgumentException e) {
+                    if (!mayBeHalfWritten) {
+                        throw new IllegalStateException(stamp + ": " + e.getMessage(), e);
+                    }
+                    last = e;
+                }
             }
             sleep(1);
         }

@@ -32,13 +32,15 @@ public final class BuildbotPeer {
         this.stamps = stamps;
     }
 
-    public Result run(int workers, int latencyBuilds, int durationSeconds) {
+    /** @param warmupBuilds unmeasured latency builds first, as on Sparky's side */
+    public Result run(int workers, int latencyBuilds, int warmupBuilds, int durationSeconds) {
         Path json = outDir.resolve("buildbot-w" + workers + ".json");
         try {
             Files.createDirectories(outDir);
             Files.deleteIfExists(json);
             Process p = new ProcessBuilder("bash", script.toString(), "--workers", Integer.toString(workers),
-                    "--latency-builds", Integer.toString(latencyBuilds), "--duration",
+                    "--latency-builds", Integer.toString(latencyBuilds), "--warmup-builds",
+                    Integer.toString(latencyBuilds > 0 ? warmupBuilds : 0), "--duration",
                     Integer.toString(durationSeconds), "--latency-script", latencyJob.toString(), "--stamp-dir",
                     stamps.toString(), "--json", json.toString()).inheritIO().start();
             int code = p.waitFor();

@@ -9,7 +9,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.SocketException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -45,33 +44,18 @@ public final class PlainHttp implements AutoCloseable {
     }
 
     /**
-     * {@code POST path} with no body. When a kept-alive connection turns out closed before any byte of the
-     * answer came (the server closed it while idle), the request is sent once more on a new one.
+     * {@code POST path} with no body. Never sent twice: a connection the server closed meanwhile is an error
+     * (a trigger is not idempotent, and a timed sample must not hide a reconnect).
      */
     public Answer post(String path) {
         byte[] request = ("POST " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\nContent-Length: 0\r\n\r\n")
                 .getBytes(StandardCharsets.US_ASCII);
         try {
-            return exchange(request);
+            return answer(send(request));
         } catch (IOException e) {
             close();
             throw new UncheckedIOException("POST http://" + host + ":" + port + path + ": " + e.getMessage(), e);
         }
-    }
-
-    private Answer exchange(byte[] request) throws IOException {
-        boolean kept = socket != null;
-        String status;
-        try {
-            status = send(request);
-        } catch (EOFException | SocketException e) {
-            if (!kept) {
-                throw e;
-            }
-            close();
-            status = send(request);
-        }
-        return answer(status);
     }
 
     /** Sends the request and reads the answer's status line, on a new connection if there is none. */
@@ -94,13 +78,14 @@ public final class PlainHttp implements AutoCloseable {
         if (parts.length < 2 || !parts[0].startsWith("HTTP/1.")) {
             throw new IOException("not an HTTP/1.x status line: " + status);
         }
+        int code = number(parts[1], 10, "status");
         long length = -1;
         boolean chunked = false;
         boolean closes = false;
         for (String h = line(); !h.isEmpty(); h = line()) {
             String lower = h.toLowerCase(Locale.ROOT);
             if (lower.startsWith("content-length:")) {
-                length = Long.parseLong(h.substring(15).trim());
+                length = number(h.substring(15).trim(), 10, "Content-Length");
             } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
                 chunked = true;
             } else if (lower.startsWith("connection:") && lower.contains("close")) {
@@ -108,17 +93,18 @@ public final class PlainHttp implements AutoCloseable {
             }
         }
         ByteArrayOutputStream body = new ByteArrayOutputStream();
-        if (chunked) {
-            for (long size = Long.parseLong(line().split(";")[0].trim(), 16); size > 0;
-                    size = Long.parseLong(line().split(";")[0].trim(), 16)) {
-                body.write(in.readNBytes((int) size));
+        if (code / 100 == 1 || code == 204 || code == 304) {
+            // no body, whatever the headers say
+        } else if (chunked) {
+            for (int size = chunkSize(); size > 0; size = chunkSize()) {
+                body.write(exactly(size));
                 line();
             }
             for (String trailer = line(); !trailer.isEmpty(); trailer = line()) {
                 // trailers are not used
             }
         } else if (length >= 0) {
-            body.write(in.readNBytes((int) length));
+            body.write(exactly(length));
         } else {
             closes = true;
             body.write(in.readAllBytes());
@@ -126,7 +112,27 @@ public final class PlainHttp implements AutoCloseable {
         if (closes) {
             close();
         }
-        return new Answer(Integer.parseInt(parts[1]), body.toString(StandardCharsets.UTF_8));
+        return new Answer(code, body.toString(StandardCharsets.UTF_8));
+    }
+
+    private int chunkSize() throws IOException {
+        return number(line().split(";")[0].trim(), 16, "chunk size");
+    }
+
+    private byte[] exactly(long length) throws IOException {
+        byte[] bytes = in.readNBytes((int) length);
+        if (bytes.length < length) {
+            throw new EOFException("answer cut short: " + bytes.length + " of " + length + " bytes");
+        }
+        return bytes;
+    }
+
+    private static int number(String text, int radix, String what) throws IOException {
+        try {
+            return Integer.parseInt(text, radix);
+        } catch (NumberFormatException e) {
+            throw new IOException("bad " + what + ": " + text, e);
+        }
     }
 
     /** One header line without its CRLF; EOF before it means the connection was closed. */

@@ -15,7 +15,7 @@ class LatencyProbeTest {
 
     @Test
     void theFirstLineIsStampedBetweenTheStartAndTheDate(@TempDir Path home) throws Exception {
-        Path stamps = home.resolve("stamps");
+        Path stamps = home.resolve("stamps of 'the' run");
         java.nio.file.Files.createDirectories(stamps);
         Path job = BenchProjects.latency(home, stamps);
 
