@@ -38,9 +38,13 @@ class LauncherIT {
             SparkyApi api = new SparkyApi("http://127.0.0.1:" + env.get("SPARKY_UI_PORT"));
             String jobId = api.trigger("hello");
             assertEquals(1, api.awaitTerminal("hello", jobId, Duration.ofSeconds(60)));
+            // The parent holds one runner while it waits for its three children: they run on the second.
+            String fanout = api.trigger("fanout");
+            assertEquals(1, api.awaitTerminal("fanout", fanout, Duration.ofSeconds(120)),
+                    "fanout ends with the runners 'up' starts");
 
             Result status = run(env, Duration.ofSeconds(30), "status");
-            for (String name : List.of("kafka", "dispatcher", "scheduler", "ui", "runner-1")) {
+            for (String name : List.of("kafka", "dispatcher", "scheduler", "ui", "runner-1", "runner-2")) {
                 assertTrue(status.output().matches("(?s).*" + name + "\\s+\\d+\\s+running\\s+\\d+\\s+yes.*"),
                         name + " runs and is ready:\n" + status.output());
             }
@@ -50,7 +54,7 @@ class LauncherIT {
             assertEquals(1, again.code());
             assertTrue(again.output().contains("already running"), again.output());
             pids.addAll(pidsIn(home.resolve("run")));
-            assertTrue(pids.size() >= 5, "pid files of kafka, dispatcher, scheduler, ui, runner-1: " + pids);
+            assertTrue(pids.size() >= 6, "pid files of kafka, dispatcher, scheduler, ui and the runners: " + pids);
         } finally {
             Result down = run(env, Duration.ofMinutes(2), "down");
             assertEquals(0, down.code(), down.output());
