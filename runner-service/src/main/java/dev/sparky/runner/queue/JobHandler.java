@@ -117,11 +117,8 @@ public final class JobHandler {
         LOG.infof("%s ended: %s (%s)", name, result.outcome(), result.reason());
     }
 
+    /** A launch that failed is the executor's to report (BuildExecutor#run); a stop before the run is ours. */
     private ExecResult run(RunBuild job, Launch launch, BuildControl control) {
-        if (launch.failure() != null) {
-            launch.abandon();
-            return ExecResult.failed(launch.failure());
-        }
         var stopped = control.stopRequest();
         if (stopped.isPresent()) {
             launch.abandon();

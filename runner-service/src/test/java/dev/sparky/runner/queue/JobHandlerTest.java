@@ -183,6 +183,17 @@ class JobHandlerTest {
     }
 
     @Test
+    void aBuildWhoseScriptIsMissingIsStartedThenFailedWithTheReason(@TempDir Path home) {
+        // no projects/ghost: the launch fails, and the executor reports why
+        handler(realExecutor(home)).handle(record(Jobs.job(22, "ghost", "job.sh")), "test", ack);
+        assertEquals(List.of("ACCEPT"), ack.answers);
+        BuildFinished finished = events.of(BuildFinished.class).get(0);
+        assertEquals(Outcome.FAILED, finished.outcome());
+        assertNull(finished.exitCode());
+        assertTrue(finished.reason().contains("script job.sh not found in projects/ghost"), finished.reason());
+    }
+
+    @Test
     void aRealLongScriptIsAcceptedSoonAfterItStarted(@TempDir Path home) throws Exception {
         Path dir = Files.createDirectories(home.resolve("projects/slow"));
         Files.writeString(dir.resolve("job.sh"), "echo started\nsleep 2\n");
