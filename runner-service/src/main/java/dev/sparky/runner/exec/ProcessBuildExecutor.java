@@ -49,6 +49,7 @@ public final class ProcessBuildExecutor implements BuildExecutor {
     private final BuildCache cache;
     private final SecretFiles secrets;
     private final LeftoverProcesses leftovers;
+    private final String cookieOwner;
     private final Duration killGrace;
     private final ScheduledExecutorService stopTimer;
     private final ScheduledExecutorService flushTimer;
@@ -87,6 +88,7 @@ public final class ProcessBuildExecutor implements BuildExecutor {
         this.cache = new BuildCache(settings.cacheDir(), runnerId, CACHE_TIMEOUT);
         this.secrets = new SecretFiles(settings.secretsDir());
         this.leftovers = new LeftoverProcesses();
+        this.cookieOwner = LeftoverProcesses.owner(runnerId, workRoot());
         this.killGrace = settings.killGrace();
         this.stopTimer = stopTimer;
         this.flushTimer = flushTimer;
@@ -97,9 +99,9 @@ public final class ProcessBuildExecutor implements BuildExecutor {
         return secrets;
     }
 
-    /** Finds the processes of this runner's builds that outlived them. */
-    public LeftoverProcesses leftovers() {
-        return leftovers;
+    /** Kills what builds of an earlier run of this runner left running (a runner killed hard could not). */
+    public int killLeftoversOfEarlierRun() {
+        return leftovers.killLeftBy(cookieOwner);
     }
 
     /** The folder under which this runner makes its workspaces. */
@@ -122,7 +124,7 @@ public final class ProcessBuildExecutor implements BuildExecutor {
                 .toAbsolutePath();
         Map<String, String> secretValues = secrets.read(job.project(), job.secrets(), notes);
         Map<String, String> env = environment.of(job, workspace, who.user(), secretValues,
-                LeftoverProcesses.newCookie(runnerId), notes);
+                LeftoverProcesses.newCookie(cookieOwner), notes);
         List<String> cachePaths = CachePaths.check(job.cachePaths(), notes);
         if (!Files.isRegularFile(script)) {
             return PreparedBuild.failed(job, "script " + job.script() + " not found in projects/" + job.project()
@@ -246,7 +248,7 @@ public final class ProcessBuildExecutor implements BuildExecutor {
         control.seal();
         timeout.cancel(false);
         group.kill();
-        killLeftovers(launch.build());
+        killLeftovers(launch.build(), group);
         awaitPump(pump, process, launch.build().job());
         return ended(control.stopRequest(), exit);
     }
@@ -255,9 +257,9 @@ public final class ProcessBuildExecutor implements BuildExecutor {
      * Kills what left the group (setsid, nohup, double fork) by the build's cookie, before the cache is saved
      * and the workspace removed: nothing of the build may still write there, or live on into the next build.
      */
-    private void killLeftovers(PreparedBuild build) {
+    private void killLeftovers(PreparedBuild build, ProcessGroup group) {
         String cookie = build.environment().get(LeftoverProcesses.VARIABLE);
-        int killed = cookie == null ? 0 : leftovers.killHolding(cookie);
+        int killed = cookie == null ? 0 : leftovers.killHolding(cookie, group.id());
         if (killed > 0) {
             LOG.infof("build %d: killed %d process(es) that outlived it outside its process group",
                     build.job().buildId(), killed);

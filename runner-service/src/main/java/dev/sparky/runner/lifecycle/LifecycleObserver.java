@@ -50,7 +50,7 @@ public class LifecycleObserver {
         ProcessBuildExecutor executor = parts.executor();
         // A restarted runner has no build in hand: whatever is left under its work folder is debris, and so is
         // any process its builds left running (a runner killed hard could not end them).
-        int killed = executor.leftovers().killLeftOfRunner(id);
+        int killed = executor.killLeftoversOfEarlierRun();
         if (killed > 0) {
             LOG.warnf("killed %d process(es) left by builds of an earlier run of runner %s", killed, id);
         }
