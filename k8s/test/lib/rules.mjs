@@ -195,9 +195,19 @@ function runnerRules(ctx, add) {
   if (!(grace > drain + KILL_GRACE_SECONDS)) {
     add(r, `terminationGracePeriodSeconds (${grace}) must exceed SPARKY_RUNNER_DRAIN_TIMEOUT (${drain} s) + kill grace (${KILL_GRACE_SECONDS} s)`);
   }
-  const secretRef = (pod.containers ?? []).flatMap((c) => c.envFrom ?? []).find((e) => e.secretRef?.name === "sparky-build-secrets");
-  if (!secretRef) add(r, "runner must take envFrom the Secret sparky-build-secrets");
-  else if (secretRef.secretRef.optional !== true) add(r, "envFrom sparky-build-secrets must be optional: runners start without it");
+  // Build secrets are files below SPARKY_SECRETS_DIR, one Secret per project: never the runner's environment,
+  // where a build running as the runner's user could read every project's secrets from /proc/<runner>/environ.
+  const envSecrets = (pod.containers ?? []).flatMap((c) => c.envFrom ?? []).filter((e) => e.secretRef);
+  for (const e of envSecrets) add(r, `runner must not take envFrom the Secret ${e.secretRef.name}: build secrets are files below SPARKY_SECRETS_DIR, one Secret per project`);
+  const secretsDir = envOf(r, ctx, "SPARKY_SECRETS_DIR");
+  if (typeof secretsDir !== "string") add(r, "SPARKY_SECRETS_DIR must be set: where the per-project secret volumes are mounted");
+  const mounts = (pod.containers ?? []).flatMap((c) => c.volumeMounts ?? []);
+  for (const v of (pod.volumes ?? []).filter((v) => v.secret)) {
+    const m = mounts.find((m) => m.name === v.name);
+    if (!m || typeof secretsDir !== "string" || !m.mountPath.startsWith(secretsDir + "/")) continue;
+    if (v.secret.optional !== true) add(r, `secret volume ${v.name} must be optional: runners start without it`);
+    if (((v.secret.defaultMode ?? 0o644) & 0o007) !== 0) add(r, `secret volume ${v.name} must not be readable by others (defaultMode 0440)`);
+  }
   const id = envOf(r, ctx, "SPARKY_RUNNER_ID");
   if (id?.fieldRef?.fieldPath !== "metadata.name") add(r, "SPARKY_RUNNER_ID must come from the pod name (downward API)");
   const pdb = ctx.byKind("PodDisruptionBudget").find((p) => selects(p.spec?.selector, podTemplate(r)?.metadata?.labels));

@@ -71,8 +71,10 @@ class SecurityIT {
         ClusterFixture.project(home, "leak", "allow_manual_run: true\nsecrets: [MY_SECRET]\n",
                 "#!/usr/bin/env bash\necho \"plain $MY_SECRET\"\necho \"b64 $(printf %s \"$MY_SECRET\" | base64)\"\n"
                         + "echo \"$SPARKY_API_TOKEN\" > " + home.resolve("build-token") + "\n");
+        // The project's secret, in its folder of the runner's secrets dir (<home>/secrets by default).
+        Files.writeString(Files.createDirectories(home.resolve("secrets/leak")).resolve("MY_SECRET"), SECRET + "\n");
         cluster = ClusterFixture.cluster(home, 1, Map.of("SPARKY_AUTH_MODE", "on", "SPARKY_AUTH_PUBLIC_READ", "false",
-                "SPARKY_AUTH_SESSION_SECRET", "integration-test-session-secret-0123456789", "MY_SECRET", SECRET))
+                "SPARKY_AUTH_SESSION_SECRET", "integration-test-session-secret-0123456789"))
                 .start(1, false);
         base = cluster.api().base();
     }

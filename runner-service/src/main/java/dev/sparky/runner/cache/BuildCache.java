@@ -1,5 +1,6 @@
 package dev.sparky.runner.cache;
 
+import dev.sparky.contracts.Names;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -10,12 +11,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
@@ -26,10 +30,16 @@ import org.jboss.logging.Logger;
  * archive: rename is atomic, so two runners saving the same project at once never mix their archives (the last
  * rename wins) and a reader, which opens the archive once, sees the old or the new one, whole. Nothing here fails
  * a build: a missing, unreadable or unsaveable cache is a line in the log.
+ *
+ * <p>A build reaches only its own project's caches: the project comes from the job record (checked against the
+ * project name rule here too, so no name can lead to another folder), the path is hashed (it cannot name a
+ * folder), and the folders are made mode 0700 by the runner, which opens the archives itself: a build running as
+ * a separate build user can neither read nor write the cache folder.
  */
 public final class BuildCache {
     private static final Logger LOG = Logger.getLogger(BuildCache.class);
     static final String ARCHIVE = "cache.tar.gz";
+    private static final Set<PosixFilePermission> PRIVATE = PosixFilePermissions.fromString("rwx------");
     /** A temp file this old was left by a runner that died while saving. */
     private static final Duration STALE_TEMP = Duration.ofHours(6);
 
@@ -46,6 +56,9 @@ public final class BuildCache {
     /** @param runAs command prefix that runs tar as the build user (empty: the runner's user) */
     public void restore(String project, List<String> paths, Path workspace, List<String> runAs,
             Consumer<String> say) {
+        if (refused(project, paths, say)) {
+            return;
+        }
         for (String path : paths) {
             Path archive = archive(project, path);
             if (!Files.isRegularFile(archive)) {
@@ -65,6 +78,9 @@ public final class BuildCache {
 
     /** Called after a successful build only, when no process of the build runs any more. */
     public void save(String project, List<String> paths, Path workspace, List<String> runAs, Consumer<String> say) {
+        if (refused(project, paths, say)) {
+            return;
+        }
         for (String path : paths) {
             String problem = unsaveable(workspace, path);
             if (problem != null) {
@@ -81,13 +97,30 @@ public final class BuildCache {
         }
     }
 
-    /** Where the archive of a path lives. */
+    /** A job record whose project name breaks the rule (the reader refuses those first) uses no cache at all. */
+    private static boolean refused(String project, List<String> paths, Consumer<String> say) {
+        if (paths.isEmpty() || Names.isValidProject(project)) {
+            return false;
+        }
+        say.accept("cache: not used: invalid project name");
+        return true;
+    }
+
+    /** Where the archive of a path lives; refuses a project name that breaks the name rule. */
     public Path archive(String project, String path) {
         return folder(project, path).resolve(ARCHIVE);
     }
 
     private Path folder(String project, String path) {
-        return cacheDir.resolve(project).resolve(hash(path));
+        return projectFolder(project).resolve(hash(path));
+    }
+
+    private Path projectFolder(String project) {
+        if (!Names.isValidProject(project)) {
+            throw new IllegalArgumentException("invalid project name '" + project.replaceAll("\\p{Cntrl}", "?")
+                    + "' for a cache");
+        }
+        return cacheDir.resolve(project);
     }
 
     /** Missing, or reached through a symbolic link (which could lead out of the workspace): not saved. */
@@ -107,7 +140,10 @@ public final class BuildCache {
     }
 
     private void write(String project, String path, Path workspace, List<String> runAs) throws IOException {
-        Path folder = Files.createDirectories(folder(project, path));
+        Path folder = folder(project, path);
+        for (Path dir : List.of(cacheDir, projectFolder(project), folder)) {
+            makePrivate(dir);
+        }
         removeStaleTemps(folder);
         // createTempFile: a unique name, mode 0600 (caches may hold credentials the build wrote).
         Path temp = Files.createTempFile(folder, "." + ARCHIVE + "." + runnerId + ".", ".tmp");
@@ -119,6 +155,19 @@ public final class BuildCache {
             describe(folder, path);
         } finally {
             Files.deleteIfExists(temp);
+        }
+    }
+
+    /**
+     * Made if missing, mode 0700: only the runner's user enters. A folder the runner does not own (a volume's
+     * root) keeps its mode; the project folders below it are the runner's.
+     */
+    private static void makePrivate(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        try {
+            Files.setPosixFilePermissions(dir, PRIVATE);
+        } catch (IOException | UnsupportedOperationException e) {
+            LOG.debugf("cannot make %s private: %s", dir, e.getMessage());
         }
     }
 

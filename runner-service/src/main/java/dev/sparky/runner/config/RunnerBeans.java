@@ -76,7 +76,8 @@ public class RunnerBeans {
         ExecSettings settings = ExecSettings.of(home, identity.runnerId(), config.runner().apiUrl(),
                         config.runner().killGrace())
                 .withCacheDir(config.runner().cacheDir().map(Path::of).orElse(home.resolve("cache")))
-                .withBuildUser(config.runner().buildUser().orElse(null));
+                .withBuildUser(config.runner().buildUser().orElse(null))
+                .withSecretsDir(config.runner().secretsDir().map(Path::of).orElse(home.resolve("secrets")));
         return new ProcessBuildExecutor(settings, System.getenv(), stopTimer, flushTimer);
     }
 

@@ -52,6 +52,12 @@ public interface RunnerConfig {
         Optional<String> cacheDir();
 
         /**
+         * Build secrets, one folder per project: {@code <dir>/<project>/<NAME>} holds secret NAME of that project
+         * (on Kubernetes, one Secret per project mounted there); {@code <home>/secrets} when unset.
+         */
+        Optional<String> secretsDir();
+
+        /**
          * The account builds run as (a name, a uid, or {@code uid:gid}) when the runner runs as root; unset: the
          * runner's own user.
          */

@@ -8,14 +8,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The environment of a build, built from nothing so no runner setting leaks in: a few basics from the runner
- * (HOME and USER of the build user when builds run as one), then the project's env, then the parameters, then the
- * SPARKY_* variables, then the secrets the job names, copied from the runner's own environment (a Kubernetes
- * Secret), then SPARKY_API_TOKEN. Later entries win, so neither a parameter nor a secret name can replace the
- * runner's own variables.
+ * The environment of a build, built from nothing so no runner setting leaks in: a few basics from the runner, the
+ * build's own HOME and TMPDIR (beside its workspace, see {@link Workspace}; USER of the build user when builds run
+ * as one), then the project's env, then the parameters, then the SPARKY_* variables, then the secrets the job
+ * names, read for this build from its project's secret folder ({@link SecretFiles}), then SPARKY_API_TOKEN and
+ * the build's cookie ({@link LeftoverProcesses}). Later entries win, so neither a parameter nor a secret name can
+ * replace the runner's own variables.
  */
 final class BuildEnvironment {
-    private static final List<String> INHERITED = List.of("PATH", "HOME", "LANG", "TERM");
+    private static final List<String> INHERITED = List.of("PATH", "LANG", "TERM");
     private static final String DEFAULT_PATH = "/usr/local/bin:/usr/bin:/bin";
 
     private final Map<String, String> runnerEnv;
@@ -28,8 +29,13 @@ final class BuildEnvironment {
         this.apiUrl = apiUrl;
     }
 
-    /** @param notes receives a line for each variable that could not be passed */
-    Map<String, String> of(RunBuild job, Path workspace, BuildUser user, List<String> notes) {
+    /**
+     * @param secrets the job's secrets read for this build ({@link SecretFiles#read})
+     * @param cookie marks every process of this build ({@link LeftoverProcesses})
+     * @param notes receives a line for each variable that could not be passed
+     */
+    Map<String, String> of(RunBuild job, Path workspace, BuildUser user, Map<String, String> secrets, String cookie,
+            List<String> notes) {
         Map<String, String> env = new LinkedHashMap<>();
         for (String name : INHERITED) {
             String value = runnerEnv.get(name);
@@ -38,9 +44,10 @@ final class BuildEnvironment {
             }
         }
         env.putIfAbsent("PATH", DEFAULT_PATH);
+        // Per build, never the runner's: what one build leaves in HOME or TMPDIR, the next does not see.
+        env.put("HOME", Workspace.homeOf(workspace).toString());
+        env.put("TMPDIR", Workspace.tmpOf(workspace).toString());
         if (user != null) {
-            // The runner's HOME (often /root) is not writable for the build user.
-            env.put("HOME", user.homeOr(workspace).toString());
             env.put("USER", user.name());
             env.put("LOGNAME", user.name());
         }
@@ -52,17 +59,11 @@ final class BuildEnvironment {
         env.put("SPARKY_ATTEMPT", String.valueOf(job.attempt()));
         env.put("SPARKY_API", apiUrl);
         env.put("SPARKY_WORKSPACE", workspace.toString());
-        for (String name : job.secrets()) {
-            String value = runnerEnv.get(name);
-            if (value == null) {
-                notes.add("secret " + name + " is not set on runner " + runnerId + ": not passed to the build");
-            } else {
-                env.put(name, value);
-            }
-        }
+        env.putAll(secrets);
         if (hasToken(job)) {
             env.put("SPARKY_API_TOKEN", job.apiToken());
         }
+        env.put(LeftoverProcesses.VARIABLE, cookie);
         return env;
     }
 
@@ -70,18 +71,13 @@ final class BuildEnvironment {
         return job.apiToken() != null && !job.apiToken().isBlank();
     }
 
-    /** The values to mask in the log: the job API token and every secret the job named that the runner has. */
-    List<String> secretValues(RunBuild job) {
+    /** The values to mask in the log: the job API token and the build's secrets. */
+    List<String> secretValues(RunBuild job, Map<String, String> secrets) {
         List<String> values = new ArrayList<>();
         if (hasToken(job)) {
             values.add(job.apiToken());
         }
-        for (String name : job.secrets()) {
-            String value = runnerEnv.get(name);
-            if (value != null) {
-                values.add(value);
-            }
-        }
+        values.addAll(secrets.values());
         return values;
     }
 

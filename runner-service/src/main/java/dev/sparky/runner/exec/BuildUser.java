@@ -1,6 +1,5 @@
 package dev.sparky.runner.exec;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +9,8 @@ import java.util.List;
  * Commands are switched to it with util-linux {@code setpriv}, which changes real and effective ids and the
  * supplementary groups, then execs in the same process: the script keeps the pid that leads its process group.
  *
- * @param home the account's home folder from the password database, or null
+ * @param home the account's home folder from the password database, or null (builds get a HOME of their own
+ *     beside the workspace, not this one)
  * @param initGroups true for a named account (its groups from the group database); false for a bare
  *     {@code uid:gid}, which gets no supplementary group at all
  */
@@ -22,11 +22,6 @@ public record BuildUser(String name, int uid, int gid, Path home, boolean initGr
         prefix.add(initGroups ? "--init-groups" : "--clear-groups");
         prefix.add("--");
         return List.copyOf(prefix);
-    }
-
-    /** The account's home when it exists (system accounts often have none), else {@code fallback}. */
-    Path homeOr(Path fallback) {
-        return home != null && Files.isDirectory(home) ? home : fallback;
     }
 
     /** The command prefix for an optional build user: empty when builds run as the runner's own user. */

@@ -27,7 +27,10 @@ import org.jboss.logging.Logger;
  * Runs a job script as a real process group in a fresh workspace {@code work/<runner>/<project>-<build>-<attempt>},
  * as the build user when one is configured, between a cache restore and, after a success, a cache save.
  * A stop (cancel, revoke, timeout, drain) sends TERM to the group, then KILL after the grace period; when the
- * script itself exits, whatever it left running in its group is killed, so no build leaves processes behind.
+ * script itself exits, whatever it left running in its group is killed, and then every process that still holds
+ * the build's cookie (one that left the group: setsid, nohup, a double-forked daemon), so no build leaves
+ * processes behind. Each build has its own HOME and TMPDIR beside its workspace and gets only its own project's
+ * secrets, read from the secret folder when it starts.
  */
 public final class ProcessBuildExecutor implements BuildExecutor {
     private static final Logger LOG = Logger.getLogger(ProcessBuildExecutor.class);
@@ -44,6 +47,9 @@ public final class ProcessBuildExecutor implements BuildExecutor {
     private final BuildEnvironment environment;
     private final BuildUsers users;
     private final BuildCache cache;
+    private final SecretFiles secrets;
+    private final LeftoverProcesses leftovers;
+    private final String cookieOwner;
     private final Duration killGrace;
     private final ScheduledExecutorService stopTimer;
     private final ScheduledExecutorService flushTimer;
@@ -80,9 +86,22 @@ public final class ProcessBuildExecutor implements BuildExecutor {
         this.environment = new BuildEnvironment(runnerEnv, runnerId, settings.apiUrl());
         this.users = users;
         this.cache = new BuildCache(settings.cacheDir(), runnerId, CACHE_TIMEOUT);
+        this.secrets = new SecretFiles(settings.secretsDir());
+        this.leftovers = new LeftoverProcesses();
+        this.cookieOwner = LeftoverProcesses.owner(runnerId, workRoot());
         this.killGrace = settings.killGrace();
         this.stopTimer = stopTimer;
         this.flushTimer = flushTimer;
+    }
+
+    /** Where build secrets are read from, one folder per project. */
+    public SecretFiles secrets() {
+        return secrets;
+    }
+
+    /** Kills what builds of an earlier run of this runner left running (a runner killed hard could not). */
+    public int killLeftoversOfEarlierRun() {
+        return leftovers.killLeftBy(cookieOwner);
     }
 
     /** The folder under which this runner makes its workspaces. */
@@ -103,7 +122,9 @@ public final class ProcessBuildExecutor implements BuildExecutor {
         Path script = home.resolve("projects").resolve(job.project()).resolve(job.script()).normalize();
         Path workspace = workRoot().resolve(job.project() + "-" + job.buildId() + "-" + job.attempt())
                 .toAbsolutePath();
-        Map<String, String> env = environment.of(job, workspace, who.user(), notes);
+        Map<String, String> secretValues = secrets.read(job.project(), job.secrets(), notes);
+        Map<String, String> env = environment.of(job, workspace, who.user(), secretValues,
+                LeftoverProcesses.newCookie(cookieOwner), notes);
         List<String> cachePaths = CachePaths.check(job.cachePaths(), notes);
         if (!Files.isRegularFile(script)) {
             return PreparedBuild.failed(job, "script " + job.script() + " not found in projects/" + job.project()
@@ -117,7 +138,7 @@ public final class ProcessBuildExecutor implements BuildExecutor {
                     notes);
         }
         List<String> command = ScriptCommand.of(script.toAbsolutePath(), job.script(), who.user(), env, gate, notes);
-        return new PreparedBuild(job, command, env, workspace, environment.secretValues(job), notes, null,
+        return new PreparedBuild(job, command, env, workspace, environment.secretValues(job, secretValues), notes, null,
                 cachePaths, who.user());
     }
 
@@ -191,13 +212,17 @@ public final class ProcessBuildExecutor implements BuildExecutor {
         return ended.result(streamer.sentBytes());
     }
 
-    /** A fresh, empty workspace owned by the build user; the cached paths are restored into it by {@link #run}. */
+    /**
+     * A fresh, empty workspace, HOME and TMPDIR owned by the build user; the cached paths are restored into the
+     * workspace by {@link #run}.
+     */
     private static void makeWorkspace(PreparedBuild build) throws IOException {
-        Workspace.recreate(build.workspace());
-        if (build.user() != null) {
-            // Only the empty folder: what the restore and the build put in it is theirs already.
-            Files.setAttribute(build.workspace(), "unix:uid", build.user().uid(), LinkOption.NOFOLLOW_LINKS);
-            Files.setAttribute(build.workspace(), "unix:gid", build.user().gid(), LinkOption.NOFOLLOW_LINKS);
+        for (Path folder : Workspace.recreate(build.workspace())) {
+            if (build.user() != null) {
+                // Only the empty folders: what the restore and the build put in them is theirs already.
+                Files.setAttribute(folder, "unix:uid", build.user().uid(), LinkOption.NOFOLLOW_LINKS);
+                Files.setAttribute(folder, "unix:gid", build.user().gid(), LinkOption.NOFOLLOW_LINKS);
+            }
         }
     }
 
@@ -223,8 +248,22 @@ public final class ProcessBuildExecutor implements BuildExecutor {
         control.seal();
         timeout.cancel(false);
         group.kill();
+        killLeftovers(launch.build(), group);
         awaitPump(pump, process, launch.build().job());
         return ended(control.stopRequest(), exit);
+    }
+
+    /**
+     * Kills what left the group (setsid, nohup, double fork) by the build's cookie, before the cache is saved
+     * and the workspace removed: nothing of the build may still write there, or live on into the next build.
+     */
+    private void killLeftovers(PreparedBuild build, ProcessGroup group) {
+        String cookie = build.environment().get(LeftoverProcesses.VARIABLE);
+        int killed = cookie == null ? 0 : leftovers.killHolding(cookie, group.id());
+        if (killed > 0) {
+            LOG.infof("build %d: killed %d process(es) that outlived it outside its process group",
+                    build.job().buildId(), killed);
+        }
     }
 
     private Process start(PreparedBuild build) throws IOException {

@@ -23,7 +23,7 @@ public final class ProcessGroup {
 
     /** Signals by their number on Linux. */
     enum Signal {
-        TERM(15), KILL(9);
+        TERM(15), KILL(9), STOP(19);
 
         final int number;
 
@@ -72,24 +72,39 @@ public final class ProcessGroup {
 
     /** Sends the signal; an empty group (everything already gone) is not an error. */
     void signal(Signal signal) {
+        send(-pgid, signal);
+    }
+
+    /**
+     * Signals one process (a build's process that left its group, see {@link LeftoverProcesses}); a process that
+     * is already gone is not an error.
+     */
+    static void signalProcess(long pid, Signal signal) {
+        if (pid > 1) {
+            send(pid, signal);
+        }
+    }
+
+    /** kill(2) semantics: a negative target is a process group. */
+    private static void send(long target, Signal signal) {
         if (LIBC != null) {
             try {
-                LIBC.kill((int) -pgid, signal.number);
+                LIBC.kill((int) target, signal.number);
                 return;
             } catch (LastErrorException e) {
                 if (e.getErrorCode() == NO_SUCH_PROCESS) {
                     return;
                 }
-                LOG.debugf("kill(-%d, %s) failed with errno %d; trying the kill command", (Object) pgid, signal,
+                LOG.debugf("kill(%d, %s) failed with errno %d; trying the kill command", (Object) target, signal,
                         e.getErrorCode());
             }
         }
-        signalWithCommand(signal);
+        signalWithCommand(target, signal);
     }
 
-    private void signalWithCommand(Signal signal) {
+    private static void signalWithCommand(long target, Signal signal) {
         try {
-            Process kill = new ProcessBuilder("kill", "-" + signal.name(), "--", "-" + pgid)
+            Process kill = new ProcessBuilder("kill", "-" + signal.name(), "--", String.valueOf(target))
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .start();
@@ -97,7 +112,7 @@ public final class ProcessGroup {
                 kill.destroyForcibly();
             }
         } catch (IOException e) {
-            LOG.errorf("cannot send %s to process group %d: %s", signal, pgid, e.getMessage());
+            LOG.errorf("cannot send %s to %d: %s", signal, target, e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

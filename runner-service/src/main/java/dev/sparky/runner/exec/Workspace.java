@@ -6,24 +6,62 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Set;
 import org.jboss.logging.Logger;
 
-/** The fresh folder a build runs in, made before and removed after (symbolic links are removed, not followed). */
+/**
+ * The fresh folder a build runs in, made before and removed after (symbolic links are removed, not followed), and
+ * beside it the build's own HOME ({@code <workspace>.home}) and TMPDIR ({@code <workspace>.tmp}): nothing one build
+ * writes there is seen by the next. All three are mode 0700.
+ */
 public final class Workspace {
     private static final Logger LOG = Logger.getLogger(Workspace.class);
+    private static final Set<PosixFilePermission> PRIVATE = PosixFilePermissions.fromString("rwx------");
 
     private Workspace() {
     }
 
-    /** Makes an empty folder, removing what a crashed earlier run may have left there. */
-    public static void recreate(Path dir) throws IOException {
-        remove(dir);
-        Files.createDirectories(dir);
+    /** The build's HOME, beside its workspace. */
+    public static Path homeOf(Path workspace) {
+        return workspace.resolveSibling(workspace.getFileName() + ".home");
     }
 
-    /** Removes the folder and everything below; failures are logged, never thrown (the build is over). */
+    /** The build's TMPDIR, beside its workspace. */
+    public static Path tmpOf(Path workspace) {
+        return workspace.resolveSibling(workspace.getFileName() + ".tmp");
+    }
+
+    /**
+     * Makes the empty workspace, HOME and TMPDIR folders (mode 0700), removing what a crashed earlier run may have
+     * left there; returns the three.
+     */
+    public static List<Path> recreate(Path dir) throws IOException {
+        remove(dir);
+        List<Path> made = List.of(dir, homeOf(dir), tmpOf(dir));
+        for (Path folder : made) {
+            Files.createDirectories(folder);
+            Files.setPosixFilePermissions(folder, PRIVATE);
+        }
+        return made;
+    }
+
+    /** Removes the workspace, its HOME and TMPDIR; failures are logged, never thrown (the build is over). */
     public static void remove(Path dir) {
-        if (dir == null || !Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        if (dir == null) {
+            return;
+        }
+        removeTree(dir);
+        if (dir.getFileName() != null) {
+            removeTree(homeOf(dir));
+            removeTree(tmpOf(dir));
+        }
+    }
+
+    private static void removeTree(Path dir) {
+        if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
         try {

@@ -48,8 +48,14 @@ public class LifecycleObserver {
     void onStart(@Observes StartupEvent event) {
         String id = identity.runnerId();
         ProcessBuildExecutor executor = parts.executor();
-        // A restarted runner has no build in hand: whatever is left under its work folder is debris.
+        // A restarted runner has no build in hand: whatever is left under its work folder is debris, and so is
+        // any process its builds left running (a runner killed hard could not end them).
+        int killed = executor.killLeftoversOfEarlierRun();
+        if (killed > 0) {
+            LOG.warnf("killed %d process(es) left by builds of an earlier run of runner %s", killed, id);
+        }
         Workspace.remove(executor.workRoot());
+        executor.secrets().legacyWarnings(System.getenv()).forEach(LOG::warn);
         RunnerStatus status = parts.status();
         AttemptRegistry registry = parts.registry();
         RunnerEventPublisher events = parts.events();

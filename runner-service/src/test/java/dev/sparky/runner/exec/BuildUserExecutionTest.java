@@ -70,8 +70,8 @@ class BuildUserExecutionTest {
         int uid = account.uid();
         assertNotEquals(0, uid);
         Path ws = home.resolve("work/runner-1/web-1-1").toAbsolutePath();
-        assertEquals(uid + "\n" + account.gid() + "\n" + uid + "\n" + uid + "\nhome=" + ws + " user=" + USER + "\n",
-                run.log());
+        assertEquals(uid + "\n" + account.gid() + "\n" + uid + "\n" + uid + "\nhome=" + ws + ".home user=" + USER
+                + "\n", run.log());
         assertEquals(List.of("setsid", "setpriv", "--reuid=" + uid, "--regid=" + account.gid(), "--init-groups",
                 "--"), run.prepared().command().subList(0, 6));
         assertFalse(Files.exists(ws), "the runner removes the build user's workspace");
@@ -109,6 +109,43 @@ class BuildUserExecutionTest {
             Thread.sleep(20);
         }
         assertTrue(!Files.exists(proc) || zombie(proc), "background child of the build user is gone");
+    }
+
+    @Test
+    void homeAndTmpdirAreTheBuildUsersOwnAndPrivate() throws IOException {
+        fx.script("web", "#!/bin/bash\nstat -c '%u %a' \"$HOME\" \"$TMPDIR\"\ntouch \"$HOME/h\" \"$TMPDIR/t\" && echo wrote\n");
+        ExecFixture.Run run = fx.run(Jobs.job(7, "web", "job.sh"));
+        assertEquals(account.uid() + " 700\n" + account.uid() + " 700\nwrote\n", run.log());
+    }
+
+    @Test
+    void aBuildUserCanNeitherReadNorWriteAnotherProjectsCache() throws IOException {
+        fx.script("b", "#!/bin/bash\nmkdir -p deps && echo from-b > deps/v\n");
+        fx.run(Jobs.withCache(Jobs.job(8, "b", "job.sh"), List.of("deps")));
+        Path bArchive = new dev.sparky.runner.cache.BuildCache(home.resolve("cache"), "runner-1",
+                Duration.ofMinutes(1)).archive("b", "deps");
+        byte[] before = Files.readAllBytes(bArchive);
+        fx.script("a", "#!/bin/bash\n(echo poisoned > " + bArchive + ") 2>/dev/null && echo overwrote || echo refused\n"
+                + "ls " + bArchive.getParent() + " >/dev/null 2>&1 && echo listed || echo refused\n"
+                + "mkdir " + home.resolve("cache/a") + " 2>/dev/null && echo made || echo refused\n");
+        assertEquals("refused\nrefused\nrefused\n", fx.run(Jobs.job(9, "a", "job.sh")).log());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(before, Files.readAllBytes(bArchive));
+    }
+
+    @Test
+    void aDaemonOfTheBuildUserThatLeftTheSessionIsKilled() throws Exception {
+        fx.script("web", "#!/bin/bash\nsetsid nohup sleep 300 >/dev/null 2>&1 &\necho \"child $!\"\n"
+                + "while [ \"$(cut -d' ' -f6 /proc/$!/stat)\" = \"$$\" ]; do sleep 0.02; done\n");
+        ExecFixture.Run run = fx.run(Jobs.job(10, "web", "job.sh"));
+        assertEquals(Outcome.SUCCEEDED, run.result().outcome(), run.log());
+        Matcher m = Pattern.compile("child (\\d+)").matcher(run.log());
+        assertTrue(m.find(), run.log());
+        Path proc = Path.of("/proc", m.group(1));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (Files.exists(proc) && !zombie(proc) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue(!Files.exists(proc) || zombie(proc), "the build user's daemon is gone");
     }
 
     @Test

@@ -205,6 +205,7 @@ class ProcessBuildExecutorTest {
 
     @Test
     void secretsAreMaskedEvenWhenSplitAcrossChunks() throws IOException {
+        secret("secret", "TOKEN", SECRET + "\n");
         script("secret", "job.sh", "#!/bin/bash\nprintf 's3cr'\nsleep 0.3\nprintf '3tvalue\\n'\necho \"token=$TOKEN\"\n",
                 true);
         Run run = run(Jobs.job(13, "secret", "job.sh", Map.of(), Map.of(), List.of("TOKEN"), 60, 1 << 20));
@@ -225,15 +226,18 @@ class ProcessBuildExecutorTest {
     @Test
     void environmentHasBasicsProjectEnvParamsSparkyVariablesAndSecrets() throws IOException {
         script("env", "job.sh", "#!/bin/bash\nenv | sort\n", true);
+        secret("env", "TOKEN", SECRET);
         RunBuild job = Jobs.job(15, "env", "job.sh", Map.of("GREETING", "hi", "COLOR", "from-param"),
                 Map.of("COLOR", "blue", "DEPTH", "3"), List.of("TOKEN", "MISSING_ONE"), 60, 1 << 20);
         PreparedBuild prepared = executor.prepare(job);
-        assertEquals(List.of("secret MISSING_ONE is not set on runner runner-1: not passed to the build"),
-                prepared.notes());
+        assertEquals(List.of("secret MISSING_ONE is not set for project env (expected file "
+                + home.toAbsolutePath().resolve("secrets/env/MISSING_ONE") + ")"), prepared.notes());
         String env = run(job).sink.text();
         for (String line : List.of("GREETING=hi", "COLOR=from-param", "DEPTH=3", "SPARKY_PROJECT=env",
                 "SPARKY_BUILD_ID=15", "SPARKY_JOB_ID=job15", "SPARKY_ATTEMPT=1", "SPARKY_API=http://ui:4000",
-                "SPARKY_WORKSPACE=" + home.resolve("work/runner-1/env-15-1").toAbsolutePath(), "HOME=/tmp",
+                "SPARKY_WORKSPACE=" + home.resolve("work/runner-1/env-15-1").toAbsolutePath(),
+                "HOME=" + home.resolve("work/runner-1/env-15-1.home").toAbsolutePath(),
+                "TMPDIR=" + home.resolve("work/runner-1/env-15-1.tmp").toAbsolutePath(),
                 "LANG=C.UTF-8", "TOKEN=*****")) {
             assertTrue(env.contains(line + "\n"), () -> line + " missing from\n" + env);
         }
@@ -314,6 +318,12 @@ class ProcessBuildExecutorTest {
     }
 
     private record Run(ExecResult result, CollectingSink sink) {
+    }
+
+    /** A secret of one project, the way an operator puts it there: {@code <home>/secrets/<project>/<NAME>}. */
+    private void secret(String project, String name, String value) throws IOException {
+        Path dir = Files.createDirectories(home.resolve("secrets").resolve(project));
+        Files.writeString(dir.resolve(name), value, StandardCharsets.UTF_8);
     }
 
     private void script(String project, String name, String content, boolean executable) throws IOException {

@@ -1,0 +1,98 @@
+package dev.sparky.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sparky.testkit.SparkyApi;
+import dev.sparky.testkit.SparkyCluster;
+import dev.sparky.testkit.Waits;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Builds against each other and against their runner, end to end on real processes: a build's daemons that left
+ * its session die with it, and a project's secret reaches that project's builds only, never another project's
+ * build, neither through its sparky.yaml nor through the runner's environment.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class IsolationIT {
+    private static final Duration BUILD = Duration.ofSeconds(60);
+    private static final String VAULT_KEY = "vault-key-7f3a9c";
+    private SparkyCluster cluster;
+    private SparkyApi api;
+    private Path home;
+
+    @BeforeAll
+    void start() throws IOException {
+        home = ClusterFixture.homeWithExamples("isolation");
+        ClusterFixture.project(home, "daemon", "allow_manual_run: true\n", """
+                #!/usr/bin/env bash
+                setsid nohup sleep 300 >/dev/null 2>&1 &
+                echo $! > "%1$s/nohup.pid"
+                ( setsid bash -c 'sleep 300 >/dev/null 2>&1 & echo $! > "%1$s/daemon.pid"' & )
+                while [ ! -s "%1$s/daemon.pid" ]; do sleep 0.05; done
+                echo daemons started
+                """.formatted(home));
+        ClusterFixture.project(home, "vault", "allow_manual_run: true\nsecrets: [VAULT_KEY]\n",
+                "#!/usr/bin/env bash\necho \"key $VAULT_KEY\"\n");
+        // Names the vault's secret and looks for it in the runner's environment.
+        ClusterFixture.project(home, "thief", "allow_manual_run: true\nsecrets: [VAULT_KEY]\n",
+                "#!/usr/bin/env bash\necho \"key [${VAULT_KEY-}]\"\n"
+                        + "echo \"in runner env: $(tr '\\0' '\\n' < /proc/$PPID/environ | grep -c " + VAULT_KEY + ")\"\n");
+        Files.writeString(Files.createDirectories(home.resolve("secrets/vault")).resolve("VAULT_KEY"), VAULT_KEY);
+        cluster = ClusterFixture.cluster(home, 1, Map.of()).start(1, false);
+        api = cluster.api();
+    }
+
+    @AfterAll
+    void stop() {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @Test
+    void daemonsThatLeftTheBuildsSessionAreKilledWhenItEnds() throws IOException {
+        String jobId = api.trigger("daemon");
+        assertEquals(1, api.awaitTerminal("daemon", jobId, BUILD), cluster::diagnostics);
+        for (String name : List.of("nohup.pid", "daemon.pid")) {
+            long pid = Long.parseLong(Files.readString(home.resolve(name)).strip());
+            Waits.until(Duration.ofSeconds(10), name + " " + pid + " to be gone", () -> running(pid) ? null : true);
+        }
+    }
+
+    @Test
+    void aProjectsSecretReachesItsOwnBuildsOnly() {
+        String vault = api.trigger("vault");
+        assertEquals(1, api.awaitTerminal("vault", vault, BUILD), cluster::diagnostics);
+        assertEquals("key *****\n", api.get("/report/raw/vault/" + vault).body(), "its own build gets it, masked");
+
+        String thief = api.trigger("thief");
+        assertEquals(1, api.awaitTerminal("thief", thief, BUILD), cluster::diagnostics);
+        String log = api.get("/report/raw/thief/" + thief).body();
+        assertEquals("key []\nin runner env: 0\n", log);
+        long id = api.build("thief", thief).path("id").asLong();
+        String syslog = api.get("/api/v1/builds/" + id + "/syslog").body();
+        assertTrue(syslog.contains("secret VAULT_KEY is not set for project thief (expected file "
+                + home.resolve("secrets/thief/VAULT_KEY") + ")"), syslog);
+        assertFalse(syslog.contains(VAULT_KEY + "\n"), syslog);
+    }
+
+    private static boolean running(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,192 @@
+package dev.sparky.runner.exec;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.jboss.logging.Logger;
+
+/**
+ * Finds and kills what a build left running outside its process group. Killing the group misses a process that
+ * called {@code setsid} (nohup daemons, double forks): it has a group and a session of its own. Every build's
+ * processes carry a random cookie in their environment ({@value #VARIABLE}); children inherit it whatever group
+ * they join. At the end of the build the runner reads {@code /proc/<pid>/environ} of every process it may
+ * signal and kills those holding the cookie, stopping them first so that none can fork between the scan and the
+ * kill, and scans again until a scan finds none (bounded).
+ *
+ * <p>What escapes: a process that execs with an emptied or rewritten environment ({@code env -i}) and leaves the
+ * session. A container per build closes that gap (docs/runner.md).
+ */
+public final class LeftoverProcesses {
+    private static final Logger LOG = Logger.getLogger(LeftoverProcesses.class);
+    /** The environment variable that marks a build's processes. */
+    public static final String VARIABLE = "SPARKY_BUILD_COOKIE";
+    /** Separates the owner from the random part, so a restarted runner finds its old builds' processes. */
+    private static final char SEPARATOR = ':';
+    private static final int MAX_ROUNDS = 100;
+    /** Between rounds that found only processes already killed and still exiting; 100 rounds: 1 s at most. */
+    private static final long ROUND_PAUSE_MS = 10;
+    private static final byte[] KEY = (VARIABLE + "=").getBytes(StandardCharsets.US_ASCII);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Path proc;
+    private final long self;
+
+    public LeftoverProcesses() {
+        this(Path.of("/proc"), ProcessHandle.current().pid());
+    }
+
+    LeftoverProcesses(Path proc, long self) {
+        this.proc = proc;
+        this.self = self;
+    }
+
+    /**
+     * Who makes the cookies: the runner id and its work folder, so that a runner of the same id in another Sparky
+     * home on the same host (two test clusters, two {@code bin/sparky up}) never takes the other's builds for its own.
+     */
+    static String owner(String runnerId, Path workRoot) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(workRoot.toAbsolutePath().normalize().toString().getBytes(StandardCharsets.UTF_8));
+            return runnerId + "@" + HexFormat.of().formatHex(digest, 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 missing from the JVM", e);
+        }
+    }
+
+    /** A fresh cookie for one build: {@code <owner>:<128 random bits>}. */
+    static String newCookie(String owner) {
+        byte[] bytes = new byte[16];
+        RANDOM.nextBytes(bytes);
+        return owner + SEPARATOR + HexFormat.of().formatHex(bytes);
+    }
+
+    /**
+     * Kills every process holding exactly this cookie outside {@code killedGroup} (the build's group, killed
+     * already: its members may still be exiting); returns how many were killed.
+     */
+    public int killHolding(String cookie, long killedGroup) {
+        return kill(cookie::equals, killedGroup);
+    }
+
+    /**
+     * At start-up: kills what builds of an earlier run of this runner (killed hard) left behind.
+     *
+     * @param owner {@link #owner} of this runner
+     */
+    public int killLeftBy(String owner) {
+        String prefix = owner + SEPARATOR;
+        return kill(value -> value.startsWith(prefix), 0);
+    }
+
+    /**
+     * Kills until a scan finds no holder; returns how many distinct processes were killed. A killed process may
+     * still show its environment for a moment while it exits: a round that finds only such processes waits a
+     * little instead of counting them again.
+     */
+    private int kill(Predicate<String> cookie, long killedGroup) {
+        Set<Long> killed = new HashSet<>();
+        for (int round = 0; round < MAX_ROUNDS; round++) {
+            List<Long> found = holders(cookie).stream().filter(pid -> groupOf(pid) != killedGroup).toList();
+            if (found.isEmpty()) {
+                return killed.size();
+            }
+            List<Long> fresh = found.stream().filter(pid -> !killed.contains(pid)).toList();
+            fresh.forEach(pid -> ProcessGroup.signalProcess(pid, ProcessGroup.Signal.STOP));
+            found.forEach(pid -> ProcessGroup.signalProcess(pid, ProcessGroup.Signal.KILL));
+            killed.addAll(fresh);
+            if (fresh.isEmpty() && !pause()) {
+                break;
+            }
+        }
+        LOG.warnf("a build's processes (marked by %s) still appear after %d rounds of killing", VARIABLE,
+                MAX_ROUNDS);
+        return killed.size();
+    }
+
+    private static boolean pause() {
+        try {
+            Thread.sleep(ROUND_PAUSE_MS);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** The processes whose environment holds a matching cookie (zombies have none and are not listed). */
+    List<Long> holders(Predicate<String> cookie) {
+        List<Long> pids = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(proc, p -> isPid(p.getFileName().toString()))) {
+            for (Path entry : entries) {
+                long pid = Long.parseLong(entry.getFileName().toString());
+                if (pid != self && holds(entry.resolve("environ"), cookie)) {
+                    pids.add(pid);
+                }
+            }
+        } catch (IOException e) {
+            LOG.warnf("cannot list %s to find a build's leftover processes: %s", proc, e.getMessage());
+        }
+        return pids;
+    }
+
+    /** The process group of a process, or -1 when it is gone. */
+    private long groupOf(long pid) {
+        try {
+            String stat = Files.readString(proc.resolve(Long.toString(pid)).resolve("stat"));
+            return Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[2]);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    private static boolean holds(Path environ, Predicate<String> cookie) {
+        byte[] env;
+        try {
+            env = Files.readAllBytes(environ);
+        } catch (IOException | SecurityException e) {
+            return false; // gone meanwhile, or another user's process this runner may not signal anyway
+        }
+        int start = 0;
+        for (int i = 0; i <= env.length; i++) {
+            if (i == env.length || env[i] == 0) {
+                if (startsWithKey(env, start, i)) {
+                    String value = new String(env, start + KEY.length, i - start - KEY.length,
+                            StandardCharsets.ISO_8859_1);
+                    if (cookie.test(value)) {
+                        return true;
+                    }
+                }
+                start = i + 1;
+            }
+        }
+        return false;
+    }
+
+    private static boolean startsWithKey(byte[] env, int from, int to) {
+        if (to - from < KEY.length) {
+            return false;
+        }
+        for (int k = 0; k < KEY.length; k++) {
+            if (env[from + k] != KEY[k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isPid(String name) {
+        return !name.isEmpty() && name.chars().allMatch(Character::isDigit);
+    }
+}

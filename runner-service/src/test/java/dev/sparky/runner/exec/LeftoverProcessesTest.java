@@ -1,0 +1,54 @@
+package dev.sparky.runner.exec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class LeftoverProcessesTest {
+    private final LeftoverProcesses leftovers = new LeftoverProcesses();
+
+    @Test
+    void aRestartedRunnerKillsWhatItsEarlierBuildsLeftAndNothingOfAnotherHomesRunnerOfTheSameId() throws Exception {
+        String mine = LeftoverProcesses.owner("runner-1", Path.of("/srv/a/work/runner-1"));
+        String theirs = LeftoverProcesses.owner("runner-1", Path.of("/srv/b/work/runner-1"));
+        assertNotEquals(mine, theirs);
+        Process left = marked(LeftoverProcesses.newCookie(mine));
+        Process other = marked(LeftoverProcesses.newCookie(theirs));
+        try {
+            assertEquals(1, leftovers.killLeftBy(mine));
+            assertTrue(left.waitFor(5, TimeUnit.SECONDS), "the earlier run's leftover is killed");
+            assertTrue(other.isAlive(), "the other home's build is left alone");
+        } finally {
+            left.destroyForcibly();
+            other.destroyForcibly();
+        }
+    }
+
+    @Test
+    void onlyTheExactCookieIsKilledAtTheEndOfABuild() throws Exception {
+        String owner = LeftoverProcesses.owner("runner-9", Path.of("/srv/a/work/runner-9"));
+        String cookie = LeftoverProcesses.newCookie(owner);
+        Process build = marked(cookie);
+        Process next = marked(LeftoverProcesses.newCookie(owner));
+        try {
+            assertEquals(1, leftovers.killHolding(cookie, 0));
+            assertTrue(build.waitFor(5, TimeUnit.SECONDS));
+            assertTrue(next.isAlive(), "another build's process keeps running");
+            assertEquals(0, leftovers.killHolding(cookie, 0), "nothing left to kill");
+        } finally {
+            build.destroyForcibly();
+            next.destroyForcibly();
+        }
+    }
+
+    private static Process marked(String cookie) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder("sleep", "300");
+        pb.environment().put(LeftoverProcesses.VARIABLE, cookie);
+        return pb.start();
+    }
+}
