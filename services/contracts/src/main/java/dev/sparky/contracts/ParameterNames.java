@@ -88,14 +88,25 @@ public final class ParameterNames {
         if (name == null || name.isEmpty()) {
             return Optional.of("a parameter needs a name");
         }
-        for (Reserved r : RESERVED) {
-            if (r.matches().test(name)) {
-                return Optional.of(r.rule());
-            }
+        Optional<String> reserved = reservedClass(name);
+        if (reserved.isPresent()) {
+            return reserved;
         }
         if (!SYNTAX.matcher(name).matches()) {
             return Optional.of("a parameter name is a variable name: letters, digits and '_', not starting with a"
                     + " digit, at most 128 characters");
+        }
+        return Optional.empty();
+    }
+
+    /** The reserved class {@code name} falls in (its rule), whatever its syntax; empty for none. */
+    public static Optional<String> reservedClass(String name) {
+        if (name != null) {
+            for (Reserved r : RESERVED) {
+                if (r.matches().test(name)) {
+                    return Optional.of(r.rule());
+                }
+            }
         }
         return Optional.empty();
     }
