@@ -38,8 +38,8 @@ public final class ParameterNames {
                     prefix("BASH_").or(exact("ENV", "SHELLOPTS", "BASHOPTS", "PS0", "PS1", "PS2", "PS3", "PS4",
                             "PROMPT_COMMAND", "PROMPT_DIRTRIM", "IFS", "CDPATH", "GLOBIGNORE", "EXECIGNORE",
                             "FIGNORE", "FPATH", "HISTFILE", "HISTFILESIZE", "HISTSIZE", "HISTCONTROL", "HISTIGNORE",
-                            "HISTTIMEFORMAT", "INPUTRC", "ZDOTDIR", "POSIXLY_CORRECT", "TMOUT", "MAIL", "MAILPATH",
-                            "MAILCHECK"))),
+                            "HISTTIMEFORMAT", "HOSTFILE", "INPUTRC", "ZDOTDIR", "POSIXLY_CORRECT", "TMOUT", "MAIL",
+                            "MAILPATH", "MAILCHECK", "TEXTDOMAIN", "TEXTDOMAINDIR"))),
             new Reserved("names the dynamic linker and the C library read (LD_*, DYLD_*, GLIBC_TUNABLES, GCONV_PATH,"
                     + " MALLOC_*, ...) cannot be parameters",
                     prefix("LD_").or(prefix("DYLD_")).or(prefix("MALLOC_")).or(prefix("GCONV_"))

@@ -42,6 +42,8 @@ class ParameterNamesTest {
         "INPUTRC, the shell reads at start-up",
         "ZDOTDIR, the shell reads at start-up",
         "BASH_XTRACEFD, the shell reads at start-up",
+        "TEXTDOMAINDIR, the shell reads at start-up",
+        "POSIXLY_CORRECT, the shell reads at start-up",
         // loader and C library
         "LD_PRELOAD, dynamic linker",
         "LD_LIBRARY_PATH, dynamic linker",
