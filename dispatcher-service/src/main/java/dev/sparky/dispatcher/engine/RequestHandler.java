@@ -3,6 +3,7 @@ package dev.sparky.dispatcher.engine;
 import dev.sparky.contracts.BuildState;
 import dev.sparky.contracts.Json;
 import dev.sparky.contracts.MalformedEventException;
+import dev.sparky.contracts.ParameterNames;
 import dev.sparky.contracts.events.BuildRequest;
 import dev.sparky.dispatcher.store.BuildRepository;
 import dev.sparky.dispatcher.store.BuildRow;
@@ -17,8 +18,9 @@ import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
- * Turns a build request into a queued build, or refuses it: invalid records, unknown and disabled projects
- * go to the dead-letter topic with the reason; a project whose sparky.yaml has errors gets a build that
+ * Turns a build request into a queued build, or refuses it: invalid records (a parameter name the rule in
+ * {@link ParameterNames} refuses among them), unknown and disabled projects, and parameters that would override
+ * the project's own env or secrets go to the dead-letter topic with the reason; a project whose sparky.yaml has errors gets a build that
  * fails at once, so the person who asked sees why.
  */
 final class RequestHandler {
@@ -57,7 +59,15 @@ final class RequestHandler {
             deadLetter(record, "project '" + request.project() + "' is disabled (disabled: true in projects/"
                     + request.project() + "/sparky.yaml)");
         } else {
-            record(request, project.get(), record);
+            // A parameter never overrides what the project sets itself (the reserved names were refused by
+            // validate); the runner applies the project's env after the parameters in any case.
+            Optional<String> overlap = ParameterNames.projectOverlap(request.params().keySet(),
+                    project.get().definition().env(), project.get().definition().secrets());
+            if (overlap.isPresent()) {
+                deadLetter(record, "build request: " + overlap.get());
+            } else {
+                record(request, project.get(), record);
+            }
         }
     }
 

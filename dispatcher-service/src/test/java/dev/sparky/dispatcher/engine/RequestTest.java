@@ -91,6 +91,38 @@ class RequestTest {
     }
 
     @Test
+    void reservedParameterNamesAreDeadLetteredWithTheRule() {
+        f.apply(f.request("hello", "a", Map.of("BASH_ENV", "$(id >&2)")),
+                f.request("hello", "b", Map.of("GREETING", "hi", "LD_PRELOAD", "/tmp/x.so")),
+                f.request("hello", "c", Map.of("SPARKY_API_TOKEN", "mine")));
+        List<String> reasons = EngineFixture.deadLetters(f.drainOutbox()).stream()
+                .map(r -> r.headers().get(Topics.REASON_HEADER)).toList();
+        assertEquals(3, reasons.size());
+        assertTrue(reasons.get(0).startsWith("build request: parameter 'BASH_ENV' refused: names the shell reads"),
+                reasons.get(0));
+        assertTrue(reasons.get(1).startsWith("build request: parameter 'LD_PRELOAD' refused"), reasons.get(1));
+        assertTrue(reasons.get(2).contains("Sparky's own variables"), reasons.get(2));
+        assertTrue(f.queries.list(null, null, null, 10).items().isEmpty());
+        assertEquals(3, f.metrics.deadLetters.get());
+    }
+
+    @Test
+    void aParameterNamedLikeTheProjectsEnvOrSecretIsDeadLettered() {
+        f.project("greeter", "concurrency: 1\nenv:\n  GREETING: hello\nsecrets: [DEPLOY_KEY]\n");
+        f.apply(f.request("greeter", "a", Map.of("GREETING", "pwned")),
+                f.request("greeter", "b", Map.of("DEPLOY_KEY", "mine")),
+                f.request("greeter", "c", Map.of("TARGET", "x")));
+        List<String> reasons = EngineFixture.deadLetters(f.drainOutbox()).stream()
+                .map(r -> r.headers().get(Topics.REASON_HEADER)).toList();
+        assertEquals(List.of("build request: parameter 'GREETING' refused: the project sets GREETING in sparky.yaml"
+                + " env:, and a parameter cannot override it; rename it", "build request: parameter 'DEPLOY_KEY'"
+                + " refused: the project takes DEPLOY_KEY from its secrets: in sparky.yaml, and a parameter cannot"
+                + " override it; rename it"), reasons);
+        assertTrue(f.build("greeter", "a").isEmpty());
+        assertTrue(f.build("greeter", "c").isPresent());
+    }
+
+    @Test
     void brokenProjectRecordsAFailedBuildNamingFileAndLine() {
         f.project("broken", "concurrency: 1\ntimeout: soon\n");
         f.apply(f.request("broken", "a", Map.of()));

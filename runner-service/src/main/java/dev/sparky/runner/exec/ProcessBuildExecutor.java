@@ -172,6 +172,7 @@ public final class ProcessBuildExecutor implements BuildExecutor {
         }
         try {
             makeWorkspace(build);
+            BuildEnvironment.writeParamsFile(build.job(), build.workspace(), build.user());
             return Launch.held(build, start(build));
         } catch (IOException | RuntimeException e) {
             Workspace.remove(build.workspace());

@@ -84,8 +84,9 @@ class BuildIsolationTest {
                 + "/token 2>&1 | sed 's/.*: //'\n");
         ExecFixture.Run b = fx.run(Jobs.job(2, "b", "job.sh"));
         Path wsB = home.resolve("work/runner-1/b-2-1").toAbsolutePath();
-        assertEquals(wsB + ".home:\n\n" + wsB + ".tmp:\nNo such file or directory\nNo such file or directory\n",
-                b.log(), "B's HOME and TMPDIR are empty and A's files are gone");
+        assertEquals(wsB + ".home:\n" + BuildEnvironment.PARAMS_FILE + "\n\n" + wsB
+                + ".tmp:\nNo such file or directory\nNo such file or directory\n", b.log(),
+                "B's HOME holds only its own parameters file, its TMPDIR is empty, and A's files are gone");
     }
 
     @Test

@@ -219,6 +219,7 @@ class ProcessBuildExecutorTest {
         Files.createDirectories(workspace);
         Files.writeString(workspace.resolve("stale"), "left by a crash");
         Run run = run(Jobs.job(14, "ws", "job.sh"));
+        // Fresh: empty (the params file is in the build's HOME, beside it).
         assertEquals(workspace + "\n0\n", run.sink.text());
         assertFalse(Files.exists(workspace), "workspace removed");
     }
@@ -233,7 +234,8 @@ class ProcessBuildExecutorTest {
         assertEquals(List.of("secret MISSING_ONE is not set for project env (expected file "
                 + home.toAbsolutePath().resolve("secrets/env/MISSING_ONE") + ")"), prepared.notes());
         String env = run(job).sink.text();
-        for (String line : List.of("GREETING=hi", "COLOR=from-param", "DEPTH=3", "SPARKY_PROJECT=env",
+        // The project's env wins over a parameter of the same name (the doors refuse such a parameter).
+        for (String line : List.of("GREETING=hi", "COLOR=blue", "DEPTH=3", "SPARKY_PROJECT=env",
                 "SPARKY_BUILD_ID=15", "SPARKY_JOB_ID=job15", "SPARKY_ATTEMPT=1", "SPARKY_API=http://ui:4000",
                 "SPARKY_WORKSPACE=" + home.resolve("work/runner-1/env-15-1").toAbsolutePath(),
                 "HOME=" + home.resolve("work/runner-1/env-15-1.home").toAbsolutePath(),

@@ -1,5 +1,6 @@
 package dev.sparky.scheduler.files;
 
+import dev.sparky.contracts.ParameterNames;
 import dev.sparky.contracts.events.BuildRequest;
 import dev.sparky.kafka.PublishFailedException;
 import dev.sparky.project.Project;
@@ -14,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
@@ -98,6 +100,13 @@ public final class TriggerInbox {
                 throw new TriggerFileException("the file is larger than 1 MiB; a trigger holds a few parameters");
             }
             trigger = TriggerFileParser.parse(name, Files.readAllBytes(file));
+            // The parser refuses reserved names; only here is the project known, whose own env a parameter may not
+            // override.
+            Optional<String> overlap = ParameterNames.projectOverlap(trigger.params().keySet(),
+                    p.definition().env(), p.definition().secrets());
+            if (overlap.isPresent()) {
+                throw new TriggerFileException(overlap.get());
+            }
         } catch (NoSuchFileException e) {
             return false; // another replica took it
         } catch (IOException e) {

@@ -24,11 +24,11 @@ class TriggerFileParserTest {
     @Test
     void json() throws Exception {
         TriggerFile t = parse("deploy-42.json", """
-                {"description": "deploy from webhook", "params": {"ENV": "prod", "N": 3, "DRY": false, "X": null}}
+                {"description": "deploy from webhook", "params": {"DEPLOY_ENV": "prod", "N": 3, "DRY": false, "X": null}}
                 """);
         assertEquals("deploy-42", t.jobId());
         assertEquals("deploy from webhook", t.description());
-        assertEquals(Map.of("ENV", "prod", "N", "3", "DRY", "false", "X", ""), t.params());
+        assertEquals(Map.of("DEPLOY_ENV", "prod", "N", "3", "DRY", "false", "X", ""), t.params());
         assertTrue(t.warnings().isEmpty());
     }
 
@@ -81,6 +81,9 @@ class TriggerFileParserTest {
         "t.json     | {\"params\": {\"A\": {\"B\": 1}}}        | params.A: expected text, found a mapping",
         "t.json     | {\"params\": {\"1A\": \"x\"}}            | params.1A: the name must be a variable name",
         "t.json     | {\"tags\": \"bad-name=1\"}               | tags: tag 'bad-name=1': the name must be a variable name",
+        "t.json     | {\"params\": {\"BASH_ENV\": \"x\"}}      | parameter 'BASH_ENV' refused: names the shell reads at start-up",
+        "t.json     | {\"tags\": \"LD_PRELOAD=/x.so\"}       | parameter 'LD_PRELOAD' refused: names the dynamic linker",
+        "t.yaml     | 'params: {PYTHONSTARTUP: /x.py}'          | parameter 'PYTHONSTARTUP' refused: names language runtimes",
         "t.json     | {\"a\": 1, \"a\": 2}                     | field 'a' appears twice",
         "-x.json    | {}                                        | file name: job id '-x' is not valid",
         "a..b.json  | {}                                        | file name: job id 'a..b' is not valid",

@@ -49,13 +49,13 @@ class TriggerInboxTest {
 
     @Test
     void jsonFileBecomesARequestAndIsDeletedAfterPublishing() throws Exception {
-        Path f = write("deploy-1.json", "{\"description\": \"from CI\", \"params\": {\"ENV\": \"prod\"}}");
+        Path f = write("deploy-1.json", "{\"description\": \"from CI\", \"params\": {\"DEPLOY_ENV\": \"prod\"}}");
         assertEquals(1, inbox.scanAll());
         BuildRequest r = publisher.published().get(0);
         assertEquals("hello", r.project());
         assertEquals("deploy-1", r.jobId());
         assertEquals("from CI", r.description());
-        assertEquals(Map.of("ENV", "prod"), r.params());
+        assertEquals(Map.of("DEPLOY_ENV", "prod"), r.params());
         assertEquals("file", r.source());
         assertEquals("trigger-file", r.requestedBy());
         assertFalse(Files.exists(f));
@@ -81,6 +81,27 @@ class TriggerInboxTest {
         assertTrue(publisher.published().isEmpty());
         assertEquals(1.0, registry.counter("sparky.trigger.files.failed").count());
         assertEquals(0, inbox.scanAll(), "failed/ is not read again");
+    }
+
+    @Test
+    void aReservedParameterNameGoesToFailedWithTheRule() throws Exception {
+        write("shell.json", "{\"params\": {\"BASH_ENV\": \"$(id >&2)\"}}");
+        assertEquals(0, inbox.scanAll());
+        String error = Files.readString(triggers.resolve("failed/shell.json.error"));
+        assertTrue(error.startsWith(".triggers/shell.json: parameter 'BASH_ENV' refused: names the shell reads at"
+                + " start-up"), error);
+        assertTrue(publisher.published().isEmpty());
+    }
+
+    @Test
+    void aParameterNamedLikeTheProjectsEnvGoesToFailed() throws Exception {
+        TestProjects.create(root, "hello", "allow_manual_run: true\nenv:\n  GREETING: hi\n");
+        write("greet.json", "{\"params\": {\"GREETING\": \"pwned\"}}");
+        assertEquals(0, inbox.scanAll());
+        String error = Files.readString(triggers.resolve("failed/greet.json.error"));
+        assertTrue(error.contains("parameter 'GREETING' refused: the project sets GREETING in sparky.yaml env:"),
+                error);
+        assertTrue(publisher.published().isEmpty());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.sparky.project;
 
+import dev.sparky.contracts.ParameterNames;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -25,8 +26,11 @@ public final class TagString {
             int eq = pair.indexOf('=');
             String key = (eq < 0 ? pair : pair.substring(0, eq)).trim();
             String value = eq < 0 ? "true" : decode(pair.substring(eq + 1).trim());
-            if (!key.matches("[A-Za-z_][A-Za-z0-9_]{0,127}")) {
-                throw new IllegalArgumentException("tag '" + pair + "': the name must be a variable name ([A-Za-z_][A-Za-z0-9_]*)");
+            if (!ParameterNames.SYNTAX.matcher(key).matches()) {
+                // Say which rule, e.g. that BASH_FUNC_x%% is an exported function, not just a bad name.
+                throw new IllegalArgumentException("tag '" + pair + "': " + ParameterNames.reservedClass(key)
+                        .flatMap(rule -> ParameterNames.refusal(key))
+                        .orElse("the name must be a variable name ([A-Za-z_][A-Za-z0-9_]*)"));
             }
             out.put(key, value);
         }

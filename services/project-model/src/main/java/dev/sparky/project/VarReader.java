@@ -1,5 +1,6 @@
 package dev.sparky.project;
 
+import dev.sparky.contracts.ParameterNames;
 import dev.sparky.project.ProjectDefinition.VarSpec;
 import java.util.List;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -42,6 +43,12 @@ final class VarReader {
         if (name == null || !name.matches("[A-Za-z_][A-Za-z0-9_]{0,127}")) {
             r.error(item, "vars: name is required and must be a valid variable name ([A-Za-z_][A-Za-z0-9_]*)");
             return null;
+        }
+        String reserved = ParameterNames.reservedClass(name).orElse(null);
+        if (reserved != null) {
+            // Every door refuses such a parameter and the runner does not pass it: the form could never build.
+            r.warn(item, "vars: '" + name + "' cannot be a build parameter: " + reserved
+                    + "; rename the var (set fixed values in env: instead)");
         }
         if (type == null || !r.isVarType(type)) {
             r.error(item, "vars: type of '" + name + "' must be input, password, textarea, select or checkbox");

@@ -234,6 +234,17 @@ class ProjectLoaderTest {
     }
 
     @Test
+    void aVarNamedLikeAStartUpVariableIsAWarningNamingTheRule() {
+        List<ProjectIssue> issues = new ArrayList<>();
+        ProjectDefinition d = parse("vars:\n  - name: LD_PRELOAD\n  - name: TARGET\n", issues);
+        assertEquals(2, d.vars().size());
+        assertEquals(1, issues.size(), issues::toString);
+        assertEquals(ProjectIssue.Severity.WARNING, issues.get(0).severity());
+        assertTrue(issues.get(0).message().startsWith("vars: 'LD_PRELOAD' cannot be a build parameter: names the"
+                + " dynamic linker"), issues.get(0).message());
+    }
+
+    @Test
     void anEditedProjectShowsInTheListWithinASecond() throws Exception {
         write("edited", "concurrency: 1\n", true);
         ProjectCatalog catalog = new ProjectCatalog(root);

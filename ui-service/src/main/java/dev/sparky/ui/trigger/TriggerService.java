@@ -3,6 +3,7 @@ package dev.sparky.ui.trigger;
 import dev.sparky.contracts.InvalidNameException;
 import dev.sparky.contracts.MalformedEventException;
 import dev.sparky.contracts.Names;
+import dev.sparky.contracts.ParameterNames;
 import dev.sparky.contracts.SchemaVersion;
 import dev.sparky.contracts.api.BuildView;
 import dev.sparky.contracts.api.TriggerAccepted;
@@ -85,9 +86,12 @@ public final class TriggerService {
             String jobId = request.jobId() == null || request.jobId().isBlank()
                     ? jobIds.newJobId() : Names.requireJobId(request.jobId());
             String description = description(request.description(), "triggered by " + requestedBy + " via " + source);
-            requireBuildable(project);
+            Map<String, String> params = params(request.params());
+            refuseReserved(params);
+            Project definition = requireBuildable(project);
+            refuseProjectNames(definition, params);
             BuildRequest built = new BuildRequest(SchemaVersion.CURRENT, project, jobId, description,
-                    params(request.params()), requestedBy, source, parentBuildId);
+                    params, requestedBy, source, parentBuildId);
             return send(built);
         });
     }
@@ -99,8 +103,10 @@ public final class TriggerService {
             String jobId = jobIds.rebuildOf(original.jobId());
             String description = "rebuild of " + original.project() + " build " + original.id()
                     + " (job " + original.jobId() + ")";
-            return send(BuildRequest.of(original.project(), jobId, description, withoutMasked(project,
-                    original.params()), requestedBy, "rebuild"));
+            Map<String, String> params = withoutMasked(project, original.params());
+            // A build queued before the rule existed may hold a name it now refuses: say so, do not pass it on.
+            refuseReserved(params);
+            return send(BuildRequest.of(original.project(), jobId, description, params, requestedBy, "rebuild"));
         });
     }
 
@@ -156,6 +162,24 @@ public final class TriggerService {
             counter.count(source, e.kind().name().toLowerCase(Locale.ROOT));
             throw e;
         }
+    }
+
+    /**
+     * A parameter becomes an environment variable of the build's script: none may be a name a shell, the linker,
+     * a tool or a runtime reads at start, nor one of Sparky's own (docs/adr/0005-build-parameter-names.md).
+     */
+    static void refuseReserved(Map<String, String> params) {
+        ParameterNames.firstRefusal(params.keySet()).ifPresent(r -> {
+            throw RequestRefusedException.invalid(r);
+        });
+    }
+
+    /** Nor may a parameter override what the project itself sets in sparky.yaml ({@code env:}, {@code secrets:}). */
+    static void refuseProjectNames(Project project, Map<String, String> params) {
+        ParameterNames.projectOverlap(params.keySet(), project.definition().env(), project.definition().secrets())
+                .ifPresent(r -> {
+                    throw RequestRefusedException.invalid(r);
+                });
     }
 
     /** JSON may carry {@code "k": null}; the record's immutable copy refuses nulls, so they become empty. */

@@ -86,6 +86,12 @@ class ApiV1Test {
         given().contentType(ContentType.JSON).body("{\"params\":{\"bad-name\":\"1\"}}")
                 .post("/api/v1/projects/hello/builds").then().statusCode(400).contentType(PROBLEM)
                 .body("detail", containsString("bad-name"));
+        given().contentType(ContentType.JSON).body("{\"params\":{\"LD_PRELOAD\":\"/tmp/x.so\"}}")
+                .post("/api/v1/projects/hello/builds").then().statusCode(400).contentType(PROBLEM)
+                .body("detail", startsWith("parameter 'LD_PRELOAD' refused: names the dynamic linker"));
+        given().contentType(ContentType.JSON).body("{\"params\":{\"BASH_ENV\":\"$(id >&2)\"}}")
+                .post("/api/v1/projects/hello/builds").then().statusCode(400).contentType(PROBLEM)
+                .body("detail", startsWith("parameter 'BASH_ENV' refused: names the shell reads at start-up"));
         given().contentType(ContentType.JSON).body("{not json").post("/api/v1/projects/hello/builds")
                 .then().statusCode(400).contentType(PROBLEM);
         given().contentType(ContentType.JSON).body("{}").post("/api/v1/projects/broken/builds").then()

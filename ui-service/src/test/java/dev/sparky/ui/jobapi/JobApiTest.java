@@ -98,6 +98,16 @@ class JobApiTest {
     }
 
     @Test
+    void aChildBuildWithAReservedParameterIs400() {
+        int before = publisher.requests.size();
+        authed().contentType(ContentType.JSON)
+                .body("{\"project\":\"hello\",\"params\":{\"GIT_SSH_COMMAND\":\"touch /tmp/pwned\"}}")
+                .post("/api/v1/job/builds").then().statusCode(400).contentType(PROBLEM)
+                .body("detail", startsWith("parameter 'GIT_SSH_COMMAND' refused: names git, ssh"));
+        assertEquals(before, publisher.requests.size());
+    }
+
+    @Test
     void aValidTokenIsCachedBriefly() {
         String fresh = "fresh-token-" + System.nanoTime(); // other tests' tokens may still be cached
         jobs.tokens.put(fresh, new JobCaller(5, "hello", "parent", 1));

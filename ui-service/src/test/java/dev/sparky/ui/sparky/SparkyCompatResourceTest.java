@@ -70,6 +70,27 @@ class SparkyCompatResourceTest {
         assertTrue(publisher.requests.isEmpty());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"BASH_ENV=$(id >&2)", "LD_PRELOAD=/tmp/x.so", "PATH=/tmp", "BASH_FUNC_x%%=() { id; }"})
+    void reservedTagNamesAre400PlainTextNamingTheRule(String tag) {
+        String name = tag.substring(0, tag.indexOf('='));
+        given().formParam("tags", "GREETING=hi," + tag).post("/build-with-tags/project/hello").then().statusCode(400)
+                .contentType(containsString("text/plain"))
+                .body(containsString("parameter '" + name + "' refused: "), containsString("; rename it"));
+        given().contentType(ContentType.JSON).body(Map.of("tags", tag)).post("/build-with-tags/project/hello")
+                .then().statusCode(400).body(containsString("parameter '" + name + "' refused: "));
+        assertTrue(publisher.requests.isEmpty());
+    }
+
+    @Test
+    void aTagCannotOverrideTheProjectsEnv() {
+        TestProjects.write("greeter", "allow_manual_run: true\nenv:\n  GREETING: hello\n");
+        given().formParam("tags", "GREETING=pwned").post("/build-with-tags/project/greeter").then().statusCode(400)
+                .body(equalTo("parameter 'GREETING' refused: the project sets GREETING in sparky.yaml env:, and a"
+                        + " parameter cannot override it; rename it\n"));
+        assertTrue(publisher.requests.isEmpty());
+    }
+
     @Test
     void rebuildReusesTheParametersUnderANewJobId() {
         dispatcher.add(FakeDispatcher.build(7, "hello", "KEY1", BuildState.FAILED, "first", Map.of("NAME", "x")));

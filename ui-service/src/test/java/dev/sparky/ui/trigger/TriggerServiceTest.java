@@ -46,6 +46,7 @@ class TriggerServiceTest {
         project("hello", "allow_manual_run: true\n");
         project("broken", "allow_manual_run: true\nconcurrency: many\n");
         project("off", "disabled: true\n");
+        project("greeter", "allow_manual_run: true\nenv:\n  GREETING: hello\nsecrets: [DEPLOY_KEY]\n");
         RequestPublisher publisher = new RequestPublisher() {
             @Override
             public void publish(BuildRequest request) {
@@ -144,6 +145,68 @@ class TriggerServiceTest {
                 new TriggerRequest(Map.of("not-a-var", "1"), null, null), "api", "alice"));
         assertEquals(Kind.INVALID, e.kind());
         assertTrue(published.isEmpty());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"BASH_ENV", "LD_PRELOAD", "PATH", "GIT_SSH_COMMAND", "PYTHONSTARTUP", "JAVA_TOOL_OPTIONS",
+        "SPARKY_API_TOKEN"})
+    void reservedParamNamesAre400NamingTheParameterAndTheRule(String name) {
+        var e = assertThrows(RequestRefusedException.class, () -> service.trigger("hello",
+                new TriggerRequest(Map.of("GREETING", "hi", name, "$(id >&2)"), null, null), "api", "alice"));
+        assertEquals(Kind.INVALID, e.kind());
+        assertTrue(e.getMessage().startsWith("parameter '" + name + "' refused: "), e.getMessage());
+        assertTrue(e.getMessage().endsWith("cannot be parameters; rename it"), e.getMessage());
+        assertTrue(published.isEmpty());
+        assertEquals(1, counts.get("api/invalid"));
+    }
+
+    @Test
+    void theBashEnvRefusalSaysWhy() {
+        var e = assertThrows(RequestRefusedException.class, () -> service.trigger("hello",
+                new TriggerRequest(Map.of("BASH_ENV", "$(id >&2)"), null, null), "api", "alice"));
+        assertTrue(e.getMessage().startsWith("parameter 'BASH_ENV' refused: names the shell reads at start-up"
+                + " (BASH_ENV, ENV, "), e.getMessage());
+    }
+
+    @Test
+    void aChildBuildIsRefusedTheSameWay() {
+        var e = assertThrows(RequestRefusedException.class, () -> service.triggerChild("hello",
+                new TriggerRequest(Map.of("LD_PRELOAD", "/tmp/x.so"), null, null), "hello", 5));
+        assertEquals(Kind.INVALID, e.kind());
+        assertTrue(e.getMessage().startsWith("parameter 'LD_PRELOAD' refused: names the dynamic linker"));
+        assertTrue(published.isEmpty());
+    }
+
+    @Test
+    void aParamCannotOverrideTheProjectsEnvOrSecrets() {
+        var e = assertThrows(RequestRefusedException.class, () -> service.trigger("greeter",
+                new TriggerRequest(Map.of("GREETING", "pwned"), null, null), "api", "alice"));
+        assertEquals(Kind.INVALID, e.kind());
+        assertEquals("parameter 'GREETING' refused: the project sets GREETING in sparky.yaml env:, and a parameter"
+                + " cannot override it; rename it", e.getMessage());
+        var s = assertThrows(RequestRefusedException.class, () -> service.trigger("greeter",
+                new TriggerRequest(Map.of("DEPLOY_KEY", "mine"), null, null), "api", "alice"));
+        assertTrue(s.getMessage().contains("from its secrets:"), s.getMessage());
+        assertTrue(published.isEmpty());
+        service.trigger("greeter", new TriggerRequest(Map.of("TARGET", "x"), null, null), "api", "alice");
+        assertEquals(1, published.size());
+    }
+
+    @Test
+    void aRebuildOfAnOldBuildWithAReservedNameIs400() {
+        BuildView old = new BuildView(4, "hello", "orig", "d", BuildState.FAILED, -1, null,
+                Map.of("BASH_ENV", "/tmp/x"), "bob", "api", null, 1, null, 1, null, null, null, null, 0, List.of());
+        var e = assertThrows(RequestRefusedException.class, () -> service.rebuild(old, "alice"));
+        assertEquals(Kind.INVALID, e.kind());
+        assertTrue(e.getMessage().startsWith("parameter 'BASH_ENV' refused"), e.getMessage());
+        assertTrue(published.isEmpty());
+    }
+
+    @Test
+    void valuesArePassedAsTheyAre() {
+        String value = "$(touch /tmp/pwned)\n`id`; rm -rf /";
+        service.trigger("hello", new TriggerRequest(Map.of("TARGET", value), null, null), "api", "alice");
+        assertEquals(value, ((BuildRequest) published.get(0)).params().get("TARGET"));
     }
 
     @Test

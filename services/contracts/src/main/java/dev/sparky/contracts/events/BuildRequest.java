@@ -2,6 +2,7 @@ package dev.sparky.contracts.events;
 
 import dev.sparky.contracts.MalformedEventException;
 import dev.sparky.contracts.Names;
+import dev.sparky.contracts.ParameterNames;
 import dev.sparky.contracts.SchemaVersion;
 import java.util.Map;
 
@@ -51,9 +52,11 @@ public record BuildRequest(
             throw new MalformedEventException("build request: more than " + MAX_PARAMS + " params");
         }
         for (var e : params.entrySet()) {
-            if (e.getKey() == null || !e.getKey().matches("[A-Za-z_][A-Za-z0-9_]{0,127}")) {
-                throw new MalformedEventException("build request: param name '" + e.getKey()
-                        + "' must be a valid environment variable name ([A-Za-z_][A-Za-z0-9_]*)");
+            // The same rule at every door and in the runner: a parameter never names what a shell, the linker,
+            // a tool or a runtime reads at start (docs/adr/0005-build-parameter-names.md).
+            var refusal = ParameterNames.refusal(e.getKey());
+            if (refusal.isPresent()) {
+                throw new MalformedEventException("build request: " + refusal.get());
             }
             if (e.getValue() != null && e.getValue().length() > MAX_VALUE_LENGTH) {
                 throw new MalformedEventException("build request: param '" + e.getKey() + "' is longer than 64 KiB");
