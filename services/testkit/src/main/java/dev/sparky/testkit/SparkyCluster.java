@@ -114,8 +114,17 @@ public final class SparkyCluster implements AutoCloseable {
                 "SPARKY_RUNNER_ID", "runner-" + n));
     }
 
+    /** The dispatcher and the runners read the job seal key from a 0600 file, not from their environment. */
+    private String configLocations(String module) {
+        boolean sealing = module.equals("dispatcher-service") || module.equals("runner-service");
+        return sealing ? JobSealFile.ensure(home).toString() : "";
+    }
+
     private ServiceProcess service(String name, String module, int port, Map<String, String> own) {
         Map<String, String> env = new HashMap<>();
+        if (!configLocations(module).isEmpty()) {
+            env.put("QUARKUS_CONFIG_LOCATIONS", configLocations(module));
+        }
         env.put("SPARKY_HOME", home.toString());
         env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
         env.put("SPARKY_DISPATCHER_URL", "http://127.0.0.1:" + dispatcherPort);
