@@ -12,6 +12,10 @@ import dev.sparky.testkit.SparkyCluster;
 import dev.sparky.testkit.Waits;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,7 +23,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -38,7 +45,8 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * The broker as an attacker on the machine sees it (every build can reach it): no credential, no entry; the
  * external producers' user can request builds and nothing else; a runner's user cannot request builds; the job
- * queue holds no secret in clear; a build's environment holds no Kafka credential.
+ * queue holds no secret in clear; a build's environment holds no Kafka credential. The services, each with its own
+ * user, still do their work (builds run, the UI follows build events).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class KafkaAclIT {
@@ -123,7 +131,8 @@ class KafkaAclIT {
             assertEquals(1, api.awaitTerminal("hello", "from-app-1", Duration.ofSeconds(60)), cluster::diagnostics);
 
             Throwable token = sendError(app, "sparky.build-commands", "api-tokens", "{\"schemaVersion\":1,"
-                    + "\"command\":\"create-api-token\",\"tokenId\":\"evil\",\"tokenHash\":\"00\",\"actions\":[\"admin\"]}");
+                    + "\"command\":\"create-api-token\",\"tokenId\":\"evil\",\"tokenHash\":\"00\","
+                    + "\"actions\":[\"admin\"]}");
             assertInstanceOf(TopicAuthorizationException.class, token, "create-api-token: " + token);
             Throwable forged = sendError(app, "sparky.runner-events", "1", "{\"schemaVersion\":1,"
                     + "\"type\":\"BuildFinished\",\"runnerId\":\"runner-1\",\"buildId\":1,\"attempt\":1,"
@@ -138,6 +147,37 @@ class KafkaAclIT {
             reader.seekToBeginning(reader.assignment());
             assertThrows(TopicAuthorizationException.class, () -> reader.poll(Duration.ofSeconds(5)),
                     "the job queue is the runners' only");
+        }
+    }
+
+    @Test
+    void theUiFollowsBuildEventsWithItsOwnUser() throws Exception {
+        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        HttpRequest events = HttpRequest.newBuilder(URI.create(api.base() + "/api/v1/events?project=hello")).build();
+        var stream = HttpClient.newHttpClient().sendAsync(events,
+                HttpResponse.BodyHandlers.fromLineSubscriber(new Flow.Subscriber<String>() {
+                    public void onSubscribe(Flow.Subscription s) {
+                        s.request(Long.MAX_VALUE);
+                    }
+
+                    public void onNext(String line) {
+                        lines.add(line);
+                    }
+
+                    public void onError(Throwable t) {
+                    }
+
+                    public void onComplete() {
+                    }
+                }));
+        try {
+            Waits.until(Duration.ofSeconds(20), "the events stream's 'ready'",
+                    () -> lines.stream().anyMatch(l -> l.contains("ready")) ? true : null);
+            String jobId = api.trigger("hello");
+            Waits.until(Duration.ofSeconds(60), "a build event of " + jobId + " on the UI's stream",
+                    () -> lines.stream().anyMatch(l -> l.contains(jobId)) ? true : null);
+        } finally {
+            stream.cancel(true);
         }
     }
 

@@ -48,7 +48,7 @@ public final class KafkaBroker implements AutoCloseable {
         return "127.0.0.1:" + port;
     }
 
-    /** The file with {@code user}'s {@code sparky.kafka.client.*} settings, for a service's QUARKUS_CONFIG_LOCATIONS. */
+    /** The file of {@code user}'s {@code sparky.kafka.client.*} settings, for a service's QUARKUS_CONFIG_LOCATIONS. */
     public Path clientFile(String user) {
         return BrokerCredentials.clientFile(dataDir, user);
     }
