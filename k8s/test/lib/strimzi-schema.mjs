@@ -1,4 +1,4 @@
-// JSON schemas for the Strimzi resources Sparky uses: Kafka, KafkaNodePool, KafkaTopic.
+// JSON schemas for the Strimzi resources Sparky uses: Kafka, KafkaNodePool, KafkaTopic, KafkaUser.
 //
 // npm has no models package for Strimzi (its model classes exist only as Java, io.strimzi:api). These
 // schemas are derived by hand from the fields documented in Strimzi's CRDs (packaging/install/
@@ -203,6 +203,58 @@ export const strimziSchemas = {
       partitions: { type: "integer", minimum: 1 },
       replicas: { type: "integer", minimum: 1, maximum: 32767 },
       config: { type: "object" },
+    },
+  }),
+  // KafkaUser (kafka.strimzi.io v1): authentication and simple authorization, as in Strimzi's API reference
+  // (KafkaUserSpec, AclRule, AclRuleResource); v1 has only the list form "operations".
+  KafkaUser: resource("KafkaUser", {
+    type: "object",
+    additionalProperties: false,
+    properties: {
+      authentication: {
+        type: "object",
+        additionalProperties: false,
+        required: ["type"],
+        properties: { type: { enum: ["tls", "tls-external", "scram-sha-512"] }, password: anyObject },
+      },
+      authorization: {
+        type: "object",
+        additionalProperties: false,
+        required: ["type", "acls"],
+        properties: {
+          type: { const: "simple" },
+          acls: {
+            type: "array",
+            items: {
+              type: "object",
+              additionalProperties: false,
+              required: ["resource", "operations"],
+              properties: {
+                type: { enum: ["allow", "deny"] },
+                host: { type: "string" },
+                resource: {
+                  type: "object",
+                  additionalProperties: false,
+                  required: ["type"],
+                  properties: {
+                    type: { enum: ["topic", "group", "cluster", "transactionalId"] },
+                    name: { type: "string" },
+                    patternType: { enum: ["literal", "prefix"] },
+                  },
+                },
+                operations: {
+                  type: "array",
+                  minItems: 1,
+                  items: { enum: ["Read", "Write", "Create", "Delete", "Alter", "Describe", "ClusterAction",
+                    "AlterConfigs", "DescribeConfigs", "IdempotentWrite", "All"] },
+                },
+              },
+            },
+          },
+        },
+      },
+      quotas: anyObject,
+      template: anyObject,
     },
   }),
 };

@@ -103,7 +103,7 @@ final class MainPhase {
     /** The cost of one hop between processes, idle as in the latency run and back to back. */
     private void floor(SparkyCluster cluster) {
         Bench.say("the floor: one acknowledged produce, and a loopback socket round trip, after 50 ms idle");
-        WakeupFloor.Result f = WakeupFloor.measure(cluster.broker().bootstrapServers(), options.quick() ? 50 : 200, 50);
+        WakeupFloor.Result f = WakeupFloor.measure(cluster.broker().adminProperties(), options.quick() ? 50 : 200, 50);
         results.add(Metric.info("floor.produce_idle.p50", "floor: acknowledged Kafka produce after 50 ms idle p50",
                 f.produceIdleP50(), "ms"));
         results.add(Metric.info("floor.produce_idle.p90", "floor: acknowledged Kafka produce after 50 ms idle p90",

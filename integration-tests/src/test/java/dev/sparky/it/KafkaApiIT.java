@@ -41,8 +41,8 @@ class KafkaApiIT {
         Path home = ClusterFixture.homeWithExamples("kafka");
         cluster = ClusterFixture.cluster(home, 1, Map.of()).start(1, false);
         api = cluster.api();
-        Properties p = new Properties();
-        p.put("bootstrap.servers", cluster.broker().bootstrapServers());
+        // An application outside Sparky: the external producers' Kafka user, which may only send build requests.
+        Properties p = cluster.broker().clientProperties(dev.sparky.kafka.SparkyAcls.PRODUCER);
         p.put("key.serializer", StringSerializer.class.getName());
         p.put("value.serializer", StringSerializer.class.getName());
         p.put("acks", "all");
@@ -144,8 +144,9 @@ class KafkaApiIT {
     }
 
     private KafkaConsumer<String, String> consumer(String group) {
-        Properties p = new Properties();
-        p.put("bootstrap.servers", cluster.broker().bootstrapServers());
+        // Build events and the dead letters are read here as the operator (admin): applications that follow
+        // build events get their own ACL (docs/kafka-api.md).
+        Properties p = cluster.broker().adminProperties();
         p.put("group.id", group + "-" + System.nanoTime());
         p.put("auto.offset.reset", "earliest");
         p.put("key.deserializer", StringDeserializer.class.getName());

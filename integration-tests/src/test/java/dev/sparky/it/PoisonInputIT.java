@@ -58,8 +58,8 @@ class PoisonInputIT {
                 "#!/usr/bin/env bash\nhead -c 104857600 /dev/zero | tr '\\0' x\n");
         cluster = ClusterFixture.cluster(home, 1, Map.of("SPARKY_DISPATCHER_LEASE", "5s")).start(1, false);
         api = cluster.api();
-        Properties p = new Properties();
-        p.put("bootstrap.servers", cluster.broker().bootstrapServers());
+        // Poison from inside (a broken runner or UI): written as the broker's admin, which may write any topic.
+        Properties p = cluster.broker().adminProperties();
         p.put("key.serializer", StringSerializer.class.getName());
         p.put("value.serializer", ByteArraySerializer.class.getName());
         p.put("acks", "all");

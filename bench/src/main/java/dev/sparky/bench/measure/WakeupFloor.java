@@ -9,7 +9,6 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
@@ -40,10 +39,11 @@ public final class WakeupFloor {
     private WakeupFloor() {
     }
 
-    public static Result measure(String bootstrapServers, int samples, long pauseMillis) {
-        createTopic(bootstrapServers);
+    /** @param admin client settings of the broker's admin user (the floor topic is the bench's own) */
+    public static Result measure(Properties admin, int samples, long pauseMillis) {
+        createTopic(admin);
         Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.putAll(admin);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.LINGER_MS_CONFIG, "0");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
@@ -122,8 +122,8 @@ public final class WakeupFloor {
         return ms;
     }
 
-    private static void createTopic(String bootstrapServers) {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
+    private static void createTopic(Properties settings) {
+        try (Admin admin = Admin.create(settings)) {
             admin.createTopics(List.of(new NewTopic(TOPIC, 1, (short) 1))).all().get();
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {

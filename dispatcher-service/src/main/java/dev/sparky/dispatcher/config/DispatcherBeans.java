@@ -1,5 +1,6 @@
 package dev.sparky.dispatcher.config;
 
+import dev.sparky.contracts.events.JobSeal;
 import dev.sparky.dispatcher.engine.DispatchEngine;
 import dev.sparky.dispatcher.engine.EngineMetrics;
 import dev.sparky.dispatcher.engine.EngineSettings;
@@ -52,7 +53,8 @@ public class DispatcherBeans {
     @Produces
     @Singleton
     DispatchEngine engine(EngineStore store, ProjectCatalog catalog, Clock clock, EngineSettings settings,
-            EngineMetrics metrics) {
-        return new DispatchEngine(store.rows(), store.files(), catalog, clock, settings, metrics);
+            EngineMetrics metrics, DispatcherConfig config) {
+        return new DispatchEngine(store.rows(), store.files(), catalog, clock, settings, metrics,
+                JobSeal.fromBase64(config.jobSealKey().orElse(null)));
     }
 }

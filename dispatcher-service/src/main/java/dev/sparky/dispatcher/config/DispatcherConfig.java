@@ -19,6 +19,13 @@ public interface DispatcherConfig {
     @WithDefault(".sparky")
     String home();
 
+    /**
+     * The key that seals each RunBuild's secrets (job API token, password parameters) on {@code sparky.jobs}:
+     * 32 random bytes in base64, the same for the dispatcher and every runner. Required (the service does not
+     * start without it); {@code bin/sparky} and the test kit generate one per home.
+     */
+    Optional<String> jobSealKey();
+
     /** How to reach Kafka. */
     Kafka kafka();
 

@@ -1,5 +1,6 @@
 package dev.sparky.dispatcher.engine;
 
+import dev.sparky.contracts.events.JobSeal;
 import dev.sparky.contracts.events.ApiTokenCommand;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sparky.contracts.Json;
@@ -59,7 +60,7 @@ public final class DispatchEngine {
     private long lastHealthWrite = Long.MIN_VALUE;
 
     public DispatchEngine(BuildRepository repo, BuildFiles files, ProjectCatalog catalog, Clock clock,
-            EngineSettings settings, EngineMetrics metrics) {
+            EngineSettings settings, EngineMetrics metrics, JobSeal seal) {
         this.repo = repo;
         this.files = files;
         this.clock = clock;
@@ -79,7 +80,7 @@ public final class DispatchEngine {
         this.heartbeats = new HeartbeatHandler(repo, fx);
         this.leases = new LeaseKeeper(repo, catalog, fx, transitions, metrics);
         this.queue = new QueueDispatcher(repo, catalog, fx, transitions, new JobTokens(new SecureRandom()),
-                settings.logCapBytes(), secrets);
+                settings.logCapBytes(), secrets, seal);
         this.notifyRelay = new NotifyRelay(repo, fx, notifications);
     }
 

@@ -1,5 +1,6 @@
 package dev.sparky.dispatcher.engine;
 
+import dev.sparky.contracts.events.JobSeal;
 import dev.sparky.contracts.BuildState;
 import dev.sparky.contracts.SchemaVersion;
 import dev.sparky.contracts.events.RunBuild;
@@ -30,10 +31,12 @@ final class QueueDispatcher {
     private final JobTokens tokens;
     private final long logCapBytes;
     private final SecretParams secrets;
+    private final JobSeal seal;
 
     QueueDispatcher(BuildRepository repo, ProjectCatalog catalog, Effects fx, Transitions transitions,
-            JobTokens tokens, long logCapBytes, SecretParams secrets) {
+            JobTokens tokens, long logCapBytes, SecretParams secrets, JobSeal seal) {
         this.secrets = secrets;
+        this.seal = seal;
         this.repo = repo;
         this.catalog = catalog;
         this.fx = fx;
@@ -67,7 +70,8 @@ final class QueueDispatcher {
 
     /**
      * Hands out the next attempt with a new job API token: its hash replaces the previous attempt's (which
-     * stops working); the token itself is only in the RunBuild (outbox row until acknowledged, then Kafka).
+     * stops working); the token itself is only in the RunBuild (outbox row until acknowledged, then Kafka),
+     * sealed with the password parameters' values for this build and attempt (JobSeal).
      */
     private void dispatch(BuildRow b, ProjectDefinition def) {
         int attempt = b.attempt() + 1;
@@ -76,10 +80,10 @@ final class QueueDispatcher {
         repo.markDispatched(b.id(), attempt, now);
         repo.saveJobToken(b.id(), attempt, JobTokens.hash(token), now);
         fx.syslog(b.id(), "handed out as attempt " + attempt);
-        fx.runBuild(new RunBuild(SchemaVersion.CURRENT, UUID.randomUUID().toString(), b.id(), attempt, b.project(),
+        fx.runBuild(seal.seal(new RunBuild(SchemaVersion.CURRENT, UUID.randomUUID().toString(), b.id(), attempt, b.project(),
                 b.jobId(), b.description(), secrets.unmasked(b.id(), def, b.params()), def.env(), def.secrets(), def.script(),
                 def.timeout().toSeconds(), def.cache(), logCapBytes, def.retries(), Instant.ofEpochMilli(b.queuedAt()),
-                Instant.ofEpochMilli(now), token));
+                Instant.ofEpochMilli(now), token), SecretParams.passwordVars(def)));
     }
 
     private void failWaiting(String project, String reason) {

@@ -1,5 +1,6 @@
 package dev.sparky.dispatcher.engine;
 
+import dev.sparky.contracts.events.JobSeal;
 import dev.sparky.contracts.Json;
 import dev.sparky.contracts.Topics;
 import dev.sparky.contracts.events.BuildFinished;
@@ -42,6 +43,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * test. Records are fed as Kafka would deliver them (JSON bytes on their topics).
  */
 public final class EngineFixture implements AutoCloseable {
+    /** The job seal key of every fixture (the runners of a real cluster share it). */
+    public static final JobSeal SEAL = JobSeal.fromBase64(JobSeal.newKey());
     public final Path home;
     public final MutableClock clock;
     public final Database db;
@@ -106,7 +109,7 @@ public final class EngineFixture implements AutoCloseable {
         logs = files.logs();
         queries = new BuildQueries(db);
         engine = new DispatchEngine(repo, files, new ProjectCatalog(home.resolve("projects")), clock,
-                settings, metrics);
+                settings, metrics, SEAL);
     }
 
     /** Writes projects/<name>/sparky.yaml and job.sh. */
@@ -207,7 +210,13 @@ public final class EngineFixture implements AutoCloseable {
         return rows;
     }
 
+    /** The jobs in the outbox, opened as a runner would. */
     public static List<RunBuild> jobs(List<OutboxRow> rows) {
+        return sentJobs(rows).stream().map(SEAL::open).toList();
+    }
+
+    /** The jobs in the outbox as they are stored and sent: secrets sealed. */
+    public static List<RunBuild> sentJobs(List<OutboxRow> rows) {
         return of(rows, Topics.JOBS, RunBuild.class);
     }
 

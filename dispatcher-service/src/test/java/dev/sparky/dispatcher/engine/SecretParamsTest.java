@@ -41,8 +41,14 @@ class SecretParamsTest {
         var b = f.build("hello", "a").orElseThrow();
         assertEquals("*****", b.params().get("TOKEN"));
         assertEquals("you", b.params().get("NAME"));
-        var job = EngineFixture.jobs(f.drainOutbox()).get(0);
+        var rows = f.drainOutbox();
+        var job = EngineFixture.jobs(rows).get(0);
         assertEquals("typed-secret", job.params().get("TOKEN"));
+        var sent = EngineFixture.sentJobs(rows).get(0);
+        String wire = new String(dev.sparky.contracts.Json.write(sent), java.nio.charset.StandardCharsets.UTF_8);
+        assertFalse(wire.contains("typed-secret"), "the outbox and sparky.jobs hold the value sealed only: " + wire);
+        assertFalse(wire.contains(job.apiToken()), "the job token is sealed too: " + wire);
+        assertEquals("*****", sent.params().get("TOKEN"));
         assertEquals("*****", f.queries.build(b.id()).orElseThrow().params().get("TOKEN"), "API views read the mask");
         assertFalse(f.syslog(b.id()).toString().contains("typed-secret"));
     }

@@ -15,6 +15,13 @@ public interface RunnerConfig {
     @WithDefault(".sparky")
     String home();
 
+    /**
+     * The key that opens each RunBuild's sealed secrets (job API token, password parameters): 32 random bytes in
+     * base64, the dispatcher's. Required (the runner does not start without it). Give it in a 0600 properties
+     * file named by QUARKUS_CONFIG_LOCATIONS rather than the environment, as bin/sparky and the test kit do.
+     */
+    Optional<String> jobSealKey();
+
     /** How to reach Kafka. */
     Kafka kafka();
 

@@ -1,5 +1,6 @@
 package dev.sparky.runner.lifecycle;
 
+import dev.sparky.contracts.events.JobSeal;
 import dev.sparky.kafka.KafkaSettings;
 import dev.sparky.runner.config.RunnerConfig;
 import dev.sparky.runner.config.RunnerIdentity;
@@ -60,7 +61,7 @@ public class LifecycleObserver {
         AttemptRegistry registry = parts.registry();
         RunnerEventPublisher events = parts.events();
         JobHandler handler = new JobHandler(id, executor, registry, events, parts.metrics(), status::draining,
-                JobHandler.Timings.DEFAULT, Clock.systemUTC());
+                JobHandler.Timings.DEFAULT, Clock.systemUTC(), JobSeal.fromBase64(config.jobSealKey().orElse(null)));
         QueueSetup setup = new QueueSetup(settings, config.kafka().replicationFactor());
         JobQueueConsumer jobs = new JobQueueConsumer(
                 () -> new KafkaShareConsumer<>(RunnerKafka.shareConsumer(settings, id)), handler,

@@ -1,5 +1,6 @@
 package dev.sparky.runner.queue;
 
+import dev.sparky.contracts.events.JobSeal;
 import dev.sparky.contracts.MalformedEventException;
 import dev.sparky.contracts.events.BuildFinished;
 import dev.sparky.contracts.events.BuildStarted;
@@ -45,10 +46,12 @@ public final class JobHandler {
     private final BooleanSupplier draining;
     private final Timings timings;
     private final Clock clock;
+    private final JobSeal seal;
     private volatile boolean giveUp;
 
     public JobHandler(String runnerId, BuildExecutor executor, AttemptRegistry registry, RunnerEventSink events,
-            RunnerMetrics metrics, BooleanSupplier draining, Timings timings, Clock clock) {
+            RunnerMetrics metrics, BooleanSupplier draining, Timings timings, Clock clock, JobSeal seal) {
+        this.seal = seal;
         this.runnerId = runnerId;
         this.executor = executor;
         this.registry = registry;
@@ -63,7 +66,9 @@ public final class JobHandler {
     public void handle(byte[] value, String origin, JobAck ack) {
         RunBuild job;
         try {
-            job = RunBuildReader.read(value);
+            // The job's secrets travel sealed for this build and attempt; a record that does not open (another
+            // key, copied from another job) is refused like any malformed one.
+            job = seal.open(RunBuildReader.read(value));
         } catch (MalformedEventException e) {
             LOG.errorf("refused job record at %s: %s", origin, e.getMessage());
             ack.reject();

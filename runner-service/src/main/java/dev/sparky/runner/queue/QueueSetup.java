@@ -2,7 +2,6 @@ package dev.sparky.runner.queue;
 
 import dev.sparky.contracts.Topics;
 import dev.sparky.kafka.KafkaSettings;
-import dev.sparky.kafka.SparkyTopics;
 import dev.sparky.kafka.TopicBootstrap;
 import java.time.Duration;
 import java.util.List;
@@ -37,10 +36,14 @@ public final class QueueSetup {
         return retry("set the share group's offset reset", stop, this::setEarliest);
     }
 
-    /** Creates the product's topics that do not exist yet. @return false if stopped first */
+    /**
+     * Waits until the runner's topics exist: the dispatcher creates them (only its Kafka user may).
+     *
+     * @return false if stopped first
+     */
     public boolean ensureTopics(BooleanSupplier stop) {
-        return retry("create the topics", stop,
-                () -> TopicBootstrap.ensure(settings, replicationFactor, SparkyTopics.all()));
+        return retry("find the runner's topics", stop, () -> TopicBootstrap.requireExisting(settings,
+                List.of(Topics.JOBS, Topics.RUNNER_CONTROL, Topics.RUNNER_EVENTS)));
     }
 
     private void setEarliest() {

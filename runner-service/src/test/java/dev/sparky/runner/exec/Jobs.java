@@ -8,6 +8,10 @@ import java.util.Map;
 
 /** Job records for tests. */
 public final class Jobs {
+    /** The seal key of the tests\' runner (a dispatcher would seal with the same). */
+    public static final dev.sparky.contracts.events.JobSeal SEAL =
+            dev.sparky.contracts.events.JobSeal.fromBase64(dev.sparky.contracts.events.JobSeal.newKey());
+
     private Jobs() {
     }
 

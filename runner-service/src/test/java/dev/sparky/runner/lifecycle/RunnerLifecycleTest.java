@@ -43,7 +43,7 @@ class RunnerLifecycleTest {
     private RunnerLifecycle lifecycle(FakeBuildExecutor executor, Duration drainTimeout) {
         status.markTopicsReady();
         JobHandler handler = new JobHandler("runner-1", executor, registry, events, RunnerMetrics.NONE,
-                status::draining, JobHandler.Timings.DEFAULT, Clock.systemUTC());
+                status::draining, JobHandler.Timings.DEFAULT, Clock.systemUTC(), dev.sparky.runner.exec.Jobs.SEAL);
         JobQueueConsumer jobs = new JobQueueConsumer(() -> kafka, handler, () -> true, status::draining);
         HeartbeatSender heartbeat = new HeartbeatSender("runner-1", "host-1", registry, status, events);
         return new RunnerLifecycle(status, registry, heartbeat, jobs, List.of(),

@@ -49,7 +49,7 @@ class JobHandlerTest {
 
     private JobHandler handler(BuildExecutor executor) {
         return new JobHandler("runner-1", executor, registry, events, RunnerMetrics.NONE, draining::get, FAST,
-                Clock.systemUTC());
+                Clock.systemUTC(), dev.sparky.runner.exec.Jobs.SEAL);
     }
 
     /** Real scripts as real processes, for the flows whose point is what a script does or never does. */
@@ -146,6 +146,27 @@ class JobHandlerTest {
         handler(executor).handle(record(Jobs.job(11, "../etc", "job.sh")), "test", ack);
         handler(executor).handle(record(Jobs.job(12, "hello", "../other/job.sh")), "test", ack);
         assertEquals(List.of("REJECT", "REJECT", "REJECT"), ack.answers);
+        assertEquals(0, executor.runs);
+        assertEquals(List.of(), events.flow());
+    }
+
+    @Test
+    void aSealedJobIsOpenedWithTheRunnersKey() {
+        FakeBuildExecutor executor = FakeBuildExecutor.exiting("x", 0);
+        RunBuild sealed = Jobs.SEAL.seal(Jobs.withToken(Jobs.job(14, "hello", "job.sh"), "tok"), java.util.Set.of());
+        handler(executor).handle(record(sealed), "test", ack);
+        assertEquals(List.of("ACCEPT"), ack.answers);
+        assertEquals(1, executor.runs);
+    }
+
+    @Test
+    void aJobSealedWithAnotherKeyOrSentInClearIsRejectedAndNothingRuns() {
+        FakeBuildExecutor executor = FakeBuildExecutor.exiting("x", 0);
+        var otherKey = dev.sparky.contracts.events.JobSeal.fromBase64(dev.sparky.contracts.events.JobSeal.newKey());
+        handler(executor).handle(record(otherKey.seal(Jobs.withToken(Jobs.job(15, "hello", "job.sh"), "tok"),
+                java.util.Set.of())), "test", ack);
+        handler(executor).handle(record(Jobs.withToken(Jobs.job(16, "hello", "job.sh"), "tok")), "test", ack);
+        assertEquals(List.of("REJECT", "REJECT"), ack.answers);
         assertEquals(0, executor.runs);
         assertEquals(List.of(), events.flow());
     }

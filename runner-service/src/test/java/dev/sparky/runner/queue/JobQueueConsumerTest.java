@@ -28,7 +28,7 @@ class JobQueueConsumerTest {
 
     private JobQueueConsumer consumer(FakeBuildExecutor executor) {
         JobHandler handler = new JobHandler("runner-1", executor, registry, events, RunnerMetrics.NONE,
-                draining::get, JobHandler.Timings.DEFAULT, Clock.systemUTC());
+                draining::get, JobHandler.Timings.DEFAULT, Clock.systemUTC(), dev.sparky.runner.exec.Jobs.SEAL);
         return new JobQueueConsumer(() -> kafka, handler, () -> true, draining::get);
     }
 

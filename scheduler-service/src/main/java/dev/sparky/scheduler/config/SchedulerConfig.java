@@ -45,8 +45,11 @@ public interface SchedulerConfig {
         @WithDefault("1")
         short replicationFactor();
 
-        /** Create missing topics at start; off when topics are managed elsewhere (a Strimzi KafkaTopic, say). */
-        @WithDefault("true")
+        /**
+         * Create missing topics at start. Off: the dispatcher creates them, the only service whose Kafka user may
+         * (docs/kafka-api.md); on only for a broker without ACLs.
+         */
+        @WithDefault("false")
         boolean createTopics();
     }
 

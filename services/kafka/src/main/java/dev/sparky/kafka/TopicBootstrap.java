@@ -12,8 +12,9 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
- * Creates the topics a service needs if they do not exist yet. Every service runs it at start-up for its
- * own topics, so a fresh cluster needs no separate set-up job; creating an existing topic is a no-op.
+ * Creates the topics if they do not exist yet. Only the dispatcher creates them (its principal alone has CREATE,
+ * see {@link SparkyAcls}), at start-up, so a fresh cluster needs no separate set-up job; creating an existing
+ * topic is a no-op. Other services wait until the topics they use exist ({@link #requireExisting}).
  */
 public final class TopicBootstrap {
 
@@ -25,6 +26,27 @@ public final class TopicBootstrap {
     }
 
     private TopicBootstrap() {
+    }
+
+    /**
+     * Checks that the topics exist and that this principal may see them.
+     *
+     * @throws IllegalStateException naming the missing topics, or when the broker cannot be reached
+     */
+    public static void requireExisting(KafkaSettings settings, List<String> topics) {
+        try (Admin admin = Admin.create(settings.admin("sparky-topic-check"))) {
+            Set<String> existing = admin.listTopics().names().get(15, TimeUnit.SECONDS);
+            List<String> missing = topics.stream().filter(t -> !existing.contains(t)).toList();
+            if (!missing.isEmpty()) {
+                throw new IllegalStateException("topics " + missing + " do not exist yet (the dispatcher creates "
+                        + "them) or this service's Kafka user may not use them");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while checking topics", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot list topics on " + settings.bootstrapServers() + ": " + e, e);
+        }
     }
 
     /**

@@ -1,6 +1,8 @@
 package dev.sparky.testkit;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Properties;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +15,10 @@ public final class KafkaBroker implements AutoCloseable {
     private final int port;
     private final int controllerPort;
     private final ManagedProcess process;
+    private final Path dataDir;
 
     public KafkaBroker(Path dataDir, String classpath) {
+        this.dataDir = dataDir;
         this.port = Ports.free();
         this.controllerPort = Ports.free();
         this.process = new ManagedProcess("kafka", List.of(javaBin(), "-Xmx512m", "-XX:+UseSerialGC",
@@ -31,7 +35,10 @@ public final class KafkaBroker implements AutoCloseable {
         process.start();
         try {
             Ports.awaitOpen(port, Duration.ofSeconds(90), "Kafka broker");
-        } catch (IllegalStateException e) {
+            // The port opens before the ACLs exist; services started earlier would be refused.
+            Waits.until(Duration.ofSeconds(60), "the Kafka broker's users and ACLs",
+                    () -> Files.exists(dataDir.resolve(LocalBroker.READY_FILE)));
+        } catch (IllegalStateException | AssertionError e) {
             throw new IllegalStateException(e.getMessage() + "\n" + process.tail(40), e);
         }
         return this;
@@ -39,6 +46,35 @@ public final class KafkaBroker implements AutoCloseable {
 
     public String bootstrapServers() {
         return "127.0.0.1:" + port;
+    }
+
+    /** The file of {@code user}'s {@code sparky.kafka.client.*} settings, for a service's QUARKUS_CONFIG_LOCATIONS. */
+    public Path clientFile(String user) {
+        return BrokerCredentials.clientFile(dataDir, user);
+    }
+
+    /**
+     * Kafka client settings (bootstrap servers and SASL) for a client acting as {@code user}, one of
+     * {@link dev.sparky.kafka.SparkyAcls#CLIENTS}: e.g. {@code SparkyAcls.PRODUCER} for an application that
+     * sends build requests.
+     */
+    public Properties clientProperties(String user) {
+        Properties p = BrokerCredentials.readClientFile(clientFile(user));
+        p.put("bootstrap.servers", bootstrapServers());
+        return p;
+    }
+
+    /** Settings of the broker's admin (super) user, for tests that set up their own topics. */
+    public Properties adminProperties() {
+        try {
+            Properties p = new Properties();
+            p.putAll(BrokerCredentials.clientSettings(dev.sparky.kafka.SparkyAcls.ADMIN,
+                    BrokerCredentials.loadOrCreate(dataDir).password(dev.sparky.kafka.SparkyAcls.ADMIN)));
+            p.put("bootstrap.servers", bootstrapServers());
+            return p;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Orderly stop (SIGTERM); {@link #start()} brings it back with its data. */

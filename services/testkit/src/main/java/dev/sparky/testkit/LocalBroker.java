@@ -3,13 +3,25 @@ package dev.sparky.testkit;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.sparky.kafka.SparkyAcls;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
 
 /**
  * Starts a one-node Kafka broker (KRaft: broker and controller in one process) on 127.0.0.1, formatting its
  * storage on first use. Runs in the current JVM and blocks, so callers start it as its own process: the
  * launcher ({@code bin/sparky up}) and {@link KafkaBroker} for tests.
+ *
+ * <p>Clients authenticate with SASL/SCRAM-SHA-512 (users and random passwords per broker folder, added to the
+ * storage when it is formatted: {@link BrokerCredentials}); the StandardAuthorizer denies whatever
+ * {@link SparkyAcls} does not allow. The controller listener uses SASL/PLAIN (KRaft cannot check SCRAM there)
+ * with the admin user only. Once the ACLs are in place the broker writes {@value #READY_FILE} in its folder:
+ * launchers wait for that file, not for the port.
  *
  * <p>Usage: {@code LocalBroker <data dir> <port> <controller port>}
  */
@@ -25,22 +37,54 @@ public final class LocalBroker {
         Path dir = Path.of(args[0]).toAbsolutePath();
         int port = Integer.parseInt(args[1]);
         int controllerPort = Integer.parseInt(args[2]);
-        Path config = writeConfig(dir, port, controllerPort);
-        if (!Files.exists(dir.resolve("data").resolve("meta.properties"))) {
-            format(config);
+        Files.deleteIfExists(dir.resolve(READY_FILE));
+        boolean formatted = Files.exists(dir.resolve("data").resolve("meta.properties"));
+        if (formatted && !BrokerCredentials.exist(dir)) {
+            // Formatted before the broker had users: its storage knows no SCRAM credential. Its records are only
+            // in flight (builds live in the dispatcher's database), so start it afresh.
+            System.out.println("Kafka storage in " + dir + " predates SASL users: formatting it again");
+            deleteTree(dir.resolve("data"));
+            formatted = false;
         }
+        BrokerCredentials users = BrokerCredentials.loadOrCreate(dir);
+        Path config = writeConfig(dir, port, controllerPort, users);
+        if (!formatted) {
+            format(config, users);
+        }
+        Thread setup = new Thread(() -> applyAcls(dir, port, users), "sparky-acl-setup");
+        setup.setDaemon(true);
+        setup.start();
         kafka.Kafka.main(new String[] {config.toString()});
     }
 
-    static Path writeConfig(Path dir, int port, int controllerPort) throws IOException {
+    /** The file the broker writes once its users and ACLs are in place. */
+    public static final String READY_FILE = "ready";
+
+    static Path writeConfig(Path dir, int port, int controllerPort, BrokerCredentials users) throws IOException {
         Files.createDirectories(dir.resolve("data"));
+        String admin = SparkyAcls.ADMIN;
+        String adminPassword = users.password(admin);
         Properties p = new Properties();
         p.put("process.roles", "broker,controller");
         p.put("node.id", "1");
-        p.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
-        p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+        p.put("listeners", "SASL_PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        p.put("advertised.listeners", "SASL_PLAINTEXT://127.0.0.1:" + port);
         p.put("controller.listener.names", "CONTROLLER");
-        p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        p.put("inter.broker.listener.name", "SASL_PLAINTEXT");
+        p.put("listener.security.protocol.map", "SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT");
+        p.put("sasl.enabled.mechanisms", BrokerCredentials.MECHANISM);
+        p.put("sasl.mechanism.inter.broker.protocol", BrokerCredentials.MECHANISM);
+        p.put("listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config",
+                "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + admin
+                        + "\" password=\"" + adminPassword + "\";");
+        p.put("listener.name.controller.sasl.enabled.mechanisms", "PLAIN");
+        p.put("sasl.mechanism.controller.protocol", "PLAIN");
+        p.put("listener.name.controller.plain.sasl.jaas.config",
+                "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + admin
+                        + "\" password=\"" + adminPassword + "\" user_" + admin + "=\"" + adminPassword + "\";");
+        p.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+        p.put("allow.everyone.if.no.acl.found", "false");
+        p.put("super.users", SparkyAcls.principal(admin));
         p.put("controller.quorum.bootstrap.servers", "127.0.0.1:" + controllerPort);
         p.put("log.dirs", dir.resolve("data").toString());
         p.put("num.partitions", "1");
@@ -60,18 +104,59 @@ public final class LocalBroker {
         p.put("log.retention.hours", "168");
         p.put("message.max.bytes", String.valueOf(8 * 1024 * 1024));
         Path config = dir.resolve("server.properties");
-        try (var out = Files.newOutputStream(config)) {
-            p.store(out, "written by Sparky's LocalBroker");
-        }
+        // It holds the admin password: owner only.
+        PrivateFiles.write(config, p, "written by Sparky's LocalBroker");
         return config;
     }
 
-    private static void format(Path config) {
+    private static void format(Path config, BrokerCredentials users) {
         String clusterId = Uuid.randomUuid().toString();
-        int rc = kafka.tools.StorageTool.execute(
-                new String[] {"format", "--standalone", "-t", clusterId, "-c", config.toString()}, System.out);
+        List<String> args = new ArrayList<>(List.of("format", "--standalone", "-t", clusterId, "-c",
+                config.toString()));
+        users.all().forEach((user, password) -> {
+            args.add("--add-scram");
+            args.add(BrokerCredentials.MECHANISM + "=[name=" + user + ",password=" + password + "]");
+        });
+        int rc = kafka.tools.StorageTool.execute(args.toArray(String[]::new), System.out);
         if (rc != 0) {
             throw new IllegalStateException("formatting Kafka storage failed with exit code " + rc);
+        }
+    }
+
+    /** Waits for the broker, creates the ACLs (an existing one is left as it is), then writes the ready file. */
+    private static void applyAcls(Path dir, int port, BrokerCredentials users) {
+        Properties p = new Properties();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + port);
+        p.putAll(BrokerCredentials.clientSettings(SparkyAcls.ADMIN, users.password(SparkyAcls.ADMIN)));
+        for (int i = 0; ; i++) {
+            try (Admin admin = Admin.create(p)) {
+                admin.createAcls(SparkyAcls.all()).all().get(30, TimeUnit.SECONDS);
+                Files.writeString(dir.resolve(READY_FILE), "users and ACLs in place\n");
+                System.out.println("Sparky: " + SparkyAcls.all().size() + " ACLs in place");
+                return;
+            } catch (InterruptedException e) {
+                return;
+            } catch (Exception e) {
+                if (i % 10 == 0) {
+                    System.out.println("Sparky: cannot create the ACLs yet (" + e + "), retrying");
+                }
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException ie) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (var paths = Files.walk(root)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
         }
     }
 }

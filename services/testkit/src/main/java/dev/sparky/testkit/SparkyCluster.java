@@ -1,5 +1,6 @@
 package dev.sparky.testkit;
 
+import dev.sparky.kafka.SparkyAcls;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -114,8 +115,27 @@ public final class SparkyCluster implements AutoCloseable {
                 "SPARKY_RUNNER_ID", "runner-" + n));
     }
 
+    /**
+     * Each service reads its own Kafka credential, and the dispatcher and runners the job seal key, from 0600
+     * files named by QUARKUS_CONFIG_LOCATIONS: nothing secret is in a service's environment, which a runner's
+     * builds could otherwise be given.
+     */
+    private String configLocations(String module) {
+        String user = switch (module) {
+            case "ui-service" -> SparkyAcls.UI;
+            case "scheduler-service" -> SparkyAcls.SCHEDULER;
+            case "dispatcher-service" -> SparkyAcls.DISPATCHER;
+            case "runner-service" -> SparkyAcls.RUNNER;
+            default -> throw new IllegalArgumentException("unknown service module " + module);
+        };
+        String kafka = broker.clientFile(user).toString();
+        boolean sealing = module.equals("dispatcher-service") || module.equals("runner-service");
+        return sealing ? kafka + "," + JobSealFile.ensure(home) : kafka;
+    }
+
     private ServiceProcess service(String name, String module, int port, Map<String, String> own) {
         Map<String, String> env = new HashMap<>();
+        env.put("QUARKUS_CONFIG_LOCATIONS", configLocations(module));
         env.put("SPARKY_HOME", home.toString());
         env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
         env.put("SPARKY_DISPATCHER_URL", "http://127.0.0.1:" + dispatcherPort);

@@ -17,7 +17,9 @@ import java.util.Map;
  * @param retries how many times the build may start again after a lost runner
  * @param logCapBytes the log is cut with a marker beyond this size
  * @param apiToken the build's job API token ({@code SPARKY_API_TOKEN}), valid only while this attempt runs;
- *     the dispatcher keeps only its hash
+ *     the dispatcher keeps only its hash. On the wire it is always null: it travels in {@code sealed}
+ * @param sealed the job's secrets (the API token and the values of password parameters), sealed by
+ *     {@link JobSeal} for this build and attempt; the runner opens it. Null when the job has no secret
  */
 public record RunBuild(
         int schemaVersion,
@@ -37,7 +39,8 @@ public record RunBuild(
         int retries,
         Instant queuedAt,
         Instant dispatchedAt,
-        String apiToken) {
+        String apiToken,
+        String sealed) {
 
     /** A job without a job API token (records written before tokens existed read the same way). */
     public RunBuild(int schemaVersion, String eventId, long buildId, int attempt, String project, String jobId,
@@ -45,7 +48,23 @@ public record RunBuild(
             String script, long timeoutSeconds, List<String> cachePaths, long logCapBytes, int retries,
             Instant queuedAt, Instant dispatchedAt) {
         this(schemaVersion, eventId, buildId, attempt, project, jobId, description, params, env, secrets, script,
-                timeoutSeconds, cachePaths, logCapBytes, retries, queuedAt, dispatchedAt, null);
+                timeoutSeconds, cachePaths, logCapBytes, retries, queuedAt, dispatchedAt, null, null);
+    }
+
+    /** A job with its secrets in clear: the form the dispatcher builds and the runner runs, never sent. */
+    public RunBuild(int schemaVersion, String eventId, long buildId, int attempt, String project, String jobId,
+            String description, Map<String, String> params, Map<String, String> env, List<String> secrets,
+            String script, long timeoutSeconds, List<String> cachePaths, long logCapBytes, int retries,
+            Instant queuedAt, Instant dispatchedAt, String apiToken) {
+        this(schemaVersion, eventId, buildId, attempt, project, jobId, description, params, env, secrets, script,
+                timeoutSeconds, cachePaths, logCapBytes, retries, queuedAt, dispatchedAt, apiToken, null);
+    }
+
+    /** The same job with other parameters, token and sealed secrets (used by sealing and opening). */
+    public RunBuild withSecrets(Map<String, String> newParams, String newApiToken, String newSealed) {
+        return new RunBuild(schemaVersion, eventId, buildId, attempt, project, jobId, description, newParams, env,
+                secrets, script, timeoutSeconds, cachePaths, logCapBytes, retries, queuedAt, dispatchedAt,
+                newApiToken, newSealed);
     }
 
     /** Keeps the token out of logs and exception messages. */
