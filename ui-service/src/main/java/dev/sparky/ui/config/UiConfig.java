@@ -128,6 +128,17 @@ public interface UiConfig {
         /** Largest stash accepted (413 beyond). */
         @WithDefault("1M")
         MemorySize stashMaxSize();
+
+        /** Child builds one build may queue through the job API (429 beyond); a repeated job id counts once. */
+        @WithDefault("100")
+        int maxChildrenPerBuild();
+
+        /**
+         * How deep children of children may go: a build started by the job API is at depth 1, its own child
+         * at 2; a build at this depth may not queue more (403).
+         */
+        @WithDefault("5")
+        int maxDepth();
     }
 
     interface Events {
