@@ -104,6 +104,14 @@ public interface UiConfig {
         /** How often the live log endpoint asks the dispatcher for new bytes. */
         @WithDefault("250ms")
         Duration pollInterval();
+
+        /** Live streams (build events, live logs) one client address may hold open at once; 429 beyond. */
+        @WithDefault("8")
+        int maxPerClient();
+
+        /** Live streams this replica holds open at once, from all clients; 429 beyond. */
+        @WithDefault("256")
+        int maxTotal();
     }
 
     interface JobApi {
