@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.LongFunction;
+import java.util.function.Supplier;
 
 /**
  * What a build's job API token may act on. A token acts for its own project; another project only when the
@@ -82,7 +83,7 @@ public final class JobScope {
      * @throws RequestRefusedException 403 otherwise
      */
     public void requireRead(JobCaller caller, String project, String jobId,
-            java.util.function.Supplier<Optional<BuildView>> build) {
+            Supplier<Optional<BuildView>> build) {
         if (mayUse(caller, project)) {
             return;
         }
