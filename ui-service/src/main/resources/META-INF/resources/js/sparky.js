@@ -16,24 +16,65 @@
     this.fg = null; this.bg = null; this.color = null; this.background = null;
     this.bold = false; this.dim = false; this.italic = false; this.underline = false;
   };
+  // The log is scanned once, left to right, without regular expressions: a line of a million escape
+  // characters without their ends must not take quadratic time (it would freeze the page).
+  var ESC = '\x1b';
+  function isParam(ch) { return (ch >= '0' && ch <= '9') || ch === ';' || ch === '?'; }
+  function isLetter(ch) { return (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z'); }
   AnsiLog.prototype.feed = function (text) {
     var s = this.pending + text;
     this.pending = '';
-    // An escape sequence cut at the end of a chunk waits for the next chunk.
-    var cut = s.match(/\x1b(\[[0-9;?]*)?$/);
-    if (cut) {
-      this.pending = cut[0];
-      s = s.slice(0, s.length - cut[0].length);
+    // An escape sequence cut at the end of a chunk (ESC, or ESC [ and parameters) waits for the next chunk.
+    var esc = s.lastIndexOf(ESC);
+    if (esc >= 0) {
+      var k = esc + 1;
+      if (k < s.length && s[k] === '[') {
+        k++;
+        while (k < s.length && isParam(s[k])) { k++; }
+      }
+      if (k === s.length) {
+        this.pending = s.slice(esc);
+        s = s.slice(0, esc);
+      }
     }
-    var re = /\x1b\[([0-9;?]*)([A-Za-z])/g;
-    var last = 0, m;
-    while ((m = re.exec(s)) !== null) {
-      this.append(s.slice(last, m.index));
-      if (m[2] === 'm') { this.apply(m[1]); }
-      last = re.lastIndex;
+    // CSI sequences (ESC [ parameters letter): SGR ('m') sets the style, the others are dropped.
+    var last = 0, i = 0;
+    while ((i = s.indexOf(ESC, i)) >= 0) {
+      if (s[i + 1] !== '[') { i++; continue; }
+      var end = i + 2;
+      while (end < s.length && isParam(s[end])) { end++; }
+      if (end < s.length && isLetter(s[end])) {
+        this.append(s.slice(last, i));
+        if (s[end] === 'm') { this.apply(s.slice(i + 2, end)); }
+        last = i = end + 1;
+      } else {
+        i++; // not a sequence: its characters are text (the next ESC is at or after end)
+      }
     }
     this.append(s.slice(last));
   };
+  // What append draws of a piece of text: OSC sequences (ESC ] ... BEL: window titles) and every other
+  // two-character escape are left out, and so are carriage returns. One pass each, linear.
+  function printable(text) {
+    if (text.indexOf(ESC) < 0 && text.indexOf('\r') < 0) { return text; }
+    var out = '', i = 0, bel = -2;
+    while (i < text.length) {
+      if (text[i] === ESC && text[i + 1] === ']') {
+        if (bel !== -1 && bel < i + 2) { bel = text.indexOf('\x07', i + 2); }
+        if (bel !== -1) { i = bel + 1; continue; }
+      }
+      out += text[i];
+      i++;
+    }
+    var kept = '';
+    for (i = 0; i < out.length; i++) {
+      var ch = out[i];
+      if (ch === ESC && i + 1 < out.length && !isLineEnd(out[i + 1])) { i++; continue; }
+      if (ch !== '\r') { kept += ch; }
+    }
+    return kept;
+  }
+  function isLineEnd(ch) { return ch === '\n' || ch === '\r' || ch === '\u2028' || ch === '\u2029'; }
   AnsiLog.prototype.apply = function (params) {
     var codes = params === '' ? [0] : params.split(';').map(function (c) { return parseInt(c, 10) || 0; });
     for (var i = 0; i < codes.length; i++) {
@@ -67,7 +108,7 @@
   }
   AnsiLog.prototype.append = function (text) {
     // Other escape sequences (titles, cursor moves) and carriage returns are not drawn.
-    text = text.replace(/\x1b\][^\x07]*\x07/g, '').replace(/\x1b./g, '').replace(/\r(?!\n)/g, '').replace(/\r\n/g, '\n');
+    text = printable(text);
     if (!text) { return; }
     var cls = [];
     if (this.fg) { cls.push('ansi-fg-' + this.fg); }

@@ -2,6 +2,7 @@ package dev.sparky.dispatcher.api;
 
 import dev.sparky.contracts.Names;
 import dev.sparky.dispatcher.config.DispatcherConfig;
+import dev.sparky.dispatcher.store.ArtifactQuotaException;
 import dev.sparky.dispatcher.store.ArtifactStore;
 import dev.sparky.dispatcher.store.TooLargeException;
 import jakarta.ws.rs.Consumes;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
@@ -51,6 +53,8 @@ public class ArtifactsResource {
             stored = artifacts.put(id, name, body, maxBytes);
         } catch (TooLargeException e) {
             throw BuildGuard.tooLarge("artifact " + name, maxBytes);
+        } catch (ArtifactQuotaException e) {
+            throw new WebApplicationException(e.getMessage(), 413);
         } catch (NoSuchFileException e) {
             // retention removed the build's folder while the upload was written
             builds.requireStill(id, () -> artifacts.delete(id));

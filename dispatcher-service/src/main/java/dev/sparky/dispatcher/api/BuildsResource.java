@@ -20,7 +20,13 @@ import jakarta.ws.rs.core.Response;
 @Produces(MediaType.APPLICATION_JSON)
 public class BuildsResource {
     static final int MAX_PAGE = 500;
-    static final int MAX_LOG_READ = 64 * 1024 * 1024;
+    /**
+     * One log read answers at most this much (400 beyond), and 1 MiB without {@code limit}: a big log is read in
+     * slices, {@code X-Log-Size} telling how much there is, so no request holds a huge log in memory. The whole
+     * log is {@code /log/whole}, streamed.
+     */
+    static final int MAX_LOG_READ = 8 * 1024 * 1024;
+    static final String DEFAULT_LOG_READ = "1048576";
 
     private final StateReader state;
 
@@ -47,7 +53,7 @@ public class BuildsResource {
     @Path("/{id}/log")
     @Produces(MediaType.TEXT_PLAIN)
     public Response log(@PathParam("id") long id, @QueryParam("offset") @DefaultValue("0") long offset,
-            @QueryParam("limit") @DefaultValue("67108864") int limit, @QueryParam("attempt") String attempt) {
+            @QueryParam("limit") @DefaultValue(DEFAULT_LOG_READ) int limit, @QueryParam("attempt") String attempt) {
         if (offset < 0) {
             throw new IllegalArgumentException("offset: must be 0 or more, got " + offset);
         }

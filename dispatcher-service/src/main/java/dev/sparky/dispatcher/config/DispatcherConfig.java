@@ -77,6 +77,14 @@ public interface DispatcherConfig {
         /** Largest artifact one upload may store; a bigger one is refused with 413. */
         @WithDefault("512M")
         MemorySize artifactMaxSize();
+
+        /** All artifacts of one build together may take at most this much; an upload past it is refused with 413. */
+        @WithDefault("1G")
+        MemorySize artifactMaxTotalSize();
+
+        /** How many artifacts one build may keep; a new name past it is refused with 413 (replacing one is not). */
+        @WithDefault("1000")
+        int artifactMaxCount();
     }
 
     /** The names of the topics the dispatcher reads and writes. */

@@ -34,7 +34,9 @@ public class StorageBeans {
     @Produces
     @Singleton
     BuildFiles buildFiles(DispatcherConfig config) {
-        return BuildFiles.in(DispatcherConfig.stateDir(config));
+        var d = config.dispatcher();
+        return BuildFiles.in(DispatcherConfig.stateDir(config),
+                new ArtifactStore.Quota(d.artifactMaxTotalSize().asLongValue(), d.artifactMaxCount()));
     }
 
     @Produces

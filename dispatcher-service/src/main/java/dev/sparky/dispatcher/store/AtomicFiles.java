@@ -31,12 +31,27 @@ final class AtomicFiles {
     private AtomicFiles() {
     }
 
+    /** The last step of a write, given the written size: may refuse (nothing is kept then) or call {@code move}. */
+    interface Commit {
+        void commit(long size, Move move) throws IOException;
+    }
+
+    /** Renames the written temp file over the target. */
+    interface Move {
+        void run() throws IOException;
+    }
+
     static Written write(Path target, InputStream in, long maxBytes) throws IOException {
+        return write(target, in, maxBytes, (size, move) -> move.run());
+    }
+
+    /** As {@link #write(Path, InputStream, long)}; {@code commit} decides, once the bytes are on disk, whether to keep them. */
+    static Written write(Path target, InputStream in, long maxBytes, Commit commit) throws IOException {
         Files.createDirectories(target.getParent());
         Path temp = target.resolveSibling(TEMP_PREFIX + UUID.randomUUID() + ".part");
         try {
             Written w = copy(in, temp, maxBytes);
-            move(temp, target);
+            commit.commit(w.size(), () -> move(temp, target));
             return w;
         } finally {
             Files.deleteIfExists(temp);

@@ -28,8 +28,13 @@ public final class BuildFiles {
 
     /** The usual layout below a state folder. */
     public static BuildFiles in(Path stateDir) {
-        return new BuildFiles(new LogStore(stateDir.resolve("logs")), new ArtifactStore(stateDir.resolve("artifacts")),
-                new StashStore(stateDir.resolve("stash")));
+        return in(stateDir, ArtifactStore.Quota.NONE);
+    }
+
+    /** The usual layout, each build's artifacts held to {@code quota}. */
+    public static BuildFiles in(Path stateDir, ArtifactStore.Quota quota) {
+        return new BuildFiles(new LogStore(stateDir.resolve("logs")),
+                new ArtifactStore(stateDir.resolve("artifacts"), quota), new StashStore(stateDir.resolve("stash")));
     }
 
     public LogStore logs() {

@@ -151,6 +151,33 @@ class ArtifactsApiTest {
         given().contentType("application/json").body(big).put("/internal/v1/builds/5/stash").then().statusCode(413);
     }
 
+    /** A PUT whose body has no Content-Length: java.net.http streams it with Transfer-Encoding: chunked. */
+    private static java.net.http.HttpResponse<String> putChunked(String path, byte[] body) throws Exception {
+        var put = java.net.http.HttpRequest.newBuilder(java.net.URI.create(io.restassured.RestAssured.baseURI + ":"
+                + io.restassured.RestAssured.port + path)).header("Content-Type", "application/octet-stream")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
+                .build();
+        return java.net.http.HttpClient.newHttpClient().send(put, java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void chunkedUploadsAreCountedAsTheyStream() throws Exception {
+        byte[] first = binary(100, 5);
+        upload(1, "kept.bin", first, 201);
+        var artifact = putChunked("/internal/v1/builds/1/artifacts/kept.bin", binary(4 * MAX, 6));
+        assertEquals(413, artifact.statusCode(), artifact.body());
+        assertTrue(artifact.body().contains("artifact kept.bin is larger than the limit of " + MAX + " bytes"),
+                artifact.body());
+        assertArrayEquals(first, given().get("/internal/v1/builds/1/artifacts/kept.bin").asByteArray());
+        assertEquals(List.of(), tempFiles(1));
+        byte[] stash = ("\"" + "x".repeat(2 * 1024 * 1024) + "\"").getBytes();
+        var answer = putChunked("/internal/v1/builds/1/stash", stash);
+        assertEquals(413, answer.statusCode(), answer.body());
+        assertEquals(201, putChunked("/internal/v1/builds/1/artifacts/small.bin", binary(10, 1)).statusCode());
+        given().get("/internal/v1/builds/1/artifacts").then().statusCode(200)
+                .body("name", org.hamcrest.Matchers.hasItems("kept.bin", "small.bin"));
+    }
+
     private List<String> tempFiles(long build) throws Exception {
         try (Stream<java.nio.file.Path> files = Files.list(store.folder(build))) {
             return files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".tmp-")).toList();

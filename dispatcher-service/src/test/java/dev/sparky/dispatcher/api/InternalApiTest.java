@@ -58,6 +58,9 @@ class InternalApiTest {
         given().get("/internal/v1/builds/1/log").then().statusCode(200).body(equalTo("hello\n"))
                 .header("X-Log-Size", "6").header("X-Build-State", "succeeded");
         given().get("/internal/v1/builds/1/log?offset=2&limit=2").then().body(equalTo("ll"));
+        given().get("/internal/v1/builds/1/log?limit=8388608").then().statusCode(200);
+        given().get("/internal/v1/builds/1/log?limit=8388609").then().statusCode(400)
+                .body("detail", containsString("limit: must be between 1 and 8388608"));
     }
 
     @Test

@@ -54,6 +54,7 @@ final class DefinitionReader {
         List<String> secrets = d.secrets();
         List<NotifyHook> notify = d.notifyHooks();
         List<String> cache = d.cache();
+        List<String> jobApiProjects = d.jobApiProjects();
         for (NodeTuple t : root.getValue()) {
             String key = scalarKey(t.getKeyNode());
             Node v = t.getValueNode();
@@ -80,12 +81,14 @@ final class DefinitionReader {
                 case "secrets" -> secrets = envNames(key, v);
                 case "notify" -> notify = notifyHooks(v);
                 case "cache" -> cache = cachePaths(v);
+                case "job_api" -> jobApiProjects = jobApi(v);
                 case "plugins" -> warn(v, "plugins are Sparky's Raku hooks and are not run here: use notify: {url, on}");
                 default -> warn(t.getKeyNode(), "unknown key '" + key + "' is ignored (check its spelling)");
             }
         }
         return new ProjectDefinition(allowManual, disabled, keep, crontab, scm, downstream, downstreamOn, vars,
-                groupVars, Map.copyOf(tags), script, timeout, concurrency, retries, env, secrets, notify, cache);
+                groupVars, Map.copyOf(tags), script, timeout, concurrency, retries, env, secrets, notify, cache,
+                jobApiProjects);
     }
 
     private String scalarKey(Node k) {
@@ -183,6 +186,24 @@ final class DefinitionReader {
             }
         }
         return names;
+    }
+
+    /** {@code job_api: {projects: [a, b]}}: who this project's builds may start through the job API. */
+    private List<String> jobApi(Node v) {
+        if (!(v instanceof MappingNode m)) {
+            error(v, "job_api: expected a mapping {projects: [other-project, ...]}");
+            return List.of();
+        }
+        List<String> out = List.of();
+        for (NodeTuple t : m.getValue()) {
+            String k = scalarKey(t.getKeyNode());
+            if ("projects".equals(k)) {
+                out = projectNames("job_api.projects", t.getValueNode());
+            } else if (k != null) {
+                warn(t.getKeyNode(), "job_api: unknown key '" + k + "' is ignored (use projects)");
+            }
+        }
+        return out;
     }
 
     private <E extends Enum<E>> E choice(String key, Node v, Class<E> type, E fallback) {

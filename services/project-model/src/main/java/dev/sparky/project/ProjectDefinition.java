@@ -26,7 +26,8 @@ public record ProjectDefinition(
         Map<String, String> env,
         List<String> secrets,
         List<NotifyHook> notifyHooks,
-        List<String> cache) {
+        List<String> cache,
+        List<String> jobApiProjects) {
 
     public static final String DEFAULT_SCRIPT = "job.sh";
     public static final Duration DEFAULT_TIMEOUT = Duration.ofHours(1);
@@ -34,7 +35,16 @@ public record ProjectDefinition(
     /** The definition of a project whose folder has no {@code sparky.yaml}: every default. */
     public static ProjectDefinition defaults() {
         return new ProjectDefinition(false, false, null, null, null, List.of(), DownstreamOn.SUCCESS, List.of(),
-                List.of(), Map.of(), DEFAULT_SCRIPT, DEFAULT_TIMEOUT, 1, 1, Map.of(), List.of(), List.of(), List.of());
+                List.of(), Map.of(), DEFAULT_SCRIPT, DEFAULT_TIMEOUT, 1, 1, Map.of(), List.of(), List.of(), List.of(),
+                List.of());
+    }
+
+    /**
+     * Whether a build of this project may act through the job API on {@code target}: its own project always,
+     * another only when {@code job_api: {projects: [...]}} names it.
+     */
+    public boolean jobApiMayUse(String ownName, String target) {
+        return ownName.equals(target) || jobApiProjects.contains(target);
     }
 
     /** {@code scm: {url, branch}}; a null branch means the remote's HEAD. */

@@ -255,4 +255,34 @@ class ProjectLoaderTest {
         Thread.sleep(ProjectCatalog.LIST_RECHECK.toMillis() + 50);
         assertEquals(4, catalog.list().get(0).definition().concurrency());
     }
+
+    @Test
+    void jobApiProjectsNameWhoTheBuildsMayStart() {
+        List<ProjectIssue> issues = new ArrayList<>();
+        ProjectDefinition d = parse("job_api:\n  projects: [child-a, child-b]\n", issues);
+        assertEquals(List.of(), issues);
+        assertEquals(List.of("child-a", "child-b"), d.jobApiProjects());
+        assertTrue(d.jobApiMayUse("parent", "parent"), "its own project always");
+        assertTrue(d.jobApiMayUse("parent", "child-b"));
+        assertFalse(d.jobApiMayUse("parent", "other"));
+        assertEquals(List.of(), ProjectDefinition.defaults().jobApiProjects(), "by default: its own project only");
+    }
+
+    @Test
+    void aBadJobApiValueNamesItsLine() {
+        List<ProjectIssue> issues = new ArrayList<>();
+        ProjectDefinition d = parse("concurrency: 1\njob_api: [child-a]\n", issues);
+        assertEquals(ProjectIssue.Severity.ERROR, issues.get(0).severity());
+        assertEquals(2, issues.get(0).line());
+        assertTrue(issues.get(0).message().startsWith("job_api: expected a mapping"), issues.toString());
+        assertEquals(List.of(), d.jobApiProjects());
+
+        issues.clear();
+        parse("job_api:\n  projects:\n    - ok\n    - ../etc\n  project: [x]\n", issues);
+        assertEquals(2, issues.size(), issues.toString());
+        assertTrue(issues.get(0).message().contains("job_api.projects: '../etc' is not a valid project name"),
+                issues.toString());
+        assertEquals(ProjectIssue.Severity.WARNING, issues.get(1).severity());
+        assertEquals(5, issues.get(1).line());
+    }
 }

@@ -32,8 +32,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
 @Tag(name = "builds")
 public class BuildsResource {
-    /** The dispatcher serves at most this many log bytes per request. */
-    static final int MAX_LOG_READ = 64 * 1024 * 1024;
+    /**
+     * One log read answers at most this many bytes (400 beyond), and {@link #DEFAULT_LOG_READ} without
+     * {@code limit}: a client reads a big log in slices, {@code X-Log-Size} telling it how much there is; the
+     * whole log is {@code /report/raw}, streamed.
+     */
+    static final int MAX_LOG_READ = 8 * 1024 * 1024;
+    static final int DEFAULT_LOG_READ = 1024 * 1024;
 
     private final TriggerService triggers;
     private final DispatcherClient dispatcher;
@@ -71,20 +76,24 @@ public class BuildsResource {
     @GET
     @Path("/{id}/log")
     @Produces(MediaType.TEXT_PLAIN)
-    @Operation(summary = "Log bytes from an offset; X-Log-Size and X-Build-State say whether to ask again")
+    @Operation(summary = "Log bytes from an offset (limit 1 MiB by default, 8 MiB at most); X-Log-Size and "
+            + "X-Build-State say whether to ask again")
     public Response log(@PathParam("id") long id, @QueryParam("offset") @DefaultValue("0") long offset,
             @QueryParam("limit") Integer limit, @QueryParam("attempt") String attempt) {
         if (offset < 0) {
             throw RequestRefusedException.invalid("offset must be 0 or more, got " + offset);
         }
         if (limit != null && (limit < 1 || limit > MAX_LOG_READ)) {
-            throw RequestRefusedException.invalid("limit must be between 1 and " + MAX_LOG_READ + " bytes, got " + limit);
+            throw RequestRefusedException.invalid("limit must be between 1 and " + MAX_LOG_READ + " bytes, got " + limit
+                    + ": read a bigger log in slices (offset, limit; X-Log-Size is its whole size) or whole from "
+                    + "/report/raw/{project}/{jobId}");
         }
         if (attempt != null && !attempt.equals("all") && !attempt.matches("[1-9][0-9]{0,5}")) {
             throw RequestRefusedException.invalid("attempt must be a number from 1 or 'all', got '" + attempt + "'");
         }
         readable(id);
-        LogSlice slice = dispatcher.log(id, offset, limit, attempt).orElseThrow(() -> notFound(id));
+        LogSlice slice = dispatcher.log(id, offset, limit == null ? DEFAULT_LOG_READ : limit, attempt)
+                .orElseThrow(() -> notFound(id));
         Response.ResponseBuilder r = Response.ok(slice.bytes()).type(MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8"))
                 .header("X-Log-Size", slice.size());
         if (slice.state() != null) {

@@ -6,11 +6,13 @@ import dev.sparky.ui.auth.Action;
 import dev.sparky.ui.config.UiConfig;
 import dev.sparky.ui.dispatcher.DispatcherClient;
 import dev.sparky.ui.dispatcher.DispatcherUnavailableException;
+import dev.sparky.ui.live.StreamSlots;
 import dev.sparky.ui.log.LogFollower;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.mutiny.subscription.MultiEmitter;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -44,10 +46,12 @@ public class LogStreamResource {
     private final DispatcherClient dispatcher;
     private final Duration interval;
     private final Access access;
+    private final StreamSlots slots;
 
-    public LogStreamResource(DispatcherClient dispatcher, UiConfig config, Access access) {
+    public LogStreamResource(DispatcherClient dispatcher, UiConfig config, Access access, StreamSlots slots) {
         this.dispatcher = dispatcher;
         this.access = access;
+        this.slots = slots;
         this.interval = config.stream().pollInterval();
     }
 
@@ -56,11 +60,15 @@ public class LogStreamResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(summary = "Live log as server-sent events: 'log' events (JSON string), then 'end' (the state)")
     public Multi<OutboundSseEvent> stream(@PathParam("id") long id, @QueryParam("offset") Long offset,
-            @HeaderParam("Last-Event-ID") String lastEventId, @Context Sse sse) {
+            @HeaderParam("Last-Event-ID") String lastEventId, @Context Sse sse, @Context RoutingContext request) {
         var build = dispatcher.build(id).orElseThrow(() -> BuildsResource.notFound(id));
         access.require(Action.READ, build.project());
+        StreamSlots.Slot slot = slots.acquire(request.request().remoteAddress() == null ? null
+                : request.request().remoteAddress().host());
+        request.addEndHandler(ended -> slot.close());
         LogFollower follower = new LogFollower(dispatcher, id, startOffset(offset, lastEventId));
-        return Multi.createFrom().emitter(emitter -> follow(follower, sse, emitter));
+        return Multi.createFrom().<OutboundSseEvent>emitter(emitter -> follow(follower, sse, emitter))
+                .onTermination().invoke(slot::close);
     }
 
     private void follow(LogFollower follower, Sse sse, MultiEmitter<? super OutboundSseEvent> emitter) {

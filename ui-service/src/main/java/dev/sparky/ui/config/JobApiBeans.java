@@ -1,7 +1,11 @@
 package dev.sparky.ui.config;
 
+import dev.sparky.project.Project;
+import dev.sparky.project.ProjectCatalog;
+import dev.sparky.ui.dispatcher.DispatcherClient;
 import dev.sparky.ui.dispatcher.DispatcherJobClient;
 import dev.sparky.ui.jobapi.BuildWaiter;
+import dev.sparky.ui.jobapi.JobScope;
 import dev.sparky.ui.jobapi.JobTokens;
 import dev.sparky.ui.jobapi.TokenCache;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -24,5 +28,12 @@ public class JobApiBeans {
     BuildWaiter buildWaiter(UiConfig config) {
         var pool = Infrastructure.getDefaultWorkerPool();
         return new BuildWaiter(Clock.systemUTC(), config.jobApi().waitPollInterval(), pool, pool);
+    }
+
+    @Produces
+    @Singleton
+    JobScope jobScope(UiConfig config, ProjectCatalog catalog, DispatcherClient dispatcher) {
+        return new JobScope(name -> catalog.find(name).map(Project::definition), dispatcher::build,
+                config.jobApi().maxChildrenPerBuild(), config.jobApi().maxDepth());
     }
 }

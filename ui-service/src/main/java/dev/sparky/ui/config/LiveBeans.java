@@ -1,6 +1,7 @@
 package dev.sparky.ui.config;
 
 import dev.sparky.ui.live.EventHub;
+import dev.sparky.ui.live.StreamSlots;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.arc.Unremovable;
@@ -20,6 +21,15 @@ public class LiveBeans {
         Gauge.builder("sparky.ui.event.streams", hub, EventHub::streams)
                 .description("browser event streams open on this replica").register(registry);
         return hub;
+    }
+
+    @Produces
+    @Singleton
+    StreamSlots streamSlots(UiConfig config, MeterRegistry registry) {
+        StreamSlots slots = new StreamSlots(config.stream().maxPerClient(), config.stream().maxTotal());
+        Gauge.builder("sparky.ui.live.streams", slots, StreamSlots::open)
+                .description("live streams (events and logs) open on this replica").register(registry);
+        return slots;
     }
 
     /**

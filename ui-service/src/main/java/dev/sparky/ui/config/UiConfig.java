@@ -104,6 +104,14 @@ public interface UiConfig {
         /** How often the live log endpoint asks the dispatcher for new bytes. */
         @WithDefault("250ms")
         Duration pollInterval();
+
+        /** Live streams (build events, live logs) one client address may hold open at once; 429 beyond. */
+        @WithDefault("8")
+        int maxPerClient();
+
+        /** Live streams this replica holds open at once, from all clients; 429 beyond. */
+        @WithDefault("256")
+        int maxTotal();
     }
 
     interface JobApi {
@@ -128,6 +136,17 @@ public interface UiConfig {
         /** Largest stash accepted (413 beyond). */
         @WithDefault("1M")
         MemorySize stashMaxSize();
+
+        /** Child builds one build may queue through the job API (429 beyond); a repeated job id counts once. */
+        @WithDefault("100")
+        int maxChildrenPerBuild();
+
+        /**
+         * How deep children of children may go: a build started by the job API is at depth 1, its own child
+         * at 2; a build at this depth may not queue more (403).
+         */
+        @WithDefault("5")
+        int maxDepth();
     }
 
     interface Events {

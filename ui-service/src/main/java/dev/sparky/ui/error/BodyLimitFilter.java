@@ -10,7 +10,8 @@ import jakarta.inject.Singleton;
 
 /**
  * The HTTP server's body limit is raised for artifact uploads (512 MiB); every other request keeps a small
- * limit, refused here from its declared Content-Length before any byte is read.
+ * limit, refused here from its declared Content-Length before any byte is read. A body sent without one
+ * ({@code Transfer-Encoding: chunked}) is counted as it is read instead, by {@link BodyCountingInterceptor}.
  */
 @Singleton
 public class BodyLimitFilter {
@@ -27,16 +28,27 @@ public class BodyLimitFilter {
 
     void check(RoutingContext ctx) {
         String length = ctx.request().getHeader("Content-Length");
-        String path = ctx.normalizedPath();
-        long limit = SMALL_PATHS.stream().anyMatch(path::startsWith) ? SMALL_BODIES : OTHER_BODIES;
-        if (length != null && !path.startsWith(ARTIFACT_UPLOADS) && tooLong(length, limit)) {
-            Problem p = Problem.of(413, "payload too large", "the request body is larger than " + limit
-                    + " bytes" + (limit == OTHER_BODIES ? "; only artifact uploads may be larger" : ""));
+        long limit = limitFor(ctx.normalizedPath());
+        if (length != null && limit >= 0 && tooLong(length, limit)) {
+            Problem p = Problem.of(413, "payload too large", tooLargeMessage(limit));
             ctx.response().setStatusCode(413).putHeader("Content-Type", Problem.MEDIA_TYPE)
                     .putHeader("Connection", "close").end(Buffer.buffer(Json.write(p)));
             return;
         }
         ctx.next();
+    }
+
+    /** The most bytes a body sent to {@code path} may have; -1 for artifact uploads, which check their own. */
+    static long limitFor(String path) {
+        if (path.startsWith(ARTIFACT_UPLOADS)) {
+            return -1;
+        }
+        return SMALL_PATHS.stream().anyMatch(path::startsWith) ? SMALL_BODIES : OTHER_BODIES;
+    }
+
+    static String tooLargeMessage(long limit) {
+        return "the request body is larger than " + limit + " bytes"
+                + (limit == OTHER_BODIES ? "; only artifact uploads may be larger" : "");
     }
 
     static boolean tooLong(String contentLength, long limit) {

@@ -14,6 +14,7 @@ public class RequestRefusedException extends RuntimeException {
         NOT_FOUND(404, "not found"),
         CONFLICT(409, "conflict"),
         TOO_LARGE(413, "payload too large"),
+        TOO_MANY(429, "too many requests"),
         UNAVAILABLE(503, "service unavailable");
 
         private final int status;
@@ -67,6 +68,10 @@ public class RequestRefusedException extends RuntimeException {
 
     public static RequestRefusedException tooLarge(String message) {
         return new RequestRefusedException(Kind.TOO_LARGE, message);
+    }
+
+    public static RequestRefusedException tooMany(String message) {
+        return new RequestRefusedException(Kind.TOO_MANY, message);
     }
 
     public Kind kind() {

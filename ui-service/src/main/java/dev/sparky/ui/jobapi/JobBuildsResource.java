@@ -26,13 +26,15 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The job API's view of other builds (SPEC 7.3), called from inside a build with its token: queue a child
  * build, wait for it, read its log, stash and artifacts. Names are checked before the token, the token
- * before anything else.
+ * before anything else, then the token's {@link JobScope}: its own project, the projects its sparky.yaml names,
+ * the builds it started.
  */
 @Path("/api/v1/job/builds")
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
@@ -46,19 +48,22 @@ public class JobBuildsResource {
     private final DispatcherJobClient storage;
     private final JobTokens tokens;
     private final BuildWaiter waiter;
+    private final JobScope scope;
 
     public JobBuildsResource(TriggerService triggers, DispatcherClient dispatcher, DispatcherJobClient storage,
-            JobTokens tokens, BuildWaiter waiter) {
+            JobTokens tokens, BuildWaiter waiter, JobScope scope) {
         this.triggers = triggers;
         this.dispatcher = dispatcher;
         this.storage = storage;
         this.tokens = tokens;
         this.waiter = waiter;
+        this.scope = scope;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Queue a child build of any project (202 once Kafka acknowledged)")
+    @Operation(summary = "Queue a child build of the caller's project or one its sparky.yaml names under job_api "
+            + "(202 once Kafka acknowledged)")
     public Response trigger(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth,
             @HeaderParam(TOKEN_HEADER) String token, JobTriggerRequest body) {
         JobTriggerRequest r = body == null ? new JobTriggerRequest(null, null, null, null) : body;
@@ -70,8 +75,15 @@ public class JobBuildsResource {
             Names.requireJobId(r.jobId());
         }
         JobCaller caller = tokens.require(auth, token);
-        TriggerAccepted accepted = triggers.triggerChild(r.project(),
-                new TriggerRequest(r.params(), r.description(), r.jobId()), caller.project(), caller.buildId());
+        JobScope.Reservation place = scope.requireStart(caller, r.project(), r.jobId());
+        TriggerAccepted accepted;
+        try {
+            accepted = triggers.triggerChild(r.project(),
+                    new TriggerRequest(r.params(), r.description(), r.jobId()), caller.project(), caller.buildId());
+        } catch (RuntimeException e) {
+            scope.release(place);
+            throw e;
+        }
         return Response.accepted(accepted).location(URI.create(accepted.buildUrl())).build();
     }
 
@@ -89,7 +101,8 @@ public class JobBuildsResource {
         } catch (IllegalArgumentException e) {
             throw RequestRefusedException.invalid(e.getMessage());
         }
-        tokens.require(auth, token);
+        JobCaller caller = tokens.require(auth, token);
+        scope.requireRead(caller, project, jobId, () -> dispatcher.job(project, jobId));
         return waiter.await(() -> dispatcher.job(project, jobId), d).map(o -> answer(o, project, jobId, d));
     }
 
@@ -124,8 +137,10 @@ public class JobBuildsResource {
 
     private BuildView find(String project, String jobId, String auth, String token) {
         names(project, jobId);
-        tokens.require(auth, token);
-        return dispatcher.job(project, jobId).orElseThrow(() -> unknown(project, jobId, ""));
+        JobCaller caller = tokens.require(auth, token);
+        Optional<BuildView> build = dispatcher.job(project, jobId);
+        scope.requireRead(caller, project, jobId, () -> build);
+        return build.orElseThrow(() -> unknown(project, jobId, ""));
     }
 
     private static void names(String project, String jobId) {

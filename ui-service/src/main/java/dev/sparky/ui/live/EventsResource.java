@@ -25,7 +25,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * {@code GET /api/v1/events}: every build state change as server-sent events, for the live pages and any
  * other client. First an event "ready" (so the browser knows it is connected and reloads what it may have
  * missed), then one event "build" per BuildEvent (JSON), and a comment line now and then to keep idle
- * connections open. There is no replay: a client that reconnects reloads what it shows.
+ * connections open. There is no replay: a client that reconnects reloads what it shows. Each stream holds one
+ * of the {@link StreamSlots} while it is open (429 when there is none).
  */
 @Path("/api/v1/events")
 @Tag(name = "events")
@@ -34,9 +35,11 @@ public class EventsResource {
     private final Duration heartbeat;
     private final long reconnectMillis;
     private final Access access;
+    private final StreamSlots slots;
 
-    public EventsResource(EventHub hub, UiConfig config, Access access) {
+    public EventsResource(EventHub hub, UiConfig config, Access access, StreamSlots slots) {
         this.access = access;
+        this.slots = slots;
         this.hub = hub;
         this.heartbeat = config.events().heartbeat();
         this.reconnectMillis = config.events().reconnectDelay().toMillis();
@@ -54,6 +57,9 @@ public class EventsResource {
             access.require(Action.READ, only);
         }
         var readable = access.readable(); // fixed now: the stream outlives this request
+        StreamSlots.Slot slot = slots.acquire(request.request().remoteAddress() == null ? null
+                : request.request().remoteAddress().host());
+        request.addEndHandler(ended -> slot.close());
         Multi<OutboundSseEvent> builds = hub.subscribe(only).filter(e -> readable.test(e.project()))
                 .map(e -> build(sse, e));
         Multi<OutboundSseEvent> pings = Multi.createFrom().ticks().every(heartbeat).onOverflow().drop()
@@ -66,7 +72,7 @@ public class EventsResource {
         // Merged, not concatenated: the hub subscription exists before "ready" goes out, so no event
         // published after a client saw "ready" can be missed.
         return Multi.createBy().merging().streams(Multi.createFrom().item(ready), builds, pings, closed)
-                .select().first(e -> e != gone);
+                .select().first(e -> e != gone).onTermination().invoke(slot::close);
     }
 
     private static OutboundSseEvent build(Sse sse, BuildEvent e) {

@@ -209,4 +209,20 @@ class ApiV1Test {
         given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("sparky_triggers_total{result=\"accepted\",source=\"api\"}"));
     }
+
+    @Test
+    void aLogReadIsOneMebibyteByDefaultAndEightAtMost() {
+        dispatcher.add(FakeDispatcher.build(9, "hello", "abc", BuildState.SUCCEEDED, "d", Map.of()));
+        dispatcher.log(9, "x".repeat(3 * 1024 * 1024));
+        byte[] first = given().get("/api/v1/builds/9/log").then().statusCode(200)
+                .header("X-Log-Size", "" + 3 * 1024 * 1024).extract().asByteArray();
+        assertEquals(1024 * 1024, first.length, "the rest is read with ?offset=, X-Log-Size says how much there is");
+        given().get("/api/v1/builds/9/log?limit=8388608").then().statusCode(200);
+        given().get("/api/v1/builds/9/log?limit=8388609").then().statusCode(400).contentType(PROBLEM)
+                .body("detail", startsWith("limit must be between 1 and 8388608 bytes, got 8388609: read a bigger "
+                        + "log in slices"));
+        // /report/raw stays whole
+        assertEquals(3 * 1024 * 1024, given().get("/report/raw/hello/abc").then().statusCode(200).extract()
+                .asByteArray().length);
+    }
 }

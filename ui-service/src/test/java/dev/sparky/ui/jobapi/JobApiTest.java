@@ -93,8 +93,27 @@ class JobApiTest {
         assertEquals(Map.of("N", "2"), r.params());
         authed().contentType(ContentType.JSON).body("{\"params\":{}}").post("/api/v1/job/builds").then()
                 .statusCode(400).body("detail", startsWith("project is required"));
-        authed().contentType(ContentType.JSON).body("{\"project\":\"off\"}").post("/api/v1/job/builds").then()
-                .statusCode(409);
+    }
+
+    @Test
+    void anotherProjectIsStartedOrReadOnlyWhenSparkyYamlNamesIt() {
+        authed().contentType(ContentType.JSON).body("{\"project\":\"off\",\"jobId\":\"x-1\"}")
+                .post("/api/v1/job/builds").then().statusCode(403).contentType(PROBLEM)
+                .body("detail", equalTo("a build of project hello may not start builds of project off through the "
+                        + "job API: name it in hello's sparky.yaml as job_api: {projects: [off]}"));
+        dispatcher.add(FakeDispatcher.build(8, "other", "o-1", BuildState.SUCCEEDED, "o", Map.of()));
+        for (String path : new String[] {"", "/log", "/stash", "/artifacts/a.txt"}) {
+            authed().get("/api/v1/job/builds/other/o-1" + path).then().statusCode(403).contentType(PROBLEM)
+                    .body("detail", startsWith("a build of project hello may not read build other/o-1"));
+        }
+        assertTrue(publisher.requests.isEmpty());
+
+        TestProjects.write("fan", "job_api:\n  projects: [off, other]\n");
+        String fan = "fan-token-" + System.nanoTime();
+        jobs.tokens.put(fan, new JobCaller(9, "fan", "f-1", 1));
+        given().header("Authorization", "Bearer " + fan).contentType(ContentType.JSON)
+                .body("{\"project\":\"off\"}").post("/api/v1/job/builds").then().statusCode(409);
+        given().header("Authorization", "Bearer " + fan).get("/api/v1/job/builds/other/o-1").then().statusCode(200);
     }
 
     @Test

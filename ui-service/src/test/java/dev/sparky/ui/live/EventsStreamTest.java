@@ -33,6 +33,10 @@ class EventsStreamTest {
     InMemoryConnector connector;
     @Inject
     EventHub hub;
+    @Inject
+    StreamSlots slots;
+    @Inject
+    dev.sparky.ui.FakeDispatcher dispatcher;
     @TestHTTPResource("/")
     URL base;
 
@@ -115,6 +119,45 @@ class EventsStreamTest {
             Thread.sleep(50);
         }
         assertEquals(0, hub.streams(), "streams of closed connections are dropped");
+    }
+
+    @Test
+    void aClientHoldsAtMostEightStreamsAndGetsOneBackWhenItClosesOne() throws Exception {
+        awaitOpenStreams(0);
+        dispatcher.add(dev.sparky.ui.FakeDispatcher.build(9, "hello", "abc", BuildState.RUNNING, "d", java.util.Map.of()));
+        java.util.List<Client> open = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 8; i++) {
+                Client c = new Client("/api/v1/events");
+                open.add(c);
+                c.await("event:ready");
+            }
+            try (Client ninth = new Client("/api/v1/events")) {
+                assertTrue(ninth.await("HTTP/1.1 ").startsWith("HTTP/1.1 429"), "the ninth stream is refused");
+            }
+            io.restassured.RestAssured.given().get("/api/v1/builds/9/log/stream").then().statusCode(429)
+                    .contentType("application/problem+json").body("detail", org.hamcrest.Matchers.startsWith(
+                            "too many live streams from 127.0.0.1: at most 8 may be open at once from one client "
+                                    + "address (sparky.stream.max-per-client)"));
+            open.remove(0).close();
+            awaitOpenStreams(7);
+            Client again = new Client("/api/v1/events");
+            open.add(again);
+            again.await("event:ready");
+        } finally {
+            for (Client c : open) {
+                c.close();
+            }
+        }
+        awaitOpenStreams(0);
+    }
+
+    private void awaitOpenStreams(int n) throws InterruptedException {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (slots.open() != n && System.nanoTime() < until) {
+            Thread.sleep(20);
+        }
+        assertEquals(n, slots.open(), "open live streams");
     }
 
     @Test

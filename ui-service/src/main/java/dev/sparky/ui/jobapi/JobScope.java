@@ -1,0 +1,118 @@
+package dev.sparky.ui.jobapi;
+
+import dev.sparky.contracts.api.BuildView;
+import dev.sparky.project.ProjectDefinition;
+import dev.sparky.ui.dispatcher.JobCaller;
+import dev.sparky.ui.error.RequestRefusedException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.LongFunction;
+import java.util.function.Supplier;
+
+/**
+ * What a build's job API token may act on. A token acts for its own project; another project only when the
+ * calling project's sparky.yaml names it ({@code job_api: {projects: [...]}}), and a build may always read the
+ * builds it started itself. Child builds are bounded per parent and in depth, so one script cannot flood the
+ * queue or start an endless chain.
+ */
+public final class JobScope {
+    static final String KEY = "job_api: {projects: [...]}";
+
+    private final Function<String, Optional<ProjectDefinition>> definitions;
+    private final LongFunction<Optional<BuildView>> builds;
+    private final ChildLedger ledger;
+    private final int maxDepth;
+
+    /**
+     * @param definitions a project's current sparky.yaml by name (empty when the folder is gone)
+     * @param builds a build by id from the dispatcher (empty when unknown or purged)
+     */
+    public JobScope(Function<String, Optional<ProjectDefinition>> definitions,
+            LongFunction<Optional<BuildView>> builds, int maxChildrenPerBuild, int maxDepth) {
+        if (maxDepth < 1) {
+            throw new IllegalArgumentException("sparky.job-api.max-depth must be at least 1, got " + maxDepth);
+        }
+        this.definitions = definitions;
+        this.builds = builds;
+        this.ledger = new ChildLedger(maxChildrenPerBuild);
+        this.maxDepth = maxDepth;
+    }
+
+    /** A place held for one child build; give it back with {@link #release} when the child was not queued. */
+    public record Reservation(long parentBuildId, String key) {
+    }
+
+    /**
+     * Checks that {@code caller} may queue a build of {@code target}, and holds a place among its children.
+     *
+     * @param jobId the child's job id, or null when the service makes one (then it always counts as new)
+     * @throws RequestRefusedException 403 outside the token's projects or too deep, 429 too many children
+     */
+    public Reservation requireStart(JobCaller caller, String target, String jobId) {
+        if (!mayUse(caller, target)) {
+            throw RequestRefusedException.forbidden("a build of project " + caller.project()
+                    + " may not start builds of project " + target + " through the job API: name it in "
+                    + caller.project() + "'s sparky.yaml as job_api: {projects: [" + target + "]}");
+        }
+        int depth = depthOf(caller.buildId());
+        if (depth >= maxDepth) {
+            throw RequestRefusedException.forbidden("build " + caller.buildId() + " of project " + caller.project()
+                    + " is at depth " + depth + " of a chain of child builds and may not start more: at most "
+                    + maxDepth + " levels (sparky.job-api.max-depth)");
+        }
+        String key = target + "/" + (jobId == null || jobId.isBlank() ? UUID.randomUUID() : jobId);
+        if (!ledger.reserve(caller.buildId(), key)) {
+            throw RequestRefusedException.tooMany("build " + caller.buildId() + " of project " + caller.project()
+                    + " already started " + ledger.maxChildren() + " child builds, the most one build may start "
+                    + "(sparky.job-api.max-children-per-build)");
+        }
+        return new Reservation(caller.buildId(), key);
+    }
+
+    public void release(Reservation r) {
+        ledger.release(r.parentBuildId(), r.key());
+    }
+
+    /**
+     * Checks that {@code caller} may read the build {@code project/jobId}: one of its projects, or a build it
+     * started itself.
+     *
+     * @param build the build when the dispatcher knows it; looked up only when the project alone does not allow
+     * @throws RequestRefusedException 403 otherwise
+     */
+    public void requireRead(JobCaller caller, String project, String jobId,
+            Supplier<Optional<BuildView>> build) {
+        if (mayUse(caller, project)) {
+            return;
+        }
+        boolean ownChild = build.get().map(b -> Objects.equals(b.parentBuildId(), caller.buildId())).orElse(false);
+        if (!ownChild) {
+            throw RequestRefusedException.forbidden("a build of project " + caller.project()
+                    + " may not read build " + project + "/" + jobId + " through the job API: it may read builds of "
+                    + "its own project, of the projects its sparky.yaml names as job_api: {projects: [" + project
+                    + "]}, and the builds it started");
+        }
+    }
+
+    private boolean mayUse(JobCaller caller, String target) {
+        return definitions.apply(caller.project()).map(d -> d.jobApiMayUse(caller.project(), target))
+                .orElse(caller.project().equals(target));
+    }
+
+    /** How many parents the build has, counted up to {@link #maxDepth}: no more lookups than that. */
+    private int depthOf(long buildId) {
+        int depth = 0;
+        Long id = buildId;
+        while (depth < maxDepth) {
+            Optional<BuildView> b = builds.apply(id);
+            if (b.isEmpty() || b.get().parentBuildId() == null) {
+                return depth;
+            }
+            depth++;
+            id = b.get().parentBuildId();
+        }
+        return depth;
+    }
+}
