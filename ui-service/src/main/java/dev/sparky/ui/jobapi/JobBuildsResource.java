@@ -1,5 +1,6 @@
 package dev.sparky.ui.jobapi;
 
+import dev.sparky.contracts.JobIdPrefixes;
 import dev.sparky.contracts.Names;
 import dev.sparky.contracts.api.BuildView;
 import dev.sparky.contracts.api.Problem;
@@ -67,7 +68,7 @@ public class JobBuildsResource {
         }
         Names.requireProject(r.project());
         if (r.jobId() != null && !r.jobId().isBlank()) {
-            Names.requireJobId(r.jobId());
+            JobIdPrefixes.requireCallerJobId(r.jobId()); // Sparky's own ids (cron-, scm-, after-) are not the caller's
         }
         JobCaller caller = tokens.require(auth, token);
         TriggerAccepted accepted = triggers.triggerChild(r.project(),

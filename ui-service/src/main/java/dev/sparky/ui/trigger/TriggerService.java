@@ -1,6 +1,7 @@
 package dev.sparky.ui.trigger;
 
 import dev.sparky.contracts.InvalidNameException;
+import dev.sparky.contracts.JobIdPrefixes;
 import dev.sparky.contracts.MalformedEventException;
 import dev.sparky.contracts.Names;
 import dev.sparky.contracts.SchemaVersion;
@@ -83,7 +84,7 @@ public final class TriggerService {
         return counted(source, () -> {
             Names.requireProject(project);
             String jobId = request.jobId() == null || request.jobId().isBlank()
-                    ? jobIds.newJobId() : Names.requireJobId(request.jobId());
+                    ? jobIds.newJobId() : JobIdPrefixes.requireCallerJobId(request.jobId());
             String description = description(request.description(), "triggered by " + requestedBy + " via " + source);
             requireBuildable(project);
             BuildRequest built = new BuildRequest(SchemaVersion.CURRENT, project, jobId, description,

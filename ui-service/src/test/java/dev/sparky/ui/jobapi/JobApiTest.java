@@ -76,6 +76,9 @@ class JobApiTest {
         given().put("/api/v1/job/artifacts/a..b").then().statusCode(400).contentType(PROBLEM)
                 .body("detail", startsWith("invalid artifact name 'a..b'"));
         authed().body(new byte[] {1}).put("/api/v1/job/artifacts/.hidden").then().statusCode(400);
+        authed().contentType(ContentType.JSON).body("{\"project\":\"hello\",\"jobId\":\"scm-0123456789ab\"}")
+                .post("/api/v1/job/builds").then().statusCode(400).contentType(PROBLEM)
+                .body("detail", containsString("reserved for Sparky's own builds"));
         assertEquals(0, jobs.verifications.get());
     }
 
