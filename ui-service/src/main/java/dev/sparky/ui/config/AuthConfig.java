@@ -16,6 +16,13 @@ public interface AuthConfig {
     @WithDefault("off")
     Mode mode();
 
+    /**
+     * Start with auth off although the UI listens on a non-loopback address (anyone on the network may then
+     * run builds). Without it the UI refuses to start in that case.
+     */
+    @WithDefault("false")
+    boolean allowOpen();
+
     /** With auth on: reads (pages, status, logs) stay open to anyone when true; need a login or token when false. */
     @WithDefault("true")
     boolean publicRead();

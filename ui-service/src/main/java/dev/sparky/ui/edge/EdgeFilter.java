@@ -1,0 +1,57 @@
+package dev.sparky.ui.edge;
+
+import dev.sparky.contracts.Json;
+import dev.sparky.contracts.api.Problem;
+import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+import org.jboss.logging.Logger;
+
+/**
+ * Applies {@link EdgeRules} to every request (pages, API, static files) before routing, with login on or
+ * off. Runs after {@code SecurityHeaders}, so a refusal carries the same headers. The health checks are left
+ * out of the Host rule: a kubelet probes by the pod's address, and they change and reveal nothing.
+ */
+@Singleton
+public class EdgeFilter {
+    private static final Logger LOG = Logger.getLogger(EdgeFilter.class);
+    static final String HEALTH = "/q/health";
+
+    private final EdgeRules rules;
+
+    public EdgeFilter(EdgeRules rules) {
+        this.rules = rules;
+    }
+
+    void register(@Observes Filters filters) {
+        filters.register(this::check, 250);
+    }
+
+    void check(RoutingContext ctx) {
+        var request = ctx.request();
+        String path = ctx.normalizedPath();
+        String host = request.getHeader(HttpHeaders.HOST);
+        if (host == null && request.authority() != null) {
+            host = request.authority().toString(); // HTTP/2 sends :authority instead
+        }
+        var refusal = path.startsWith(HEALTH) ? java.util.Optional.<EdgeRules.Refusal>empty()
+                : rules.check(request.method().name(), host, request.getHeader(HttpHeaders.ORIGIN),
+                        request.getHeader("Sec-Fetch-Site"));
+        if (refusal.isEmpty()) {
+            ctx.next();
+            return;
+        }
+        EdgeRules.Refusal r = refusal.get();
+        LOG.infof("refused %s %s from %s: %s", request.method(), path, request.remoteAddress(), r.detail());
+        var response = ctx.response().setStatusCode(r.status());
+        if (path.startsWith("/api/")) {
+            response.putHeader("Content-Type", Problem.MEDIA_TYPE)
+                    .end(Buffer.buffer(Json.write(Problem.of(r.status(), r.title(), r.detail()))));
+        } else {
+            response.putHeader("Content-Type", "text/plain; charset=utf-8").end(r.detail() + "\n");
+        }
+    }
+}
