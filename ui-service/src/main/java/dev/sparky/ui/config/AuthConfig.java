@@ -59,7 +59,10 @@ public interface AuthConfig {
         @WithDefault("false")
         boolean enabled();
 
-        /** The ID token claim that names the user (matched against the ACL and the admins list). */
+        /**
+         * The ID token claim that names the user; the Sparky user is {@code oidc:<claim>}, and the ACL and
+         * the admins list name OIDC users with that prefix.
+         */
         @WithDefault("preferred_username")
         String userClaim();
     }
