@@ -39,7 +39,7 @@ public class EdgeFilter {
         }
         var refusal = path.startsWith(HEALTH) ? java.util.Optional.<EdgeRules.Refusal>empty()
                 : rules.check(request.method().name(), host, request.getHeader(HttpHeaders.ORIGIN),
-                        request.getHeader("Sec-Fetch-Site"));
+                        request.getHeader("Sec-Fetch-Site"), request.getHeader("X-Forwarded-Host"));
         if (refusal.isEmpty()) {
             ctx.next();
             return;

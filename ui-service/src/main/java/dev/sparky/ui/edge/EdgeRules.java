@@ -51,9 +51,12 @@ public final class EdgeRules {
      * @param host the Host header (HTTP/1.1) or :authority, with its port; null when absent
      * @param origin the Origin header, or null
      * @param fetchSite the Sec-Fetch-Site header, or null
+     * @param forwardedHost X-Forwarded-Host from a proxy in front, or null: an Origin naming it is this UI's
+     *     own too (a page of another site cannot set that header on a form post or a simple request)
      * @return why the request is refused, or empty when it may go on
      */
-    public Optional<Refusal> check(String method, String host, String origin, String fetchSite) {
+    public Optional<Refusal> check(String method, String host, String origin, String fetchSite,
+            String forwardedHost) {
         Optional<Refusal> wrongHost = checkHost(host);
         if (wrongHost.isPresent() || SAFE.contains(method.toUpperCase(Locale.ROOT))) {
             return wrongHost;
@@ -62,7 +65,8 @@ public final class EdgeRules {
         if (site.equals("cross-site") || site.equals("same-site")) {
             return Optional.of(crossSite("the browser says it comes from another site (Sec-Fetch-Site: " + site + ")"));
         }
-        if (origin != null && !sameOrigin(origin.strip(), host)) {
+        if (origin != null && !sameOrigin(origin.strip(), host) && !sameOrigin(origin.strip(), forwardedHost)
+                && !allowedOrigin(origin.strip())) {
             return Optional.of(crossSite("its Origin " + printable(origin) + " is not this UI's own (" + printable(host)
                     + ")"));
         }
@@ -82,6 +86,21 @@ public final class EdgeRules {
         return Optional.of(new Refusal(421, "unknown host", "this Sparky UI does not answer to the host name '"
                 + printable(host) + "' (it answers to " + allowed + "): to reach it under another name, add the name "
                 + "to sparky.http.allowed-hosts (env SPARKY_ALLOWED_HOSTS, comma-separated)"));
+    }
+
+    /** {@code check} for a request that came to this process directly. */
+    public Optional<Refusal> check(String method, String host, String origin, String fetchSite) {
+        return check(method, host, origin, fetchSite, null);
+    }
+
+    /** An Origin on one of the configured names (an ingress's https://name): the UI's own, on any port. */
+    private boolean allowedOrigin(String origin) {
+        try {
+            URI o = URI.create(origin);
+            return o.getHost() != null && allowedHosts.contains(o.getHost().toLowerCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** Same scheme-default-aware host and port as the Host header: the origin the browser shows for this UI. */

@@ -36,6 +36,18 @@ class EdgeRulesTest {
     }
 
     @Test
+    void behindAProxyThatRewritesHostTheForwardedHostOrAConfiguredNameIsTheOrigin() {
+        var open = new EdgeRules("0.0.0.0", List.of());
+        assertEquals(Optional.empty(), open.check("POST", "sparky-ui:4000", "https://ci.example.com", null,
+                "ci.example.com"));
+        assertEquals(403, open.check("POST", "sparky-ui:4000", "https://evil.example", null, "ci.example.com")
+                .orElseThrow().status());
+        var named = new EdgeRules("0.0.0.0", List.of("ci.example.com", "sparky-ui"));
+        assertEquals(Optional.empty(), named.check("POST", "sparky-ui:4000", "https://ci.example.com", null));
+        assertEquals(403, named.check("POST", "sparky-ui:4000", "https://evil.example", null).orElseThrow().status());
+    }
+
+    @Test
     void onLoopbackOnlyLoopbackNamesAndTheConfiguredOnesAreAnswered() {
         for (String host : new String[] {"localhost", "localhost:4000", "127.0.0.1:1", "[::1]:4000", "[::1]"}) {
             assertEquals(Optional.empty(), loopback.check("GET", host, null, null), host);
