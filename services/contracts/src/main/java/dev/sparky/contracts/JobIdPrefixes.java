@@ -38,13 +38,32 @@ public final class JobIdPrefixes {
      * @throws InvalidNameException naming the reserved prefixes and what to do instead
      */
     public static String requireCallerJobId(String jobId) {
+        return requireCallerJobId(jobId, null);
+    }
+
+    /**
+     * For a child build's job id chosen inside a running build (the job API): as above, except that a build
+     * may extend its own job id ({@code <its job id>-...} or {@code <its job id>....}), so the children of a
+     * cron or SCM build keep working. Such an id is never one Sparky makes: after the prefix those are only
+     * digits or hex.
+     *
+     * @param parentJobId the job id of the build that asks, or null
+     */
+    public static String requireCallerJobId(String jobId, String parentJobId) {
         Names.requireJobId(jobId);
         Optional<String> prefix = reservedPrefixOf(jobId);
-        if (prefix.isPresent()) {
+        if (prefix.isPresent() && !extends_(jobId, parentJobId)) {
             throw new InvalidNameException("job id '" + jobId + "' starts with '" + prefix.get()
                     + "', which is reserved for Sparky's own builds (" + String.join(", ", RESERVED)
-                    + "): choose a job id without these prefixes, or leave it out to get a random one");
+                    + "): choose a job id without these prefixes, or leave it out to get a random one"
+                    + (parentJobId == null ? "" : " (a build may also extend its own job id: "
+                            + parentJobId + "-...)"));
         }
         return jobId;
+    }
+
+    private static boolean extends_(String jobId, String parentJobId) {
+        return parentJobId != null && !parentJobId.isEmpty() && jobId.length() > parentJobId.length() + 1
+                && jobId.startsWith(parentJobId) && ".-".indexOf(jobId.charAt(parentJobId.length())) >= 0;
     }
 }

@@ -28,6 +28,19 @@ class JobIdPrefixesTest {
     }
 
     @Test
+    void aCronBuildsChildrenMayExtendItsOwnJobIdOnly() {
+        assertEquals("cron-202401010000-child-1",
+                JobIdPrefixes.requireCallerJobId("cron-202401010000-child-1", "cron-202401010000"));
+        assertEquals("scm-0123456789ab.x", JobIdPrefixes.requireCallerJobId("scm-0123456789ab.x", "scm-0123456789ab"));
+        for (String id : new String[] {"cron-202401010000", "cron-20240101000000", "cron-202401010001-x", "after-1"}) {
+            var e = assertThrows(InvalidNameException.class,
+                    () -> JobIdPrefixes.requireCallerJobId(id, "cron-202401010000"));
+            assertTrue(e.getMessage().contains("extend its own job id: cron-202401010000-..."), e.getMessage());
+        }
+        assertThrows(InvalidNameException.class, () -> JobIdPrefixes.requireCallerJobId("cron-1-x", "plain"));
+    }
+
+    @Test
     void reservedPrefixOfNamesThePrefix() {
         assertEquals(Optional.of("after-"), JobIdPrefixes.reservedPrefixOf("after-7"));
         assertEquals(Optional.empty(), JobIdPrefixes.reservedPrefixOf("afterwards"));

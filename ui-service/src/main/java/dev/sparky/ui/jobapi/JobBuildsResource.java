@@ -67,10 +67,14 @@ public class JobBuildsResource {
             throw RequestRefusedException.invalid("project is required: the project to build, e.g. {\"project\":\"hello\"}");
         }
         Names.requireProject(r.project());
-        if (r.jobId() != null && !r.jobId().isBlank()) {
-            JobIdPrefixes.requireCallerJobId(r.jobId()); // Sparky's own ids (cron-, scm-, after-) are not the caller's
+        boolean chosenId = r.jobId() != null && !r.jobId().isBlank();
+        if (chosenId) {
+            Names.requireJobId(r.jobId());
         }
         JobCaller caller = tokens.require(auth, token);
+        if (chosenId) { // Sparky's own ids (cron-, scm-, after-) are not the caller's, below its own job id aside
+            JobIdPrefixes.requireCallerJobId(r.jobId(), caller.jobId());
+        }
         TriggerAccepted accepted = triggers.triggerChild(r.project(),
                 new TriggerRequest(r.params(), r.description(), r.jobId()), caller.project(), caller.buildId());
         return Response.accepted(accepted).location(URI.create(accepted.buildUrl())).build();

@@ -83,8 +83,10 @@ public final class TriggerService {
             Long parentBuildId) {
         return counted(source, () -> {
             Names.requireProject(project);
-            String jobId = request.jobId() == null || request.jobId().isBlank()
-                    ? jobIds.newJobId() : JobIdPrefixes.requireCallerJobId(request.jobId());
+            // A child's id was checked by the job API, which knows its parent's job id (JobIdPrefixes).
+            String jobId = request.jobId() == null || request.jobId().isBlank() ? jobIds.newJobId()
+                    : parentBuildId == null ? JobIdPrefixes.requireCallerJobId(request.jobId())
+                    : Names.requireJobId(request.jobId());
             String description = description(request.description(), "triggered by " + requestedBy + " via " + source);
             requireBuildable(project);
             BuildRequest built = new BuildRequest(SchemaVersion.CURRENT, project, jobId, description,
