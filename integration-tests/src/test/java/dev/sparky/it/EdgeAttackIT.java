@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sparky.testkit.ServiceProcess;
 import dev.sparky.testkit.SparkyCluster;
+import dev.sparky.testkit.Waits;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,6 +21,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -180,6 +182,40 @@ class EdgeAttackIT {
                 assertThrows(ConnectException.class, () -> s.connect(new InetSocketAddress(other, port), 2000),
                         "the UI answers on " + other);
             }
+        }
+    }
+
+    @Test
+    void theUiRefusesToStartOpenOffLoopbackOrWithAPlaceholderSecret() throws Exception {
+        Path jar = SparkyCluster.repoRootFromBuild().resolve("ui-service/target/quarkus-app/quarkus-run.jar");
+        Map<String, String> common = Map.of("SPARKY_HOME", home.toString(),
+                "KAFKA_BOOTSTRAP_SERVERS", cluster.broker().bootstrapServers());
+        Map<String, String> open = new LinkedHashMap<>(common);
+        open.putAll(Map.of("SPARKY_HTTP_HOST", "0.0.0.0"));
+        Map<String, String> placeholder = new LinkedHashMap<>(common);
+        placeholder.putAll(Map.of("SPARKY_HTTP_HOST", "127.0.0.1", "SPARKY_AUTH_MODE", "on",
+                "SPARKY_AUTH_SESSION_SECRET", "replace-with-48-random-bytes-base64-encoded-please"));
+        List<ServiceProcess> uis = new ArrayList<>();
+        for (Map<String, String> env : List.of(open, placeholder)) {
+            int p = dev.sparky.testkit.Ports.free();
+            Map<String, String> e = new LinkedHashMap<>(env);
+            e.put("SPARKY_UI_PORT", Integer.toString(p));
+            uis.add(new ServiceProcess("ui-refused-" + uis.size(), jar, p, e,
+                    home.resolve("logs/ui-refused-" + uis.size() + ".log")).start());
+        }
+        try {
+            for (ServiceProcess ui : uis) {
+                Waits.until(Duration.ofSeconds(90), ui.name() + " to exit", () -> !ui.process().isAlive());
+            }
+            String openLog = Files.readString(uis.get(0).process().logFile());
+            assertTrue(openLog.contains("refusing to start: the UI listens on 0.0.0.0 with authentication off"),
+                    uis.get(0).process().tail(30));
+            assertTrue(openLog.contains("sparky.auth.allow-open=true"), openLog);
+            String secretLog = Files.readString(uis.get(1).process().logFile());
+            assertTrue(secretLog.contains("is a placeholder"), uis.get(1).process().tail(30));
+            assertTrue(secretLog.contains("openssl rand -base64 48"), secretLog);
+        } finally {
+            uis.forEach(ServiceProcess::close);
         }
     }
 
