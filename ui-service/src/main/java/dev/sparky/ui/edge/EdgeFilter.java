@@ -12,13 +12,14 @@ import org.jboss.logging.Logger;
 
 /**
  * Applies {@link EdgeRules} to every request (pages, API, static files) before routing, with login on or
- * off. Runs after {@code SecurityHeaders}, so a refusal carries the same headers. The health checks are left
- * out of the Host rule: a kubelet probes by the pod's address, and they change and reveal nothing.
+ * off. Runs after {@code SecurityHeaders}, so a refusal carries the same headers. Quarkus' own reads under
+ * {@code /q/} (health, metrics, OpenAPI) are left out of the Host rule: kubelets and Prometheus reach a pod by
+ * its address, and these change nothing and hold nothing secret.
  */
 @Singleton
 public class EdgeFilter {
     private static final Logger LOG = Logger.getLogger(EdgeFilter.class);
-    static final String HEALTH = "/q/health";
+    static final String QUARKUS = "/q/";
 
     private final EdgeRules rules;
 
@@ -37,7 +38,8 @@ public class EdgeFilter {
         if (host == null && request.authority() != null) {
             host = request.authority().toString(); // HTTP/2 sends :authority instead
         }
-        var refusal = path.startsWith(HEALTH) ? java.util.Optional.<EdgeRules.Refusal>empty()
+        boolean quarkusRead = path.startsWith(QUARKUS) && EdgeRules.SAFE.contains(request.method().name());
+        var refusal = quarkusRead ? java.util.Optional.<EdgeRules.Refusal>empty()
                 : rules.check(request.method().name(), host, request.getHeader(HttpHeaders.ORIGIN),
                         request.getHeader("Sec-Fetch-Site"), request.getHeader("X-Forwarded-Host"));
         if (refusal.isEmpty()) {
