@@ -207,7 +207,7 @@ class KafkaAclIT {
         assertTrue(job.contains("\"sealed\":\"v1."), job);
 
         List<String> secrets = new ArrayList<>(load(home.resolve("kafka/credentials/passwords.properties")).values());
-        secrets.add(load(home.resolve("secrets/job-seal.properties")).get("sparky.job-seal-key"));
+        secrets.add(load(home.resolve("keys/job-seal.properties")).get("sparky.job-seal-key"));
         assertEquals(SparkyAcls.CLIENTS.size() + 2, secrets.size());
         for (String secret : secrets) {
             assertFalse(log.contains(secret), "a Kafka credential or the seal key reached the build's environment");

@@ -30,6 +30,10 @@ class LauncherIT {
         Map<String, String> env = ports(home);
         List<Long> pids = new java.util.ArrayList<>();
         try {
+            // Listening beyond this machine needs login on: refused before anything starts.
+            Result open = run(env, Duration.ofSeconds(30), "up", "-d", "--listen", "0.0.0.0");
+            assertEquals(1, open.code(), open.output());
+            assertTrue(open.output().contains("turn login on with SPARKY_AUTH_MODE=on"), open.output());
             Result up = run(env, Duration.ofMinutes(6), "up", "-d");
             assertEquals(0, up.code(), up.output());
             assertTrue(up.output().contains("Sparky is up: http://127.0.0.1:" + env.get("SPARKY_UI_PORT")), up.output());

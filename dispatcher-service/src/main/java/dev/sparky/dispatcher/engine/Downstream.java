@@ -1,6 +1,7 @@
 package dev.sparky.dispatcher.engine;
 
 import dev.sparky.contracts.BuildState;
+import dev.sparky.contracts.JobIdPrefixes;
 import dev.sparky.contracts.SchemaVersion;
 import dev.sparky.contracts.events.BuildRequest;
 import dev.sparky.dispatcher.store.BuildRow;
@@ -28,7 +29,7 @@ final class Downstream {
         if (def.downstream().isEmpty() || !fires(def.downstreamOn(), state)) {
             return;
         }
-        String jobId = "after-" + b.id();
+        String jobId = JobIdPrefixes.DOWNSTREAM + b.id();
         String upstream = b.project() + "@" + b.id();
         for (String project : new LinkedHashSet<>(def.downstream())) {
             fx.buildRequest(new BuildRequest(SchemaVersion.CURRENT, project, jobId, "triggered by " + upstream,

@@ -1,5 +1,6 @@
 package dev.sparky.scheduler.cron;
 
+import dev.sparky.contracts.JobIdPrefixes;
 import dev.sparky.contracts.events.BuildRequest;
 import dev.sparky.kafka.PublishFailedException;
 import dev.sparky.project.Project;
@@ -100,7 +101,7 @@ public final class CronTrigger {
 
     BuildRequest request(Project p, CronExpression cron, Instant at, Instant now) {
         var local = at.atZone(zone);
-        String jobId = "cron-" + (cron.withSeconds() ? SECOND_ID : MINUTE_ID).format(local);
+        String jobId = JobIdPrefixes.CRON + (cron.withSeconds() ? SECOND_ID : MINUTE_ID).format(local);
         boolean late = at.truncatedTo(ChronoUnit.MINUTES).isBefore(now.truncatedTo(ChronoUnit.MINUTES));
         String description = "triggered by cron " + cron.text()
                 + (late ? " (late: missed at " + SHOWN.format(local) + ")" : "");

@@ -1,5 +1,6 @@
 package dev.sparky.scheduler.scm;
 
+import dev.sparky.contracts.JobIdPrefixes;
 import dev.sparky.contracts.events.BuildRequest;
 import dev.sparky.kafka.PublishFailedException;
 import dev.sparky.project.Project;
@@ -147,7 +148,7 @@ public final class ScmPoller implements CommitMemory, AutoCloseable {
     static BuildRequest request(ScmWatch watch, String sha) {
         String branch = branchName(watch);
         Map<String, String> params = Map.of("SCM_SHA", sha, "SCM_URL", ScmUrls.redact(watch.url), "SCM_BRANCH", branch);
-        return BuildRequest.of(watch.project, "scm-" + sha.substring(0, 12),
+        return BuildRequest.of(watch.project, JobIdPrefixes.SCM + sha.substring(0, 12),
                 "run by scm " + branch + " [" + sha.substring(0, 8) + "]", params, "scm", "scm");
     }
 

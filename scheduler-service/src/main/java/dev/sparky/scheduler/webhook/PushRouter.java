@@ -1,5 +1,6 @@
 package dev.sparky.scheduler.webhook;
 
+import dev.sparky.contracts.JobIdPrefixes;
 import dev.sparky.contracts.events.BuildRequest;
 import dev.sparky.kafka.PublishFailedException;
 import dev.sparky.project.Project;
@@ -90,7 +91,7 @@ final class PushRouter {
         String sha = push.sha();
         Map<String, String> params = Map.of("SCM_SHA", sha, "SCM_URL", ScmUrls.redact(spec.url()), "SCM_BRANCH", branch);
         String description = "push to " + branch + " [" + sha.substring(0, 8) + "] via " + push.via();
-        return BuildRequest.of(project, "scm-" + sha.substring(0, 12), description, params, push.via(), "webhook");
+        return BuildRequest.of(project, JobIdPrefixes.SCM + sha.substring(0, 12), description, params, push.via(), "webhook");
     }
 
     /** Disabled, broken, or another branch: null when the project builds this push. */

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.Properties;
 
 /**
- * The job seal key of a Sparky home ({@code secrets/job-seal.properties}, mode 0600, made once): the key that
+ * The job seal key of a Sparky home ({@code keys/job-seal.properties}, mode 0600, made once): the key that
  * the dispatcher seals each RunBuild's secrets with and the runners open them with. bin/sparky makes the same
  * file the same way.
  */
@@ -18,7 +18,7 @@ public final class JobSealFile {
 
     /** @return the file, made with a fresh random key if the home has none */
     public static synchronized Path ensure(Path home) {
-        Path file = home.resolve("secrets").resolve("job-seal.properties");
+        Path file = home.resolve("keys").resolve("job-seal.properties");
         if (!Files.isRegularFile(file)) {
             Properties p = new Properties();
             p.put("sparky.job-seal-key", JobSeal.newKey());

@@ -141,6 +141,8 @@ public final class SparkyCluster implements AutoCloseable {
         env.put("SPARKY_DISPATCHER_URL", "http://127.0.0.1:" + dispatcherPort);
         env.put("SPARKY_RUNNER_API_URL", "http://127.0.0.1:" + uiPort);
         env.put("SPARKY_SCHEDULER_URL", "http://127.0.0.1:" + schedulerPort);
+        // Loopback only, as 'bin/sparky up' runs them (a test may override it through extraEnv).
+        env.put("SPARKY_HTTP_HOST", "127.0.0.1");
         env.putAll(extraEnv);
         env.putAll(own);
         Path jar = repoRoot.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");

@@ -2,6 +2,7 @@ package dev.sparky.ui.api;
 
 import dev.sparky.contracts.api.ProjectStatus;
 import dev.sparky.project.Project;
+import dev.sparky.project.ProjectDefinition.VarSpec;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -27,8 +28,16 @@ public final class ProjectViews {
         return projects.stream().map(p -> of(p, byName.get(p.name()))).toList();
     }
 
+    /** Readers, anonymous or not, never see what the file holds in secret (see {@link YamlRedactor}). */
     public static ProjectDetailView detail(Project p, ProjectStatus status) {
         var d = p.definition();
-        return new ProjectDetailView(of(p, status), d.vars(), d.groupVars(), p.yamlText());
+        return new ProjectDetailView(of(p, status), d.vars().stream().map(ProjectViews::withoutPasswordDefault).toList(),
+                d.groupVars(), YamlRedactor.redact(p.yamlText()));
+    }
+
+    /** A password's default stays in the file: an empty password field sends nothing and the default applies. */
+    static VarSpec withoutPasswordDefault(VarSpec v) {
+        return "password".equalsIgnoreCase(v.type()) && v.defaultValue() != null
+                ? new VarSpec(v.name(), v.type(), null, v.values(), v.multiple(), v.groups()) : v;
     }
 }

@@ -9,6 +9,11 @@ import java.util.Set;
 public final class Authenticator {
     public static final String PASSWORD = "password";
     public static final String OIDC = "oidc";
+    /**
+     * Users who log in through OIDC are named {@code oidc:<claim>}: a local user name cannot hold ':', so an
+     * identity provider's "alice" is never the users file's alice, nor an admin or ACL entry written for her.
+     */
+    public static final String OIDC_USER_PREFIX = "oidc:";
 
     private final SessionCodec codec;
     private final UserDirectory users;
@@ -28,9 +33,18 @@ public final class Authenticator {
         return users;
     }
 
-    /** A valid session; a password login also needs its user still in the users file. */
+    /**
+     * A valid session; a password login also needs its user still in the users file, an OIDC login its
+     * {@code oidc:} name (a session issued before the names were prefixed ends at once).
+     */
     public Optional<Session> session(String cookie) {
-        return codec.read(cookie).filter(s -> !PASSWORD.equals(s.origin()) || users.exists(s.user()));
+        return codec.read(cookie).filter(s -> PASSWORD.equals(s.origin()) ? users.exists(s.user())
+                : OIDC.equals(s.origin()) && s.user().startsWith(OIDC_USER_PREFIX));
+    }
+
+    /** The Sparky user name of an identity provider's user. */
+    public static String oidcUser(String claim) {
+        return OIDC_USER_PREFIX + claim;
     }
 
     public Caller caller(Session s) {

@@ -16,8 +16,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Single sign-on: quarkus-oidc (web-app code flow) guards this one path; once the provider sent the user
- * back, the ID token's claim {@code sparky.auth.oidc.user-claim} names the user, and a Sparky session is
- * issued like after a password login. Everything else keeps using Sparky's own session cookie.
+ * back, the ID token's claim {@code sparky.auth.oidc.user-claim} names the user {@code oidc:<claim>} (never a
+ * local user: admins and ACL entries name OIDC users with the prefix), and a Sparky session is issued like
+ * after a password login. Everything else keeps using Sparky's own session cookie.
  */
 @Path("/login/oidc")
 public class OidcLoginResource {
@@ -43,11 +44,12 @@ public class OidcLoginResource {
         if (!enabled || identity.isAnonymous()) {
             throw RequestRefusedException.notFound("single sign-on is not enabled (sparky.auth.oidc.enabled)");
         }
-        String user = userName();
-        if (user == null || !Users.NAME.matcher(user).matches()) {
+        String claimed = userName();
+        if (claimed == null || !Users.NAME.matcher(claimed).matches()) {
             throw RequestRefusedException.forbidden("the identity provider's claim '" + claim
                     + "' is missing or not a valid user name");
         }
+        String user = Authenticator.oidcUser(claimed);
         LOG.infof("user %s logged in through OIDC from %s", user, rc.request().remoteAddress());
         String session = auth.codec().issue(user, Authenticator.OIDC);
         return Response.seeOther(URI.create(LoginResource.safeNext(next)))

@@ -36,7 +36,8 @@ public final class SessionCodec {
 
     public SessionCodec(byte[] secret, Clock clock, Duration ttl) {
         if (secret.length < 32) {
-            throw new IllegalArgumentException("sparky.auth.session-secret must be at least 32 characters");
+            throw new IllegalArgumentException("sparky.auth.session-secret must be at least 32 characters; "
+                    + SessionSecrets.HOW);
         }
         this.key = new SecretKeySpec(secret, "HmacSHA256");
         this.clock = clock;

@@ -6,6 +6,7 @@ import dev.sparky.ui.auth.ApiTokenVerifier;
 import dev.sparky.ui.auth.ApiTokens;
 import dev.sparky.ui.auth.Authenticator;
 import dev.sparky.ui.auth.SessionCodec;
+import dev.sparky.ui.auth.SessionSecrets;
 import dev.sparky.ui.auth.UserDirectory;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
@@ -54,6 +55,9 @@ public class AuthBeans {
             LOG.warn(OFF_WARNING);
             return;
         }
+        auth.sessionSecret().filter(secret -> !secret.isBlank()).flatMap(SessionSecrets::weakness).ifPresent(why -> {
+            throw new IllegalStateException("refusing to start: " + why);
+        });
         Path users = usersFile(config);
         LOG.infof("authentication is ON: writes need a login or an API token; reads are %s; users from %s%s; "
                 + "ACL from %s%s", auth.publicRead() ? "public" : "restricted too", users,

@@ -16,6 +16,13 @@ public interface AuthConfig {
     @WithDefault("off")
     Mode mode();
 
+    /**
+     * Start with auth off although the UI listens on a non-loopback address (anyone on the network may then
+     * run builds). Without it the UI refuses to start in that case.
+     */
+    @WithDefault("false")
+    boolean allowOpen();
+
     /** With auth on: reads (pages, status, logs) stay open to anyone when true; need a login or token when false. */
     @WithDefault("true")
     boolean publicRead();
@@ -52,7 +59,10 @@ public interface AuthConfig {
         @WithDefault("false")
         boolean enabled();
 
-        /** The ID token claim that names the user (matched against the ACL and the admins list). */
+        /**
+         * The ID token claim that names the user; the Sparky user is {@code oidc:<claim>}, and the ACL and
+         * the admins list name OIDC users with that prefix.
+         */
         @WithDefault("preferred_username")
         String userClaim();
     }

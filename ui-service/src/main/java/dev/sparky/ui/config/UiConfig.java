@@ -5,7 +5,9 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Every setting of the UI service ({@code sparky.*} in application.properties). */
 @ConfigMapping(prefix = "sparky")
@@ -41,6 +43,18 @@ public interface UiConfig {
 
     /** Where the scheduler answers, for the SCM health shown on project pages. */
     Scheduler scheduler();
+
+    /** The names this UI answers to (DNS rebinding protection); see docs/security.md. */
+    Http http();
+
+    interface Http {
+        /**
+         * Host names (no port, comma-separated) the UI answers to besides {@code localhost}, {@code 127.0.0.1}
+         * and {@code [::1]}. Bound to loopback: only those and these. Bound elsewhere: these when set, else any
+         * name (set them behind an ingress). Any other Host is answered 421.
+         */
+        Optional<List<String>> allowedHosts();
+    }
 
     /** The scheduler's internal API ({@code GET /internal/v1/scm}). */
     interface Scheduler {

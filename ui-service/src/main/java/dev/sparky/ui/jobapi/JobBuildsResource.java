@@ -1,5 +1,6 @@
 package dev.sparky.ui.jobapi;
 
+import dev.sparky.contracts.JobIdPrefixes;
 import dev.sparky.contracts.Names;
 import dev.sparky.contracts.api.BuildView;
 import dev.sparky.contracts.api.Problem;
@@ -71,10 +72,14 @@ public class JobBuildsResource {
             throw RequestRefusedException.invalid("project is required: the project to build, e.g. {\"project\":\"hello\"}");
         }
         Names.requireProject(r.project());
-        if (r.jobId() != null && !r.jobId().isBlank()) {
+        boolean chosenId = r.jobId() != null && !r.jobId().isBlank();
+        if (chosenId) {
             Names.requireJobId(r.jobId());
         }
         JobCaller caller = tokens.require(auth, token);
+        if (chosenId) { // Sparky's own ids (cron-, scm-, after-) are not the caller's, below its own job id aside
+            JobIdPrefixes.requireCallerJobId(r.jobId(), caller.jobId());
+        }
         JobScope.Reservation place = scope.requireStart(caller, r.project(), r.jobId());
         TriggerAccepted accepted;
         try {

@@ -38,7 +38,7 @@ public class SchedulerClient {
                 return Optional.empty();
             }
             List<ScmStatusView> all = Json.mapper().readValue(r.body(), LIST);
-            return all.stream().filter(s -> project.equals(s.project())).findFirst();
+            return all.stream().filter(s -> project.equals(s.project())).findFirst().map(ScmStatusView::withoutCredentials);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.empty();

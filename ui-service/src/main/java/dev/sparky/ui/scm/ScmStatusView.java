@@ -1,5 +1,6 @@
 package dev.sparky.ui.scm;
 
+import dev.sparky.ui.api.YamlRedactor;
 import java.time.Instant;
 
 /**
@@ -8,4 +9,10 @@ import java.time.Instant;
  */
 public record ScmStatusView(String project, String url, String branch, String lastSha, Instant lastCheck,
         boolean healthy, int consecutiveFailures, String lastError, Instant nextCheck) {
+
+    /** As shown to readers: the user and password of the url are hidden, in git's error message too. */
+    public ScmStatusView withoutCredentials() {
+        return new ScmStatusView(project, YamlRedactor.urlCredentials(url), branch, lastSha, lastCheck, healthy,
+                consecutiveFailures, YamlRedactor.urlCredentials(lastError), nextCheck);
+    }
 }

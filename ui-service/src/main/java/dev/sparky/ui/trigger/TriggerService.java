@@ -1,6 +1,7 @@
 package dev.sparky.ui.trigger;
 
 import dev.sparky.contracts.InvalidNameException;
+import dev.sparky.contracts.JobIdPrefixes;
 import dev.sparky.contracts.MalformedEventException;
 import dev.sparky.contracts.Names;
 import dev.sparky.contracts.ParameterNames;
@@ -83,8 +84,10 @@ public final class TriggerService {
             Long parentBuildId) {
         return counted(source, () -> {
             Names.requireProject(project);
-            String jobId = request.jobId() == null || request.jobId().isBlank()
-                    ? jobIds.newJobId() : Names.requireJobId(request.jobId());
+            // A child's id was checked by the job API, which knows its parent's job id (JobIdPrefixes).
+            String jobId = request.jobId() == null || request.jobId().isBlank() ? jobIds.newJobId()
+                    : parentBuildId == null ? JobIdPrefixes.requireCallerJobId(request.jobId())
+                    : Names.requireJobId(request.jobId());
             String description = description(request.description(), "triggered by " + requestedBy + " via " + source);
             Map<String, String> params = params(request.params());
             refuseReserved(params);

@@ -83,6 +83,9 @@ class ApiV1Test {
     void triggerErrorsAreProblems() {
         given().contentType(ContentType.JSON).body("{\"jobId\":\"../x\"}").post("/api/v1/projects/hello/builds")
                 .then().statusCode(400).contentType(PROBLEM).body("detail", startsWith("invalid job id"));
+        given().contentType(ContentType.JSON).body("{\"jobId\":\"cron-202401010000\"}")
+                .post("/api/v1/projects/hello/builds").then().statusCode(400).contentType(PROBLEM)
+                .body("detail", containsString("reserved for Sparky's own builds (cron-, scm-, after-)"));
         given().contentType(ContentType.JSON).body("{\"params\":{\"bad-name\":\"1\"}}")
                 .post("/api/v1/projects/hello/builds").then().statusCode(400).contentType(PROBLEM)
                 .body("detail", containsString("bad-name"));

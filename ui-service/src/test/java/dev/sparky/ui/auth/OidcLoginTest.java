@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Single sign-on against a mock OpenID provider (WireMock, offline): the code flow ends in a Sparky session
- * for the ID token's preferred_username ("alice" in the mock), who is then an admin from the users file.
+ * for the ID token's preferred_username ("alice" in the mock) as the user oidc:alice, who is not the users
+ * file's admin alice.
  */
 @QuarkusTest
 @TestProfile(OidcLoginTest.Profile.class)
@@ -66,6 +67,9 @@ class OidcLoginTest {
         assertNotNull(session);
         assertTrue(back.getHeader("Location").endsWith("/queue"), back.getHeader("Location"));
         given().cookie(AuthFilter.SESSION_COOKIE, session).get("/queue").then().statusCode(200)
-                .body(containsString(">alice<"));
+                .body(containsString(">oidc:alice<"));
+        // The users file's admin alice is a local user: the provider's alice is oidc:alice, no admin.
+        given().cookie(AuthFilter.SESSION_COOKIE, session).get("/api/v1/tokens").then().statusCode(403)
+                .body("detail", containsString("oidc:alice is not an admin"));
     }
 }

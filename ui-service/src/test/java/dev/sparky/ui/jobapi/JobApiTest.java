@@ -80,6 +80,20 @@ class JobApiTest {
     }
 
     @Test
+    void aChildMayNotTakeTheJobIdOfACronScmOrDownstreamBuild() {
+        authed().contentType(ContentType.JSON).body("{\"project\":\"hello\",\"jobId\":\"scm-0123456789ab\"}")
+                .post("/api/v1/job/builds").then().statusCode(400).contentType(PROBLEM)
+                .body("detail", containsString("reserved for Sparky's own builds"))
+                .body("detail", containsString("extend its own job id: parent-..."));
+        assertTrue(publisher.requests.isEmpty());
+        // The children of a cron build extend its job id, as the fanout example does with $SPARKY_JOB_ID-child-N.
+        jobs.tokens.put(TOKEN + "c", new JobCaller(7, "hello", "cron-202401010000", 1));
+        given().header("Authorization", "Bearer " + TOKEN + "c").contentType(ContentType.JSON)
+                .body("{\"project\":\"hello\",\"jobId\":\"cron-202401010000-child-1\"}").post("/api/v1/job/builds")
+                .then().statusCode(202).body("jobId", equalTo("cron-202401010000-child-1"));
+    }
+
+    @Test
     void aChildBuildIsQueuedWithItsParent() {
         authed().contentType(ContentType.JSON)
                 .body("{\"project\":\"hello\",\"params\":{\"N\":\"2\"},\"jobId\":\"parent-child-2\"}")

@@ -113,6 +113,21 @@ class TriggerServiceTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"cron-202401010000", "scm-0123456789ab", "after-7", "Cron-1"})
+    void jobIdsOfSparkysOwnSourcesAreRefused(String jobId) {
+        InvalidNameException e = assertThrows(InvalidNameException.class, () -> trigger("hello", jobId));
+        assertTrue(e.getMessage().contains("reserved for Sparky's own builds (cron-, scm-, after-)"), e.getMessage());
+        assertTrue(published.isEmpty());
+    }
+
+    @Test
+    void aRebuildOfACronBuildGetsASuffixedIdThatNoCronBuildCanHave() {
+        BuildView old = new BuildView(4, "hello", "cron-202401010000", "d", BuildState.FAILED, -1, null, Map.of(),
+                "cron", "cron", null, 1, null, 1, null, null, null, null, 0, List.of());
+        assertTrue(service.rebuild(old, "alice").jobId().matches("cron-202401010000\\.[A-Za-z]{6}"));
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"../x", "a/b", "..", "-x"})
     void badJobIdsAreRefused(String jobId) {
         assertThrows(InvalidNameException.class, () -> trigger("hello", jobId));

@@ -65,7 +65,7 @@ class PagesTest {
                 .body(containsString("id=\"build-form\""), containsString("name=\"NAME\""),
                         containsString("value=\"world\""), containsString("multiple"),
                         containsString("<option value=\"red\" selected>"), containsString("type=\"password\""),
-                        not(containsString("hunter2</")), not(containsString("value=\"hunter2\"")),
+                        not(containsString("hunter2")),
                         containsString(ESCAPED), not(containsString(EVIL)), containsString("allow_manual_run: true"));
         given().get("/projects/hello?group=extra").then().statusCode(200).body(containsString("name=\"verbose\""),
                 containsString("checked"), not(containsString("name=\"NAME\"")));
