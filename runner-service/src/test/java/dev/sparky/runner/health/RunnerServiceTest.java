@@ -24,6 +24,15 @@ class RunnerServiceTest {
     }
 
     @Test
+    void everythingButProbesAndMetricsNeedsTheServiceToken() {
+        given().when().get("/").then().statusCode(401)
+                .body(containsString("send the shared service token as 'Authorization: Bearer <token>'"));
+        given().when().get("/q/info").then().statusCode(401);
+        given().header("Authorization", "Bearer not-the-runners-token-not-the-runners-token").when().get("/q/dev")
+                .then().statusCode(401).body(containsString("is not this service's sparky.service.token"));
+    }
+
+    @Test
     void exposesRunnerMetrics() {
         given().when().get("/q/metrics").then().statusCode(200)
                 .body(containsString("sparky_runner_busy"))

@@ -1,0 +1,15 @@
+package dev.sparky.serviceauth;
+
+import io.smallrye.config.ConfigMapping;
+import java.util.Optional;
+
+/** The shared service credential (docs/architecture.md, internal API). */
+@ConfigMapping(prefix = "sparky.service")
+public interface ServiceAuthConfig {
+
+    /**
+     * The random secret every Sparky service shares (env {@code SPARKY_SERVICE_TOKEN}); callers of the internal
+     * ports send it as {@code Authorization: Bearer <token>}. No default: a service without one refuses to start.
+     */
+    Optional<String> token();
+}
