@@ -17,6 +17,7 @@ import java.util.Map;
 final class BuildEnvironment {
     private static final List<String> INHERITED = List.of("PATH", "HOME", "LANG", "TERM");
     private static final String DEFAULT_PATH = "/usr/local/bin:/usr/bin:/bin";
+    private static final String SERVICE_TOKEN = dev.sparky.contracts.ServiceToken.ENV;
 
     private final Map<String, String> runnerEnv;
     private final String runnerId;
@@ -54,7 +55,10 @@ final class BuildEnvironment {
         env.put("SPARKY_WORKSPACE", workspace.toString());
         for (String name : job.secrets()) {
             String value = runnerEnv.get(name);
-            if (value == null) {
+            if (name.equals(SERVICE_TOKEN)) {
+                // The credential of the internal APIs: a project naming it must not carry it into a build.
+                notes.add("secret " + name + " is the services' own credential: never passed to a build");
+            } else if (value == null) {
                 notes.add("secret " + name + " is not set on runner " + runnerId + ": not passed to the build");
             } else {
                 env.put(name, value);

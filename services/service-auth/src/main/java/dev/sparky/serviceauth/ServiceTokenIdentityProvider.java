@@ -29,7 +29,7 @@ public class ServiceTokenIdentityProvider implements IdentityProvider<ServiceTok
 
     @Override
     public Uni<SecurityIdentity> authenticate(ServiceTokenRequest request, AuthenticationRequestContext context) {
-        if (!credential.token().matches(request.token())) {
+        if (!credential.accepts(request.token())) {
             // The message never quotes the presented value.
             return Uni.createFrom().failure(new AuthenticationFailedException("wrong service token"));
         }

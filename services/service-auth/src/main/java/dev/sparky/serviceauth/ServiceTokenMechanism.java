@@ -28,6 +28,14 @@ public class ServiceTokenMechanism implements HttpAuthenticationMechanism {
             + "as 'Authorization: Bearer <token>' (" + ServiceToken.KEY + ", env " + ServiceToken.ENV + ")\n";
     static final String WRONG = "the service token sent in 'Authorization: Bearer' is not this service's "
             + ServiceToken.KEY + ": every Sparky service must have the same " + ServiceToken.ENV + "\n";
+    static final String CLOSED = "this port answers only probes (/q/health/*) and metrics (/q/metrics): this service "
+            + "holds no service token, so no caller is accepted anywhere else\n";
+
+    private final ServiceCredential credential;
+
+    ServiceTokenMechanism(ServiceCredential credential) {
+        this.credential = credential;
+    }
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identities) {
@@ -59,7 +67,7 @@ public class ServiceTokenMechanism implements HttpAuthenticationMechanism {
             boolean presented = context.request().getHeader(ServiceToken.HEADER) != null;
             response.setStatusCode(401).putHeader("WWW-Authenticate", REALM)
                     .putHeader("Content-Type", "text/plain; charset=utf-8")
-                    .end(presented ? WRONG : MISSING);
+                    .end(!credential.holdsToken() ? CLOSED : presented ? WRONG : MISSING);
         }
         return Uni.createFrom().item(true);
     }

@@ -115,8 +115,9 @@ public final class SparkyCluster implements AutoCloseable {
     private ServiceProcess newRunner() {
         int n = runnerSeq.incrementAndGet();
         int port = Ports.free();
+        // No service token for runners: builds run beside them and must not find it (docs/architecture.md).
         return service("runner-" + n, "runner-service", port, Map.of("SPARKY_RUNNER_PORT", Integer.toString(port),
-                "SPARKY_RUNNER_ID", "runner-" + n));
+                "SPARKY_RUNNER_ID", "runner-" + n, "SPARKY_SERVICE_TOKEN", ""));
     }
 
     private ServiceProcess service(String name, String module, int port, Map<String, String> own) {
