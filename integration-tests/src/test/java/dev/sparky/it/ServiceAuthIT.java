@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sparky.testkit.Ports;
 import dev.sparky.testkit.ServiceProcess;
 import dev.sparky.testkit.SparkyApi;
 import dev.sparky.testkit.SparkyCluster;
@@ -169,6 +170,23 @@ class ServiceAuthIT {
         assertNull(api.status("hello", "steal"));
         assertNull(api.status("hello", "passwd"));
         assertEquals(OTHER_TRIGGER, Files.readString(otherTrigger), "the target is untouched");
+    }
+
+    @Test
+    void aServiceWithoutTheTokenRefusesToStartAndSaysHowToSetOne() throws Exception {
+        Path jar = SparkyCluster.repoRootFromBuild().resolve("dispatcher-service/target/quarkus-app/quarkus-run.jar");
+        Path own = Files.createTempDirectory("sparky-it-no-token");
+        int port = Ports.free();
+        try (ServiceProcess dispatcher = new ServiceProcess("dispatcher-without-token", jar, port,
+                Map.of("SPARKY_HOME", own.toString(), "SPARKY_DISPATCHER_PORT", Integer.toString(port),
+                        "KAFKA_BOOTSTRAP_SERVERS", cluster.broker().bootstrapServers(), "SPARKY_SERVICE_TOKEN", ""),
+                own.resolve("dispatcher.log")).start()) {
+            Waits.until(LONG, "the dispatcher without a token to exit", () -> !dispatcher.process().isAlive());
+            String output = dispatcher.process().tail(200);
+            assertTrue(output.contains("sparky-dispatcher refuses to start: sparky.service.token is not set")
+                    && output.contains("set SPARKY_SERVICE_TOKEN"), output);
+            assertEquals(-1, dispatcher.readyStatus(), "it never listened");
+        }
     }
 
     private void refused(String url, String authorization, String message) {
