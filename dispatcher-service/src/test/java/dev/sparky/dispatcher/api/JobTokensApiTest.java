@@ -1,6 +1,6 @@
 package dev.sparky.dispatcher.api;
 
-import static io.restassured.RestAssured.given;
+import static dev.sparky.dispatcher.api.ServiceCalls.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.containsString;

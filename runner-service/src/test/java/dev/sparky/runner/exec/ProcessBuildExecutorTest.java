@@ -42,7 +42,7 @@ class ProcessBuildExecutorTest {
         stopTimer = Executors.newSingleThreadScheduledExecutor();
         flushTimer = Executors.newSingleThreadScheduledExecutor();
         Map<String, String> runnerEnv = Map.of("PATH", System.getenv("PATH"), "HOME", "/tmp", "LANG", "C.UTF-8",
-                "RUNNER_ONLY", "must-not-leak", "TOKEN", SECRET);
+                "RUNNER_ONLY", "must-not-leak", "TOKEN", SECRET, "SPARKY_SERVICE_TOKEN", "service-token-must-not-leak");
         executor = new ProcessBuildExecutor(ExecSettings.of(home, "runner-1", "http://ui:4000", Duration.ofMillis(500)),
                 runnerEnv, stopTimer, flushTimer);
     }
@@ -210,6 +210,17 @@ class ProcessBuildExecutorTest {
                 true);
         Run run = run(Jobs.job(13, "secret", "job.sh", Map.of(), Map.of(), List.of("TOKEN"), 60, 1 << 20));
         assertEquals("*****\ntoken=*****\n", run.sink.text());
+    }
+
+    @Test
+    void theServiceTokenIsNeverPassedEvenWhenAProjectNamesItAsASecret() throws IOException {
+        script("steal", "job.sh", "#!/bin/bash\necho \"got=$SPARKY_SERVICE_TOKEN\"\n", true);
+        RunBuild job = Jobs.job(16, "steal", "job.sh", Map.of(), Map.of(), List.of("SPARKY_SERVICE_TOKEN"), 60, 1 << 20);
+        // Secrets come from the project's secret folder only, never from the runner's environment.
+        List<String> notes = executor.prepare(job).notes();
+        assertEquals(1, notes.size(), notes::toString);
+        assertTrue(notes.get(0).startsWith("secret SPARKY_SERVICE_TOKEN is not set for project steal"), notes::toString);
+        assertEquals("got=\n", run(job).sink.text());
     }
 
     @Test

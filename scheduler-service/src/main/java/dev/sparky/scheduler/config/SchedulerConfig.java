@@ -95,9 +95,16 @@ public interface SchedulerConfig {
         Duration triggerScan();
 
         /**
-         * Shared secret of the push webhooks: the HMAC key of GitHub's and the generic signature, GitLab's
-         * token. Unset or blank: pushes are accepted unsigned (a warning is logged at start).
+         * Global secret of the push webhooks: the HMAC key of GitHub's and the generic signature, GitLab's
+         * token, for every repository without its own secret. With neither this nor a secrets file, push
+         * webhooks are off (403).
          */
         Optional<String> webhookSecret();
+
+        /**
+         * Per-repository webhook secrets: a file with one {@code <repository url> <secret>} a line (read at
+         * start). A repository listed here is signed with its own secret only; the global one stays the fallback.
+         */
+        Optional<String> webhookSecretsFile();
     }
 }

@@ -14,8 +14,34 @@ final class PushPayloads {
     private static final Pattern SHA = Pattern.compile("[0-9a-fA-F]{40}|[0-9a-fA-F]{64}");
     private static final Pattern ZEROS = Pattern.compile("0+");
     private static final String HEADS = "refs/heads/";
+    /** Where each format names the repository; read twice: to find its secret, then to route the push. */
+    private static final String[] GITHUB_URLS = {"clone_url", "html_url", "ssh_url", "git_url"};
+    private static final String[] GITLAB_URLS = {"git_http_url", "git_ssh_url", "web_url", "http_url", "ssh_url"};
 
     private PushPayloads() {
+    }
+
+    /**
+     * Every repository address the payload names, read before its signature is checked (to find the secret
+     * that must sign it) and without any check: a value that is not text is passed over.
+     */
+    static List<String> repositoryUrls(String via, JsonNode body) {
+        List<String> urls = new ArrayList<>();
+        switch (via) {
+            case "github" -> addTexts(body.path("repository"), GITHUB_URLS, urls);
+            case "gitlab" -> addTexts(body.path("project"), GITLAB_URLS, urls);
+            default -> addTexts(body, new String[] {"url"}, urls);
+        }
+        return urls;
+    }
+
+    private static void addTexts(JsonNode node, String[] fields, List<String> into) {
+        for (String f : fields) {
+            JsonNode n = node.path(f);
+            if (n.isTextual() && !n.asText().isBlank()) {
+                into.add(n.asText().trim());
+            }
+        }
     }
 
     /** GitHub's {@code push} event. */
@@ -25,12 +51,12 @@ final class PushPayloads {
         if (!ref.startsWith(HEADS)) {
             return PushEvent.ignored("github", "ref " + ref + " is not a branch");
         }
-        String branch = ref.substring(HEADS.length());
+        String branch = BranchNames.check(ref.substring(HEADS.length()), "ref");
         if (body.path("deleted").asBoolean(false) || ZEROS.matcher(after).matches()) {
             return PushEvent.ignored("github", "branch " + branch + " was deleted");
         }
         JsonNode repo = object(body, "repository");
-        List<String> urls = urls(repo, "repository", "clone_url", "html_url", "ssh_url", "git_url");
+        List<String> urls = urls(repo, "repository", GITHUB_URLS);
         String defaultBranch = optionalText(repo, "default_branch");
         return PushEvent.of("github", urls, branch, sha(after, "after"), defaultBranch);
     }
@@ -41,7 +67,7 @@ final class PushPayloads {
         if (!ref.startsWith(HEADS)) {
             return PushEvent.ignored("gitlab", "ref " + ref + " is not a branch");
         }
-        String branch = ref.substring(HEADS.length());
+        String branch = BranchNames.check(ref.substring(HEADS.length()), "ref");
         String sha = optionalText(body, "checkout_sha");
         String after = optionalText(body, "after");
         if (sha == null) {
@@ -51,7 +77,7 @@ final class PushPayloads {
             return PushEvent.ignored("gitlab", "branch " + branch + " was deleted");
         }
         JsonNode project = object(body, "project");
-        List<String> urls = urls(project, "project", "git_http_url", "git_ssh_url", "web_url", "http_url", "ssh_url");
+        List<String> urls = urls(project, "project", GITLAB_URLS);
         String defaultBranch = optionalText(project, "default_branch");
         return PushEvent.of("gitlab", urls, branch, sha(sha, "checkout_sha"), defaultBranch);
     }
@@ -64,8 +90,8 @@ final class PushPayloads {
         if (branch != null && branch.startsWith(HEADS)) {
             branch = branch.substring(HEADS.length());
         }
-        if (branch != null && (branch.isBlank() || branch.startsWith("-"))) {
-            throw WebhookException.badRequest("field 'branch' must be a branch name (not blank, not starting with '-')");
+        if (branch != null) {
+            BranchNames.check(branch, "branch");
         }
         if (ZEROS.matcher(sha).matches()) {
             return PushEvent.ignored("webhook", "branch " + (branch == null ? "HEAD" : branch) + " was deleted");

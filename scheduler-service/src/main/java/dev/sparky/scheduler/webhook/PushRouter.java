@@ -8,8 +8,12 @@ import dev.sparky.project.ProjectDefinition.ScmSpec;
 import dev.sparky.scheduler.publish.RequestPublisher;
 import dev.sparky.scheduler.publish.SchedulerMetrics;
 import dev.sparky.scheduler.scm.CommitMemory;
+import dev.sparky.scheduler.scm.RemoteHeads;
+import dev.sparky.scheduler.scm.ScmException;
 import dev.sparky.scheduler.scm.ScmUrls;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,7 +24,9 @@ import org.jboss.logging.Logger;
 /**
  * Turns a push into build requests for every project that watches the pushed repository and branch. The job
  * id is the poller's ({@code scm-<12 chars>}), so a commit seen by a webhook and again by polling, by two
- * replicas or in a redelivered webhook, makes one build.
+ * replicas or in a redelivered webhook, makes one build. The payload's commit is not taken on trust: the
+ * project's own remote is asked for the branch head ({@code git ls-remote}), and the head it reports is what
+ * builds; a payload naming another commit is told so in the answer and the log.
  */
 final class PushRouter {
     private static final Logger LOG = Logger.getLogger(PushRouter.class);
@@ -29,11 +35,26 @@ final class PushRouter {
     private final RequestPublisher publisher;
     private final CommitMemory memory;
     private final SchedulerMetrics metrics;
+    private final RemoteHeads remote;
+    private final Duration timeout;
 
-    PushRouter(RequestPublisher publisher, CommitMemory memory, SchedulerMetrics metrics) {
+    PushRouter(RequestPublisher publisher, CommitMemory memory, SchedulerMetrics metrics, RemoteHeads remote,
+            Duration timeout) {
         this.publisher = publisher;
         this.memory = memory;
         this.metrics = metrics;
+        this.remote = remote;
+        this.timeout = timeout;
+    }
+
+    /** Raised when a project's remote could not be asked for the branch head; {@code queued} were published before. */
+    static final class HeadUnknown extends Exception {
+        final List<WebhookAccepted.Queued> queued;
+
+        HeadUnknown(List<WebhookAccepted.Queued> queued, String message) {
+            super(message);
+            this.queued = List.copyOf(queued);
+        }
     }
 
     /** Raised when the broker refused a request; {@code queued} were published before it. */
@@ -48,7 +69,7 @@ final class PushRouter {
         }
     }
 
-    WebhookAccepted route(PushEvent push, List<Project> projects) throws NotPublished {
+    WebhookAccepted route(PushEvent push, List<Project> projects) throws NotPublished, HeadUnknown {
         if (push.ignored() != null) {
             return new WebhookAccepted(List.of(), push.ignored());
         }
@@ -56,6 +77,7 @@ final class PushRouter {
                 .collect(Collectors.toSet());
         List<WebhookAccepted.Queued> queued = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
+        Map<String, String> heads = new HashMap<>();
         for (Project p : projects) {
             ScmSpec spec = p.definition().scm();
             if (spec == null || RepoKey.of(spec.url()).filter(pushed::contains).isEmpty()) {
@@ -66,7 +88,15 @@ final class PushRouter {
                 skipped.add(p.name() + ": " + reason);
                 continue;
             }
-            publish(p, spec, push, queued);
+            String head = head(p, spec, push, heads, queued);
+            if (!head.equals(push.sha())) {
+                String note = "commit " + push.sha().substring(0, 8) + " is not the head of " + branchOf(spec, push)
+                        + " (the remote has " + head.substring(0, 8) + "): the head is built instead";
+                LOG.warnf("project %s: push via %s: %s", p.name(), push.via(), note);
+                skipped.add(p.name() + ": " + note);
+            }
+            publish(p, spec, new PushEvent(push.via(), push.urls(), push.branch(), head, push.defaultBranch(), null),
+                    queued);
         }
         return new WebhookAccepted(queued, ignored(pushed, queued, skipped));
     }
@@ -86,8 +116,33 @@ final class PushRouter {
         LOG.infof("project %s: %s", p.name(), request.description());
     }
 
+    /** The commit the project's remote reports for the pushed branch, asked once per remote and branch. */
+    private String head(Project p, ScmSpec spec, PushEvent push, Map<String, String> heads,
+            List<WebhookAccepted.Queued> queued) throws HeadUnknown {
+        String branch = push.branch() != null ? push.branch() : spec.branch() != null ? branchName(spec.branch()) : null;
+        String key = spec.url() + "\n" + branch;
+        String known = heads.get(key);
+        if (known != null) {
+            return known;
+        }
+        try {
+            String head = remote.headSha(spec.url(), branch, timeout).toLowerCase(java.util.Locale.ROOT);
+            heads.put(key, head);
+            return head;
+        } catch (ScmException e) {
+            LOG.warnf("project %s: push via %s not built: the remote's head of %s is unknown: %s", p.name(), push.via(),
+                    branch == null ? "HEAD" : branch, e.getMessage());
+            throw new HeadUnknown(queued, "cannot confirm the pushed commit with the remote of project " + p.name()
+                    + ": " + e.getMessage());
+        }
+    }
+
+    private static String branchOf(ScmSpec spec, PushEvent push) {
+        return push.branch() != null ? push.branch() : spec.branch() != null ? branchName(spec.branch()) : "HEAD";
+    }
+
     static BuildRequest request(String project, ScmSpec spec, PushEvent push) {
-        String branch = push.branch() != null ? push.branch() : spec.branch() != null ? branchName(spec.branch()) : "HEAD";
+        String branch = branchOf(spec, push);
         String sha = push.sha();
         Map<String, String> params = Map.of("SCM_SHA", sha, "SCM_URL", ScmUrls.redact(spec.url()), "SCM_BRANCH", branch);
         String description = "push to " + branch + " [" + sha.substring(0, 8) + "] via " + push.via();

@@ -8,44 +8,50 @@ import dev.sparky.scheduler.publish.SchedulerMetrics;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
- * The push webhooks of GitHub, GitLab and any other sender, in the order that keeps them safe: size first,
- * then who sent it (nothing of the body is read before), then the event, then the payload. Plain Java: the
- * resource only maps HTTP to these calls.
+ * The push webhooks of GitHub, GitLab and any other sender, in the order that keeps them safe: off unless a
+ * secret is set, size, then who sent it (only the repository addresses are read before, to find the
+ * repository's secret), then the event, then the payload; the router then builds only what the remote confirms.
+ * Plain Java: the resource only maps HTTP to these calls.
  */
 public final class PushWebhooks {
     private static final Logger LOG = Logger.getLogger(PushWebhooks.class);
     /** Push payloads of thousands of commits stay well below this. */
     public static final int MAX_BODY = 1024 * 1024;
 
-    private final Optional<String> secret;
+    private final WebhookSecrets secrets;
     private final Supplier<List<Project>> projects;
     private final PushRouter router;
     private final SchedulerMetrics metrics;
 
-    /** @param secret the shared secret; empty or blank accepts unsigned pushes */
-    PushWebhooks(Optional<String> secret, Supplier<List<Project>> projects, PushRouter router,
+    /** @param secrets per repository and global; none at all turns the webhooks off */
+    PushWebhooks(WebhookSecrets secrets, Supplier<List<Project>> projects, PushRouter router,
             SchedulerMetrics metrics) {
-        this.secret = secret.filter(s -> !s.isBlank());
+        this.secrets = secrets;
         this.projects = projects;
         this.router = router;
         this.metrics = metrics;
     }
 
-    /** True when pushes must be signed; false means anyone who can reach the port can trigger builds. */
-    public boolean signed() {
-        return secret.isPresent();
+    /** False when no secret is set: every push is refused with 403. */
+    public boolean enabled() {
+        return secrets.enabled();
+    }
+
+    /** The secret that must sign this body: of the repository it names, else the global one. */
+    private String secretOf(String via, JsonNode payload) throws WebhookException {
+        return secrets.secretFor(PushPayloads.repositoryUrls(via, payload));
     }
 
     public WebhookAnswer github(String event, String signature, byte[] body) {
         return handle(body, () -> {
-            if (secret.isPresent() && !WebhookSignatures.signatureMatches(secret.get(), body, signature)) {
+            JsonNode payload = json(body);
+            if (!WebhookSignatures.signatureMatches(secretOf("github", payload), body, signature)) {
                 throw unauthorized(signature == null ? "header X-Hub-Signature-256 is missing"
-                        : "header X-Hub-Signature-256 does not match the body signed with the configured secret");
+                        : "header X-Hub-Signature-256 does not match the body signed with the repository's secret");
             }
             if (event == null || event.isBlank()) {
                 throw WebhookException.badRequest("header X-GitHub-Event is missing");
@@ -56,20 +62,20 @@ public final class PushWebhooks {
             if (!event.equals("push")) {
                 return ignored("event '" + event + "' is not a push");
             }
-            return route(PushPayloads.github(json(body)));
+            return route(PushPayloads.github(payload));
         });
     }
 
     public WebhookAnswer gitlab(String event, String token, byte[] body) {
         return handle(body, () -> {
-            if (secret.isPresent() && !WebhookSignatures.tokenMatches(secret.get(), token)) {
+            JsonNode payload = json(body);
+            if (!WebhookSignatures.tokenMatches(secretOf("gitlab", payload), token)) {
                 throw unauthorized(token == null ? "header X-Gitlab-Token is missing"
-                        : "header X-Gitlab-Token is not the configured secret");
+                        : "header X-Gitlab-Token is not the repository's secret");
             }
             if (event == null || event.isBlank()) {
                 throw WebhookException.badRequest("header X-Gitlab-Event is missing");
             }
-            JsonNode payload = json(body);
             boolean systemPush = event.equals("System Hook") && "push".equals(payload.path("event_name").asText());
             if (!event.equals("Push Hook") && !systemPush) {
                 return ignored("event '" + event + "' is not a push");
@@ -80,11 +86,12 @@ public final class PushWebhooks {
 
     public WebhookAnswer generic(String signature, byte[] body) {
         return handle(body, () -> {
-            if (secret.isPresent() && !WebhookSignatures.signatureMatches(secret.get(), body, signature)) {
+            JsonNode payload = json(body);
+            if (!WebhookSignatures.signatureMatches(secretOf("webhook", payload), body, signature)) {
                 throw unauthorized(signature == null ? "header X-Sparky-Signature-256 is missing"
-                        : "header X-Sparky-Signature-256 does not match the body signed with the configured secret");
+                        : "header X-Sparky-Signature-256 does not match the body signed with the repository's secret");
             }
-            return route(PushPayloads.generic(json(body)));
+            return route(PushPayloads.generic(payload));
         });
     }
 
@@ -94,13 +101,14 @@ public final class PushWebhooks {
 
     private WebhookAnswer handle(byte[] body, Step step) {
         try {
+            secrets.requireEnabled();
             if (body != null && body.length > MAX_BODY) {
                 throw new WebhookException(413, "Payload Too Large", "the body has " + body.length
                         + " bytes; at most " + MAX_BODY + " are accepted");
             }
             return step.run();
         } catch (WebhookException e) {
-            if (e.status() == 401) {
+            if (e.status() == 401 || e.status() == 403) {
                 metrics.webhookRejected();
                 LOG.warnf("webhook refused: %s", e.getMessage());
             }
@@ -111,12 +119,20 @@ public final class PushWebhooks {
     private WebhookAnswer route(PushEvent push) {
         try {
             return WebhookAnswer.accepted(router.route(push, projects.get()));
+        } catch (PushRouter.HeadUnknown e) {
+            return WebhookAnswer.problem(503, "Service Unavailable", e.getMessage() + queuedBefore(e.queued)
+                    + "; deliver the push again later");
         } catch (PushRouter.NotPublished e) {
             String done = e.queued.isEmpty() ? "" : " (already queued: " + e.queued.stream()
                     .map(WebhookAccepted.Queued::project).reduce((a, b) -> a + ", " + b).orElse("") + ")";
             return WebhookAnswer.problem(503, "Service Unavailable", "build request for project " + e.project
                     + " not accepted by Kafka" + done + "; deliver the push again later: " + e.getMessage());
         }
+    }
+
+    private static String queuedBefore(List<WebhookAccepted.Queued> queued) {
+        return queued.isEmpty() ? "" : " (already queued: " + queued.stream().map(WebhookAccepted.Queued::project)
+                .reduce((a, b) -> a + ", " + b).orElse("") + ")";
     }
 
     private static WebhookAnswer ignored(String why) {

@@ -1,6 +1,6 @@
 package dev.sparky.scheduler.app;
 
-import static io.restassured.RestAssured.given;
+import static dev.sparky.scheduler.app.ServiceCalls.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
@@ -34,6 +34,17 @@ class SchedulerServiceTest {
         given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
         given().get("/q/health/ready").then().statusCode(503).body("status", equalTo("DOWN"))
                 .body(containsString("unreachable"));
+    }
+
+    @Test
+    void scmStatusNeedsTheServiceTokenProbesDoNot() {
+        io.restassured.RestAssured.given().get("/internal/v1/scm").then().statusCode(401)
+                .body(containsString("send the shared service token as 'Authorization: Bearer <token>'"));
+        io.restassured.RestAssured.given().header("Authorization", "Bearer " + ServiceCalls.TOKEN + "x")
+                .get("/internal/v1/scm").then().statusCode(401)
+                .body(containsString("is not this service's sparky.service.token"));
+        io.restassured.RestAssured.given().get("/q/health/live").then().statusCode(200);
+        io.restassured.RestAssured.given().get("/q/metrics").then().statusCode(200);
     }
 
     @Test

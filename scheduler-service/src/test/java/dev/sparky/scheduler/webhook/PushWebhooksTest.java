@@ -1,6 +1,7 @@
 package dev.sparky.scheduler.webhook;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,12 +10,16 @@ import dev.sparky.contracts.events.BuildRequest;
 import dev.sparky.project.Project;
 import dev.sparky.scheduler.publish.SchedulerMetrics;
 import dev.sparky.scheduler.scm.CommitMemory;
+import dev.sparky.scheduler.scm.RemoteHeads;
+import dev.sparky.scheduler.scm.ScmException;
 import dev.sparky.scheduler.support.FakePublisher;
 import dev.sparky.scheduler.support.TestProjects;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -35,6 +40,17 @@ class PushWebhooksTest {
     private final List<String> remembered = new CopyOnWriteArrayList<>();
     private final CommitMemory memory = (p, sha) -> remembered.add(p.name() + "@" + sha);
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    /** The remote's branch heads by "url branch"; a branch not listed has SHA as its head. */
+    private final Map<String, String> heads = new HashMap<>();
+    private final List<String> asked = new CopyOnWriteArrayList<>();
+    private final RemoteHeads remote = (url, branch, timeout) -> {
+        asked.add(url + " " + branch);
+        String head = heads.getOrDefault(url + " " + branch, SHA);
+        if (head.equals("unreachable")) {
+            throw new ScmException("git ls-remote exited with 128: could not read from remote repository");
+        }
+        return head;
+    };
     private List<Project> projects;
 
     @BeforeEach
@@ -50,8 +66,13 @@ class PushWebhooksTest {
     }
 
     private PushWebhooks webhooks(Optional<String> secret) {
+        return webhooks(WebhookSecrets.global(secret));
+    }
+
+    private PushWebhooks webhooks(WebhookSecrets secrets) {
         SchedulerMetrics metrics = new SchedulerMetrics(registry);
-        return new PushWebhooks(secret, () -> projects, new PushRouter(publisher, memory, metrics), metrics);
+        return new PushWebhooks(secrets, () -> projects,
+                new PushRouter(publisher, memory, metrics, remote, Duration.ofSeconds(1)), metrics);
     }
 
     private PushWebhooks signed() {
@@ -186,17 +207,21 @@ class PushWebhooksTest {
         assertEquals("no project watches github.com/org/nothing", ignored(a));
     }
 
+    private WebhookAnswer signedGithub(String body) {
+        return signed().github("push", WebhookSignatures.sign(SECRET, bytes(body)), bytes(body));
+    }
+
     @Test
     void badPayloadsAreRefusedNamingTheProblem() {
-        PushWebhooks w = webhooks(Optional.empty());
+        PushWebhooks w = signed();
         assertTrue(detail(w.github("push", null, bytes("{\"ref\": "))).contains("not valid JSON"));
         assertTrue(detail(w.github("push", null, bytes("[1]"))).contains("not a JSON object"));
         assertTrue(detail(w.github("push", null, new byte[0])).contains("empty"));
-        assertTrue(detail(w.github("push", null, bytes("{\"ref\": \"refs/heads/main\"}"))).contains("'after'"));
+        assertTrue(detail(signedGithub("{\"ref\": \"refs/heads/main\"}")).contains("'after'"));
         String badSha = githubPush("app", "refs/heads/main", "not-a-sha", "main");
-        assertTrue(detail(w.github("push", null, bytes(badSha))).contains("field 'after' must be a full commit SHA"));
+        assertTrue(detail(signedGithub(badSha)).contains("field 'after' must be a full commit SHA"));
         String noRepo = "{\"ref\": \"refs/heads/main\", \"after\": \"" + SHA + "\"}";
-        assertTrue(detail(w.github("push", null, bytes(noRepo))).contains("'repository'"));
+        assertTrue(detail(signedGithub(noRepo)).contains("'repository'"));
         WebhookAnswer form = w.github("push", null, bytes("payload=%7B%7D"));
         assertEquals(400, form.status());
         assertTrue(detail(form).contains("application/json"));
@@ -212,12 +237,111 @@ class PushWebhooksTest {
     }
 
     @Test
-    void withoutASecretUnsignedPushesAreAccepted() {
+    void withoutASecretWebhooksAreOffAndSayWhatTurnsThemOn() {
         PushWebhooks w = webhooks(Optional.of("  "));
-        assertTrue(!w.signed());
+        assertFalse(w.enabled());
         byte[] body = bytes(githubPush("app", "refs/heads/main", SHA, "main"));
-        assertEquals(202, w.github("push", null, body).status());
-        assertEquals(2, publisher.published().size());
+        WebhookAnswer a = w.github("push", null, body);
+        assertEquals(403, a.status());
+        assertTrue(detail(a).startsWith("push webhooks are off: set sparky.scheduler.webhook-secret "
+                + "(SPARKY_SCHEDULER_WEBHOOK_SECRET) or per-repository secrets in sparky.scheduler.webhook-secrets-file"),
+                detail(a));
+        assertEquals(403, w.gitlab("Push Hook", "", body).status());
+        assertEquals(403, w.generic(WebhookSignatures.sign("guess", body), body).status());
+        assertEquals(List.of(), publisher.published());
+    }
+
+    @Test
+    void aRepositorysOwnSecretSignsItsPushesAndNoOtherSecretDoes() {
+        String appSecret = "app's own secret";
+        PushWebhooks w = webhooks(new WebhookSecrets(Optional.of(SECRET),
+                Map.of(RepoKey.of("git@github.com:org/app.git").orElseThrow(), appSecret)));
+        byte[] app = bytes(githubPush("app", "refs/heads/main", SHA, "main"));
+        assertEquals(401, w.github("push", WebhookSignatures.sign(SECRET, app), app).status(),
+                "the global secret does not sign a repository that has its own");
+        assertEquals(202, w.github("push", WebhookSignatures.sign(appSecret, app), app).status());
+        byte[] other = bytes(githubPush("other", "refs/heads/main", SHA, "main"));
+        assertEquals(401, w.github("push", WebhookSignatures.sign(appSecret, other), other).status(),
+                "nor does one repository's secret sign another's");
+        assertEquals(202, w.github("push", WebhookSignatures.sign(SECRET, other), other).status());
+        // A payload that adds another repository's address to its own is refused whoever signed it.
+        byte[] mixed = bytes(githubPush("other", "refs/heads/main", SHA, "main")
+                .replace("\"git_url\": \"git://github.com/org/other.git\"", "\"git_url\": \"git://github.com/org/app.git\""));
+        WebhookAnswer a = w.github("push", WebhookSignatures.sign(SECRET, mixed), mixed);
+        assertEquals(400, a.status());
+        assertTrue(detail(a).contains("different webhook secrets (github.com/org/app, github.com/org/other)"), detail(a));
+    }
+
+    @Test
+    void perRepositorySecretsAloneTurnWebhooksOnForThoseRepositoriesOnly() {
+        PushWebhooks w = webhooks(new WebhookSecrets(Optional.empty(),
+                Map.of(RepoKey.of("https://github.com/org/app").orElseThrow(), "app-secret")));
+        byte[] other = bytes(githubPush("other", "refs/heads/main", SHA, "main"));
+        WebhookAnswer a = w.github("push", WebhookSignatures.sign("app-secret", other), other);
+        assertEquals(403, a.status());
+        assertTrue(detail(a).contains("no webhook secret for repository github.com/org/other"), detail(a));
+    }
+
+    @Test
+    void theSecretsFileIsReadAndItsErrorsNameTheLineNotTheSecret() throws Exception {
+        Path file = tmp.resolve("secrets");
+        java.nio.file.Files.writeString(file, "# repository secret\n\nhttps://github.com/org/app.git  s3cr3t with spaces\n");
+        assertEquals(Map.of(new RepoKey("github.com", "org/app"), "s3cr3t with spaces"), WebhookSecrets.read(file));
+        java.nio.file.Files.writeString(file, "https://github.com/org/app.git\n");
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> WebhookSecrets.read(file));
+        assertTrue(e.getMessage().endsWith("line 1: expected '<repository url> <secret>'"), e.getMessage());
+        java.nio.file.Files.writeString(file, "a x\nhttps://github.com/org/app.git hunter2\n");
+        e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> WebhookSecrets.read(file));
+        assertTrue(e.getMessage().contains("line 1: 'a' is not a repository address"), e.getMessage());
+        assertFalse(e.getMessage().contains("hunter2"));
+    }
+
+    @Test
+    void branchNamesFollowGitsRules() {
+        for (String bad : new String[] {"-x", "a..b", "a b", "a~1", "a^", "a:b", "a?", "a*", "a[", "a\\b", "a\u0001",
+                "/a", "a/", "a//b", "a.", ".a", "a/.b", "a.lock", "a/b.lock/c", "a@{1}", "@", ""}) {
+            assertTrue(BranchNames.problem(bad) != null, "refused: " + bad);
+        }
+        for (String good : new String[] {"main", "feature/x-1", "release-1.2", "a@b", "user/ä"}) {
+            assertNull(BranchNames.problem(good), good);
+        }
+        WebhookAnswer a = signedGithub(githubPush("app", "refs/heads/-x", SHA, "main"));
+        assertEquals(400, a.status());
+        assertEquals("field 'ref' does not name a valid branch: it starts with '-' (git check-ref-format rules)", detail(a));
+        assertEquals(400, signedGithub(githubPush("app", "refs/heads/a..b", SHA, "main")).status());
+        byte[] generic = bytes("{\"url\": \"https://github.com/org/app\", \"branch\": \"x\\u0000y\", \"sha\": \"" + SHA + "\"}");
+        assertTrue(detail(signed().generic(WebhookSignatures.sign(SECRET, generic), generic)).contains("control character"));
+        assertEquals(List.of(), publisher.published());
+    }
+
+    @Test
+    void aCommitThatIsNotTheBranchHeadIsNotBuiltTheHeadIs() {
+        String head = "89abcdef0123456789abcdef0123456789abcdef";
+        heads.put("https://bot:s3cret@github.com/org/app.git main", head);
+        heads.put("git@github.com:org/app.git main", head);
+        WebhookAnswer a = signedGithub(githubPush("app", "refs/heads/main", SHA, "main"));
+        assertEquals(202, a.status());
+        assertEquals(List.of("app", "app-ssh"), queuedProjects(a));
+        assertTrue(publisher.published().stream().noneMatch(r -> r.params().get("SCM_SHA").equals(SHA)),
+                "nothing built for the payload's commit");
+        assertEquals(head, published("app").params().get("SCM_SHA"));
+        assertEquals("scm-89abcdef0123", published("app").jobId());
+        assertTrue(ignored(a).contains("app: commit 01234567 is not the head of main (the remote has 89abcdef): the head "
+                + "is built instead"), ignored(a));
+        assertTrue(asked.contains("https://bot:s3cret@github.com/org/app.git main"),
+                "the project's own remote is asked, not the payload's address: " + asked);
+    }
+
+    @Test
+    void aRemoteThatCannotBeAskedQueuesNothingAndAsksForRedelivery() {
+        heads.put("https://bot:s3cret@github.com/org/app.git main", "unreachable");
+        WebhookAnswer a = signedGithub(githubPush("app", "refs/heads/main", SHA, "main"));
+        assertEquals(503, a.status());
+        assertTrue(detail(a).startsWith("cannot confirm the pushed commit with the remote of project app: git ls-remote"),
+                detail(a));
+        assertTrue(detail(a).endsWith("deliver the push again later"), detail(a));
+        assertEquals(List.of(), publisher.published());
     }
 
     @Test
@@ -262,16 +386,19 @@ class PushWebhooksTest {
         assertEquals(SHA, r.params().get("SCM_SHA"), "SHA kept in lower case, as git prints it");
     }
 
+    private WebhookAnswer signedGeneric(String body) {
+        return signed().generic(WebhookSignatures.sign(SECRET, bytes(body)), bytes(body));
+    }
+
     @Test
     void genericPushWithoutBranchBuildsTheProjectsWithoutOne() {
-        PushWebhooks w = webhooks(Optional.empty());
-        WebhookAnswer a = w.generic(null, bytes("{\"url\": \"https://github.com/org/app\", \"sha\": \"" + SHA + "\"}"));
+        WebhookAnswer a = signedGeneric("{\"url\": \"https://github.com/org/app\", \"sha\": \"" + SHA + "\"}");
         assertEquals(List.of("app-ssh"), queuedProjects(a));
         assertEquals("HEAD", published("app-ssh").params().get("SCM_BRANCH"));
-        WebhookAnswer none = w.generic(null, bytes("{\"url\": \"https://github.com/org/app\", \"sha\": \"" + ZEROS
-                + "\"}"));
+        assertTrue(asked.contains("git@github.com:org/app.git null"), "the remote's HEAD is asked: " + asked);
+        WebhookAnswer none = signedGeneric("{\"url\": \"https://github.com/org/app\", \"sha\": \"" + ZEROS + "\"}");
         assertEquals(List.of(), queuedProjects(none));
-        assertTrue(detail(w.generic(null, bytes("{\"sha\": \"" + SHA + "\"}"))).contains("field 'url' is missing"));
+        assertTrue(detail(signedGeneric("{\"sha\": \"" + SHA + "\"}")).contains("field 'url' is missing"));
     }
 
     @Test

@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sparky.contracts.events.BuildRequest;
 import dev.sparky.scheduler.app.InMemoryRequestPublisher;
+import dev.sparky.scheduler.scm.RemoteHeads;
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
@@ -18,13 +20,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The webhooks over HTTP, wired as in production with the in-memory publisher: signatures, status codes,
- * problem+json, and the requests that come out. The remote is under .invalid so polling never reaches it.
+ * problem+json, and the requests that come out. The remote is under .invalid so polling never reaches it; the
+ * webhook's question for the branch head is answered by a stand-in that reports the last SHA made here.
  */
 @QuarkusTest
 class WebhookResourceTest {
@@ -38,8 +42,13 @@ class WebhookResourceTest {
     @ConfigProperty(name = "sparky.home")
     String home;
 
+    /** What the stand-in remote reports as the head of every branch. */
+    private final AtomicReference<String> head = new AtomicReference<>("0".repeat(40));
+
     @BeforeEach
     void projects() throws IOException {
+        RemoteHeads remote = (url, branch, timeout) -> head.get();
+        QuarkusMock.installMockForType(remote, RemoteHeads.class);
         project("wh-main", "scm: {url: 'https://git.example.invalid/team/app.git', branch: main}\n");
         project("wh-head", "scm: {url: 'git@git.example.invalid:team/app'}\n");
     }
@@ -51,8 +60,10 @@ class WebhookResourceTest {
     }
 
     /** A fresh SHA per call: the requests of one test are told apart from the others' by job id. */
-    private static String sha() {
-        return String.format("%08x", SHAS.incrementAndGet() + 0x5eed0000) + "c0ffee".repeat(5) + "00";
+    private String sha() {
+        String sha = String.format("%08x", SHAS.incrementAndGet() + 0x5eed0000) + "c0ffee".repeat(5) + "00";
+        head.set(sha);
+        return sha;
     }
 
     private static byte[] github(String repo, String ref, String sha) {
@@ -144,6 +155,29 @@ class WebhookResourceTest {
         post(body).header("X-GitHub-Event", "push").header("X-Hub-Signature-256", WebhookSignatures.sign(SECRET, body))
                 .post("/webhook/github").then().statusCode(202).body("queued", emptyIterable())
                 .body("ignored", equalTo("branch main was deleted"));
+    }
+
+    @Test
+    void aShaThatIsNotTheBranchHeadBuildsTheHeadAndSaysSo() {
+        String forged = sha();
+        String real = sha();
+        byte[] body = github("app", "refs/heads/main", forged);
+        post(body).header("X-GitHub-Event", "push").header("X-Hub-Signature-256", WebhookSignatures.sign(SECRET, body))
+                .post("/webhook/github").then().statusCode(202)
+                .body("queued[0].jobId", equalTo("scm-" + real.substring(0, 12)))
+                .body("ignored", containsString("commit " + forged.substring(0, 8) + " is not the head of main"));
+        assertTrue(requests(forged).isEmpty(), "nothing built for the payload's commit");
+        assertEquals(real, requests(real).get(0).params().get("SCM_SHA"));
+    }
+
+    @Test
+    void anInvalidBranchNameIs400() {
+        String sha = sha();
+        byte[] body = github("app", "refs/heads/main..x", sha);
+        post(body).header("X-GitHub-Event", "push").header("X-Hub-Signature-256", WebhookSignatures.sign(SECRET, body))
+                .post("/webhook/github").then().statusCode(400)
+                .body("detail", containsString("field 'ref' does not name a valid branch: it contains '..'"));
+        assertTrue(requests(sha).isEmpty());
     }
 
     @Test

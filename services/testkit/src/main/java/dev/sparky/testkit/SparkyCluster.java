@@ -4,9 +4,11 @@ import dev.sparky.kafka.SparkyAcls;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -23,6 +25,8 @@ public final class SparkyCluster implements AutoCloseable {
     private final Path repoRoot;
     private final Path home;
     private final Map<String, String> extraEnv;
+    /** The shared service credential of this cluster's services (SPARKY_SERVICE_TOKEN), as bin/sparky up makes one. */
+    private final String serviceToken;
     private final KafkaBroker broker;
     private final int dispatcherPort = Ports.free();
     private final int uiPort = Ports.free();
@@ -43,6 +47,7 @@ public final class SparkyCluster implements AutoCloseable {
         this.repoRoot = repoRoot;
         this.home = home;
         this.extraEnv = Map.copyOf(extraEnv);
+        this.serviceToken = extraEnv.getOrDefault("SPARKY_SERVICE_TOKEN", randomToken());
         this.broker = KafkaBroker.onThisClasspath(home.resolve("kafka"));
     }
 
@@ -111,8 +116,9 @@ public final class SparkyCluster implements AutoCloseable {
     private ServiceProcess newRunner() {
         int n = runnerSeq.incrementAndGet();
         int port = Ports.free();
+        // No service token for runners: builds run beside them and must not find it (docs/architecture.md).
         return service("runner-" + n, "runner-service", port, Map.of("SPARKY_RUNNER_PORT", Integer.toString(port),
-                "SPARKY_RUNNER_ID", "runner-" + n));
+                "SPARKY_RUNNER_ID", "runner-" + n, "SPARKY_SERVICE_TOKEN", ""));
     }
 
     /**
@@ -143,6 +149,7 @@ public final class SparkyCluster implements AutoCloseable {
         env.put("SPARKY_SCHEDULER_URL", "http://127.0.0.1:" + schedulerPort);
         // Loopback only, as 'bin/sparky up' runs them (a test may override it through extraEnv).
         env.put("SPARKY_HTTP_HOST", "127.0.0.1");
+        env.put("SPARKY_SERVICE_TOKEN", serviceToken);
         env.putAll(extraEnv);
         env.putAll(own);
         Path jar = repoRoot.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
@@ -150,6 +157,18 @@ public final class SparkyCluster implements AutoCloseable {
             throw new IllegalStateException(jar + " is missing: package the services first (mvn package)");
         }
         return new ServiceProcess(name, jar, port, env, home.resolve("logs").resolve(name + ".log"));
+    }
+
+    /** 32 random bytes in hex, like bin/sparky up's $SPARKY_HOME/run/service-token. */
+    private static String randomToken() {
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    /** The service token every process of this cluster shares; tests send it to call internal ports directly. */
+    public String serviceToken() {
+        return serviceToken;
     }
 
     public Path home() {

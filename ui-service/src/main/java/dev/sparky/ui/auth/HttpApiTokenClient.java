@@ -2,6 +2,7 @@ package dev.sparky.ui.auth;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.sparky.contracts.Json;
+import dev.sparky.contracts.ServiceToken;
 import dev.sparky.ui.config.UiConfig;
 import dev.sparky.ui.dispatcher.DispatcherUnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,14 +29,16 @@ public class HttpApiTokenClient implements ApiTokenClient {
     private final HttpClient http;
     private final String base;
     private final Duration readTimeout;
+    private final ServiceToken serviceToken;
 
     @Inject
-    public HttpApiTokenClient(UiConfig config) {
+    public HttpApiTokenClient(UiConfig config, ServiceToken serviceToken) {
         this(URI.create(config.dispatcher().url()), config.dispatcher().connectTimeout(),
-                config.dispatcher().readTimeout());
+                config.dispatcher().readTimeout(), serviceToken);
     }
 
-    public HttpApiTokenClient(URI base, Duration connectTimeout, Duration readTimeout) {
+    public HttpApiTokenClient(URI base, Duration connectTimeout, Duration readTimeout, ServiceToken serviceToken) {
+        this.serviceToken = serviceToken;
         String b = base.toString();
         this.base = b.endsWith("/") ? b.substring(0, b.length() - 1) : b;
         this.readTimeout = readTimeout;
@@ -70,7 +73,9 @@ public class HttpApiTokenClient implements ApiTokenClient {
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(base + path)).timeout(readTimeout).header("Accept", "application/json");
+        // The service token proves this is the UI; the API token being checked travels in the body only.
+        return HttpRequest.newBuilder(URI.create(base + path)).timeout(readTimeout).header("Accept", "application/json")
+                .header(ServiceToken.HEADER, serviceToken.authorization());
     }
 
     private HttpResponse<byte[]> send(HttpRequest r) {

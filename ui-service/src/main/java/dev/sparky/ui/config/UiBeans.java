@@ -1,5 +1,6 @@
 package dev.sparky.ui.config;
 
+import dev.sparky.contracts.ServiceToken;
 import dev.sparky.kafka.KafkaProbe;
 import dev.sparky.kafka.KafkaSettings;
 import dev.sparky.project.ProjectCatalog;
@@ -9,6 +10,8 @@ import dev.sparky.ui.trigger.RequestPublisher;
 import dev.sparky.ui.trigger.TriggerCounter;
 import dev.sparky.ui.trigger.TriggerService;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -23,6 +26,17 @@ public class UiBeans {
     @Singleton
     KafkaSettings kafkaSettings(UiConfig config) {
         return new KafkaSettings(config.kafka().bootstrapServers(), config.kafka().common());
+    }
+
+    /** The service token for the dispatcher and the scheduler; without one the service refuses to start. */
+    @Produces
+    @Singleton
+    ServiceToken serviceToken(UiConfig config) {
+        return ServiceToken.require(config.service().token(), "sparky-ui");
+    }
+
+    void checkServiceToken(@Observes StartupEvent event, ServiceToken token) {
+        // Injecting it is the check: a missing token fails the start with the message of ServiceToken.require.
     }
 
     @Produces

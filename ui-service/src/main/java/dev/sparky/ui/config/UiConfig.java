@@ -56,6 +56,18 @@ public interface UiConfig {
         Optional<List<String>> allowedHosts();
     }
 
+    /** The shared service credential this service sends to the dispatcher and the scheduler. */
+    Service service();
+
+    /** {@code sparky.service.*}: the same keys in every Sparky service. */
+    interface Service {
+        /**
+         * The random secret every Sparky service shares (env {@code SPARKY_SERVICE_TOKEN}), sent as
+         * {@code Authorization: Bearer} on every internal call. No default: without one the service refuses to start.
+         */
+        java.util.Optional<String> token();
+    }
+
     /** The scheduler's internal API ({@code GET /internal/v1/scm}). */
     interface Scheduler {
         /** Base URL of any scheduler replica; each polls every project, so any one can answer. */

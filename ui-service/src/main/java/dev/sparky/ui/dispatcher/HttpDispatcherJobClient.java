@@ -2,6 +2,7 @@ package dev.sparky.ui.dispatcher;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.sparky.contracts.Json;
+import dev.sparky.contracts.ServiceToken;
 import dev.sparky.contracts.MalformedEventException;
 import dev.sparky.contracts.api.Problem;
 import dev.sparky.ui.config.UiConfig;
@@ -39,14 +40,16 @@ public class HttpDispatcherJobClient implements DispatcherJobClient {
     private final HttpClient http;
     private final String base;
     private final Duration readTimeout;
+    private final ServiceToken token;
 
     @Inject
-    public HttpDispatcherJobClient(UiConfig config) {
+    public HttpDispatcherJobClient(UiConfig config, ServiceToken token) {
         this(URI.create(config.dispatcher().url()), config.dispatcher().connectTimeout(),
-                config.dispatcher().readTimeout());
+                config.dispatcher().readTimeout(), token);
     }
 
-    public HttpDispatcherJobClient(URI base, Duration connectTimeout, Duration readTimeout) {
+    public HttpDispatcherJobClient(URI base, Duration connectTimeout, Duration readTimeout, ServiceToken token) {
+        this.token = token;
         String b = base.toString();
         this.base = b.endsWith("/") ? b.substring(0, b.length() - 1) : b;
         this.readTimeout = readTimeout;
@@ -150,7 +153,10 @@ public class HttpDispatcherJobClient implements DispatcherJobClient {
 
     private <T> HttpResponse<T> send(HttpRequest request, BodyHandler<T> handler) {
         try {
-            return http.send(request, handler);
+            // Every call carries the service token: the dispatcher answers only the other Sparky services.
+            HttpRequest authorized = HttpRequest.newBuilder(request, (name, value) -> true)
+                    .header(ServiceToken.HEADER, token.authorization()).build();
+            return http.send(authorized, handler);
         } catch (IOException e) {
             throw new DispatcherUnavailableException(base + " cannot be reached (" + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", e);

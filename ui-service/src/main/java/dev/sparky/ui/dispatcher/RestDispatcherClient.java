@@ -3,6 +3,7 @@ package dev.sparky.ui.dispatcher;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.sparky.contracts.BuildState;
 import dev.sparky.contracts.Json;
+import dev.sparky.contracts.ServiceToken;
 import dev.sparky.contracts.api.BuildView;
 import dev.sparky.contracts.api.Overview;
 import dev.sparky.contracts.api.Page;
@@ -14,6 +15,7 @@ import dev.sparky.ui.config.UiConfig;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.client.ClientRequestFilter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -57,11 +59,17 @@ public class RestDispatcherClient implements DispatcherClient {
     private final HttpClient streams;
     private volatile TaggedStatuses lastStatuses;
     private final Duration readTimeout;
+    /** Sent on every call: the dispatcher answers only the other Sparky services. */
+    private final ServiceToken token;
 
-    public RestDispatcherClient(UiConfig config) {
+    public RestDispatcherClient(UiConfig config, ServiceToken token) {
         this.url = config.dispatcher().url();
+        this.token = token;
+        ClientRequestFilter authorize = request -> request.getHeaders().putSingle(ServiceToken.HEADER,
+                token.authorization());
         this.api = QuarkusRestClientBuilder.newBuilder()
                 .baseUri(URI.create(url))
+                .register(authorize)
                 .connectTimeout(config.dispatcher().connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(config.dispatcher().readTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .build(DispatcherApi.class);
@@ -99,7 +107,7 @@ public class RestDispatcherClient implements DispatcherClient {
     @Override
     public Optional<LogStream> wholeLog(long id) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/internal/v1/builds/" + id + "/log/whole"))
-                .timeout(readTimeout).GET().build();
+                .timeout(readTimeout).header(ServiceToken.HEADER, token.authorization()).GET().build();
         HttpResponse<InputStream> r;
         try {
             r = streams.send(request, HttpResponse.BodyHandlers.ofInputStream());
@@ -165,7 +173,8 @@ public class RestDispatcherClient implements DispatcherClient {
 
     private HttpResponse<byte[]> statusesRequest(TaggedStatuses last) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + "/internal/v1/projects/status"))
-                .timeout(readTimeout).header("Accept", "application/json").GET();
+                .timeout(readTimeout).header("Accept", "application/json")
+                .header(ServiceToken.HEADER, token.authorization()).GET();
         if (last != null) {
             request.header("If-None-Match", last.tag());
         }

@@ -2,6 +2,7 @@ package dev.sparky.ui.scm;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.sparky.contracts.Json;
+import dev.sparky.contracts.ServiceToken;
 import dev.sparky.ui.config.UiConfig;
 import jakarta.inject.Singleton;
 import java.net.URI;
@@ -24,16 +25,18 @@ public class SchedulerClient {
     };
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     private final URI scmUri;
+    private final ServiceToken token;
 
-    public SchedulerClient(UiConfig config) {
+    public SchedulerClient(UiConfig config, ServiceToken token) {
+        this.token = token;
         this.scmUri = URI.create(config.scheduler().url().replaceAll("/+$", "") + "/internal/v1/scm");
     }
 
     /** The project's SCM health, or empty when it has no scm or the scheduler did not answer. */
     public Optional<ScmStatusView> scm(String project) {
         try {
-            HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(scmUri).timeout(Duration.ofSeconds(1)).GET()
-                    .build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(scmUri).timeout(Duration.ofSeconds(1))
+                    .header(ServiceToken.HEADER, token.authorization()).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
             if (r.statusCode() != 200) {
                 return Optional.empty();
             }

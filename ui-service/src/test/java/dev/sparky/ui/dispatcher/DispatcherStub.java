@@ -35,6 +35,11 @@ public class DispatcherStub implements QuarkusTestResourceLifecycleManager {
         var build = FakeDispatcher.build(7, "hello", "abc", BuildState.RUNNING, "d", Map.of("A", "1"));
         server.createContext("/internal/v1/", ex -> {
             String path = ex.getRequestURI().getPath();
+            // As the real dispatcher: only callers with the service token (the test profile's) are answered.
+            if (!"Bearer test-service-token-0123456789abcdef".equals(ex.getRequestHeaders().getFirst("Authorization"))) {
+                send(ex, 401, "text/plain", "service token missing".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
             switch (path) {
                 case "/internal/v1/builds/7" -> json(ex, 200, Json.write(build));
                 case "/internal/v1/projects/hello/jobs/abc" -> json(ex, 200, Json.write(build));

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.sparky.contracts.ServiceToken;
 import dev.sparky.ui.error.RequestRefusedException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -16,6 +17,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterEach;
@@ -25,6 +27,7 @@ import org.junit.jupiter.api.Test;
 /** The job side of the dispatcher client against a stub speaking the job API contract's internal endpoints. */
 class HttpDispatcherJobClientTest {
     static final String TOKEN = "the-secret-token-value-0123456789";
+    static final String SERVICE_TOKEN = "service-token-for-this-test-0123456789";
     HttpServer server;
     HttpDispatcherJobClient client;
     final Map<String, byte[]> stored = new ConcurrentHashMap<>();
@@ -36,7 +39,7 @@ class HttpDispatcherJobClientTest {
         server.createContext("/internal/v1/", this::handle);
         server.start();
         client = new HttpDispatcherJobClient(URI.create("http://127.0.0.1:" + server.getAddress().getPort()),
-                Duration.ofSeconds(2), Duration.ofSeconds(5));
+                Duration.ofSeconds(2), Duration.ofSeconds(5), ServiceToken.require(Optional.of(SERVICE_TOKEN), "ui"));
     }
 
     @AfterEach
@@ -48,6 +51,11 @@ class HttpDispatcherJobClientTest {
         String path = ex.getRequestURI().getPath();
         String method = ex.getRequestMethod();
         byte[] body = ex.getRequestBody().readAllBytes();
+        // The dispatcher answers only the other services: every call must carry the service token.
+        if (!("Bearer " + SERVICE_TOKEN).equals(ex.getRequestHeaders().getFirst("Authorization"))) {
+            send(ex, 401, "service token missing");
+            return;
+        }
         headers.put(method + " " + path, String.valueOf(ex.getRequestHeaders().getFirst("Content-Length")));
         switch (method + " " + path) {
             case "POST /internal/v1/job-tokens/verify" -> {
