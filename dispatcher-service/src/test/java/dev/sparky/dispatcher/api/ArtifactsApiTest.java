@@ -155,6 +155,7 @@ class ArtifactsApiTest {
     private static java.net.http.HttpResponse<String> putChunked(String path, byte[] body) throws Exception {
         var put = java.net.http.HttpRequest.newBuilder(java.net.URI.create(io.restassured.RestAssured.baseURI + ":"
                 + io.restassured.RestAssured.port + path)).header("Content-Type", "application/octet-stream")
+                .header("Authorization", "Bearer " + ServiceCalls.TOKEN)
                 .PUT(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
                 .build();
         return java.net.http.HttpClient.newHttpClient().send(put, java.net.http.HttpResponse.BodyHandlers.ofString());
