@@ -79,7 +79,7 @@ final class QueueDispatcher {
         fx.runBuild(new RunBuild(SchemaVersion.CURRENT, UUID.randomUUID().toString(), b.id(), attempt, b.project(),
                 b.jobId(), b.description(), secrets.unmasked(b.id(), def, b.params()), def.env(), def.secrets(), def.script(),
                 def.timeout().toSeconds(), def.cache(), logCapBytes, def.retries(), Instant.ofEpochMilli(b.queuedAt()),
-                Instant.ofEpochMilli(now), token));
+                Instant.ofEpochMilli(now), token, def.runsWithSparrowdo() ? def.sparrowdo() : null));
     }
 
     private void failWaiting(String project, String reason) {

@@ -18,6 +18,9 @@ import java.util.Map;
  * @param logCapBytes the log is cut with a marker beyond this size
  * @param apiToken the build's job API token ({@code SPARKY_API_TOKEN}), valid only while this attempt runs;
  *     the dispatcher keeps only its hash
+ * @param sparrowdo set when {@code script} is a Sparky {@code sparrowfile}: the runner runs it with
+ *     {@code sparrowdo}, with these flags by option name ({@code repo}, {@code conf}, {@code no_index_update},
+ *     {@code verbose}, {@code debug}); null for a script run as a program (and in records written before)
  */
 public record RunBuild(
         int schemaVersion,
@@ -37,7 +40,17 @@ public record RunBuild(
         int retries,
         Instant queuedAt,
         Instant dispatchedAt,
-        String apiToken) {
+        String apiToken,
+        Map<String, String> sparrowdo) {
+
+    /** A job whose script runs as a program (records written before sparrowfiles read the same way). */
+    public RunBuild(int schemaVersion, String eventId, long buildId, int attempt, String project, String jobId,
+            String description, Map<String, String> params, Map<String, String> env, List<String> secrets,
+            String script, long timeoutSeconds, List<String> cachePaths, long logCapBytes, int retries,
+            Instant queuedAt, Instant dispatchedAt, String apiToken) {
+        this(schemaVersion, eventId, buildId, attempt, project, jobId, description, params, env, secrets, script,
+                timeoutSeconds, cachePaths, logCapBytes, retries, queuedAt, dispatchedAt, apiToken, null);
+    }
 
     /** A job without a job API token (records written before tokens existed read the same way). */
     public RunBuild(int schemaVersion, String eventId, long buildId, int attempt, String project, String jobId,
@@ -60,6 +73,12 @@ public record RunBuild(
         env = env == null ? Map.of() : Map.copyOf(env);
         secrets = secrets == null ? List.of() : List.copyOf(secrets);
         cachePaths = cachePaths == null ? List.of() : List.copyOf(cachePaths);
+        sparrowdo = sparrowdo == null ? null : Map.copyOf(sparrowdo);
+    }
+
+    /** Whether the runner runs {@code script} with {@code sparrowdo}. */
+    public boolean runsWithSparrowdo() {
+        return sparrowdo != null;
     }
 
     public RunBuild validate() {
