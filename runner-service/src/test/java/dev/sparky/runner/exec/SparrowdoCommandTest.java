@@ -88,6 +88,17 @@ class SparrowdoCommandTest {
     }
 
     @Test
+    void sparrowdoIsFoundOnlyWhereItIsAnExecutableFile(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path plain = java.nio.file.Files.createDirectories(dir.resolve("plain"));
+        java.nio.file.Files.writeString(plain.resolve("sparrowdo"), "not executable");
+        Path bin = java.nio.file.Files.createDirectories(dir.resolve("bin"));
+        Path program = java.nio.file.Files.writeString(bin.resolve("sparrowdo"), "#!/bin/sh\n");
+        program.toFile().setExecutable(true);
+        assertTrue(SparrowdoCommand.find(plain.toString()).isEmpty());
+        assertEquals(Optional.of(program), SparrowdoCommand.find(plain + "::" + bin));
+    }
+
+    @Test
     void siteBinIsAddedOnceAndAMissingSparrowdoNamesTheInstallCommand() {
         assertEquals(SparrowdoCommand.SITE_BIN + ":/bin", SparrowdoCommand.path(SparrowdoCommand.SITE_BIN + ":/bin"));
         assertEquals(SparrowdoCommand.SITE_BIN, SparrowdoCommand.path(null));
