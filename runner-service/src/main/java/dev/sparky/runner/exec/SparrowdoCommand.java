@@ -33,7 +33,7 @@ final class SparrowdoCommand {
     static final String INSTALL = "bin/sparky install-raku";
     private static final String PROGRAM = "sparrowdo";
     private static final Set<String> RESERVED = Set.of("SPARKY_PROJECT", "SPARKY_JOB_ID", "SPARKY_WORKER",
-            "SPARKY_TCP_PORT", "SPARKY_API_TOKEN");
+            "SPARKY_TCP_PORT", "SPARKY_API_TOKEN", "SPARKY_USE_TLS");
     /** Flags copied from the job's {@code sparrowdo} options when they are {@code true}. */
     private static final List<String> FLAGS = List.of("no_index_update", "verbose", "debug");
     private static final String TAG_NAME = "[A-Za-z_][A-Za-z0-9_]*";
@@ -128,6 +128,9 @@ final class SparrowdoCommand {
                 .append(",SPARKY_JOB_ID=").append(encode(job.jobId()))
                 .append(",SPARKY_WORKER=localhost")
                 .append(",SPARKY_TCP_PORT=").append(port(apiUrl));
+        if (apiUrl.regionMatches(true, 0, "https:", 0, 6)) {
+            tags.append(",SPARKY_USE_TLS=1"); // Sparky::JobApi then calls https://
+        }
         new TreeMap<>(job.params()).forEach((name, value) -> { // by name: the record's map has no order
             if (RESERVED.contains(name)) {
                 notes.add("parameter '" + name + "' is not passed as a tag: " + name + " is set by the runner");

@@ -70,7 +70,7 @@ class SparrowdoCommandTest {
         String tags = SparrowdoCommand.tags(sparrowJob(params, Map.of(), null), "https://sparky.example.org",
                 notes);
         assertEquals("SPARKY_PROJECT=hello-raku,SPARKY_JOB_ID=job7,SPARKY_WORKER=localhost,SPARKY_TCP_PORT=443,"
-                + "GREETING=hello___comma______space___world___eq___1___nl___bye", tags);
+                + "SPARKY_USE_TLS=1,GREETING=hello___comma______space___world___eq___1___nl___bye", tags);
         assertEquals(List.of(
                 "parameter 'QUOTE' is not passed as a tag: its value has a quote (it is still the variable QUOTE)",
                 "parameter 'SPARKY_PROJECT' is not passed as a tag: SPARKY_PROJECT is set by the runner",
