@@ -48,8 +48,9 @@ public final class ProjectLoader {
                 issues.add(ProjectIssue.error(label, 0, "cannot read: " + e.getMessage()));
             }
         }
+        boolean named = definition.script() != null;
         definition = definition.withScript(scriptOf(dir, definition));
-        checkScript(dir, name, definition, issues);
+        checkScript(dir, name, definition, named, issues);
         return new Project(name, dir, definition, issues, text);
     }
 
@@ -107,7 +108,8 @@ public final class ProjectLoader {
         return ProjectDefinition.DEFAULT_SCRIPT;
     }
 
-    private static void checkScript(Path dir, String name, ProjectDefinition definition, List<ProjectIssue> issues) {
+    private static void checkScript(Path dir, String name, ProjectDefinition definition, boolean named,
+            List<ProjectIssue> issues) {
         String script = definition.script();
         if (!Names.isValidJobId(script)) {
             return; // DefinitionReader already reported the bad script name
@@ -115,8 +117,8 @@ public final class ProjectLoader {
         Path scriptPath = dir.resolve(script);
         if (!Files.isRegularFile(scriptPath)) {
             issues.add(ProjectIssue.error("projects/" + name + "/" + script, 0,
-                    "job script is missing: create " + script + " (or a Sparky sparrowfile, or set script: in "
-                            + "sparky.yaml)"));
+                    "job script is missing: create " + script + (named ? " (named by script: in sparky.yaml)"
+                            : " (or a Sparky sparrowfile, or set script: in sparky.yaml)")));
         }
     }
 }
