@@ -3,7 +3,6 @@ package dev.sparky.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sparky.testkit.SparkyApi;
@@ -18,6 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.condition.EnabledIf;
 
 /**
  * Sparky projects brought unchanged, end to end on real processes: a folder whose scenario is a Raku
@@ -27,6 +27,9 @@ import org.junit.jupiter.api.TestInstance;
  * unless {@code -Dsparky.it.require-raku=true} (as {@code bin/sparky test} sets), which makes it fail instead.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@EnabledIf(value = "runnable", disabledReason = "Raku and sparrowdo are not installed (no "
+        + "/usr/lib/perl6/site/bin/sparrowdo): run bin/sparky install-raku to run this test "
+        + "(-Dsparky.it.require-raku=true makes it fail instead of skipping)")
 class SparrowfileIT {
     /** sparrowdo starts several raku processes: about 10 s a build on a busy 2-core machine. */
     private static final Duration BUILD = Duration.ofSeconds(120);
@@ -34,13 +37,13 @@ class SparrowfileIT {
     private SparkyCluster cluster;
     private SparkyApi api;
 
+    /** Skipped without Raku, unless asked to require it (then the builds fail, naming the install command). */
+    static boolean runnable() {
+        return Boolean.getBoolean("sparky.it.require-raku") || Files.isExecutable(SPARROWDO);
+    }
+
     @BeforeAll
     void start() throws IOException {
-        boolean installed = Files.isExecutable(SPARROWDO);
-        if (!Boolean.getBoolean("sparky.it.require-raku")) {
-            assumeTrue(installed, "Raku and sparrowdo are not installed (no " + SPARROWDO
-                    + "): run bin/sparky install-raku to run this test");
-        }
         Path home = Files.createTempDirectory("sparky-it-sparrowfile");
         // no_index_update: these scenarios use no Sparrow6 plugin, so no plugin repository is needed.
         sparrowProject(home, "raku-hello", """
