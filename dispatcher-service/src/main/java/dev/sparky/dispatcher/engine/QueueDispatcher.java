@@ -83,7 +83,8 @@ final class QueueDispatcher {
         fx.runBuild(seal.seal(new RunBuild(SchemaVersion.CURRENT, UUID.randomUUID().toString(), b.id(), attempt, b.project(),
                 b.jobId(), b.description(), secrets.unmasked(b.id(), def, b.params()), def.env(), def.secrets(), def.script(),
                 def.timeout().toSeconds(), def.cache(), logCapBytes, def.retries(), Instant.ofEpochMilli(b.queuedAt()),
-                Instant.ofEpochMilli(now), token), SecretParams.passwordVars(def)));
+                Instant.ofEpochMilli(now), token, null, def.runsWithSparrowdo() ? def.sparrowdo() : null),
+                SecretParams.passwordVars(def)));
     }
 
     private void failWaiting(String project, String reason) {

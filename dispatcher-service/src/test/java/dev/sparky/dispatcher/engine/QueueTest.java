@@ -96,6 +96,25 @@ class QueueTest {
     }
 
     @Test
+    void aSparrowfileProjectsJobTellsTheRunnerToUseSparrowdoWithItsFlags() throws Exception {
+        f.project("raku", "sparrowdo:\n  no_index_update: true\n  repo: file:///srv/repo\n  tags: A=1\n");
+        Path dir = home.resolve("projects/raku");
+        java.nio.file.Files.delete(dir.resolve("job.sh"));
+        java.nio.file.Files.writeString(dir.resolve("sparrowfile"), "say 'hi';\n");
+        f.project("plain", "sparrowdo:\n  no_index_update: true\n");
+        f.apply(f.request("raku", "a", Map.of()), f.request("plain", "b", Map.of()));
+        List<RunBuild> jobs = EngineFixture.jobs(f.drainOutbox());
+        RunBuild raku = jobs.stream().filter(j -> j.project().equals("raku")).findFirst().orElseThrow();
+        assertEquals("sparrowfile", raku.script());
+        assertEquals(Map.of("no_index_update", "true", "repo", "file:///srv/repo"), raku.sparrowdo());
+        assertEquals(Map.of("A", "1"), raku.params());
+        RunBuild plain = jobs.stream().filter(j -> j.project().equals("plain")).findFirst().orElseThrow();
+        assertEquals(null, plain.sparrowdo(), "job.sh runs as a program, whatever its sparrowdo: section says");
+        RunBuild roundTrip = dev.sparky.contracts.Json.read(dev.sparky.contracts.Json.write(raku), RunBuild.class);
+        assertEquals(raku.sparrowdo(), roundTrip.sparrowdo());
+    }
+
+    @Test
     void editedConcurrencyTakesEffectWithoutARecord() throws Exception {
         f.project("grow", "concurrency: 1\n");
         f.apply(f.request("grow", "a", Map.of()), f.request("grow", "b", Map.of()));

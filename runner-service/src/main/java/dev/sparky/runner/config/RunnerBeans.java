@@ -77,7 +77,8 @@ public class RunnerBeans {
                         config.runner().killGrace())
                 .withCacheDir(config.runner().cacheDir().map(Path::of).orElse(home.resolve("cache")))
                 .withBuildUser(config.runner().buildUser().orElse(null))
-                .withSecretsDir(config.runner().secretsDir().map(Path::of).orElse(home.resolve("secrets")));
+                .withSecretsDir(config.runner().secretsDir().map(Path::of).orElse(home.resolve("secrets")))
+                .withSparrowRepo(config.runner().sparrowRepo().orElse(null));
         return new ProcessBuildExecutor(settings, System.getenv(), stopTimer, flushTimer);
     }
 

@@ -70,6 +70,12 @@ public interface RunnerConfig {
          */
         Optional<String> buildUser();
 
+        /**
+         * The Sparrow plugin repository that sparrowdo installs plugins from when a project's sparrowdo: section
+         * names none (a URL such as {@code file:///srv/sparrow-repo}); unset: sparrowdo's own default.
+         */
+        Optional<String> sparrowRepo();
+
         /** How often the runner says it is alive; the dispatcher's lease must be several times longer. */
         @WithDefault("1s")
         Duration heartbeatInterval();

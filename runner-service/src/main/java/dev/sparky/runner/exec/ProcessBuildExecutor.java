@@ -51,6 +51,8 @@ public final class ProcessBuildExecutor implements BuildExecutor {
     private final LeftoverProcesses leftovers;
     private final String cookieOwner;
     private final Duration killGrace;
+    private final String apiUrl;
+    private final Optional<String> sparrowRepo;
     private final ScheduledExecutorService stopTimer;
     private final ScheduledExecutorService flushTimer;
 
@@ -90,6 +92,8 @@ public final class ProcessBuildExecutor implements BuildExecutor {
         this.leftovers = new LeftoverProcesses();
         this.cookieOwner = LeftoverProcesses.owner(runnerId, workRoot());
         this.killGrace = settings.killGrace();
+        this.apiUrl = settings.apiUrl();
+        this.sparrowRepo = settings.sparrowRepo();
         this.stopTimer = stopTimer;
         this.flushTimer = flushTimer;
     }
@@ -137,7 +141,16 @@ public final class ProcessBuildExecutor implements BuildExecutor {
             return PreparedBuild.failed(job, "runner " + runnerId + " cannot write its start gate: " + e.getMessage(),
                     notes);
         }
-        List<String> command = ScriptCommand.of(script.toAbsolutePath(), job.script(), who.user(), env, gate, notes);
+        List<String> command;
+        if (job.runsWithSparrowdo()) {
+            command = SparrowdoCommand.of(script.getParent().toAbsolutePath(), job, who.user(), env, apiUrl,
+                    sparrowRepo, notes);
+            if (SparrowdoCommand.find(env.get("PATH")).isEmpty()) {
+                return PreparedBuild.failed(job, SparrowdoCommand.missing(runnerId), notes);
+            }
+        } else {
+            command = ScriptCommand.of(script.toAbsolutePath(), job.script(), who.user(), env, gate, notes);
+        }
         return new PreparedBuild(job, command, env, workspace, environment.secretValues(job, secretValues), notes, null,
                 cachePaths, who.user());
     }

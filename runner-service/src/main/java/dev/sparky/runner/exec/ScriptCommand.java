@@ -37,7 +37,8 @@ final class ScriptCommand {
     static final String GO = "start";
     /** The exit code of a gate closed without the line: the runner abandoned the launch. */
     static final int NOT_OPENED = 111;
-    private static final String GATE = "IFS= read -r sparky_gate && [ \"$sparky_gate\" = " + GO + " ] || exit "
+    /** The gate itself: one line of shell, then standard input from /dev/null. */
+    static final String GATE = "IFS= read -r sparky_gate && [ \"$sparky_gate\" = " + GO + " ] || exit "
             + NOT_OPENED + "; unset sparky_gate; exec </dev/null";
     /** The gate as the {@code BASH_ENV} file of the bash that then runs the script. */
     static final String GATE_FILE = "# Sparky's start gate: the script runs once its start is on record "

@@ -28,6 +28,7 @@ final class DefinitionReader {
 
     private final String label;
     private final List<ProjectIssue> issues;
+    private boolean scriptGiven;
 
     DefinitionReader(String label, List<ProjectIssue> issues) {
         this.label = label;
@@ -55,6 +56,7 @@ final class DefinitionReader {
         List<NotifyHook> notify = d.notifyHooks();
         List<String> cache = d.cache();
         List<String> jobApiProjects = d.jobApiProjects();
+        SparrowdoReader sparrowdo = new SparrowdoReader(this);
         for (NodeTuple t : root.getValue()) {
             String key = scalarKey(t.getKeyNode());
             Node v = t.getValueNode();
@@ -72,8 +74,11 @@ final class DefinitionReader {
                 case "vars" -> vars = vars(v);
                 case "group_vars" -> groupVars = stringList(key, v);
                 case "tags" -> tags.putAll(tags(key, v));
-                case "sparrowdo" -> tags.putAll(sparrowdoTags(v));
-                case "script" -> script = scriptName(v, script);
+                case "sparrowdo" -> sparrowdo.read(v, this::tags);
+                case "script" -> {
+                    script = scriptName(v, script);
+                    scriptGiven = true;
+                }
                 case "timeout" -> timeout = duration(key, v, timeout);
                 case "concurrency" -> concurrency = positiveInt(key, v, concurrency, 1);
                 case "retries" -> retries = positiveInt(key, v, retries, 0);
@@ -86,12 +91,20 @@ final class DefinitionReader {
                 default -> warn(t.getKeyNode(), "unknown key '" + key + "' is ignored (check its spelling)");
             }
         }
+        // sparrowdo's tags first, so that top-level tags: win, whatever the order of the keys
+        Map<String, String> allTags = new LinkedHashMap<>(sparrowdo.tags());
+        allTags.putAll(tags);
         return new ProjectDefinition(allowManual, disabled, keep, crontab, scm, downstream, downstreamOn, vars,
-                groupVars, Map.copyOf(tags), script, timeout, concurrency, retries, env, secrets, notify, cache,
-                jobApiProjects);
+                groupVars, Map.copyOf(allTags), script, timeout, concurrency, retries, env, secrets, notify, cache,
+                jobApiProjects, sparrowdo.options());
     }
 
-    private String scalarKey(Node k) {
+    /** Whether the file has a {@code script:} key (else the project folder decides: job.sh or sparrowfile). */
+    boolean scriptGiven() {
+        return scriptGiven;
+    }
+
+    String scalarKey(Node k) {
         if (k instanceof ScalarNode s) {
             return s.getValue();
         }
@@ -253,23 +266,6 @@ final class DefinitionReader {
             error(v, key + ": " + e.getMessage());
             return Map.of();
         }
-    }
-
-    private Map<String, String> sparrowdoTags(Node v) {
-        if (!(v instanceof MappingNode m)) {
-            error(v, "sparrowdo: expected a mapping");
-            return Map.of();
-        }
-        Map<String, String> out = new LinkedHashMap<>();
-        for (NodeTuple t : m.getValue()) {
-            String k = scalarKey(t.getKeyNode());
-            if ("tags".equals(k)) {
-                out.putAll(tags("sparrowdo.tags", t.getValueNode()));
-            } else if (k != null) {
-                warn(t.getKeyNode(), "sparrowdo." + k + " is a Sparrowdo executor option and is ignored here");
-            }
-        }
-        return out;
     }
 
     private String scriptName(Node v, String fallback) {

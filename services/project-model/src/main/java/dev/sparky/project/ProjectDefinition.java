@@ -5,8 +5,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A project's {@code sparky.yaml}, read and checked (SPEC section 4). Defaults are filled in, so callers
- * never test for missing keys.
+ * A project's {@code sparky.yaml}, read and checked. Defaults are filled in, so callers never test for
+ * missing keys.
+ *
+ * @param script the scenario's file name in the project folder: {@code script:}, else {@code job.sh}, else (no
+ *     job.sh but a {@code sparrowfile}) {@code sparrowfile}
+ * @param sparrowdo the flags of the {@code sparrowdo} command that runs a {@code sparrowfile}, by option name
+ *     ({@code repo}, {@code conf}, {@code no_index_update}, {@code verbose}, {@code debug}), from the
+ *     {@code sparrowdo:} section; ignored for any other script
+ * @param jobApiProjects the other projects a build may start and read through the job API
+ *     ({@code job_api: {projects: [...]}})
  */
 public record ProjectDefinition(
         boolean allowManualRun,
@@ -27,16 +35,24 @@ public record ProjectDefinition(
         List<String> secrets,
         List<NotifyHook> notifyHooks,
         List<String> cache,
-        List<String> jobApiProjects) {
+        List<String> jobApiProjects,
+        Map<String, String> sparrowdo) {
 
     public static final String DEFAULT_SCRIPT = "job.sh";
+    /** Sparky's scenario file: run with {@code sparrowdo}, not as a program. */
+    public static final String SPARROWFILE = "sparrowfile";
     public static final Duration DEFAULT_TIMEOUT = Duration.ofHours(1);
 
     /** The definition of a project whose folder has no {@code sparky.yaml}: every default. */
     public static ProjectDefinition defaults() {
         return new ProjectDefinition(false, false, null, null, null, List.of(), DownstreamOn.SUCCESS, List.of(),
                 List.of(), Map.of(), DEFAULT_SCRIPT, DEFAULT_TIMEOUT, 1, 1, Map.of(), List.of(), List.of(), List.of(),
-                List.of());
+                List.of(), Map.of());
+    }
+
+    public ProjectDefinition {
+        jobApiProjects = jobApiProjects == null ? List.of() : List.copyOf(jobApiProjects);
+        sparrowdo = sparrowdo == null ? Map.of() : Map.copyOf(sparrowdo);
     }
 
     /**
@@ -45,6 +61,18 @@ public record ProjectDefinition(
      */
     public boolean jobApiMayUse(String ownName, String target) {
         return ownName.equals(target) || jobApiProjects.contains(target);
+    }
+
+    /** Whether the scenario is a Sparky {@code sparrowfile}, run by {@code sparrowdo} on the runner. */
+    public boolean runsWithSparrowdo() {
+        return SPARROWFILE.equals(script);
+    }
+
+    /** The same definition with another scenario file. */
+    public ProjectDefinition withScript(String name) {
+        return new ProjectDefinition(allowManualRun, disabled, keepBuilds, crontab, scm, downstream, downstreamOn,
+                vars, groupVars, tags, name, timeout, concurrency, retries, env, secrets, notifyHooks, cache,
+                jobApiProjects, sparrowdo);
     }
 
     /** {@code scm: {url, branch}}; a null branch means the remote's HEAD. */

@@ -32,7 +32,7 @@ public final class ProjectLoader {
         String label = "projects/" + name + "/" + YAML_FILE;
         Path yamlPath = dir.resolve(YAML_FILE);
         List<ProjectIssue> issues = new ArrayList<>();
-        ProjectDefinition definition = ProjectDefinition.defaults();
+        ProjectDefinition definition = ProjectDefinition.defaults().withScript(null);
         String text = "";
         if (!Files.isRegularFile(yamlPath)) {
             issues.add(ProjectIssue.warning(label, 0, "no sparky.yaml: the project runs with every default"));
@@ -42,18 +42,29 @@ public final class ProjectLoader {
                     issues.add(ProjectIssue.error(label, 0, "file is larger than 1 MiB; a project definition is small"));
                 } else {
                     text = Files.readString(yamlPath, StandardCharsets.UTF_8);
-                    definition = parse(text, label, issues);
+                    definition = read(text, label, issues);
                 }
             } catch (IOException e) {
                 issues.add(ProjectIssue.error(label, 0, "cannot read: " + e.getMessage()));
             }
         }
-        checkScript(dir, name, definition, issues);
+        boolean named = definition.script() != null;
+        definition = definition.withScript(scriptOf(dir, definition));
+        checkScript(dir, name, definition, named, issues);
         return new Project(name, dir, definition, issues, text);
     }
 
-    /** Parses the text of a sparky.yaml, adding issues to {@code issues}; returns defaults for what is broken. */
+    /**
+     * Parses the text of a sparky.yaml, adding issues to {@code issues}; returns defaults for what is broken
+     * (the script, when the file names none, is job.sh: only {@link #load} looks for a sparrowfile).
+     */
     public static ProjectDefinition parse(String text, String label, List<ProjectIssue> issues) {
+        ProjectDefinition definition = read(text, label, issues);
+        return definition.script() == null ? definition.withScript(ProjectDefinition.DEFAULT_SCRIPT) : definition;
+    }
+
+    /** {@link #parse}, with a null script when the file names none. */
+    private static ProjectDefinition read(String text, String label, List<ProjectIssue> issues) {
         Node root;
         try {
             LoaderOptions options = new LoaderOptions();
@@ -70,17 +81,35 @@ public final class ProjectLoader {
             return ProjectDefinition.defaults();
         }
         if (root == null) {
-            return ProjectDefinition.defaults();
+            return ProjectDefinition.defaults().withScript(null);
         }
         if (!(root instanceof MappingNode mapping)) {
             issues.add(ProjectIssue.error(label, root.getStartMark().getLine() + 1,
                     "the file must be a mapping of keys (allow_manual_run: true, ...), not a " + root.getNodeId()));
             return ProjectDefinition.defaults();
         }
-        return new DefinitionReader(label, issues).read(mapping);
+        DefinitionReader reader = new DefinitionReader(label, issues);
+        ProjectDefinition definition = reader.read(mapping);
+        return reader.scriptGiven() ? definition : definition.withScript(null);
     }
 
-    private static void checkScript(Path dir, String name, ProjectDefinition definition, List<ProjectIssue> issues) {
+    /**
+     * The scenario a folder runs when sparky.yaml names none: {@code job.sh}, else a Sparky {@code sparrowfile};
+     * a folder with both runs job.sh.
+     */
+    private static String scriptOf(Path dir, ProjectDefinition definition) {
+        if (definition.script() != null) {
+            return definition.script();
+        }
+        if (!Files.isRegularFile(dir.resolve(ProjectDefinition.DEFAULT_SCRIPT))
+                && Files.isRegularFile(dir.resolve(ProjectDefinition.SPARROWFILE))) {
+            return ProjectDefinition.SPARROWFILE;
+        }
+        return ProjectDefinition.DEFAULT_SCRIPT;
+    }
+
+    private static void checkScript(Path dir, String name, ProjectDefinition definition, boolean named,
+            List<ProjectIssue> issues) {
         String script = definition.script();
         if (!Names.isValidJobId(script)) {
             return; // DefinitionReader already reported the bad script name
@@ -88,7 +117,8 @@ public final class ProjectLoader {
         Path scriptPath = dir.resolve(script);
         if (!Files.isRegularFile(scriptPath)) {
             issues.add(ProjectIssue.error("projects/" + name + "/" + script, 0,
-                    "job script is missing: create " + script + " (or set script: in sparky.yaml)"));
+                    "job script is missing: create " + script + (named ? " (named by script: in sparky.yaml)"
+                            : " (or a Sparky sparrowfile, or set script: in sparky.yaml)")));
         }
     }
 }

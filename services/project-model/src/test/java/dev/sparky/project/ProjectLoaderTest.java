@@ -285,4 +285,88 @@ class ProjectLoaderTest {
         assertEquals(ProjectIssue.Severity.WARNING, issues.get(1).severity());
         assertEquals(5, issues.get(1).line());
     }
+
+    private Project folder(String name, String yaml, String... files) throws IOException {
+        Path dir = Files.createDirectories(root.resolve(name));
+        if (yaml != null) {
+            Files.writeString(dir.resolve("sparky.yaml"), yaml);
+        }
+        for (String f : files) {
+            Files.writeString(dir.resolve(f), "say 'hi';\n");
+        }
+        return ProjectLoader.load(dir);
+    }
+
+    @Test
+    void aFolderWithOnlyASparrowfileRunsItWithSparrowdo() throws IOException {
+        Project p = folder("sparky-project", "allow_manual_run: true\n", "sparrowfile");
+        assertTrue(p.buildable(), p.issues().toString());
+        assertEquals("sparrowfile", p.definition().script());
+        assertTrue(p.definition().runsWithSparrowdo());
+        Project bare = folder("no-yaml", null, "sparrowfile");
+        assertTrue(bare.buildable(), bare.issues().toString());
+        assertTrue(bare.definition().runsWithSparrowdo());
+    }
+
+    @Test
+    void jobShWinsOverASparrowfileAndAScriptKeyWinsOverBoth() throws IOException {
+        Project both = folder("both", "allow_manual_run: true\n", "sparrowfile", "job.sh");
+        assertEquals("job.sh", both.definition().script());
+        assertFalse(both.definition().runsWithSparrowdo());
+        Project named = folder("named", "script: build.sh\n", "sparrowfile", "build.sh");
+        assertEquals("build.sh", named.definition().script());
+        Project missing = folder("named-missing", "script: job.sh\n", "sparrowfile");
+        assertFalse(missing.buildable(), "an explicit script: is not replaced by the sparrowfile");
+        assertTrue(missing.errors().get(0).message().contains("job script is missing"), missing.errors().toString());
+    }
+
+    @Test
+    void sparrowdoOptionsThatMakeSenseOnARunnerBecomeFlags() {
+        List<ProjectIssue> issues = new ArrayList<>();
+        ProjectDefinition d = parse("""
+                sparrowdo:
+                  no_sudo: true
+                  no_index_update: true
+                  repo: file:///srv/sparrow-repo
+                  conf: conf/config.raku
+                  verbose: true
+                  debug: false
+                  tags: A=1,B=x___comma___y
+                  format: production
+                """, issues);
+        assertEquals(Map.of("no_index_update", "true", "repo", "file:///srv/sparrow-repo", "conf",
+                "conf/config.raku", "verbose", "true"), d.sparrowdo());
+        assertEquals(Map.of("A", "1", "B", "x,y"), d.tags());
+        assertTrue(issues.stream().noneMatch(i -> i.severity() == ProjectIssue.Severity.ERROR), issues.toString());
+        assertTrue(issues.stream().anyMatch(i -> i.message().contains("sparrowdo.format is ignored")),
+                issues.toString());
+    }
+
+    @Test
+    void sparrowdoOptionsThatMeanAnotherHostMakeTheProjectNotBuildable() throws IOException {
+        for (String key : List.of("host: 10.0.0.5", "ssh_user: deploy", "ssh_port: 2222", "docker: web")) {
+            Project p = folder("elsewhere-" + key.substring(0, key.indexOf(':')).replace('_', '-'),
+                    "sparrowdo:\n  " + key + "\n", "sparrowfile");
+            assertFalse(p.buildable(), key);
+            String name = key.substring(0, key.indexOf(':'));
+            String message = p.errors().get(0).message();
+            assertTrue(message.startsWith("sparrowdo." + name + ": a build runs on the runner that takes it"), message);
+            assertTrue(message.contains("run this project on a runner pool whose runner is that host"), message);
+            assertEquals(2, p.errors().get(0).line());
+        }
+    }
+
+    @Test
+    void badSparrowdoValuesAreErrorsNamingTheKey() {
+        List<ProjectIssue> issues = new ArrayList<>();
+        ProjectDefinition d = parse("sparrowdo:\n  repo: \"$(reboot)\"\n  conf: ../../etc/passwd\n"
+                + "  verbose: maybe\n", issues);
+        assertEquals(Map.of(), d.sparrowdo());
+        List<String> errors = issues.stream().filter(i -> i.severity() == ProjectIssue.Severity.ERROR)
+                .map(ProjectIssue::message).toList();
+        assertEquals(3, errors.size(), errors.toString());
+        assertTrue(errors.get(0).startsWith("sparrowdo.repo: '$(reboot)' is not valid: expected a URL"), errors.get(0));
+        assertTrue(errors.get(1).startsWith("sparrowdo.conf: '../../etc/passwd' is not valid"), errors.get(1));
+        assertTrue(errors.get(2).startsWith("sparrowdo.verbose: expected true or false"), errors.get(2));
+    }
 }

@@ -20,6 +20,9 @@ import java.util.Map;
  *     the dispatcher keeps only its hash. On the wire it is always null: it travels in {@code sealed}
  * @param sealed the job's secrets (the API token and the values of password parameters), sealed by
  *     {@link JobSeal} for this build and attempt; the runner opens it. Null when the job has no secret
+ * @param sparrowdo set when {@code script} is a Sparky {@code sparrowfile}: the runner runs it with
+ *     {@code sparrowdo}, with these flags by option name ({@code repo}, {@code conf}, {@code no_index_update},
+ *     {@code verbose}, {@code debug}); null for a script run as a program (and in records written before)
  */
 public record RunBuild(
         int schemaVersion,
@@ -40,7 +43,17 @@ public record RunBuild(
         Instant queuedAt,
         Instant dispatchedAt,
         String apiToken,
-        String sealed) {
+        String sealed,
+        Map<String, String> sparrowdo) {
+
+    /** A job with sealed secrets whose script runs as a program. */
+    public RunBuild(int schemaVersion, String eventId, long buildId, int attempt, String project, String jobId,
+            String description, Map<String, String> params, Map<String, String> env, List<String> secrets,
+            String script, long timeoutSeconds, List<String> cachePaths, long logCapBytes, int retries,
+            Instant queuedAt, Instant dispatchedAt, String apiToken, String sealed) {
+        this(schemaVersion, eventId, buildId, attempt, project, jobId, description, params, env, secrets, script,
+                timeoutSeconds, cachePaths, logCapBytes, retries, queuedAt, dispatchedAt, apiToken, sealed, null);
+    }
 
     /** A job without a job API token (records written before tokens existed read the same way). */
     public RunBuild(int schemaVersion, String eventId, long buildId, int attempt, String project, String jobId,
@@ -48,7 +61,7 @@ public record RunBuild(
             String script, long timeoutSeconds, List<String> cachePaths, long logCapBytes, int retries,
             Instant queuedAt, Instant dispatchedAt) {
         this(schemaVersion, eventId, buildId, attempt, project, jobId, description, params, env, secrets, script,
-                timeoutSeconds, cachePaths, logCapBytes, retries, queuedAt, dispatchedAt, null, null);
+                timeoutSeconds, cachePaths, logCapBytes, retries, queuedAt, dispatchedAt, null, null, null);
     }
 
     /** A job with its secrets in clear: the form the dispatcher builds and the runner runs, never sent. */
@@ -57,14 +70,14 @@ public record RunBuild(
             String script, long timeoutSeconds, List<String> cachePaths, long logCapBytes, int retries,
             Instant queuedAt, Instant dispatchedAt, String apiToken) {
         this(schemaVersion, eventId, buildId, attempt, project, jobId, description, params, env, secrets, script,
-                timeoutSeconds, cachePaths, logCapBytes, retries, queuedAt, dispatchedAt, apiToken, null);
+                timeoutSeconds, cachePaths, logCapBytes, retries, queuedAt, dispatchedAt, apiToken, null, null);
     }
 
     /** The same job with other parameters, token and sealed secrets (used by sealing and opening). */
     public RunBuild withSecrets(Map<String, String> newParams, String newApiToken, String newSealed) {
         return new RunBuild(schemaVersion, eventId, buildId, attempt, project, jobId, description, newParams, env,
                 secrets, script, timeoutSeconds, cachePaths, logCapBytes, retries, queuedAt, dispatchedAt,
-                newApiToken, newSealed);
+                newApiToken, newSealed, sparrowdo);
     }
 
     /** Keeps the token out of logs and exception messages. */
@@ -79,6 +92,12 @@ public record RunBuild(
         env = env == null ? Map.of() : Map.copyOf(env);
         secrets = secrets == null ? List.of() : List.copyOf(secrets);
         cachePaths = cachePaths == null ? List.of() : List.copyOf(cachePaths);
+        sparrowdo = sparrowdo == null ? null : Map.copyOf(sparrowdo);
+    }
+
+    /** Whether the runner runs {@code script} with {@code sparrowdo}. */
+    public boolean runsWithSparrowdo() {
+        return sparrowdo != null;
     }
 
     public RunBuild validate() {
