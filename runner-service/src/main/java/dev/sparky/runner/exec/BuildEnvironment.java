@@ -4,6 +4,7 @@ import dev.sparky.contracts.Json;
 import dev.sparky.contracts.ParameterNames;
 import dev.sparky.contracts.events.RunBuild;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -124,9 +126,11 @@ final class BuildEnvironment {
      */
     static void writeParamsFile(RunBuild job, Path workspace, BuildUser user) throws IOException {
         Path file = paramsFile(workspace);
-        Files.write(file, Json.write(new TreeMap<>(parameters(job, new ArrayList<>()))),
-                StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        // Made new with its mode (no chmod by path afterwards, which would follow a link planted meanwhile).
+        try (var out = Files.newByteChannel(file, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))) {
+            out.write(ByteBuffer.wrap(Json.write(new TreeMap<>(parameters(job, new ArrayList<>())))));
+        }
         if (user != null) {
             Files.setAttribute(file, "unix:uid", user.uid(), LinkOption.NOFOLLOW_LINKS);
             Files.setAttribute(file, "unix:gid", user.gid(), LinkOption.NOFOLLOW_LINKS);

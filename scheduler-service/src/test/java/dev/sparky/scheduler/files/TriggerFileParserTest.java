@@ -87,6 +87,8 @@ class TriggerFileParserTest {
         "t.json     | {\"a\": 1, \"a\": 2}                     | field 'a' appears twice",
         "-x.json    | {}                                        | file name: job id '-x' is not valid",
         "a..b.json  | {}                                        | file name: job id 'a..b' is not valid",
+        "cron-202612050300.json | {}                            | file name: job id 'cron-202612050300' starts with 'cron-', which is reserved",
+        "SCM-0123456789ab.yaml  | {}                            | file name: job id 'SCM-0123456789ab' starts with 'scm-', which is reserved",
         "job.txt    | {}                                        | must end in .json, .yaml or .yml",
         "e.json     | '   '                                     | the file is empty",
         "e.yaml     | '# only a comment'                        | the file has no YAML content",

@@ -39,7 +39,7 @@ public final class ParameterNames {
                             "PROMPT_COMMAND", "PROMPT_DIRTRIM", "IFS", "CDPATH", "GLOBIGNORE", "EXECIGNORE",
                             "FIGNORE", "FPATH", "HISTFILE", "HISTFILESIZE", "HISTSIZE", "HISTCONTROL", "HISTIGNORE",
                             "HISTTIMEFORMAT", "HOSTFILE", "INPUTRC", "ZDOTDIR", "POSIXLY_CORRECT", "TMOUT", "MAIL",
-                            "MAILPATH", "MAILCHECK", "TEXTDOMAIN", "TEXTDOMAINDIR"))),
+                            "MAILPATH", "MAILCHECK", "TEXTDOMAIN", "TEXTDOMAINDIR", "FUNCNEST"))),
             new Reserved("names the dynamic linker and the C library read (LD_*, DYLD_*, GLIBC_TUNABLES, GCONV_PATH,"
                     + " MALLOC_*, ...) cannot be parameters",
                     prefix("LD_").or(prefix("DYLD_")).or(prefix("MALLOC_")).or(prefix("GCONV_"))
@@ -58,6 +58,10 @@ public final class ParameterNames {
                             .or(prefix("YARN_")).or(prefix("CARGO_")).or(prefix("RUSTUP_")).or(prefix("RUSTC"))
                             .or(prefix("RUSTDOC")).or(prefix("DOCKER_")).or(prefix("OPENSSL_")).or(prefix("SSL_"))
                             .or(prefix("SUDO_")).or(prefix("GRADLE_")).or(prefix("MAVEN_")).or(prefix("CGO_"))
+                            // tools that run a command or take their targets from the environment
+                            .or(prefix("RSYNC_")).or(prefix("CMAKE_")).or(prefix("UV_")).or(prefix("PIPENV_"))
+                            .or(prefix("HG")).or(prefix("SVN_")).or(prefix("CVS_")).or(prefix("TF_CLI_"))
+                            .or(prefix("AWS_ENDPOINT_URL")).or(prefix("COURSIER_"))
                             .or(suffixAnyCase("_proxy"))
                             .or(exact("WGETRC", "SYSTEM_WGETRC", "NETRC", "CURL_HOME", "KUBECONFIG",
                                     "AWS_CONFIG_FILE", "AWS_SHARED_CREDENTIALS_FILE", "REQUESTS_CA_BUNDLE",
@@ -66,7 +70,7 @@ public final class ParameterNames {
                                     "CPPFLAGS", "LDFLAGS", "LDLIBS", "GOFLAGS", "GOTOOLCHAIN", "GOENV", "GOPROXY",
                                     "GOROOT", "GOPATH", "GOBIN", "GOCACHE", "GOMODCACHE", "GOSUMDB", "GONOSUMDB",
                                     "GONOSUMCHECK", "GOINSECURE", "GOPRIVATE", "GONOPROXY", "GOEXPERIMENT",
-                                    "GODEBUG"))),
+                                    "GODEBUG", "COMPOSER", "SSLKEYLOGFILE"))),
             new Reserved("names language runtimes read at start (PYTHON*, PERL*, RUBY*, NODE_*, RAKU*, PERL6*,"
                     + " JAVA_TOOL_OPTIONS, _JAVA_OPTIONS, JDK_JAVA_OPTIONS, CLASSPATH, ...) cannot be parameters",
                     prefix("PYTHON").or(prefix("PERL")).or(prefix("RUBY")).or(prefix("NODE_")).or(prefix("RAKU"))
