@@ -24,12 +24,12 @@ import org.junit.jupiter.api.condition.EnabledIf;
  * {@code sparrowfile} runs with sparrowdo on the runner, its build parameters reach {@code tags()}, a failing
  * scenario fails the build, and a project whose {@code sparrowdo:} section names another host is refused when
  * it loads. Needs Raku and sparrowdo ({@code bin/sparky install-raku}); without them the class is skipped,
- * unless {@code -Dsparky.it.require-raku=true} (as {@code bin/sparky test} sets), which makes it fail instead.
+ * unless {@code -Dit.require-raku=true} (as {@code bin/sparky test} sets), which makes it fail instead.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @EnabledIf(value = "runnable", disabledReason = "Raku and sparrowdo are not installed (no "
         + "/usr/lib/perl6/site/bin/sparrowdo): run bin/sparky install-raku to run this test "
-        + "(-Dsparky.it.require-raku=true makes it fail instead of skipping)")
+        + "(-Dit.require-raku=true makes it fail instead of skipping)")
 class SparrowfileIT {
     /** sparrowdo starts several raku processes: about 10 s a build on a busy 2-core machine. */
     private static final Duration BUILD = Duration.ofSeconds(120);
@@ -39,7 +39,7 @@ class SparrowfileIT {
 
     /** Skipped without Raku, unless asked to require it (then the builds fail, naming the install command). */
     static boolean runnable() {
-        return Boolean.getBoolean("sparky.it.require-raku") || Files.isExecutable(SPARROWDO);
+        return Boolean.getBoolean("it.require-raku") || Files.isExecutable(SPARROWDO);
     }
 
     @BeforeAll
