@@ -21,7 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-/** Two scheduler replicas at once: every cron minute becomes exactly one build (SPEC 5.2). */
+/** Two scheduler replicas at once: every cron minute becomes exactly one build (docs/triggers.md). */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CronReplicasIT {
     private SparkyCluster cluster;

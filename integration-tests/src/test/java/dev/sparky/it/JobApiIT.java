@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * The job API (SPEC 7.3) from inside real builds: the fan-out example queues three children with a build token,
+ * The job API (docs/job-api.md) from inside real builds: the fan-out example queues three children with a build token,
  * waits for them, reads their stashes and uploads an artifact; tokens stop working when the build ends.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * The public Kafka contract (SPEC section 8) as another application uses it: a plain producer writes JSON to
+ * The public Kafka contract (docs/kafka-api.md) as another application uses it: a plain producer writes JSON to
  * {@code sparky.build-requests}; invalid records land in the dead-letter topic with a reason; state changes
  * come out on {@code sparky.build-events}.
  */

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * The sparky.yaml keys and build states that need more than one build to show (SPEC sections 4 and 6),
+ * The sparky.yaml keys and build states that need more than one build to show (docs/contract.md),
  * through the public API against real processes. Single-build keys are golden scenarios (GoldenScenarioIT).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

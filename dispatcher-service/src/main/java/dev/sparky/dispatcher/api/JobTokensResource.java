@@ -17,7 +17,7 @@ import java.io.InputStream;
 import java.util.Optional;
 
 /**
- * Job API token checks for the UI service (SPEC 7.3): {@code {"token": "..."}} answers the build and attempt
+ * Job API token checks for the UI service (docs/job-api.md): {@code {"token": "..."}} answers the build and attempt
  * the token belongs to while that attempt is handed out or running. Every other case (unknown, older
  * attempt, ended build, malformed token or body) gets the same 401, so the answer tells a guesser nothing.
  * The token is never logged nor echoed: parse errors are swallowed, not reported.

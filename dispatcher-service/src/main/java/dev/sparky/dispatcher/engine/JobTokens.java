@@ -8,7 +8,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 /**
- * Job API tokens (SPEC 7.3): 32 random bytes, base64url without padding (43 characters). The dispatcher
+ * Job API tokens (docs/job-api.md): 32 random bytes, base64url without padding (43 characters). The dispatcher
  * keeps only {@link #hash}; the token itself travels once, in the attempt's RunBuild. Never log a token.
  */
 public final class JobTokens {

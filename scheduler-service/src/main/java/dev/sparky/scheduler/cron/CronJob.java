@@ -4,7 +4,8 @@ import dev.sparky.project.ProjectCatalog;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Runs the cron pass every few seconds. Its own bean with a start delay (see TOOLCHAIN: SRMSG00019). */
+/** Runs the cron pass every few seconds. Its own bean with a start delay, so the first pass
+ * never runs before the rest of the application (its Kafka publisher) is ready. */
 @ApplicationScoped
 public class CronJob {
     private final ProjectCatalog catalog;

@@ -13,7 +13,7 @@ import org.jboss.logging.Logger;
 
 /**
  * The periodic trigger-file scan, which also keeps the watcher on every project's trigger folder. Its own
- * bean with a start delay (see TOOLCHAIN: SRMSG00019).
+ * bean with a start delay, so the first scan never runs before the Kafka publisher it hands requests to is ready.
  */
 @ApplicationScoped
 public class TriggerScanJob {

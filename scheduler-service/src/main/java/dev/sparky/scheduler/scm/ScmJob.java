@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Checks every second which remotes are due and hands them to the poller's pool. Its own bean with a start
- * delay (see TOOLCHAIN: SRMSG00019).
+ * delay, so the first check never runs before the Kafka publisher the poller hands requests to is ready.
  */
 @ApplicationScoped
 public class ScmJob {

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
-/** The states of a build (SPEC section 6) and the numbers Sparky's API shows for them. */
+/**
+ * The states of a build and the numbers Sparky's API shows for them (docs/contract.md, "Build states and Sparky
+ * codes").
+ */
 public enum BuildState {
     QUEUED(-2),
     RUNNING(0),

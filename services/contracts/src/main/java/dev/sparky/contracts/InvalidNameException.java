@@ -1,6 +1,6 @@
 package dev.sparky.contracts;
 
-/** A project name or job id that does not match the SPEC pattern. Maps to HTTP 400. */
+/** A project name or job id that does not match its pattern in {@link Names}. Maps to HTTP 400. */
 public class InvalidNameException extends IllegalArgumentException {
     public InvalidNameException(String message) {
         super(message);

@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
- * The one JSON mapping of every contract. Unknown fields are ignored (SPEC section 8: producers may add
- * fields), times are ISO-8601 strings, nulls are left out.
+ * The one JSON mapping of every contract. Unknown fields are ignored (producers of public records may add
+ * fields, docs/kafka-api.md), times are ISO-8601 strings, nulls are left out.
  */
 public final class Json {
     private static final ObjectMapper MAPPER = configure(new ObjectMapper());

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * characters).
  */
 public final class Names {
-    /** SPEC section 1: a project name. */
+    /** A project name: a letter or digit, then up to 99 letters, digits, '.', '_' or '-'. */
     public static final Pattern PROJECT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
     /** A job id follows the same rule, a little longer, since rebuilds append a suffix. */
     public static final Pattern JOB_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,199}");

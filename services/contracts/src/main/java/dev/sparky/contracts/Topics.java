@@ -2,7 +2,7 @@ package dev.sparky.contracts;
 
 /**
  * Default topic names. Services read the actual names from configuration (`sparky.topics.*`); these are the
- * defaults and the names the documentation uses. The public ones are SPEC section 8.
+ * defaults and the names the documentation uses. The public ones are in docs/kafka-api.md.
  */
 public final class Topics {
     /** Public, in: build requests from the UI, the scheduler and any application. Key: project. */

@@ -99,7 +99,8 @@ public final class ProjectCatalog {
     }
 
     /**
-     * @throws dev.sparky.contracts.InvalidNameException for a name outside the SPEC pattern, before any disk access
+     * @throws dev.sparky.contracts.InvalidNameException for a name that is not a valid project name
+     *         ({@link dev.sparky.contracts.Names}), before any disk access
      */
     public Optional<Project> find(String name) {
         Names.requireProject(name);

@@ -32,7 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * The job API's view of other builds (SPEC 7.3), called from inside a build with its token: queue a child
+ * The job API's view of other builds (docs/job-api.md), called from inside a build with its token: queue a child
  * build, wait for it, read its log, stash and artifacts. Names are checked before the token, the token
  * before anything else, then the token's {@link JobScope}: its own project, the projects its sparky.yaml names,
  * the builds it started.

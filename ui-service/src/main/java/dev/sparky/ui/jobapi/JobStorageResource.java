@@ -22,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * The calling build's own files (SPEC 7.3): its JSON stash and its artifacts. An artifact is streamed to the
+ * The calling build's own files (docs/job-api.md): its JSON stash and its artifacts. An artifact is streamed to the
  * dispatcher as it arrives, never held whole in memory here.
  */
 @Path("/api/v1/job")

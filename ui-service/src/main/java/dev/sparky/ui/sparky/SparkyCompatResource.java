@@ -26,8 +26,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 
 /**
- * The original Sparky's HTTP API (SPEC 7.1): plain-text answers, same paths, same codes, so existing
- * scripts keep working. Names are checked before anything else happens.
+ * The original Sparky's HTTP API (docs/http-api.md, "Sparky-compatible routes"): plain-text answers, same paths,
+ * same codes, so existing scripts keep working. Names are checked before anything else happens.
  */
 @Path("/")
 @Produces(MediaType.TEXT_PLAIN)

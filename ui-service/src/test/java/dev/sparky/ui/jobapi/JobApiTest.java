@@ -27,7 +27,7 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The job API (SPEC 7.3) with the dispatcher in memory: tokens, child builds, waiting, stash, artifacts. */
+/** The job API (docs/job-api.md) with the dispatcher in memory: tokens, child builds, waiting, stash, artifacts. */
 @QuarkusTest
 class JobApiTest {
     static final String PROBLEM = "application/problem+json";

@@ -23,7 +23,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The Sparky-compatible routes (SPEC 7.1): status codes and plain-text bodies, with Kafka and the dispatcher faked. */
+/**
+ * The Sparky-compatible routes (docs/http-api.md): status codes and plain-text bodies, with Kafka and the dispatcher
+ * faked.
+ */
 @QuarkusTest
 class SparkyCompatResourceTest {
     @Inject

@@ -9,7 +9,7 @@ import java.util.Map;
  * A build as the JSON API shows it ({@code GET /api/v1/builds/{id}}). Served by the dispatcher's internal
  * API and passed through by the UI service unchanged.
  *
- * @param sparkyCode the number Sparky's API uses for {@code state} (SPEC section 6)
+ * @param sparkyCode the number Sparky's API uses for {@code state} (see {@link dev.sparky.contracts.BuildState})
  * @param reason why the build is in its state, for people ("exit code 2", "runner lost", "waiting: ...")
  * @param attempts every attempt on a runner, oldest first; empty while never started
  */

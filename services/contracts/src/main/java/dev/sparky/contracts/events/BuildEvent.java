@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * Public fact on {@code sparky.build-events} (SPEC section 8): a build changed state. Key: project.
+ * Public fact on {@code sparky.build-events} (docs/kafka-api.md): a build changed state. Key: project.
  * Consumers should be idempotent on {@code eventId}: after a dispatcher restart an event may come twice.
  */
 public record BuildEvent(

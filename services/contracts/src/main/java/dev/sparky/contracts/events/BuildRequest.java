@@ -7,7 +7,7 @@ import dev.sparky.contracts.SchemaVersion;
 import java.util.Map;
 
 /**
- * Public record on {@code sparky.build-requests} (SPEC section 8): please build this project. The job id is
+ * Public record on {@code sparky.build-requests} (docs/kafka-api.md): please build this project. The job id is
  * the idempotency key: the same (project, jobId) twice makes one build. Producers without a job id get one
  * from the dispatcher (only the UI returns ids to callers, and it always sets one).
  *
