@@ -9,7 +9,7 @@ final class RakuEscapes {
     }
 
     /** Appends what {@code \<c>} stands for; the position is just after {@code c}. */
-    static void append(RakuHashLiteral p, char c, StringBuilder out) throws TriggerFileException {
+    static void append(RakuScanner p, char c, StringBuilder out) throws TriggerFileException {
         switch (c) {
             case 'n' -> out.append('\n');
             case 't' -> out.append('\t');
@@ -22,7 +22,7 @@ final class RakuEscapes {
             case 'x' -> out.append(p.codes(16));
             case 'o' -> out.append(p.codes(8));
             case 'c' -> {
-                if (p.peek() != '[' || !Character.isDigit(peekAfterBracket(p))) {
+                if (p.peek() != '[' || !Character.isDigit(p.peekAt(1))) {
                     throw p.error("named characters (\\c[NAME]) are not supported: write the character itself or"
                             + " \\x[hex]");
                 }
@@ -36,12 +36,5 @@ final class RakuEscapes {
                 out.append(c); // \" \\ \$ \@ \% \& \{ \} and any other symbol stand for themselves
             }
         }
-    }
-
-    private static char peekAfterBracket(RakuHashLiteral p) {
-        p.advance();
-        char c = p.peek();
-        p.retreat();
-        return c;
     }
 }
