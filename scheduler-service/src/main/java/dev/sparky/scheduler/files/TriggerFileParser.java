@@ -17,10 +17,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Sparky's triggering protocol, as data: {@code <job-id>.json}, {@code .yaml} or {@code .yml} holding an
- * optional {@code description}, {@code params} (a map of scalars) and {@code tags} ({@code k=v,...} or a
- * map). Sparky's {@code sparrowdo: {tags: ...}} is read too. Unknown fields are warnings, everything else
- * wrong is an error naming the field and line.
+ * Sparky's triggering protocol, as data: {@code <job-id>.json}, {@code .yaml} or {@code .yml}, or Sparky's own
+ * {@code <job-id>} without extension (a Raku hash literal or JSON), holding an optional {@code description},
+ * {@code params} (a map of scalars) and {@code tags} ({@code k=v,...} or a map). Sparky's
+ * {@code sparrowdo: {tags: ...}} is read too; its other options and {@code cwd} are notes. Unknown fields are
+ * warnings, everything else wrong is an error naming the field and line.
  */
 public final class TriggerFileParser {
     /** Trigger files hold a few parameters; anything this big is a mistake. */
@@ -38,14 +39,14 @@ public final class TriggerFileParser {
     public static TriggerFile parse(String fileName, byte[] content) throws TriggerFileException {
         String lower = fileName.toLowerCase(Locale.ROOT);
         boolean json = lower.endsWith(".json");
-        if (!json && !lower.endsWith(".yaml") && !lower.endsWith(".yml")) {
-            throw new TriggerFileException("file name: '" + fileName
-                    + "' must end in .json, .yaml or .yml (the name before it is the job id)");
-        }
-        String jobId = fileName.substring(0, fileName.lastIndexOf('.'));
+        boolean yaml = lower.endsWith(".yaml") || lower.endsWith(".yml");
+        // Any other name is Sparky's own form: the whole name is the job id (Sparky's ids look like
+        // "abcdefghijklmnopqrst.4242"), the content a Raku hash literal or JSON.
+        String jobId = json || yaml ? fileName.substring(0, fileName.lastIndexOf('.')) : fileName;
         if (!Names.isValidJobId(jobId)) {
             throw new TriggerFileException("file name: job id '" + jobId + "' is not valid: use letters, digits,"
-                    + " '.', '_' and '-', starting with a letter or digit, at most 200 characters");
+                    + " '.', '_' and '-', starting with a letter or digit, at most 200 characters (a name ending in"
+                    + " .json, .yaml or .yml is read as that format, any other name is the job id of a Sparky trigger)");
         }
         // A trigger file must not take the id of a cron, SCM or downstream build before it is made (it would
         // be dropped as a duplicate of the file's build).
@@ -62,12 +63,41 @@ public final class TriggerFileParser {
         if (text.isBlank()) {
             throw new TriggerFileException("the file is empty; write {} for a trigger without options");
         }
-        Located root = json ? TriggerDocuments.json(text) : TriggerDocuments.yaml(text);
+        Located root = json ? TriggerDocuments.json(text) : yaml ? TriggerDocuments.yaml(text) : sparky(text);
         if (!root.isMap()) {
             throw new TriggerFileException("the file must hold a mapping ({\"description\": ..., \"params\": {...}}),"
                     + " not " + root.kind() + root.at());
         }
         return read(jobId, fileName, root.map());
+    }
+
+    /**
+     * A Sparky trigger without extension: JSON when it looks like JSON and parses as JSON (Sparky's JSON trigger
+     * format), otherwise a Raku hash literal. {@code { "a" => 1 }} looks like JSON but is Raku, hence the fallback.
+     */
+    static Located sparky(String text) throws TriggerFileException {
+        if (!looksLikeJson(text)) {
+            return RakuHashLiteral.parse(text);
+        }
+        try {
+            return TriggerDocuments.json(text);
+        } catch (TriggerFileException asJson) {
+            try {
+                return RakuHashLiteral.parse(text);
+            } catch (TriggerFileException asRaku) {
+                throw new TriggerFileException(asRaku.getMessage() + " (read as JSON instead: " + asJson.getMessage()
+                        + ")");
+            }
+        }
+    }
+
+    private static boolean looksLikeJson(String text) {
+        String t = text.strip();
+        if (!t.startsWith("{")) {
+            return false;
+        }
+        String rest = t.substring(1).stripLeading();
+        return rest.startsWith("\"") || rest.startsWith("}");
     }
 
     private static TriggerFile read(String jobId, String fileName, Map<String, Located> fields)
@@ -76,15 +106,18 @@ public final class TriggerFileParser {
         Map<String, String> tags = new LinkedHashMap<>();
         Map<String, String> params = new LinkedHashMap<>();
         List<String> warnings = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
         for (var e : fields.entrySet()) {
             Located v = e.getValue();
             switch (e.getKey()) {
                 case "description" -> description = scalar("description", v);
                 case "params" -> params.putAll(scalarMap("params", v));
                 case "tags" -> tags.putAll(tags("tags", v));
-                case "sparrowdo" -> tags.putAll(sparrowdo(v, warnings));
+                case "sparrowdo" -> tags.putAll(SparrowdoOptions.read(v, warnings, notes));
+                case "cwd" -> notes.add("cwd is ignored" + v.at() + ": the build runs the project's own scenario"
+                        + " from its own checkout, never a folder named by the trigger");
                 default -> warnings.add("unknown field '" + e.getKey() + "' is ignored" + v.at()
-                        + " (known: description, params, tags)");
+                        + " (known: description, params, tags, sparrowdo, cwd)");
             }
         }
         Map<String, String> merged = new LinkedHashMap<>(tags);
@@ -95,10 +128,10 @@ public final class TriggerFileParser {
         } catch (MalformedEventException e) {
             throw new TriggerFileException(e.getMessage().replace("build request: ", ""));
         }
-        return new TriggerFile(jobId, text, merged, warnings);
+        return new TriggerFile(jobId, text, merged, warnings, notes);
     }
 
-    private static String scalar(String field, Located v) throws TriggerFileException {
+    static String scalar(String field, Located v) throws TriggerFileException {
         if (v.value() == null) {
             return null;
         }
@@ -108,7 +141,7 @@ public final class TriggerFileParser {
         return (String) v.value();
     }
 
-    private static Map<String, String> scalarMap(String field, Located v) throws TriggerFileException {
+    static Map<String, String> scalarMap(String field, Located v) throws TriggerFileException {
         Map<String, String> out = new LinkedHashMap<>();
         if (v.value() == null) {
             return out;
@@ -129,7 +162,7 @@ public final class TriggerFileParser {
         return out;
     }
 
-    private static Map<String, String> tags(String field, Located v) throws TriggerFileException {
+    static Map<String, String> tags(String field, Located v) throws TriggerFileException {
         if (v.isMap() || v.value() == null) {
             return scalarMap(field, v);
         }
@@ -139,22 +172,6 @@ public final class TriggerFileParser {
         } catch (IllegalArgumentException e) {
             throw new TriggerFileException(field + ": " + e.getMessage() + v.at());
         }
-    }
-
-    private static Map<String, String> sparrowdo(Located v, List<String> warnings) throws TriggerFileException {
-        if (!v.isMap()) {
-            throw new TriggerFileException("sparrowdo: expected a mapping, found " + v.kind() + v.at());
-        }
-        Map<String, String> out = new LinkedHashMap<>();
-        for (var e : v.map().entrySet()) {
-            if (e.getKey().equals("tags")) {
-                out.putAll(tags("sparrowdo.tags", e.getValue()));
-            } else {
-                warnings.add("sparrowdo." + e.getKey() + " is ignored" + e.getValue().at()
-                        + " (only sparrowdo.tags is read)");
-            }
-        }
-        return out;
     }
 
     private static String utf8(byte[] content) throws TriggerFileException {

@@ -144,6 +144,7 @@ public final class TriggerInbox {
             return false;
         }
         trigger.warnings().forEach(w -> LOG.warnf("project %s: %s/%s: %s", p.name(), FOLDER, name, w));
+        trigger.notes().forEach(n -> LOG.infof("project %s: %s/%s: %s", p.name(), FOLDER, name, n));
         try {
             publisher.publish(BuildRequest.of(p.name(), trigger.jobId(), trigger.description(), trigger.params(),
                     "trigger-file", "file"));

@@ -48,11 +48,18 @@ class TriggerFileParserTest {
     @Test
     void tagsAsMapAndSparkysSparrowdoTags() throws Exception {
         assertEquals(Map.of("A", "1"), parse("x.yml", "tags: {A: 1}\n").params());
-        TriggerFile t = parse("x.json", "{\"sparrowdo\": {\"tags\": \"K=v\", \"docker\": \"alpine\"}, \"cwd\": \"/tmp\"}");
+        TriggerFile t = parse("x.json", "{\"sparrowdo\": {\"tags\": \"K=v\", \"docker\": \"alpine\", \"dockr\": 1},"
+                + " \"cwd\": \"/tmp\", \"descripton\": \"typo\"}");
         assertEquals(Map.of("K", "v"), t.params());
-        assertEquals(2, t.warnings().size());
-        assertTrue(t.warnings().get(0).contains("sparrowdo.docker is ignored"), t.warnings().toString());
-        assertTrue(t.warnings().get(1).contains("unknown field 'cwd' is ignored (line 1)"), t.warnings().toString());
+        // Sparky's known options are notes; unknown keys (typos) are warnings.
+        assertEquals(2, t.notes().size(), t.notes().toString());
+        assertTrue(t.notes().get(0).startsWith("sparrowdo.docker is ignored (line 1): the project's sparky.yaml"
+                + " decides"), t.notes().toString());
+        assertTrue(t.notes().get(1).startsWith("cwd is ignored (line 1)"), t.notes().toString());
+        assertEquals(2, t.warnings().size(), t.warnings().toString());
+        assertTrue(t.warnings().get(0).contains("unknown option sparrowdo.dockr is ignored"), t.warnings().toString());
+        assertTrue(t.warnings().get(1).contains("unknown field 'descripton' is ignored (line 1)"),
+                t.warnings().toString());
     }
 
     @Test
@@ -89,7 +96,7 @@ class TriggerFileParserTest {
         "a..b.json  | {}                                        | file name: job id 'a..b' is not valid",
         "cron-202612050300.json | {}                            | file name: job id 'cron-202612050300' starts with 'cron-', which is reserved",
         "SCM-0123456789ab.yaml  | {}                            | file name: job id 'SCM-0123456789ab' starts with 'scm-', which is reserved",
-        "job.txt    | {}                                        | must end in .json, .yaml or .yml",
+        "job.txt    | {\"a\": 1,}                               | not a Sparky trigger hash: line 1, column 2: expected a pair",
         "e.json     | '   '                                     | the file is empty",
         "e.yaml     | '# only a comment'                        | the file has no YAML content",
     })

@@ -84,6 +84,40 @@ class TriggerInboxTest {
     }
 
     @Test
+    void sparkyRakuHashAndJsonFilesWithoutExtensionEachMakeOneBuild() throws Exception {
+        Path raku = write("kxqzjwvbnmtrplhgfdsa.4242", "%(\n  description => \"nightly\",\n  cwd => \"/home/x/.sparky/.cache/a\","
+                + "\n  sparrowdo => %( tags => \"a=1,b=2\", no_sudo => True ),\n)\n");
+        Path json = write("abcdefghijklmnopqrst.77", "{\n  \"description\": \"from the release bot\",\n"
+                + "  \"sparrowdo\": {\"tags\": \"VERSION=1.4.2\"}\n}\n");
+        Files.setLastModifiedTime(raku, java.nio.file.attribute.FileTime.from(Instant.now().minusSeconds(60)));
+        assertEquals(2, inbox.scanAll());
+        BuildRequest first = publisher.published().get(0);
+        assertEquals("kxqzjwvbnmtrplhgfdsa.4242", first.jobId());
+        assertEquals("nightly", first.description());
+        assertEquals(Map.of("a", "1", "b", "2"), first.params());
+        BuildRequest second = publisher.published().get(1);
+        assertEquals("abcdefghijklmnopqrst.77", second.jobId());
+        assertEquals("from the release bot", second.description());
+        assertEquals(Map.of("VERSION", "1.4.2"), second.params());
+        assertFalse(Files.exists(raku));
+        assertFalse(Files.exists(json));
+        assertFalse(Files.exists(triggers.resolve("failed")));
+    }
+
+    @Test
+    void aSparkyFileWithCodeGoesToFailedWithLineAndColumn() throws Exception {
+        write("evil", "%(\n  description => run(\"id\"),\n)\n");
+        assertEquals(0, inbox.scanAll());
+        assertTrue(publisher.published().isEmpty());
+        assertFalse(Files.exists(triggers.resolve("evil")));
+        assertTrue(Files.exists(triggers.resolve("failed/evil")));
+        String error = Files.readString(triggers.resolve("failed/evil.error"));
+        assertTrue(error.startsWith(".triggers/evil: not a Sparky trigger hash: line 2, column 18: expected a value"),
+                error);
+        assertTrue(error.contains("found 'run(\"id\"),'"), error);
+    }
+
+    @Test
     void aReservedParameterNameGoesToFailedWithTheRule() throws Exception {
         write("shell.json", "{\"params\": {\"BASH_ENV\": \"$(id >&2)\"}}");
         assertEquals(0, inbox.scanAll());
