@@ -186,8 +186,10 @@ class EdgeAttackIT {
     @Test
     void theUiRefusesToStartOpenOffLoopbackOrWithAPlaceholderSecret() throws Exception {
         Path jar = SparkyCluster.repoRootFromBuild().resolve("ui-service/target/quarkus-app/quarkus-run.jar");
+        // Everything else a UI needs, so that what it refuses is the listen address or the session secret.
         Map<String, String> common = Map.of("SPARKY_HOME", home.toString(),
-                "KAFKA_BOOTSTRAP_SERVERS", cluster.broker().bootstrapServers());
+                "KAFKA_BOOTSTRAP_SERVERS", cluster.broker().bootstrapServers(),
+                "SPARKY_SERVICE_TOKEN", cluster.serviceToken());
         Map<String, String> open = new LinkedHashMap<>(common);
         open.putAll(Map.of("SPARKY_HTTP_HOST", "0.0.0.0"));
         Map<String, String> placeholder = new LinkedHashMap<>(common);

@@ -44,8 +44,12 @@ class GoldenScenarioIT {
         for (String name : names()) {
             copyTree(SCENARIOS.resolve(name).resolve("project"), home.resolve("projects").resolve(name));
         }
+        // The secrets scenario's value, in its project's secret folder (never the runner's environment).
+        Path secret = home.resolve("secrets/secrets/SPARKY_IT_SECRET");
+        Files.createDirectories(secret.getParent());
+        Files.writeString(secret, "hunter2-golden-value");
         cluster = ClusterFixture.cluster(home, 2, Map.of("SPARKY_DISPATCHER_LOG_CAP", "1M",
-                "SPARKY_IT_SECRET", "hunter2-golden-value", "SPARKY_RUNNER_KILL_GRACE", "2s")).start(2, false);
+                "SPARKY_RUNNER_KILL_GRACE", "2s")).start(2, false);
         api = cluster.api();
     }
 

@@ -179,7 +179,9 @@ class ServiceAuthIT {
         int port = Ports.free();
         try (ServiceProcess dispatcher = new ServiceProcess("dispatcher-without-token", jar, port,
                 Map.of("SPARKY_HOME", own.toString(), "SPARKY_DISPATCHER_PORT", Integer.toString(port),
-                        "KAFKA_BOOTSTRAP_SERVERS", cluster.broker().bootstrapServers(), "SPARKY_SERVICE_TOKEN", ""),
+                        "KAFKA_BOOTSTRAP_SERVERS", cluster.broker().bootstrapServers(), "SPARKY_SERVICE_TOKEN", "",
+                        // everything else it needs, so that what it refuses is the missing token
+                        "SPARKY_JOB_SEAL_KEY", "dGVzdC1vbmx5LWpvYi1zZWFsLWtleS0zMi1ieXRlcyE="),
                 own.resolve("dispatcher.log")).start()) {
             Waits.until(LONG, "the dispatcher without a token to exit", () -> !dispatcher.process().isAlive());
             String output = dispatcher.process().tail(200);

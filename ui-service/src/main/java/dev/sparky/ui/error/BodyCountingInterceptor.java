@@ -1,7 +1,10 @@
 package dev.sparky.ui.error;
 
+import io.quarkus.arc.Arc;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.ConstrainedTo;
+import jakarta.ws.rs.RuntimeType;
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.ReaderInterceptor;
 import jakarta.ws.rs.ext.ReaderInterceptorContext;
@@ -14,14 +17,22 @@ import java.io.InputStream;
  * with 413 past the limit {@link BodyLimitFilter} sets for its path. A body with a Content-Length was already
  * checked there; this catches the one sent chunked, which declares no length and would otherwise be read up to
  * the HTTP server's limit for artifacts.
+ *
+ * <p>Server side only: without {@code @ConstrainedTo} a global reader interceptor also runs for the REST
+ * client's answers from the dispatcher, where it has no request of its own (a live log polls from a worker
+ * thread) and must not cap what the dispatcher sends.
  */
 @Provider
+@ConstrainedTo(RuntimeType.SERVER)
 public class BodyCountingInterceptor implements ReaderInterceptor {
     @Inject
     CurrentVertxRequest request;
 
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
+        if (!Arc.container().requestContext().isActive()) {
+            return context.proceed();
+        }
         var current = request.getCurrent();
         long limit = current == null ? BodyLimitFilter.OTHER_BODIES : BodyLimitFilter.limitFor(current.normalizedPath());
         if (limit < 0) {
