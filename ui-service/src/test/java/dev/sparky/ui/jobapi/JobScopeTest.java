@@ -31,7 +31,8 @@ class JobScopeTest {
         ProjectDefinition d = ProjectDefinition.defaults();
         return new ProjectDefinition(d.allowManualRun(), d.disabled(), d.keepBuilds(), d.crontab(), d.scm(),
                 d.downstream(), d.downstreamOn(), d.vars(), d.groupVars(), d.tags(), d.script(), d.timeout(),
-                d.concurrency(), d.retries(), d.env(), d.secrets(), d.notifyHooks(), d.cache(), List.of(projects));
+                d.concurrency(), d.retries(), d.env(), d.secrets(), d.notifyHooks(), d.cache(), List.of(projects),
+                d.sparrowdo());
     }
 
     private static BuildView build(long id, String project, Long parent) {
