@@ -3,17 +3,17 @@ package dev.sparky.ui.auth;
 import dev.sparky.contracts.InvalidNameException;
 import dev.sparky.contracts.Names;
 import dev.sparky.ui.error.RequestRefusedException;
-import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
-import io.vertx.ext.web.RoutingContext;
 import io.quarkus.security.PermissionChecker;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * The permissions UI endpoints name in {@code @PermissionsAllowed}, checked by Quarkus Security before the
  * endpoint runs ({@code quarkus.security.jaxrs.deny-unannotated-endpoints=true} closes every endpoint that names
  * none). The per-project ones read the endpoint's parameter {@code project} (checked against the name rule
- * first, so a bad name is 400 before any rule): Sparky's ACL for users, the scopes for tokens, public-read for
+ * first, so a caller's bad name is 400 before the ACL): Sparky's ACL for users, the scopes for tokens, public-read for
  * reads, all from {@link AccessPolicy} at request time. A refusal leaves its reason on the request, for the
  * 401 or 403 answer to say what to do.
  */
@@ -71,9 +71,12 @@ public class AccessChecks {
     }
 
     private boolean project(SecurityIdentity identity, Action action, String project) {
+        Caller caller = Identities.caller(identity);
         return holds(() -> {
+            // Nobody is told to log in before anything about the name, as before any other rule.
+            access.requireCaller(caller, action != Action.READ);
             Names.requireProject(project);
-            access.require(Identities.caller(identity), action, project);
+            access.require(caller, action, project);
         });
     }
 

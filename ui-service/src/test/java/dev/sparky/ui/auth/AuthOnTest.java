@@ -165,6 +165,26 @@ class AuthOnTest {
     }
 
     @Test
+    void quarkusSecurityRefusesWithSparkysReasons() {
+        // A wrong token is 401 even where reads are public: the client meant to be someone.
+        given().auth().oauth2("spk_not-a-token").get("/api/v1/projects").then().statusCode(401)
+                .header("WWW-Authenticate", equalTo("Bearer realm=\"sparky\""))
+                .contentType(startsWith("application/problem+json"))
+                .body("detail", containsString("invalid, revoked or expired API token"));
+        String token = new ApiTokens(new java.security.SecureRandom()).newToken();
+        tokens.grant(token, new ApiTokenGrant("abcdefghijklmnop", "ci", List.of("*"), List.of("run", "cancel", "read"),
+                "alice", null));
+        // A caller's bad project name is 400 before any rule; nobody is told to log in first.
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{}").post("/api/v1/projects/a%20b/builds")
+                .then().statusCode(400).contentType(startsWith("application/problem+json"));
+        given().contentType(ContentType.JSON).body("{}").post("/api/v1/projects/a%20b/builds").then().statusCode(401);
+        // Even a token scoped to everything never manages tokens: that is an admin's.
+        given().auth().oauth2(token).get("/api/v1/tokens").then().statusCode(403)
+                .body("detail", containsString("ci is not an admin"));
+        given().get("/api/v1/tokens").then().statusCode(401).body("detail", containsString("as an admin"));
+    }
+
+    @Test
     void logoutNeedsTheCsrfTokenAndClearsTheCookie() {
         Browser alice = Browser.login("alice", "alice-pw");
         given().redirects().follow(false).cookie(SparkyAuthMechanism.SESSION_COOKIE, alice.session()).post("/logout")
