@@ -2,10 +2,12 @@ package dev.sparky.ui.api;
 
 import dev.sparky.contracts.api.Problem;
 import dev.sparky.ui.auth.Access;
+import dev.sparky.ui.auth.AccessChecks;
 import dev.sparky.ui.dispatcher.ArtifactView;
 import dev.sparky.ui.dispatcher.DispatcherClient;
 import dev.sparky.ui.dispatcher.DispatcherJobClient;
 import dev.sparky.ui.jobapi.Artifacts;
+import io.quarkus.security.PermissionsAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -20,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/builds/{id}")
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
 @Tag(name = "builds")
+@PermissionsAllowed(AccessChecks.READ)
 public class BuildFilesResource {
     private final DispatcherJobClient storage;
     private final DispatcherClient dispatcher;

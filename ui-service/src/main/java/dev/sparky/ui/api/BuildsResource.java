@@ -7,12 +7,14 @@ import dev.sparky.contracts.api.Page;
 import dev.sparky.contracts.api.Problem;
 import dev.sparky.contracts.api.TriggerAccepted;
 import dev.sparky.ui.auth.Access;
+import dev.sparky.ui.auth.AccessChecks;
 import dev.sparky.ui.auth.Action;
 import dev.sparky.ui.dispatcher.BuildQuery;
 import dev.sparky.ui.dispatcher.DispatcherClient;
 import dev.sparky.ui.dispatcher.LogSlice;
 import dev.sparky.ui.error.RequestRefusedException;
 import dev.sparky.ui.trigger.TriggerService;
+import io.quarkus.security.PermissionsAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -31,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/builds")
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
 @Tag(name = "builds")
+@PermissionsAllowed(AccessChecks.READ)
 public class BuildsResource {
     /**
      * One log read answers at most this many bytes (400 beyond), and {@link #DEFAULT_LOG_READ} without
@@ -114,6 +117,7 @@ public class BuildsResource {
     @POST
     @Path("/{id}/cancel")
     @Operation(summary = "Cancel a queued or running build (202 once the command is on Kafka)")
+    @PermissionsAllowed(AccessChecks.WRITE)
     public Response cancel(@PathParam("id") long id) {
         BuildView build = require(id);
         access.require(Action.CANCEL, build.project());
@@ -129,6 +133,7 @@ public class BuildsResource {
     @POST
     @Path("/{id}/rebuild")
     @Operation(summary = "Queue the build again with the same parameters (new job id <key>.<6 letters>)")
+    @PermissionsAllowed(AccessChecks.WRITE)
     public Response rebuild(@PathParam("id") long id) {
         BuildView build = require(id);
         access.require(Action.RUN, build.project());

@@ -2,12 +2,14 @@ package dev.sparky.ui.api;
 
 import dev.sparky.contracts.Json;
 import dev.sparky.ui.auth.Access;
+import dev.sparky.ui.auth.AccessChecks;
 import dev.sparky.ui.auth.Action;
 import dev.sparky.ui.config.UiConfig;
 import dev.sparky.ui.dispatcher.DispatcherClient;
 import dev.sparky.ui.dispatcher.DispatcherUnavailableException;
 import dev.sparky.ui.live.StreamSlots;
 import dev.sparky.ui.log.LogFollower;
+import io.quarkus.security.PermissionsAllowed;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -39,6 +41,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("/api/v1/builds/{id}/log/stream")
 @Tag(name = "builds")
+@PermissionsAllowed(AccessChecks.READ)
 public class LogStreamResource {
     /** Consecutive failed polls (dispatcher restarting) tolerated before the stream ends with "error". */
     static final int MAX_FAILURES = 40;

@@ -9,12 +9,13 @@ import dev.sparky.contracts.api.TriggerRequest;
 import dev.sparky.project.Project;
 import dev.sparky.project.ProjectCatalog;
 import dev.sparky.ui.auth.Access;
-import dev.sparky.ui.auth.Action;
+import dev.sparky.ui.auth.AccessChecks;
 import dev.sparky.ui.dispatcher.BuildQuery;
 import dev.sparky.ui.dispatcher.DispatcherClient;
 import dev.sparky.ui.error.RequestRefusedException;
 import dev.sparky.ui.trigger.JobLookup;
 import dev.sparky.ui.trigger.TriggerService;
+import io.quarkus.security.PermissionsAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -33,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/projects")
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
 @Tag(name = "projects")
+@PermissionsAllowed(AccessChecks.READ)
 public class ProjectsResource {
 
     private final ProjectCatalog catalog;
@@ -59,45 +61,46 @@ public class ProjectsResource {
     @GET
     @Path("/{p}")
     @Operation(summary = "One project with its parameter form and sparky.yaml text")
-    public ProjectDetailView one(@PathParam("p") String name) {
-        Names.requireProject(name);
-        access.require(Action.READ, name);
-        Project project = triggers.requireProject(name);
-        return ProjectViews.detail(project, dispatcher.projectStatus(name));
+    @PermissionsAllowed(AccessChecks.READ_PROJECT)
+    public ProjectDetailView one(@PathParam("p") String project) {
+        Names.requireProject(project);
+        Project definition = triggers.requireProject(project);
+        return ProjectViews.detail(definition, dispatcher.projectStatus(project));
     }
 
     @GET
     @Path("/{p}/builds")
     @Operation(summary = "The project's builds, newest first; pass 'next' as 'before' for the following page")
-    public Page<BuildView> builds(@PathParam("p") String name, @QueryParam("before") Long before,
+    @PermissionsAllowed(AccessChecks.READ_PROJECT)
+    public Page<BuildView> builds(@PathParam("p") String project, @QueryParam("before") Long before,
             @QueryParam("limit") Integer limit) {
-        Names.requireProject(name);
-        access.require(Action.READ, name);
-        return dispatcher.builds(BuildQuery.ofProject(name, before, Paging.limit(limit)));
+        Names.requireProject(project);
+        return dispatcher.builds(BuildQuery.ofProject(project, before, Paging.limit(limit)));
     }
 
     @POST
     @Path("/{p}/builds")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Queue a build (202 once Kafka acknowledged); jobId is an optional idempotency key")
-    public Response trigger(@PathParam("p") String name, TriggerRequest request) {
-        Names.requireProject(name);
-        access.require(Action.RUN, name);
+    @PermissionsAllowed(AccessChecks.RUN_PROJECT)
+    public Response trigger(@PathParam("p") String project, TriggerRequest request) {
+        Names.requireProject(project);
         TriggerRequest r = request == null ? new TriggerRequest(null, null, null) : request;
-        TriggerAccepted accepted = triggers.trigger(name, r, "api", access.requestedBy());
+        TriggerAccepted accepted = triggers.trigger(project, r, "api", access.requestedBy());
         return Response.accepted(accepted).location(URI.create(accepted.buildUrl())).build();
     }
 
     @GET
     @Path("/{p}/jobs/{jobId}")
     @Operation(summary = "A build by project and job id")
-    public BuildView job(@PathParam("p") String name, @PathParam("jobId") String jobId) {
-        Names.requireProject(name);
+    @PermissionsAllowed(AccessChecks.READ_PROJECT)
+    public BuildView job(@PathParam("p") String project, @PathParam("jobId") String jobId) {
+        Names.requireProject(project);
         Names.requireJobId(jobId);
-        access.require(Action.READ, name);
-        JobLookup found = JobLookup.find(dispatcher, triggers, name, jobId);
+        JobLookup found = JobLookup.find(dispatcher, triggers, project, jobId);
         return found.build().orElseThrow(() -> RequestRefusedException.notFound(found.waitingInKafka()
-                ? "build " + name + "/" + jobId + " was accepted and waits in Kafka for the dispatcher; ask again shortly"
-                : "unknown build " + name + "/" + jobId));
+                ? "build " + project + "/" + jobId
+                        + " was accepted and waits in Kafka for the dispatcher; ask again shortly"
+                : "unknown build " + project + "/" + jobId));
     }
 }

@@ -5,7 +5,9 @@ import dev.sparky.contracts.api.Problem;
 import dev.sparky.contracts.api.QueueEntry;
 import dev.sparky.contracts.api.RunnerView;
 import dev.sparky.ui.auth.Access;
+import dev.sparky.ui.auth.AccessChecks;
 import dev.sparky.ui.dispatcher.DispatcherClient;
+import io.quarkus.security.PermissionsAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -18,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1")
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
 @Tag(name = "system")
+@PermissionsAllowed(AccessChecks.READ)
 public class SystemResource {
     private final DispatcherClient dispatcher;
     private final Access access;

@@ -3,35 +3,34 @@ package dev.sparky.ui.auth;
 import dev.sparky.ui.auth.AccessPolicy.Decision;
 import dev.sparky.ui.error.RequestRefusedException;
 import io.quarkus.arc.Arc;
-import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
-import io.vertx.ext.web.RoutingContext;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.inject.Singleton;
 import java.util.function.Predicate;
 
 /**
- * What resources ask before they act: may the caller of the current request do this to that project? The
- * caller was found by {@link AuthFilter} and rides on the request. A refusal is 401 (nobody logged in) or
- * 403 (logged in, not allowed), with a message that says what to do.
+ * Sparky's access rules ({@link AccessPolicy}) applied to the caller of the current request, whom Quarkus
+ * Security found ({@link SparkyAuthMechanism}). The permission checks of the annotations ({@link AccessChecks})
+ * and the resources that learn a build's project only after a lookup both ask here. A refusal is 401 (nobody
+ * logged in) or 403 (logged in, not allowed), with a message that says what to do.
  */
 @Singleton
 public class Access {
-    static final String CALLER = "sparky.caller";
-    static final String SESSION = "sparky.session";
     static final String LOGIN_HINT = "log in at /login, or send an API token as 'Authorization: Bearer spk_...'";
 
     private final AccessPolicy policy;
-    private final CurrentVertxRequest request;
+    private final SecurityIdentity identity;
 
-    public Access(AccessPolicy policy, CurrentVertxRequest request) {
+    public Access(AccessPolicy policy, SecurityIdentity identity) {
         this.policy = policy;
-        this.request = request;
+        this.identity = identity;
     }
 
     /** The caller of the current request (anonymous when auth is off or nobody logged in). */
     public Caller caller() {
-        RoutingContext rc = current();
-        Caller c = rc == null ? null : rc.get(CALLER);
-        return c == null ? Caller.ANONYMOUS : c;
+        if (!Arc.container().requestContext().isActive()) {
+            return Caller.ANONYMOUS;
+        }
+        return Identities.caller(identity);
     }
 
     /** How a build records who asked for it. */
@@ -40,7 +39,10 @@ public class Access {
     }
 
     public void require(Action action, String project) {
-        Caller caller = caller();
+        require(caller(), action, project);
+    }
+
+    void require(Caller caller, Action action, String project) {
         Decision d = policy.decide(caller, action, project);
         if (d == Decision.UNAUTHENTICATED) {
             throw RequestRefusedException.unauthorized("authentication required to " + action.wireName()
@@ -50,6 +52,17 @@ public class Access {
             throw RequestRefusedException.forbidden((caller.kind() == Caller.Kind.TOKEN ? "API token " : "user ")
                     + caller.name() + " may not " + action.wireName() + (project == null ? "" : " project " + project)
                     + (caller.kind() == Caller.Kind.TOKEN ? " (outside the token's scopes)" : " (ACL)"));
+        }
+    }
+
+    /**
+     * What every endpoint of a kind needs before its project is known: a caller for a write (with auth on), and
+     * for a read while reads are restricted. Global counters and lists need no more.
+     */
+    void requireCaller(Caller caller, boolean write) {
+        if (caller.anonymous() && (write ? policy.on() : policy.readsRestricted())) {
+            throw RequestRefusedException.unauthorized("authentication required" + (write ? "" : " to read") + ": "
+                    + LOGIN_HINT);
         }
     }
 
@@ -81,8 +94,7 @@ public class Access {
     }
 
     /** Only admins (the users file's {@code admins}) manage API tokens; tokens never do. */
-    public void requireAdmin() {
-        Caller c = caller();
+    void requireAdmin(Caller c) {
         if (!policy.on()) {
             throw RequestRefusedException.conflict("API tokens need sparky.auth.mode=on: with auth off nobody needs one");
         }
@@ -92,12 +104,5 @@ public class Access {
         if (c.kind() != Caller.Kind.USER || !c.admin()) {
             throw RequestRefusedException.forbidden(c.name() + " is not an admin (admins: in the users file)");
         }
-    }
-
-    private RoutingContext current() {
-        if (!Arc.container().requestContext().isActive()) {
-            return null;
-        }
-        return request.getCurrent();
     }
 }

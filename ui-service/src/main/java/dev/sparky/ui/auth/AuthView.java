@@ -8,7 +8,8 @@ import jakarta.inject.Singleton;
 
 /**
  * What the page layout shows about the login ({@code {inject:auth.user}} and friends in base.html): the
- * user and a logout button, or a login link; and the CSRF token the page script sends with every write.
+ * user and a logout button, or a login link; and the CSRF token the page script sends with every write. The
+ * session is the one {@link SparkyAuthMechanism} authenticated for this request (none where no check ran).
  */
 @Singleton
 @Named("auth")
@@ -49,6 +50,6 @@ public class AuthView {
             return null;
         }
         RoutingContext rc = request.getCurrent();
-        return rc == null ? null : rc.get(Access.SESSION);
+        return rc == null ? null : rc.get(Identities.SESSION);
     }
 }

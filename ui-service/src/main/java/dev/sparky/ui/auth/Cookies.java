@@ -20,7 +20,7 @@ public class Cookies {
     }
 
     String session(String value, RoutingContext rc) {
-        return cookie(AuthFilter.SESSION_COOKIE, value, sessionSeconds, "Lax", rc);
+        return cookie(SparkyAuthMechanism.SESSION_COOKIE, value, sessionSeconds, "Lax", rc);
     }
 
     String loginForm(String name, String value, RoutingContext rc) {

@@ -5,6 +5,7 @@ import dev.sparky.ui.error.RequestRefusedException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.vertx.ext.web.RoutingContext;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
@@ -29,6 +30,8 @@ import org.jboss.resteasy.reactive.RestForm;
  */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
+// Open to all: the forms carry their own tokens (double-submit cookie, the session's CSRF token).
+@PermitAll
 public class LoginResource {
     private static final Logger LOG = Logger.getLogger(LoginResource.class);
     static final String LOGIN_COOKIE = "sparky_login";
@@ -87,7 +90,7 @@ public class LoginResource {
     @POST
     @Path("logout")
     @Operation(hidden = true)
-    public Response logout(@RestForm String csrf, @CookieParam(AuthFilter.SESSION_COOKIE) String cookie,
+    public Response logout(@RestForm String csrf, @CookieParam(SparkyAuthMechanism.SESSION_COOKIE) String cookie,
             @Context RoutingContext rc) {
         var session = auth.session(cookie);
         if (session.isPresent() && !auth.codec().csrfMatches(session.get(), csrf)) {
@@ -95,7 +98,7 @@ public class LoginResource {
         }
         session.ifPresent(s -> LOG.infof("user %s logged out", s.user()));
         return Response.seeOther(URI.create(policy.readsRestricted() ? "/login" : "/"))
-                .header("Set-Cookie", cookies.clear(AuthFilter.SESSION_COOKIE, rc)).build();
+                .header("Set-Cookie", cookies.clear(SparkyAuthMechanism.SESSION_COOKIE, rc)).build();
     }
 
     private Response page(int status, String next, String error, RoutingContext rc) {

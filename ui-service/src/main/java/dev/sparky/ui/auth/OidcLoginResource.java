@@ -4,6 +4,7 @@ import dev.sparky.ui.config.UiConfig;
 import dev.sparky.ui.error.RequestRefusedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.ext.web.RoutingContext;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
@@ -21,6 +22,8 @@ import org.jboss.logging.Logger;
  * after a password login. Everything else keeps using Sparky's own session cookie.
  */
 @Path("/login/oidc")
+// quarkus-oidc's code flow guards this path (quarkus.http.auth.permission.oidc-login).
+@PermitAll
 public class OidcLoginResource {
     private static final Logger LOG = Logger.getLogger(OidcLoginResource.class);
 

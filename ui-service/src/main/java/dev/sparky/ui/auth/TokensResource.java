@@ -4,8 +4,10 @@ import dev.sparky.contracts.events.ApiTokenCommand;
 import dev.sparky.contracts.Names;
 import dev.sparky.contracts.api.Problem;
 import dev.sparky.kafka.PublishFailedException;
+import dev.sparky.ui.auth.AccessChecks;
 import dev.sparky.ui.error.RequestRefusedException;
 import dev.sparky.ui.trigger.RequestPublisher;
+import io.quarkus.security.PermissionsAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -31,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/tokens")
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
 @Tag(name = "tokens", description = "API tokens (admins only)")
+@PermissionsAllowed(AccessChecks.MANAGE_TOKENS)
 public class TokensResource {
     static final int MAX_NAME = 100;
 
@@ -59,7 +62,6 @@ public class TokensResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Make an API token (admins); the answer shows the token once")
     public Response create(CreateToken body) {
-        access.requireAdmin();
         CreateToken b = body == null ? new CreateToken(null, null, null, null) : body;
         String name = name(b.name());
         List<String> projects = projects(b.projects());
@@ -78,7 +80,6 @@ public class TokensResource {
     @GET
     @Operation(summary = "Every API token without its secret, newest first (admins)")
     public List<ApiTokenView> list() {
-        access.requireAdmin();
         return dispatcher.list();
     }
 
@@ -90,7 +91,6 @@ public class TokensResource {
             throw RequestRefusedException.invalid("token id must be 16 lowercase letters or digits, as listed by "
                     + "GET /api/v1/tokens");
         }
-        access.requireAdmin();
         send(ApiTokenCommand.revoke(id, access.requestedBy()));
         return Response.accepted(Map.of("id", id, "revoked", true)).build();
     }

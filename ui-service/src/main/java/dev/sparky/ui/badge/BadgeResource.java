@@ -3,10 +3,11 @@ package dev.sparky.ui.badge;
 import dev.sparky.contracts.api.BuildView;
 import dev.sparky.contracts.api.ProjectStatus;
 import dev.sparky.ui.auth.Access;
-import dev.sparky.ui.auth.Action;
+import dev.sparky.ui.auth.AccessChecks;
 import dev.sparky.ui.dispatcher.DispatcherClient;
 import dev.sparky.ui.dispatcher.DispatcherUnavailableException;
 import dev.sparky.ui.trigger.TriggerService;
+import io.quarkus.security.PermissionsAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -33,9 +34,9 @@ public class BadgeResource {
     @GET
     @Path("/{p}")
     @Operation(summary = "SVG badge of the project's last build")
+    @PermissionsAllowed(AccessChecks.READ_PROJECT)
     public Response badge(@PathParam("p") String project) {
         dev.sparky.contracts.Names.requireProject(project);
-        access.require(Action.READ, project);
         triggers.requireProject(project);
         String svg;
         try {

@@ -5,7 +5,16 @@ import dev.sparky.contracts.InvalidNameException;
 import dev.sparky.contracts.api.Problem;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Request;
+import io.vertx.ext.web.RoutingContext;
+import java.net.URI;
+import java.util.Optional;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -19,9 +28,14 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  * answered), an HTML page elsewhere. The detail always says what to fix.
  */
 public class ProblemMappers {
+    /** Where {@code dev.sparky.ui.auth.AccessChecks} leaves a refusal's reason (kept as a string: no cycle). */
+    static final String REFUSAL = "sparky.refusal";
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
     private static final List<String> PLAIN_TEXT_PREFIXES = List.of("/build/", "/build-with-tags/", "/cancel/",
             "/status/", "/report/raw/", "/badge/");
+    /** Where a refused read answers 401 rather than sending a browser to the login page. */
+    private static final List<String> NOT_PAGES = List.of("/api/", "/fragments/", "/build/", "/build-with-tags/",
+            "/cancel/", "/status/", "/report/raw/", "/badge/");
 
     @CheckedTemplate(basePath = "")
     static class Templates {
@@ -29,7 +43,15 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response refused(RequestRefusedException e, UriInfo uri) {
+    public Response refused(RequestRefusedException e, UriInfo uri, Request request) {
+        if (e.kind() == RequestRefusedException.Kind.UNAUTHORIZED && isPage(uri, request)) {
+            // A person at a browser: the login page, and back here afterwards.
+            String next = uri.getRequestUri().getRawPath();
+            String query = uri.getRequestUri().getRawQuery();
+            next = query == null ? next : next + "?" + query;
+            return Response.seeOther(URI.create("/login?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8)))
+                    .build();
+        }
         Response r = answer(uri, e.kind().status(), e.kind().title(), e.getMessage());
         if (e.kind() == RequestRefusedException.Kind.UNAUTHORIZED) {
             // RFC 9110: a 401 names the scheme the client should use.
@@ -37,6 +59,43 @@ public class ProblemMappers {
                     ? "sparky-job-api" : "sparky") + "\"");
         }
         return r;
+    }
+
+    /**
+     * Quarkus Security's own refusals: a rejected API token (the identity provider's message). A cause Sparky
+     * knows answers as itself (the dispatcher unavailable: 503).
+     */
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri, Request request) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof RequestRefusedException refused) {
+                return refused(refused, uri, request);
+            }
+        }
+        return refused(RequestRefusedException.unauthorized(e.getMessage() == null ? "authentication failed"
+                : e.getMessage()), uri, request);
+    }
+
+    /**
+     * A permission check refused: Sparky's checks left the reason on the request. Without one the refusal is
+     * Quarkus's own for an endpoint that names no access rule (deny-unannotated-endpoints): closed to everyone.
+     */
+    @ServerExceptionMapper({UnauthorizedException.class, ForbiddenException.class})
+    public Response denied(UriInfo uri, Request request, RoutingContext rc) {
+        return reason(rc, uri, request).orElseGet(() -> refused(RequestRefusedException.forbidden(
+                "this endpoint names no access rule, so it answers nobody"), uri, request));
+    }
+
+    /** The reason a permission check left on the request ({@code AccessChecks}), as its own answer. */
+    private Optional<Response> reason(RoutingContext rc, UriInfo uri, Request request) {
+        Object why = rc == null ? null : rc.get(REFUSAL);
+        if (why instanceof RequestRefusedException refused) {
+            return Optional.of(refused(refused, uri, request));
+        }
+        if (why instanceof InvalidNameException invalid) {
+            return Optional.of(invalidName(invalid, uri));
+        }
+        return Optional.empty();
     }
 
     @ServerExceptionMapper
@@ -68,6 +127,12 @@ public class ProblemMappers {
         LOG.errorf(e, "unexpected error on %s", uri.getPath());
         return answer(uri, 500, "internal error", "unexpected error (" + e.getClass().getSimpleName()
                 + "); the service log has the details");
+    }
+
+    private static boolean isPage(UriInfo uri, Request request) {
+        String path = uri.getPath();
+        return ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))
+                && NOT_PAGES.stream().noneMatch(path::startsWith);
     }
 
     static Response answer(UriInfo uri, int status, String title, String detail) {

@@ -14,6 +14,7 @@ import dev.sparky.ui.log.LogDownload;
 import dev.sparky.ui.trigger.TriggerService;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -40,6 +41,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/job/builds")
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
 @Tag(name = "job", description = "Job API: from inside a build, with its SPARKY_API_TOKEN")
+// Open to Quarkus Security: every method checks the build's own job API token (JobTokens).
+@PermitAll
 public class JobBuildsResource {
     static final String TOKEN_HEADER = "token";
     static final String WAIT_HEADER = "X-Sparky-Wait";

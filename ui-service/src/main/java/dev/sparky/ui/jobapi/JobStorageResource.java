@@ -6,6 +6,7 @@ import dev.sparky.ui.dispatcher.DispatcherJobClient;
 import dev.sparky.ui.dispatcher.JobCaller;
 import dev.sparky.ui.dispatcher.StoredArtifact;
 import dev.sparky.ui.error.RequestRefusedException;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -28,6 +29,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/job")
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
 @Tag(name = "job")
+// Open to Quarkus Security: every method checks the build's own job API token (JobTokens).
+@PermitAll
 public class JobStorageResource {
     private final DispatcherJobClient storage;
     private final JobTokens tokens;

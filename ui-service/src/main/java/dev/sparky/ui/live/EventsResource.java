@@ -4,8 +4,10 @@ import dev.sparky.contracts.Json;
 import dev.sparky.contracts.Names;
 import dev.sparky.contracts.events.BuildEvent;
 import dev.sparky.ui.auth.Access;
+import dev.sparky.ui.auth.AccessChecks;
 import dev.sparky.ui.auth.Action;
 import dev.sparky.ui.config.UiConfig;
+import io.quarkus.security.PermissionsAllowed;
 import io.smallrye.mutiny.Multi;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.GET;
@@ -30,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("/api/v1/events")
 @Tag(name = "events")
+@PermissionsAllowed(AccessChecks.READ)
 public class EventsResource {
     private final EventHub hub;
     private final Duration heartbeat;

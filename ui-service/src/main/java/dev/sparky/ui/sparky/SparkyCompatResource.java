@@ -5,13 +5,14 @@ import dev.sparky.contracts.Names;
 import dev.sparky.contracts.api.BuildView;
 import dev.sparky.contracts.api.TriggerRequest;
 import dev.sparky.ui.auth.Access;
-import dev.sparky.ui.auth.Action;
+import dev.sparky.ui.auth.AccessChecks;
 import dev.sparky.ui.dispatcher.DispatcherClient;
 import dev.sparky.ui.error.RequestRefusedException;
 import dev.sparky.ui.log.LogDownload;
 import dev.sparky.ui.trigger.TagForm;
 import dev.sparky.ui.trigger.JobLookup;
 import dev.sparky.ui.trigger.TriggerService;
+import io.quarkus.security.PermissionsAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -52,9 +53,9 @@ public class SparkyCompatResource {
     @POST
     @Path("build/project/{p}")
     @Operation(summary = "Queue a build; answers the job id")
+    @PermissionsAllowed(AccessChecks.RUN_PROJECT)
     public String build(@PathParam("p") String project) {
         Names.requireProject(project);
-        access.require(Action.RUN, project);
         return triggers.trigger(project, new TriggerRequest(Map.of(), null, null), "api", access.requestedBy()).jobId();
     }
 
@@ -62,6 +63,7 @@ public class SparkyCompatResource {
     @Path("build-with-tags/project/{p}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "Queue a build with tags k=v,k2=v2 (form); answers the job id")
+    @PermissionsAllowed(AccessChecks.RUN_PROJECT)
     public String buildWithTagsForm(@PathParam("p") String project, @RestForm String tags,
             @RestForm String description) {
         return buildWithTags(project, tags, description);
@@ -71,6 +73,7 @@ public class SparkyCompatResource {
     @Path("build-with-tags/project/{p}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Queue a build with tags k=v,k2=v2 (JSON); answers the job id")
+    @PermissionsAllowed(AccessChecks.RUN_PROJECT)
     public String buildWithTagsJson(@PathParam("p") String project, TagsBody body) {
         TagsBody b = body == null ? new TagsBody(null, null) : body;
         return buildWithTags(project, b.tags(), b.description());
@@ -78,7 +81,6 @@ public class SparkyCompatResource {
 
     private String buildWithTags(String project, String tags, String description) {
         Names.requireProject(project);
-        access.require(Action.RUN, project);
         return triggers.trigger(project, new TriggerRequest(TagForm.parse(tags), description, null), "api",
                 access.requestedBy()).jobId();
     }
@@ -86,10 +88,10 @@ public class SparkyCompatResource {
     @POST
     @Path("build/project/{p}/{key}")
     @Operation(summary = "Rebuild with the same parameters; answers the new job id <key>.<6 letters>")
+    @PermissionsAllowed(AccessChecks.RUN_PROJECT)
     public String rebuild(@PathParam("p") String project, @PathParam("key") String key) {
         Names.requireProject(project);
         Names.requireJobId(key);
-        access.require(Action.RUN, project);
         triggers.requireBuildable(project);
         BuildView original = requireBuild(project, key);
         return triggers.rebuild(original, access.requestedBy()).jobId();
@@ -98,10 +100,10 @@ public class SparkyCompatResource {
     @POST
     @Path("cancel/project/{p}/{key}")
     @Operation(summary = "Cancel a build, queued or running; answers the job id")
+    @PermissionsAllowed(AccessChecks.CANCEL_PROJECT)
     public String cancel(@PathParam("p") String project, @PathParam("key") String key) {
         Names.requireProject(project);
         Names.requireJobId(key);
-        access.require(Action.CANCEL, project);
         triggers.cancel(project, key, access.requestedBy());
         return key;
     }
@@ -109,10 +111,10 @@ public class SparkyCompatResource {
     @GET
     @Path("status/{p}/{key}")
     @Operation(summary = "Sparky state code: -2 queued, 0 running, 1 succeeded, -1 failed, -11 cancelled or timed out")
+    @PermissionsAllowed(AccessChecks.READ_PROJECT)
     public String status(@PathParam("p") String project, @PathParam("key") String key) {
         Names.requireProject(project);
         Names.requireJobId(key);
-        access.require(Action.READ, project);
         JobLookup found = JobLookup.find(dispatcher, triggers, project, key);
         if (found.waitingInKafka()) {
             return String.valueOf(BuildState.QUEUED.sparkyCode());
@@ -123,10 +125,10 @@ public class SparkyCompatResource {
     @GET
     @Path("report/raw/{p}/{key}")
     @Operation(summary = "The whole log of every attempt as text")
+    @PermissionsAllowed(AccessChecks.READ_PROJECT)
     public Response reportRaw(@PathParam("p") String project, @PathParam("key") String key) {
         Names.requireProject(project);
         Names.requireJobId(key);
-        access.require(Action.READ, project);
         JobLookup found = JobLookup.find(dispatcher, triggers, project, key);
         if (found.waitingInKafka() || found.build().map(b -> b.state() == BuildState.QUEUED).orElse(false)) {
             return Response.ok(QUEUED_TEXT).build();

@@ -4,6 +4,7 @@ import dev.sparky.contracts.Names;
 import dev.sparky.contracts.api.BuildView;
 import dev.sparky.contracts.api.Page;
 import dev.sparky.ui.auth.Access;
+import dev.sparky.ui.auth.AccessChecks;
 import dev.sparky.ui.auth.Action;
 import dev.sparky.ui.dispatcher.BuildQuery;
 import dev.sparky.ui.dispatcher.DispatcherClient;
@@ -11,6 +12,7 @@ import dev.sparky.ui.dispatcher.DispatcherJobClient;
 import dev.sparky.ui.error.RequestRefusedException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.PermissionsAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -25,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  */
 @Path("/builds")
 @Produces(MediaType.TEXT_HTML)
+@PermissionsAllowed(AccessChecks.READ)
 public class BuildsPage {
     static final int PAGE_SIZE = 50;
 

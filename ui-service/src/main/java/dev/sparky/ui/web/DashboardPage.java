@@ -7,12 +7,14 @@ import dev.sparky.project.ProjectCatalog;
 import dev.sparky.ui.api.ProjectView;
 import dev.sparky.ui.api.ProjectViews;
 import dev.sparky.ui.auth.Access;
+import dev.sparky.ui.auth.AccessChecks;
 import dev.sparky.ui.auth.Action;
 import dev.sparky.ui.dispatcher.BuildQuery;
 import dev.sparky.ui.dispatcher.DispatcherClient;
 import dev.sparky.ui.dispatcher.DispatcherUnavailableException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.PermissionsAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -26,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
+@PermissionsAllowed(AccessChecks.READ)
 public class DashboardPage {
     private final ProjectCatalog catalog;
     private final DispatcherClient dispatcher;

@@ -9,6 +9,7 @@ import dev.sparky.project.ProjectCatalog;
 import dev.sparky.ui.api.ProjectView;
 import dev.sparky.ui.api.ProjectViews;
 import dev.sparky.ui.auth.Access;
+import dev.sparky.ui.auth.AccessChecks;
 import dev.sparky.ui.auth.Action;
 import dev.sparky.ui.dispatcher.BuildQuery;
 import dev.sparky.ui.dispatcher.DispatcherClient;
@@ -17,6 +18,7 @@ import dev.sparky.ui.error.RequestRefusedException;
 import dev.sparky.ui.trigger.TriggerService;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.PermissionsAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -33,6 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  */
 @Path("/fragments")
 @Produces(MediaType.TEXT_HTML)
+@PermissionsAllowed(AccessChecks.READ)
 public class LiveFragments {
     static final int MAX_ROWS = 100;
 
@@ -78,21 +81,21 @@ public class LiveFragments {
     @GET
     @Path("projects/{p}")
     @Operation(hidden = true)
-    public TemplateInstance project(@PathParam("p") String name) {
-        Names.requireProject(name);
-        access.require(Action.READ, name);
-        var project = triggers.requireProject(name);
-        return Templates.projectRows(List.of(ProjectViews.of(project, dispatcher.projectStatus(name))));
+    @PermissionsAllowed(AccessChecks.READ_PROJECT)
+    public TemplateInstance project(@PathParam("p") String project) {
+        Names.requireProject(project);
+        var definition = triggers.requireProject(project);
+        return Templates.projectRows(List.of(ProjectViews.of(definition, dispatcher.projectStatus(project))));
     }
 
     @GET
     @Path("projects/{p}/heading")
     @Operation(hidden = true)
-    public TemplateInstance heading(@PathParam("p") String name) {
-        Names.requireProject(name);
-        access.require(Action.READ, name);
-        var project = triggers.requireProject(name);
-        return Templates.projectHeading(ProjectViews.of(project, dispatcher.projectStatus(name)));
+    @PermissionsAllowed(AccessChecks.READ_PROJECT)
+    public TemplateInstance heading(@PathParam("p") String project) {
+        Names.requireProject(project);
+        var definition = triggers.requireProject(project);
+        return Templates.projectHeading(ProjectViews.of(definition, dispatcher.projectStatus(project)));
     }
 
     @GET

@@ -6,7 +6,7 @@ import dev.sparky.project.Project;
 import dev.sparky.ui.api.ProjectDetailView;
 import dev.sparky.ui.api.ProjectViews;
 import dev.sparky.ui.auth.Access;
-import dev.sparky.ui.auth.Action;
+import dev.sparky.ui.auth.AccessChecks;
 import dev.sparky.ui.dispatcher.BuildQuery;
 import dev.sparky.ui.dispatcher.DispatcherClient;
 import dev.sparky.ui.dispatcher.DispatcherUnavailableException;
@@ -15,6 +15,7 @@ import dev.sparky.ui.scm.SchedulerClient;
 import dev.sparky.ui.scm.ScmStatusView;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.PermissionsAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -54,22 +55,22 @@ public class ProjectPage {
 
     @GET
     @Operation(hidden = true)
-    public TemplateInstance get(@PathParam("p") String name, @QueryParam("before") Long before,
+    @PermissionsAllowed(AccessChecks.READ_PROJECT)
+    public TemplateInstance get(@PathParam("p") String project, @QueryParam("before") Long before,
             @QueryParam("group") String group) {
-        dev.sparky.contracts.Names.requireProject(name);
-        access.require(Action.READ, name);
-        Project project = triggers.requireProject(name);
-        List<String> groups = project.definition().groupVars();
+        dev.sparky.contracts.Names.requireProject(project);
+        Project definition = triggers.requireProject(project);
+        List<String> groups = definition.definition().groupVars();
         String selected = groups.isEmpty() ? null : group != null && groups.contains(group) ? group : groups.get(0);
-        List<FormField> fields = FormField.of(project.definition().vars(), selected);
-        ScmStatusView scm = project.definition().scm() == null ? null : scheduler.scm(name).orElse(null);
+        List<FormField> fields = FormField.of(definition.definition().vars(), selected);
+        ScmStatusView scm = definition.definition().scm() == null ? null : scheduler.scm(project).orElse(null);
         try {
-            var status = dispatcher.projectStatus(name);
-            var builds = dispatcher.builds(BuildQuery.ofProject(name, before, PAGE_SIZE));
-            return Templates.project(ProjectViews.detail(project, status), fields, groups, selected, builds,
+            var status = dispatcher.projectStatus(project);
+            var builds = dispatcher.builds(BuildQuery.ofProject(project, before, PAGE_SIZE));
+            return Templates.project(ProjectViews.detail(definition, status), fields, groups, selected, builds,
                     before == null, null, scm);
         } catch (DispatcherUnavailableException e) {
-            return Templates.project(ProjectViews.detail(project, null), fields, groups, selected,
+            return Templates.project(ProjectViews.detail(definition, null), fields, groups, selected,
                     new Page<>(List.of(), null), before == null, e.getMessage(), scm);
         }
     }

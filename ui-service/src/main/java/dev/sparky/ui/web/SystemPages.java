@@ -4,9 +4,11 @@ import dev.sparky.contracts.Names;
 import dev.sparky.contracts.api.QueueEntry;
 import dev.sparky.contracts.api.RunnerView;
 import dev.sparky.ui.auth.Access;
+import dev.sparky.ui.auth.AccessChecks;
 import dev.sparky.ui.dispatcher.DispatcherClient;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.PermissionsAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -20,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 /** The queue and runner pages, and Sparky's old page URLs answered with redirects to the new ones. */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
+@PermissionsAllowed(AccessChecks.READ)
 public class SystemPages {
     private final DispatcherClient dispatcher;
     private final Access access;

@@ -65,12 +65,12 @@ class AuthOnTest {
         Browser alice = Browser.login("alice", "alice-pw");
         alice.cookieOnly().contentType(ContentType.JSON).body("{}").post(TRIGGER).then().statusCode(403)
                 .body("detail", containsString("CSRF"));
-        alice.cookieOnly().header(AuthFilter.CSRF_HEADER, "forged").contentType(ContentType.JSON).body("{}")
+        alice.cookieOnly().header(CsrfFilter.CSRF_HEADER, "forged").contentType(ContentType.JSON).body("{}")
                 .post(TRIGGER).then().statusCode(403);
         assertTrue(publisher.requests.isEmpty());
         alice.page().contentType(ContentType.JSON).body("{}").post(TRIGGER).then().statusCode(202);
         assertEquals("alice", publisher.last().requestedBy());
-        given().cookie(AuthFilter.SESSION_COOKIE, alice.session()).get("/").then()
+        given().cookie(SparkyAuthMechanism.SESSION_COOKIE, alice.session()).get("/").then()
                 .body(containsString("id=\"current-user\" class=\"mr-2\">alice<"), containsString("id=\"logout-form\""));
     }
 
@@ -83,7 +83,7 @@ class AuthOnTest {
                 .formParam("next", "//evil.example/x").post("/login");
         r.then().statusCode(303).header("Location", not(containsString("evil")));
         String setCookie = r.getHeaders().getValues("Set-Cookie").stream()
-                .filter(c -> c.startsWith(AuthFilter.SESSION_COOKIE + "=")).findFirst().orElseThrow();
+                .filter(c -> c.startsWith(SparkyAuthMechanism.SESSION_COOKIE + "=")).findFirst().orElseThrow();
         assertTrue(setCookie.contains("HttpOnly") && setCookie.contains("SameSite=Lax")
                 && setCookie.contains("Max-Age=43200"), setCookie);
     }
@@ -107,7 +107,7 @@ class AuthOnTest {
     void forgedOrTamperedSessionsCountAsNobody() {
         Browser alice = Browser.login("alice", "alice-pw");
         String tampered = "x" + alice.session().substring(1);
-        given().cookie(AuthFilter.SESSION_COOKIE, tampered).header(AuthFilter.CSRF_HEADER, alice.csrf())
+        given().cookie(SparkyAuthMechanism.SESSION_COOKIE, tampered).header(CsrfFilter.CSRF_HEADER, alice.csrf())
                 .contentType(ContentType.JSON).body("{}").post(TRIGGER).then().statusCode(401);
     }
 
@@ -165,15 +165,35 @@ class AuthOnTest {
     }
 
     @Test
+    void quarkusSecurityRefusesWithSparkysReasons() {
+        // A wrong token is 401 even where reads are public: the client meant to be someone.
+        given().auth().oauth2("spk_not-a-token").get("/api/v1/projects").then().statusCode(401)
+                .header("WWW-Authenticate", equalTo("Bearer realm=\"sparky\""))
+                .contentType(startsWith("application/problem+json"))
+                .body("detail", containsString("invalid, revoked or expired API token"));
+        String token = new ApiTokens(new java.security.SecureRandom()).newToken();
+        tokens.grant(token, new ApiTokenGrant("abcdefghijklmnop", "ci", List.of("*"), List.of("run", "cancel", "read"),
+                "alice", null));
+        // A caller's bad project name is 400 before any rule; nobody is told to log in first.
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{}").post("/api/v1/projects/a%20b/builds")
+                .then().statusCode(400).contentType(startsWith("application/problem+json"));
+        given().contentType(ContentType.JSON).body("{}").post("/api/v1/projects/a%20b/builds").then().statusCode(401);
+        // Even a token scoped to everything never manages tokens: that is an admin's.
+        given().auth().oauth2(token).get("/api/v1/tokens").then().statusCode(403)
+                .body("detail", containsString("ci is not an admin"));
+        given().get("/api/v1/tokens").then().statusCode(401).body("detail", containsString("as an admin"));
+    }
+
+    @Test
     void logoutNeedsTheCsrfTokenAndClearsTheCookie() {
         Browser alice = Browser.login("alice", "alice-pw");
-        given().redirects().follow(false).cookie(AuthFilter.SESSION_COOKIE, alice.session()).post("/logout")
+        given().redirects().follow(false).cookie(SparkyAuthMechanism.SESSION_COOKIE, alice.session()).post("/logout")
                 .then().statusCode(403);
-        var r = given().redirects().follow(false).cookie(AuthFilter.SESSION_COOKIE, alice.session())
+        var r = given().redirects().follow(false).cookie(SparkyAuthMechanism.SESSION_COOKIE, alice.session())
                 .formParam("csrf", alice.csrf()).post("/logout");
         r.then().statusCode(303);
         assertTrue(r.getHeaders().getValues("Set-Cookie").stream()
-                .anyMatch(c -> c.startsWith(AuthFilter.SESSION_COOKIE + "=;") && c.contains("Max-Age=0")));
+                .anyMatch(c -> c.startsWith(SparkyAuthMechanism.SESSION_COOKIE + "=;") && c.contains("Max-Age=0")));
     }
 
     @Test

@@ -22,19 +22,19 @@ record Browser(String session, String csrf) {
                 .formParam("user", user).formParam("password", password).formParam("csrf", m.group(1))
                 .formParam("next", "/").post("/login");
         assertEquals(303, r.statusCode(), r.asString());
-        String session = r.getCookie(AuthFilter.SESSION_COOKIE);
-        Matcher meta = META.matcher(given().cookie(AuthFilter.SESSION_COOKIE, session).get("/").asString());
+        String session = r.getCookie(SparkyAuthMechanism.SESSION_COOKIE);
+        Matcher meta = META.matcher(given().cookie(SparkyAuthMechanism.SESSION_COOKIE, session).get("/").asString());
         meta.find();
         return new Browser(session, meta.group(1));
     }
 
     /** A request with the session cookie and the CSRF header, as the page script sends writes. */
     RequestSpecification page() {
-        return given().cookie(AuthFilter.SESSION_COOKIE, session).header(AuthFilter.CSRF_HEADER, csrf);
+        return given().cookie(SparkyAuthMechanism.SESSION_COOKIE, session).header(CsrfFilter.CSRF_HEADER, csrf);
     }
 
     /** The session cookie only: what a forged cross-site request would carry. */
     RequestSpecification cookieOnly() {
-        return given().cookie(AuthFilter.SESSION_COOKIE, session);
+        return given().cookie(SparkyAuthMechanism.SESSION_COOKIE, session);
     }
 }

@@ -63,13 +63,13 @@ class OidcLoginTest {
         Response back = given().redirects().follow(false).cookies(cookies).urlEncodingEnabled(false)
                 .get(callback.getHeader("Location"));
         assertEquals(303, back.statusCode(), back.asString());
-        String session = back.getCookie(AuthFilter.SESSION_COOKIE);
+        String session = back.getCookie(SparkyAuthMechanism.SESSION_COOKIE);
         assertNotNull(session);
         assertTrue(back.getHeader("Location").endsWith("/queue"), back.getHeader("Location"));
-        given().cookie(AuthFilter.SESSION_COOKIE, session).get("/queue").then().statusCode(200)
+        given().cookie(SparkyAuthMechanism.SESSION_COOKIE, session).get("/queue").then().statusCode(200)
                 .body(containsString(">oidc:alice<"));
         // The users file's admin alice is a local user: the provider's alice is oidc:alice, no admin.
-        given().cookie(AuthFilter.SESSION_COOKIE, session).get("/api/v1/tokens").then().statusCode(403)
+        given().cookie(SparkyAuthMechanism.SESSION_COOKIE, session).get("/api/v1/tokens").then().statusCode(403)
                 .body("detail", containsString("oidc:alice is not an admin"));
     }
 }
