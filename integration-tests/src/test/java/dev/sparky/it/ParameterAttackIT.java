@@ -60,8 +60,8 @@ class ParameterAttackIT {
                 SCRIPT);
         cluster = ClusterFixture.cluster(home, 1, Map.of()).start(1, false);
         api = cluster.api();
-        Properties p = new Properties();
-        p.put("bootstrap.servers", cluster.broker().bootstrapServers());
+        // An application outside Sparky: the external producers' Kafka user, which may only send build requests.
+        Properties p = cluster.broker().clientProperties(dev.sparky.kafka.SparkyAcls.PRODUCER);
         p.put("key.serializer", StringSerializer.class.getName());
         p.put("value.serializer", StringSerializer.class.getName());
         p.put("acks", "all");
@@ -177,8 +177,8 @@ class ParameterAttackIT {
     /** Reasons of the dead letters whose record value matches, once {@code atLeast} of them are there. */
     private List<String> deadLetterReasons(java.util.function.Predicate<String> value, int atLeast) {
         List<String> reasons = new ArrayList<>();
-        Properties p = new Properties();
-        p.put("bootstrap.servers", cluster.broker().bootstrapServers());
+        // The dead letters are read as the operator (admin).
+        Properties p = cluster.broker().adminProperties();
         p.put("group.id", "dlq-check-" + System.nanoTime());
         p.put("auto.offset.reset", "earliest");
         p.put("key.deserializer", StringDeserializer.class.getName());
