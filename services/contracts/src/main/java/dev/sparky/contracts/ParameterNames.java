@@ -62,12 +62,14 @@ public final class ParameterNames {
                             .or(prefix("RSYNC_")).or(prefix("CMAKE_")).or(prefix("UV_")).or(prefix("PIPENV_"))
                             .or(prefix("HG")).or(prefix("SVN_")).or(prefix("CVS_")).or(prefix("TF_CLI_"))
                             .or(prefix("AWS_ENDPOINT_URL")).or(prefix("COURSIER_"))
+                            // Go's tool selection and tool folder (GOTOOL*) choose the compiler that runs
+                            .or(prefix("GOTOOL"))
                             .or(suffixAnyCase("_proxy"))
                             .or(exact("WGETRC", "SYSTEM_WGETRC", "NETRC", "CURL_HOME", "KUBECONFIG",
                                     "AWS_CONFIG_FILE", "AWS_SHARED_CREDENTIALS_FILE", "REQUESTS_CA_BUNDLE",
                                     "RUSTFLAGS", "MAKEFLAGS", "GNUMAKEFLAGS", "MFLAGS", "MAKEFILES", "MAKELEVEL",
                                     "MAKEOVERRIDES", "CC", "CXX", "CPP", "LD", "AS", "AR", "CFLAGS", "CXXFLAGS",
-                                    "CPPFLAGS", "LDFLAGS", "LDLIBS", "GOFLAGS", "GOTOOLCHAIN", "GOENV", "GOPROXY",
+                                    "CPPFLAGS", "LDFLAGS", "LDLIBS", "GOFLAGS", "GOENV", "GOPROXY",
                                     "GOROOT", "GOPATH", "GOBIN", "GOCACHE", "GOMODCACHE", "GOSUMDB", "GONOSUMDB",
                                     "GONOSUMCHECK", "GOINSECURE", "GOPRIVATE", "GONOPROXY", "GOEXPERIMENT",
                                     "GODEBUG", "COMPOSER", "SSLKEYLOGFILE"))),

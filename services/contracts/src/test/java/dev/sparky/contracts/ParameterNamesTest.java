@@ -66,6 +66,7 @@ class ParameterNamesTest {
         // tools
         "GIT_SSH_COMMAND, git, ssh",
         "RSYNC_RSH, git, ssh",
+        "GOTOOLDIR, git, ssh",
         "CMAKE_C_COMPILER_LAUNCHER, git, ssh",
         "HGRCPATH, git, ssh",
         "SVN_SSH, git, ssh",
