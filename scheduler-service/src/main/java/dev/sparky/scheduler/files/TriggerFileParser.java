@@ -1,5 +1,6 @@
 package dev.sparky.scheduler.files;
 
+import dev.sparky.contracts.InvalidNameException;
 import dev.sparky.contracts.JobIdPrefixes;
 import dev.sparky.contracts.MalformedEventException;
 import dev.sparky.contracts.Names;
@@ -14,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Sparky's triggering protocol, as data: {@code <job-id>.json}, {@code .yaml} or {@code .yml}, or Sparky's own
@@ -50,11 +50,10 @@ public final class TriggerFileParser {
         }
         // A trigger file must not take the id of a cron, SCM or downstream build before it is made (it would
         // be dropped as a duplicate of the file's build).
-        Optional<String> reserved = JobIdPrefixes.reservedPrefixOf(jobId);
-        if (reserved.isPresent()) {
-            throw new TriggerFileException("file name: job id '" + jobId + "' starts with '" + reserved.get()
-                    + "', which is reserved for Sparky's own builds (" + String.join(", ", JobIdPrefixes.RESERVED)
-                    + "): rename the file");
+        try {
+            JobIdPrefixes.requireCallerJobId(jobId);
+        } catch (InvalidNameException e) {
+            throw new TriggerFileException("file name: " + e.getMessage() + "; for a trigger file, rename the file");
         }
         if (content.length > MAX_BYTES) {
             throw new TriggerFileException("the file is larger than 1 MiB; a trigger holds a few parameters");
