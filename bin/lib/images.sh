@@ -88,7 +88,10 @@ images_build() {
   if ! $ENGINE build --network host "$@" 2>&1 | tee "$log" | { grep --line-buffered -E '^(STEP|Step) ' || true; } \
       | sed -u -E 's/^/      /; s/^(.{0,150}).*/\1/'; then
     tail -n 25 "$log" >&2
-    fail "the build of $image failed (the end of its output is above; all of it in $log)"
+    local hint=""
+    grep -q -i -E 'pull|registry|manifest unknown|dial tcp|no such host' "$log" \
+      && hint="; if no container registry is reachable from here, build FROM a local base: bin/sparky images --local-base"
+    fail "the build of $image failed (the end of its output is above; all of it in $log)$hint"
   fi
 }
 
