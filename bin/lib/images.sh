@@ -85,7 +85,7 @@ images_build() {
   local name=$1 image=$2; shift 2
   local log="$LOGS/image-$name.log"
   mkdir -p "$LOGS"
-  if ! $ENGINE build --network host "$@" 2>&1 | tee "$log" | { grep --line-buffered -E '^(STEP|Step) ' || true; } \
+  if ! $ENGINE build --network host "$@" 2>&1 | tee "$log" | { grep --line-buffered -E '^(STEP|Step) |^#[0-9]+ \[' || true; } \
       | sed -u -E 's/^/      /; s/^(.{0,150}).*/\1/'; then
     tail -n 25 "$log" >&2
     local hint=""
