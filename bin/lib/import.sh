@@ -1,7 +1,7 @@
 # bin/sparky import: brings an original Sparky installation over (docs/migrating-from-sparky.md). Sourced by
 # bin/sparky, whose helpers (say, fail, alive, needs_build, build) and variables (ROOT, SPARKY_HOME, RUN) it uses.
 #
-#   bin/sparky import [--force] [--sparky-yaml FILE] [--acl-host HOST] [--max-report-bytes N] SPARKY_ROOT
+#   bin/sparky import [--force] [--with-triggers] [--sparky-yaml FILE] [--acl-host HOST] [--max-report-bytes N] SPARKY_ROOT
 #
 # SPARKY_ROOT is Sparky's home (~/.sparky) or its projects folder. The work is done by the dispatcher's jar
 # (dev.sparky.dispatcher.importer.SparkyImportMain), which writes the build history through the dispatcher's own
@@ -9,7 +9,7 @@
 
 import_usage() {
   cat <<'USAGE'
-usage: bin/sparky import [--force] [--sparky-yaml FILE] [--acl-host HOST] [--max-report-bytes N] SPARKY_ROOT
+usage: bin/sparky import [--force] [--with-triggers] [--sparky-yaml FILE] [--acl-host HOST] [--max-report-bytes N] SPARKY_ROOT
 
 Copies a Sparky installation into SPARKY_HOME: the projects (kept when already here, unless --force), the build
 history with its reports (a second import adds nothing), the users (without their md5 passwords: each must get a
@@ -17,6 +17,7 @@ new one) and the ACL. Stop Sparky here first (bin/sparky down).
 
   SPARKY_ROOT             Sparky's home (~/.sparky) or its projects folder (~/.sparky/projects)
   --force                 replace projects (and an acl.yaml with other rules) that are already here
+  --with-triggers         copy Sparky's pending trigger files too: they run here once Sparky is up
   --sparky-yaml FILE      Sparky's global configuration with auth.users (default: SPARKY_ROOT/sparky.yaml, else
                           the sparky.yaml one folder above it, as ~/sparky.yaml is for ~/.sparky)
   --acl-host HOST         import acl/hosts/HOST/list.yaml instead of acl/list.yaml

@@ -20,7 +20,9 @@ import java.util.OptionalLong;
  * Records Sparky's builds through the dispatcher's own storage, the way the engine records a build that ran:
  * the row (queued, handed out, running, finished), attempt 1 on the runner {@value #RUNNER}, the report as the
  * attempt's log and Sparky's system log lines. All builds go in one transaction: a failure leaves none behind.
- * A build whose (project, job id) is already there is left alone, so a second import adds nothing.
+ * A build whose (project, job id) is already there is left alone, so a second import adds nothing. When none of
+ * Sparky's build numbers is taken here (a fresh installation) the builds keep them, so Sparky's links
+ * ({@code /report/<project>/<id>}) still lead to the same build; otherwise they get new ones.
  */
 public final class HistoryWriter {
     /** The runner name of imported attempts, and the builds' {@code source}. */
@@ -29,7 +31,7 @@ public final class HistoryWriter {
     static final int MAX_SYSLOG_LINES = 10_000;
 
     /** How many builds were new and how many were there already. */
-    public record Outcome(int imported, int present) {
+    public record Outcome(int imported, int present, boolean numbersKept) {
     }
 
     private final BuildRepository repo;
@@ -48,12 +50,14 @@ public final class HistoryWriter {
         List<Long> written = new ArrayList<>();
         try {
             return repo.inTransaction(() -> {
+                boolean keepNumbers = builds.stream().allMatch(b -> repo.buildByJob(b.project(), b.jobId()).isPresent()
+                        || repo.build(b.sparkyId()).isEmpty());
                 int imported = 0;
                 int present = 0;
                 int step = Math.max(1, builds.size() / 20);
                 for (int i = 0; i < builds.size(); i++) {
                     ImportedBuild b = builds.get(i);
-                    OptionalLong id = record(b);
+                    OptionalLong id = record(b, keepNumbers);
                     if (id.isPresent()) {
                         written.add(id.getAsLong());
                         imported++;
@@ -64,7 +68,7 @@ public final class HistoryWriter {
                         report.step("  builds: " + (i + 1) + " of " + builds.size());
                     }
                 }
-                return new Outcome(imported, present);
+                return new Outcome(imported, present, keepNumbers);
             });
         } catch (RuntimeException e) {
             // The rows are rolled back: their log files must go too (the dispatcher would sweep them, but the
@@ -80,12 +84,13 @@ public final class HistoryWriter {
         }
     }
 
-    private OptionalLong record(ImportedBuild b) {
+    private OptionalLong record(ImportedBuild b, boolean keepNumber) {
         if (repo.buildByJob(b.project(), b.jobId()).isPresent()) {
             return OptionalLong.empty();
         }
-        OptionalLong inserted = repo.insertBuild(new NewBuild(b.project(), b.jobId(), b.description(), Map.of(),
-                null, RUNNER, null, BuildState.QUEUED, null, b.startedAt(), null));
+        NewBuild row = new NewBuild(b.project(), b.jobId(), b.description(), Map.of(), null, RUNNER, null,
+                BuildState.QUEUED, null, b.startedAt(), null);
+        OptionalLong inserted = keepNumber ? repo.insertBuildWithId(b.sparkyId(), row) : repo.insertBuild(row);
         if (inserted.isEmpty()) {
             return inserted;
         }

@@ -23,10 +23,12 @@ public final class ProjectImport {
     /** Sparky's own folders inside the projects folder, and hidden ones (.git): not projects. */
     private static final Set<String> NOT_PROJECTS = Set.of(".reports", ".git");
     /**
-     * Left out of the copy: pending trigger files would start builds as soon as the scheduler sees them, and the
-     * Job API's stashes and files belong to Sparky's builds, not to the project.
+     * Left out of the copy: the Job API's stashes, files and spawned scenarios belong to Sparky's builds, not to
+     * the project; pending trigger files too unless asked for, since they start builds as soon as the scheduler
+     * sees them.
      */
-    private static final Set<String> LEFT_OUT = Set.of(".triggers", ".stash", ".files", ".cache");
+    private static final Set<String> JOB_DATA = Set.of(".stash", ".files", ".cache");
+    private static final String TRIGGERS = ".triggers";
 
     /** One project to bring over. */
     public record Planned(String name, Path source, Path target, boolean replace) {
@@ -37,12 +39,21 @@ public final class ProjectImport {
 
     private final Path targetProjects;
     private final boolean force;
+    private final Set<String> leftOut;
     private final ImportReport report;
 
-    public ProjectImport(Path targetProjects, boolean force, ImportReport report) {
+    /** @param withTriggers copy Sparky's pending trigger files too: they run here as they would have there */
+    public ProjectImport(Path targetProjects, boolean force, boolean withTriggers, ImportReport report) {
         this.targetProjects = targetProjects;
         this.force = force;
+        this.leftOut = withTriggers ? JOB_DATA : union(JOB_DATA, TRIGGERS);
         this.report = report;
+    }
+
+    private static Set<String> union(Set<String> set, String one) {
+        Set<String> all = new java.util.HashSet<>(set);
+        all.add(one);
+        return Set.copyOf(all);
     }
 
     public List<Planned> plan(Path sparkyProjects) {
@@ -150,22 +161,22 @@ public final class ProjectImport {
     }
 
     private void noteLeftOut(Path dir, String name) {
-        for (String left : LEFT_OUT) {
+        for (String left : leftOut) {
             Path sub = dir.resolve(left);
             if (Files.isDirectory(sub) && !list(sub).isEmpty()) {
                 report.note("projects/" + name + "/" + left + " not copied ("
-                        + (left.equals(".triggers") ? "pending Sparky triggers: copy them into projects/" + name
-                                + "/.triggers/ after the import to run them, see docs/triggers.md)"
+                        + (left.equals(TRIGGERS) ? "pending Sparky triggers: --with-triggers copies them and they "
+                                + "run here, see docs/triggers.md)"
                                 : "Sparky's Job API data of its builds)"));
             }
         }
     }
 
-    private static void copy(Path from, Path to) throws IOException {
+    private void copy(Path from, Path to) throws IOException {
         try (Stream<Path> files = Files.walk(from)) {
             for (Path src : (Iterable<Path>) files::iterator) {
                 Path rel = from.relativize(src);
-                if (rel.getNameCount() > 0 && LEFT_OUT.contains(rel.getName(0).toString())) {
+                if (rel.getNameCount() > 0 && leftOut.contains(rel.getName(0).toString())) {
                     continue;
                 }
                 Path dst = to.resolve(rel.toString());

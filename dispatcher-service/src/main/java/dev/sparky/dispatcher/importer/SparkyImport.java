@@ -32,7 +32,8 @@ public final class SparkyImport {
                 "the dispatcher is running on " + options.stateDir() + " (it holds the state folder): stop it first "
                         + "(bin/sparky down, or scale the dispatcher to 0 on Kubernetes), then import. Nothing was imported"))) {
             report.step("Reading Sparky at " + layout.home());
-            ProjectImport projects = new ProjectImport(options.targetHome().resolve("projects"), options.force(), report);
+            ProjectImport projects = new ProjectImport(options.targetHome().resolve("projects"), options.force(),
+                    options.withTriggers(), report);
             List<ProjectImport.Planned> planned = projects.plan(layout.projects());
             List<OldBuild> rows = OldDatabase.read(layout.database());
             if (rows.isEmpty()) {
@@ -54,7 +55,10 @@ public final class SparkyImport {
                 projects.discard(planned);
                 throw e;
             }
-            report.step("Builds: " + outcome.imported() + " imported, " + outcome.present() + " already here");
+            report.step("Builds: " + outcome.imported() + " imported, " + outcome.present() + " already here"
+                    + (outcome.imported() == 0 ? "" : outcome.numbersKept() ? "; Sparky's build numbers kept"
+                            : "; new build numbers (builds here already have Sparky's numbers): Sparky's "
+                                    + "/report/<project>/<number> links do not lead to them"));
             report.step("Projects:");
             projects.commit(planned);
             report.step("Users and ACL:");
@@ -66,7 +70,7 @@ public final class SparkyImport {
 
     private HistoryWriter.Outcome writeHistory(List<ImportedBuild> builds) {
         if (builds.isEmpty()) {
-            return new HistoryWriter.Outcome(0, 0);
+            return new HistoryWriter.Outcome(0, 0, true);
         }
         Database db = Database.open(options.stateDir());
         try (Connection writer = db.openWriter(); SqliteBuildRepository repo = new SqliteBuildRepository(writer)) {

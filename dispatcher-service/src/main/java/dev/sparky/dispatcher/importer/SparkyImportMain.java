@@ -11,12 +11,12 @@ import java.util.List;
  * {@code sparky import} (bin/lib/import.sh runs it from the dispatcher's jar, with the dispatcher stopped):
  * <pre>
  * SparkyImportMain --home DIR --state-dir DIR --users-file FILE --acl-file FILE
- *                  [--force] [--sparky-yaml FILE] [--acl-host HOST] [--max-report-bytes N] SPARKY_ROOT
+ *                  [--force] [--with-triggers] [--sparky-yaml FILE] [--acl-host HOST] [--max-report-bytes N] SPARKY_ROOT
  * </pre>
  * Exit 0 when imported, 1 when refused (nothing written), 2 for a wrong command line.
  */
 public final class SparkyImportMain {
-    static final String USAGE = "usage: sparky import [--force] [--sparky-yaml FILE] [--acl-host HOST] "
+    static final String USAGE = "usage: sparky import [--force] [--with-triggers] [--sparky-yaml FILE] [--acl-host HOST] "
             + "[--max-report-bytes N] SPARKY_ROOT";
 
     private SparkyImportMain() {
@@ -56,6 +56,7 @@ public final class SparkyImportMain {
         Path sparkyYaml = null;
         String aclHost = null;
         boolean force = false;
+        boolean withTriggers = false;
         long maxReport = ImportOptions.DEFAULT_MAX_REPORT_BYTES;
         Path source = null;
         while (!a.isEmpty()) {
@@ -68,6 +69,7 @@ public final class SparkyImportMain {
                 case "--sparky-yaml" -> sparkyYaml = Path.of(value(a, arg));
                 case "--acl-host" -> aclHost = value(a, arg);
                 case "--force" -> force = true;
+                case "--with-triggers" -> withTriggers = true;
                 case "--max-report-bytes" -> maxReport = bytes(value(a, arg));
                 default -> {
                     if (arg.startsWith("-")) {
@@ -88,7 +90,7 @@ public final class SparkyImportMain {
         }
         return new ImportOptions(source, sparkyYaml, aclHost, home, state != null ? state : home.resolve("state"),
                 users != null ? users : home.resolve("users.yaml"), acl != null ? acl : home.resolve("acl.yaml"),
-                force, maxReport);
+                force, withTriggers, maxReport);
     }
 
     private static String value(Deque<String> a, String option) {

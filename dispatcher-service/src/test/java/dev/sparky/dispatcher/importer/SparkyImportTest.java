@@ -65,6 +65,10 @@ class SparkyImportTest {
         assertEquals(java.time.Instant.parse("2025-06-02T10:00:01Z").toEpochMilli(), first.startedAt());
         assertTrue(first.finishedAt() >= first.startedAt());
         assertEquals(HistoryWriter.RUNNER, first.source());
+        // A fresh installation: Sparky's build numbers are kept, so its /report/<p>/<id> links still fit.
+        assertEquals(1, first.id());
+        assertEquals(4, byJob.get("MnBvCxZlKjHgFdSaPoIu.1021").id());
+        assertTrue(output().contains("Sparky's build numbers kept"), output());
         assertEquals(BuildState.FAILED, byJob.get("QwErTyUiOpAsDfGhJkLz.1021").state());
         assertEquals(BuildState.CANCELLED, byJob.get("MnBvCxZlKjHgFdSaPoIu.1021").state());
         BuildRow unfinished = byJob.get("LkJhGfDsApOiUyTrEwQm.1300");
@@ -108,6 +112,9 @@ class SparkyImportTest {
         assertEquals("mine", Files.readString(home.resolve("projects/hello/sparrowfile")));
         importIt("--force");
         assertTrue(Files.readString(home.resolve("projects/hello/sparrowfile")).contains("hello from Sparky"));
+        // Sparky's queue comes along on request: the scheduler reads Sparky's trigger files.
+        importIt("--force", "--with-triggers");
+        assertTrue(Files.isRegularFile(home.resolve("projects/deploy/.triggers/kQwErTyUiOpAsDfGhJkL.4242")));
     }
 
     @Test
@@ -139,6 +146,20 @@ class SparkyImportTest {
         assertEquals(0, importIt("--acl-host", "build-box"));
         assertTrue(Files.readString(home.resolve("acl.yaml")).contains("- ops"));
         assertTrue(Files.readString(home.resolve("acl.yaml.sparky-import")).contains("'*'"));
+    }
+
+    @Test
+    void buildNumbersAlreadyTakenHereMakeNewOnes() throws Exception {
+        try (Database db = Database.open(home.resolve("state"));
+                var repo = new dev.sparky.dispatcher.store.SqliteBuildRepository(db.openWriter())) {
+            repo.insertBuild(new dev.sparky.dispatcher.store.NewBuild("mine", "x1", null, Map.of(), null, null, null,
+                    BuildState.SUCCEEDED, null, 0, 1L));
+        }
+        assertEquals(0, importIt());
+        Map<String, BuildRow> byJob = builds().stream().collect(Collectors.toMap(BuildRow::jobId, b -> b));
+        assertEquals(6, byJob.size());
+        assertEquals(2, byJob.get("AbCdEfGhIjKlMnOpQrSt.1021").id());
+        assertTrue(output().contains("new build numbers"), output());
     }
 
     @Test
