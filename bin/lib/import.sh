@@ -40,7 +40,7 @@ cmd_import() {
   local app="$ROOT/dispatcher-service/target/quarkus-app"
   [[ -d $app/lib/main ]] || fail "$app is missing: build with 'mvn -B -DskipTests package -pl dispatcher-service -am'"
   say "Importing Sparky into $SPARKY_HOME"
-  java -Xmx512m -XX:+UseSerialGC -cp "$app/app/*:$app/lib/main/*:$app/lib/boot/*" \
+  java -Xmx512m -XX:+UseSerialGC -Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp "$app/app/*:$app/lib/main/*:$app/lib/boot/*" \
     dev.sparky.dispatcher.importer.SparkyImportMain \
     --home "$SPARKY_HOME" \
     --state-dir "${SPARKY_STATE_DIR:-$SPARKY_HOME/state}" \

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -47,10 +48,17 @@ final class YamlText {
         return new Yaml(options).dump(data);
     }
 
-    /** Writes through a temporary file and a rename: a reader sees the old file or the new one. */
+    /**
+     * Writes through a temporary file and a rename: a reader sees the old file or the new one. A new file is
+     * readable by its owner only (users and ACL files hold password hashes and who may do what); a replaced
+     * one keeps its permissions.
+     */
     static void write(Path file, String text) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         Path tmp = file.resolveSibling(file.getFileName() + ".import.tmp");
+        Files.deleteIfExists(tmp);
+        Files.createFile(tmp, PosixFilePermissions.asFileAttribute(Files.exists(file)
+                ? Files.getPosixFilePermissions(file) : PosixFilePermissions.fromString("rw-------")));
         Files.writeString(tmp, text, StandardCharsets.UTF_8);
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }

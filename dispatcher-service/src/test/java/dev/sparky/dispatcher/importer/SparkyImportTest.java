@@ -136,6 +136,10 @@ class SparkyImportTest {
     void theAclIsMappedAndWhatDoesNotMapIsListed() throws Exception {
         assertEquals(0, importIt());
         String acl = Files.readString(home.resolve("acl.yaml"));
+        for (String file : List.of("acl.yaml", "users.yaml")) {
+            assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(home.resolve(file))), file + " is new: its owner's only");
+        }
         assertTrue(acl.contains("- ops"), acl);
         assertTrue(acl.contains("'*'") || acl.contains("\"*\""), acl);
         assertFalse(acl.contains("not valid!"), acl);
