@@ -33,12 +33,15 @@ cmd_import() {
     fail "the dispatcher is running on $SPARKY_HOME (pid $(pid_of dispatcher)): stop Sparky first with \
 'bin/sparky down' (same SPARKY_HOME), then import; nothing was imported"
   fi
-  if needs_build; then
-    command -v mvn >/dev/null || fail "mvn is not installed: install Maven 3.8+"
-    build
-  fi
   local app="$ROOT/dispatcher-service/target/quarkus-app"
-  [[ -d $app/lib/main ]] || fail "$app is missing: build with 'mvn -B -DskipTests package -pl dispatcher-service -am'"
+  # Only the dispatcher's jar is needed: built when missing or older than its sources (or those it depends on).
+  if [[ ! -f $app/quarkus-run.jar || -n $(find "$ROOT/dispatcher-service" "$ROOT/services/contracts" \
+      "$ROOT/services/project-model" "$ROOT/services/kafka" "$ROOT/services/service-auth" -path '*/target' -prune \
+      -o -type f \( -path '*/src/main/*' -o -name pom.xml \) -newer "$app/quarkus-run.jar" -print -quit) ]]; then
+    command -v mvn >/dev/null || fail "mvn is not installed: install Maven 3.8+"
+    say "Building the dispatcher (it carries the import)"
+    (cd "$ROOT" && mvn -B -q -DskipTests package -pl dispatcher-service -am) || fail "the dispatcher's build failed"
+  fi
   say "Importing Sparky into $SPARKY_HOME"
   java -Xmx512m -XX:+UseSerialGC -Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp "$app/app/*:$app/lib/main/*:$app/lib/boot/*" \
     dev.sparky.dispatcher.importer.SparkyImportMain \

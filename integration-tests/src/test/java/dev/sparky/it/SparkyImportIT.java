@@ -179,7 +179,8 @@ class SparkyImportIT {
         try (Stream<Path> jars = Files.list(repo.resolve("dispatcher-service/target/quarkus-app/lib/main"))) {
             jar = jars.filter(j -> j.getFileName().toString().contains("sqlite-jdbc")).findFirst().orElseThrow();
         }
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()},
+                ClassLoader.getPlatformClassLoader())) {
             Driver driver = (Driver) loader.loadClass("org.sqlite.JDBC").getDeclaredConstructor().newInstance();
             try (Connection c = driver.connect("jdbc:sqlite:" + root.resolve("projects/db.sqlite3"), new Properties());
                     Statement s = c.createStatement()) {
