@@ -23,6 +23,8 @@ import java.sql.SQLException;
 public class StorageBeans {
     /** Held while the database is open: no second dispatcher and no {@code sparky import} writes the same folder. */
     private StateLock writerLock;
+    /** A dispatcher restarted right after the previous one was stopped may find it still exiting: it waits this long. */
+    private static final java.time.Duration LOCK_WAIT = java.time.Duration.ofSeconds(15);
 
     /**
      * Takes the state folder's writer lock, then opens the database and migrates it: a folder another process
@@ -32,7 +34,7 @@ public class StorageBeans {
     @Singleton
     Database database(DispatcherConfig config) {
         Path stateDir = DispatcherConfig.stateDir(config);
-        writerLock = StateLock.tryAcquire(stateDir).orElseThrow(() -> new StoreException("the state folder "
+        writerLock = StateLock.await(stateDir, LOCK_WAIT).orElseThrow(() -> new StoreException("the state folder "
                 + stateDir + " is in use by another process (a second dispatcher, or 'sparky import'): "
                 + "one writer at a time; stop the other one first", null));
         return Database.open(stateDir);

@@ -48,6 +48,22 @@ public final class StateLock implements AutoCloseable {
         }
     }
 
+    /** {@link #tryAcquire}, tried again for up to {@code wait} (a previous holder may still be exiting). */
+    public static Optional<StateLock> await(Path stateDir, java.time.Duration wait) {
+        long end = System.nanoTime() + wait.toNanos();
+        Optional<StateLock> lock = tryAcquire(stateDir);
+        while (lock.isEmpty() && System.nanoTime() < end) {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.empty();
+            }
+            lock = tryAcquire(stateDir);
+        }
+        return lock;
+    }
+
     @Override
     public void close() {
         try {

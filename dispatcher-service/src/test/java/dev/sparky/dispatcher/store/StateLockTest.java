@@ -15,6 +15,7 @@ class StateLockTest {
     void aSecondWriterIsRefusedUntilTheFirstLetsGo() {
         StateLock first = StateLock.tryAcquire(state).orElseThrow();
         assertTrue(StateLock.tryAcquire(state).isEmpty(), "a second writer got the lock");
+        assertTrue(StateLock.await(state, java.time.Duration.ofMillis(300)).isEmpty(), "waited past a held lock");
         first.close();
         try (StateLock again = StateLock.tryAcquire(state).orElseThrow()) {
             assertTrue(state.resolve(StateLock.FILE).toFile().isFile());
