@@ -167,6 +167,22 @@ class SparkyImportTest {
     }
 
     @Test
+    void theProjectsFolderIsAcceptedAsTheRootToo() {
+        root = root.resolve("projects"); // what Sparky's SPARKY_ROOT names; the users are one folder up
+        assertEquals(0, importIt(), err.toString());
+        assertEquals(5, builds().size());
+        assertTrue(output().contains("user ops cannot log in"), output());
+    }
+
+    @Test
+    void aRootThatIsNoSparkyIsRefused() throws Exception {
+        root = Files.createDirectories(tmp.resolve("empty"));
+        assertEquals(1, importIt());
+        assertTrue(err.toString().contains("does not look like a Sparky root"), err.toString());
+        assertEquals(2, SparkyImportMain.run(List.of("--home", home.toString()), new PrintStream(out), new PrintStream(err)));
+    }
+
+    @Test
     void aRootWithoutDatabaseImportsTheRest() throws Exception {
         Files.delete(root.resolve("projects/db.sqlite3"));
         assertEquals(0, importIt());
