@@ -9,26 +9,43 @@ import dev.sparky.dispatcher.store.Database;
 import dev.sparky.dispatcher.store.EngineStore;
 import dev.sparky.dispatcher.store.LogStore;
 import dev.sparky.dispatcher.store.SqliteBuildRepository;
+import dev.sparky.dispatcher.store.StateLock;
 import dev.sparky.dispatcher.store.StashStore;
 import dev.sparky.dispatcher.store.StoreException;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.nio.file.Path;
 import java.sql.SQLException;
 
 /** The state folder: the database (readers and the one writer) and the build files. */
 @Singleton
 public class StorageBeans {
+    /** Held while the database is open: no second dispatcher and no {@code sparky import} writes the same folder. */
+    private StateLock writerLock;
+    /** A dispatcher restarted right after the previous one was stopped may find it still exiting: it waits this long. */
+    private static final java.time.Duration LOCK_WAIT = java.time.Duration.ofSeconds(15);
 
-    /** Opens the database and migrates it: a schema that cannot be brought up to date stops the start. */
+    /**
+     * Takes the state folder's writer lock, then opens the database and migrates it: a folder another process
+     * writes, or a schema that cannot be brought up to date, stops the start.
+     */
     @Produces
     @Singleton
     Database database(DispatcherConfig config) {
-        return Database.open(DispatcherConfig.stateDir(config));
+        Path stateDir = DispatcherConfig.stateDir(config);
+        writerLock = StateLock.await(stateDir, LOCK_WAIT).orElseThrow(() -> new StoreException("the state folder "
+                + stateDir + " is in use by another process (a second dispatcher, or 'sparky import'): "
+                + "one writer at a time; stop the other one first", null));
+        return Database.open(stateDir);
     }
 
     void closeDatabase(@Disposes Database db) {
         db.close();
+        if (writerLock != null) {
+            writerLock.close();
+            writerLock = null;
+        }
     }
 
     @Produces

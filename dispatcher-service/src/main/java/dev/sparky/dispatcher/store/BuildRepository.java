@@ -22,6 +22,13 @@ public interface BuildRepository {
     /** @return the new build id, or empty when (project, job id) already exists */
     OptionalLong insertBuild(NewBuild build);
 
+    /**
+     * {@link #insertBuild} under a given id (an imported build keeps its number; later ids continue above it).
+     *
+     * @return empty when the id or (project, job id) is taken
+     */
+    OptionalLong insertBuildWithId(long id, NewBuild build);
+
     Optional<BuildRow> build(long id);
 
     Optional<BuildRow> buildByJob(String project, String jobId);

@@ -115,6 +115,19 @@ public final class SqliteBuildRepository implements BuildRepository, AutoCloseab
     }
 
     @Override
+    public OptionalLong insertBuildWithId(long id, NewBuild b) {
+        if (sql.number("SELECT COUNT(*) FROM builds WHERE id = ? OR (project = ? AND job_id = ?)", id, b.project(),
+                b.jobId()) > 0) {
+            return OptionalLong.empty();
+        }
+        sql.update("INSERT INTO builds (id, project, job_id, description, params, requested_by, source, "
+                + "parent_build_id, state, reason, queued_at, finished_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", id,
+                b.project(), b.jobId(), b.description(), Rows.json(b.params()), b.requestedBy(), b.source(),
+                b.parentBuildId(), b.state().wireName(), b.reason(), b.queuedAt(), b.finishedAt());
+        return OptionalLong.of(id);
+    }
+
+    @Override
     public Optional<BuildRow> build(long id) {
         return sql.one(SELECT_BUILD + "WHERE id = ?", Rows::build, id);
     }

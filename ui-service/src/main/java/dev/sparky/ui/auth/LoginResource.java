@@ -35,6 +35,10 @@ import org.jboss.resteasy.reactive.RestForm;
 public class LoginResource {
     private static final Logger LOG = Logger.getLogger(LoginResource.class);
     static final String LOGIN_COOKIE = "sparky_login";
+    /** For a user without a password (imported from Sparky): what to do, not "wrong password". */
+    static final String MUST_SET_PASSWORD = "This account has no password yet: it came from Sparky, whose md5 password "
+            + "hashes are not accepted here. Ask an administrator to set a new password for it "
+            + "(docs/migrating-from-sparky.md, \"Users\").";
 
     private final AccessPolicy policy;
     private final Authenticator auth;
@@ -78,6 +82,10 @@ public class LoginResource {
         var name = auth.users().authenticate(user, password);
         if (name.isEmpty()) {
             LOG.infof("failed login for user '%s' from %s", printable(user), rc.request().remoteAddress());
+            if (auth.users().mustSetPassword(user)) {
+                // Names this user only (it exists, without a password): worth it, the person cannot do anything else.
+                return page(401, safeNext(next), MUST_SET_PASSWORD, rc);
+            }
             return page(401, safeNext(next), "Wrong user name or password.", rc);
         }
         LOG.infof("user %s logged in from %s", name.get(), rc.request().remoteAddress());

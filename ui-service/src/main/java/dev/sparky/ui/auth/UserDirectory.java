@@ -25,6 +25,14 @@ public final class UserDirectory {
         return file.get().hashes().containsKey(name);
     }
 
+    /**
+     * A user listed without a password ({@code mustSetPassword: true}, as {@code sparky import} creates Sparky's
+     * users): they cannot log in until an administrator puts a password hash in the file.
+     */
+    public boolean mustSetPassword(String name) {
+        return name != null && file.get().mustSetPassword().contains(name.strip());
+    }
+
     public boolean isAdmin(String name) {
         return file.get().admins().contains(name);
     }

@@ -62,6 +62,26 @@ class UserDirectoryTest {
         assertTrue(e.getMessage().startsWith("users.yaml:"), e.getMessage());
     }
 
+    @Test
+    void aUserWithoutPasswordCannotLogInAndIsToldToHaveOneSet() throws Exception {
+        Path f = write("users:\n  - {name: alice, password: '" + PasswordHashesTest.bcrypt("pw") + "'}\n"
+                + "  - {name: ops, mustSetPassword: true}\n");
+        UserDirectory users = new UserDirectory(f, Clock.systemUTC());
+        assertFalse(users.authenticate("ops", "").isPresent());
+        assertFalse(users.authenticate("ops", "anything").isPresent());
+        assertTrue(users.mustSetPassword("ops"));
+        assertFalse(users.mustSetPassword("alice"));
+        assertFalse(users.mustSetPassword("nobody"));
+        assertTrue(users.authenticate("alice", "pw").isPresent());
+        // mustSetPassword is no way around the hash rule: a plain password beside it is still refused.
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> Users.parse("users:\n  - {name: ops, password: hunter2, mustSetPassword: true}\n", "users.yaml"));
+        assertFalse(e.getMessage().contains("hunter2"));
+        e = assertThrows(IllegalArgumentException.class,
+                () -> Users.parse("users:\n  - {name: ops, mustSetPassword: false}\n", "users.yaml"));
+        assertTrue(e.getMessage().contains("users[0] (ops)"), e.getMessage());
+    }
+
     private Path write(String text) throws Exception {
         return Files.writeString(dir.resolve("users.yaml"), text);
     }
