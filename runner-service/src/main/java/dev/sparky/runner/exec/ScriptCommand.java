@@ -19,7 +19,8 @@ import java.util.List;
  * shell) and the forking thread's blocked signals; a shell cannot undo an ignored signal it inherited, so Ctrl-C
  * style tests of a build's own children would fail.
  *
- * <p>Then a gate shell ({@code bash --posix}, which reads no {@code BASH_ENV}) that waits for the line {@value #GO}
+ * <p>Then a gate shell ({@code sh}: the lightest shell at hand, it reads no start-up file when not interactive and
+ * gives the script nothing of its own) that waits for the line {@value #GO}
  * on standard input (a pipe from the runner), takes standard input from {@code /dev/null} and execs the script:
  * directly when it is executable and has a shebang (it chose its interpreter), otherwise with bash and a note
  * saying why. The runner starts the process while the build's start is on its way to the broker and opens the
@@ -45,12 +46,12 @@ final class ScriptCommand {
 
     /**
      * The start every build's command begins with: its own session, the build user, default signal handling
-     * and an empty signal mask; followed by the gate shell's {@code bash --posix -c}.
+     * and an empty signal mask; followed by the gate shell's {@code sh -c}.
      */
     static List<String> start(BuildUser user) {
         List<String> command = new ArrayList<>(List.of("setsid"));
         command.addAll(BuildUser.runAs(user));
-        command.addAll(List.of("env", "--default-signal", "bash", "--posix", "-c"));
+        command.addAll(List.of("env", "--default-signal", "sh", "-c"));
         return command;
     }
 

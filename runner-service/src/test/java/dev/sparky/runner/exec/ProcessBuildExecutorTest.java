@@ -77,7 +77,7 @@ class ProcessBuildExecutorTest {
         script("hello", "job.sh", "#!/bin/sh\necho direct\n", true);
         PreparedBuild prepared = executor.prepare(Jobs.job(3, "hello", "job.sh"));
         assertEquals(List.of(), prepared.notes());
-        assertEquals(List.of("setsid", "env", "--default-signal", "bash", "--posix", "-c",
+        assertEquals(List.of("setsid", "env", "--default-signal", "sh", "-c",
                 ScriptCommand.GATE_THEN_EXEC, home.resolve("projects/hello/job.sh").toAbsolutePath().toString()),
                 prepared.command());
     }
