@@ -23,7 +23,7 @@ import org.jboss.logging.Logger;
  * called {@code setsid} (nohup daemons, double forks): it has a group and a session of its own. Every build's
  * processes carry a random cookie in their environment ({@value #VARIABLE}); children inherit it whatever group
  * they join. At the end of the build the runner reads {@code /proc/<pid>/environ} of the processes created since
- * the build started ({@link PidWindow}: on a busy machine a handful, not every process) and kills those holding the
+ * the build started ({@link PidWindow}: on a quiet machine a handful, not every process) and kills those holding the
  * cookie, stopping them first so that none can fork between the scan and the kill, and scans again until a scan
  * finds none (bounded). At start-up, and where {@code /proc} cannot bound the window, every process is read.
  *
