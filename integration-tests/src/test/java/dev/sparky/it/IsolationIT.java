@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,8 +22,9 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * Builds against each other and against their runner, end to end on real processes: a build's daemons that left
- * its session die with it, and a project's secret reaches that project's builds only, never another project's
- * build, neither through its sparky.yaml nor through the runner's environment.
+ * its session die with it, a project's secret reaches that project's builds only, never another project's
+ * build, neither through its sparky.yaml nor through the runner's environment, and nothing of the runner's own
+ * signal state (the JVM's blocked signals) reaches a build.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class IsolationIT {
@@ -48,6 +51,13 @@ class IsolationIT {
         ClusterFixture.project(home, "thief", "allow_manual_run: true\nsecrets: [VAULT_KEY]\n",
                 "#!/usr/bin/env bash\necho \"key [${VAULT_KEY-}]\"\n"
                         + "echo \"in runner env: $(tr '\\0' '\\n' < /proc/$PPID/environ | grep -c " + VAULT_KEY + ")\"\n");
+        // A child that interrupts itself must die of SIGINT (130), and a child sees no signal blocked or ignored.
+        ClusterFixture.project(home, "signals", "allow_manual_run: true\n", """
+                #!/usr/bin/env bash
+                sh -c 'kill -INT $$; sleep 5'
+                echo "child exit status $?"
+                grep -E '^(SigIgn|SigBlk):' /proc/self/status | tr '\\t' ' '
+                """);
         Files.writeString(Files.createDirectories(home.resolve("secrets/vault")).resolve("VAULT_KEY"), VAULT_KEY);
         cluster = ClusterFixture.cluster(home, 1, Map.of()).start(1, false);
         api = cluster.api();
@@ -85,6 +95,23 @@ class IsolationIT {
         assertTrue(syslog.contains("secret VAULT_KEY is not set for project thief (expected file "
                 + home.resolve("secrets/thief/VAULT_KEY") + ")"), syslog);
         assertFalse(syslog.contains(VAULT_KEY + "\n"), syslog);
+    }
+
+    @Test
+    void aBuildStartsWithDefaultSignalsAsInAFreshTerminal() {
+        String jobId = api.trigger("signals");
+        assertEquals(1, api.awaitTerminal("signals", jobId, BUILD), cluster::diagnostics);
+        String log = api.get("/report/raw/signals/" + jobId).body();
+        assertTrue(log.startsWith("child exit status 130\n"), log);
+        assertEquals(0, signals(log, "SigBlk"), log);
+        // Signals 1 to 31: the C library keeps 32 and 33 for itself and no program can set them.
+        assertEquals(0, signals(log, "SigIgn") & 0x7fffffffL, log);
+    }
+
+    private static long signals(String log, String field) {
+        Matcher m = Pattern.compile("(?m)^" + field + ": ([0-9a-f]{16})$").matcher(log);
+        assertTrue(m.find(), field + " in " + log);
+        return Long.parseUnsignedLong(m.group(1), 16);
     }
 
     private static boolean running(long pid) {

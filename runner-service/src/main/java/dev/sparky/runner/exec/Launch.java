@@ -17,27 +17,32 @@ public final class Launch {
     private final PreparedBuild build;
     private final Process process;
     private final String failure;
+    private final PidWindow window;
     private boolean opened;
     private Runnable whenRunning = () -> { };
 
-    private Launch(PreparedBuild build, Process process, String failure) {
+    private Launch(PreparedBuild build, Process process, String failure, PidWindow window) {
         this.build = build;
         this.process = process;
         this.failure = failure;
+        this.window = window;
     }
 
-    static Launch held(PreparedBuild build, Process process) {
-        return new Launch(build, process, null);
+    /**
+     * @param window the pids the build's processes can have, taken before its process started
+     */
+    static Launch held(PreparedBuild build, Process process, PidWindow window) {
+        return new Launch(build, process, null, window);
     }
 
     /** Nothing started: the build fails with this reason when it is run. */
     public static Launch failed(PreparedBuild build, String reason) {
-        return new Launch(build, null, reason);
+        return new Launch(build, null, reason, null);
     }
 
     /** For executors whose builds need no process held in advance. */
     public static Launch nothingHeld(PreparedBuild build) {
-        return new Launch(build, null, null);
+        return new Launch(build, null, null, null);
     }
 
     public PreparedBuild build() {
@@ -51,6 +56,10 @@ public final class Launch {
 
     Process process() {
         return process;
+    }
+
+    PidWindow window() {
+        return window;
     }
 
     /** What to do once the script runs; called by the executor on the thread that runs the build. */

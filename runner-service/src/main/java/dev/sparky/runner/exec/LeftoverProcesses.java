@@ -12,7 +12,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.LongPredicate;
 import java.util.function.Predicate;
 import org.jboss.logging.Logger;
 
@@ -20,9 +22,10 @@ import org.jboss.logging.Logger;
  * Finds and kills what a build left running outside its process group. Killing the group misses a process that
  * called {@code setsid} (nohup daemons, double forks): it has a group and a session of its own. Every build's
  * processes carry a random cookie in their environment ({@value #VARIABLE}); children inherit it whatever group
- * they join. At the end of the build the runner reads {@code /proc/<pid>/environ} of every process it may
- * signal and kills those holding the cookie, stopping them first so that none can fork between the scan and the
- * kill, and scans again until a scan finds none (bounded).
+ * they join. At the end of the build the runner reads {@code /proc/<pid>/environ} of the processes created since
+ * the build started ({@link PidWindow}: on a quiet machine a handful, not every process) and kills those holding the
+ * cookie, stopping them first so that none can fork between the scan and the kill, and scans again until a scan
+ * finds none (bounded). At start-up, and where {@code /proc} cannot bound the window, every process is read.
  *
  * <p>What escapes: a process that execs with an emptied or rewritten environment ({@code env -i}) and leaves the
  * session. A container per build closes that gap (docs/runner.md).
@@ -39,8 +42,13 @@ public final class LeftoverProcesses {
     private static final byte[] KEY = (VARIABLE + "=").getBytes(StandardCharsets.US_ASCII);
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    /** Above this many pids in a build's window, listing {@code /proc} is cheaper than trying each pid. */
+    private static final long PROBE_AT_MOST = 4096;
+
     private final Path proc;
     private final long self;
+    /** False when {@code /proc} shows another pid namespace than this process's: pid windows do not apply. */
+    private final boolean ownNamespace;
 
     public LeftoverProcesses() {
         this(Path.of("/proc"), ProcessHandle.current().pid());
@@ -49,6 +57,20 @@ public final class LeftoverProcesses {
     LeftoverProcesses(Path proc, long self) {
         this.proc = proc;
         this.self = self;
+        this.ownNamespace = Long.toString(self).equals(selfLink(proc));
+    }
+
+    private static String selfLink(Path proc) {
+        try {
+            return Files.readSymbolicLink(proc.resolve("self")).toString();
+        } catch (IOException | UnsupportedOperationException e) {
+            return "";
+        }
+    }
+
+    /** The window of a build that starts now: call before its first process is started. */
+    public PidWindow window() {
+        return ownNamespace ? PidWindow.from(proc) : PidWindow.everything(proc);
     }
 
     /**
@@ -75,9 +97,11 @@ public final class LeftoverProcesses {
     /**
      * Kills every process holding exactly this cookie outside {@code killedGroup} (the build's group, killed
      * already: its members may still be exiting); returns how many were killed.
+     *
+     * @param since the build's {@link #window()}, taken before its process started
      */
-    public int killHolding(String cookie, long killedGroup) {
-        return kill(cookie::equals, killedGroup);
+    public int killHolding(String cookie, long killedGroup, PidWindow since) {
+        return kill(cookie::equals, killedGroup, since);
     }
 
     /**
@@ -87,7 +111,7 @@ public final class LeftoverProcesses {
      */
     public int killLeftBy(String owner) {
         String prefix = owner + SEPARATOR;
-        return kill(value -> value.startsWith(prefix), 0);
+        return kill(value -> value.startsWith(prefix), 0, PidWindow.everything(proc));
     }
 
     /**
@@ -95,10 +119,10 @@ public final class LeftoverProcesses {
      * still show its environment for a moment while it exits: a round that finds only such processes waits a
      * little instead of counting them again.
      */
-    private int kill(Predicate<String> cookie, long killedGroup) {
+    private int kill(Predicate<String> cookie, long killedGroup, PidWindow since) {
         Set<Long> killed = new HashSet<>();
         for (int round = 0; round < MAX_ROUNDS; round++) {
-            List<Long> found = holders(cookie).stream().filter(pid -> groupOf(pid) != killedGroup).toList();
+            List<Long> found = holders(cookie, since).stream().filter(pid -> groupOf(pid) != killedGroup).toList();
             if (found.isEmpty()) {
                 return killed.size();
             }
@@ -125,13 +149,29 @@ public final class LeftoverProcesses {
         }
     }
 
-    /** The processes whose environment holds a matching cookie (zombies have none and are not listed). */
-    List<Long> holders(Predicate<String> cookie) {
+    /**
+     * The processes created since the window opened whose environment holds a matching cookie (zombies have none
+     * and are not listed).
+     */
+    List<Long> holders(Predicate<String> cookie, PidWindow since) {
+        Optional<PidWindow.Arc> arc = since.arc();
+        if (arc.isPresent() && arc.get().size() <= PROBE_AT_MOST) {
+            List<Long> pids = new ArrayList<>();
+            arc.get().forEach(pid -> {
+                // A thread's id opens its process's files too: only the process (its leader, in the arc as well).
+                if (pid != self && holds(proc.resolve(Long.toString(pid)).resolve("environ"), cookie)
+                        && isProcess(pid)) {
+                    pids.add(pid);
+                }
+            });
+            return pids;
+        }
+        LongPredicate candidate = arc.isPresent() ? arc.get() : pid -> true;
         List<Long> pids = new ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(proc, p -> isPid(p.getFileName().toString()))) {
             for (Path entry : entries) {
                 long pid = Long.parseLong(entry.getFileName().toString());
-                if (pid != self && holds(entry.resolve("environ"), cookie)) {
+                if (pid != self && candidate.test(pid) && holds(entry.resolve("environ"), cookie)) {
                     pids.add(pid);
                 }
             }
@@ -139,6 +179,20 @@ public final class LeftoverProcesses {
             LOG.warnf("cannot list %s to find a build's leftover processes: %s", proc, e.getMessage());
         }
         return pids;
+    }
+
+    /** True when the id is a process's (its thread group's leader), not one of its other threads'. */
+    private boolean isProcess(long pid) {
+        try {
+            for (String line : Files.readAllLines(proc.resolve(Long.toString(pid)).resolve("status"))) {
+                if (line.startsWith("Tgid:")) {
+                    return Long.parseLong(line.substring(5).trim()) == pid;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // gone meanwhile
+        }
+        return false;
     }
 
     /** The process group of a process, or -1 when it is gone. */

@@ -6,15 +6,11 @@ import dev.sparky.runner.cache.BuildCache;
 import dev.sparky.runner.cache.CachePaths;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,11 +32,8 @@ public final class ProcessBuildExecutor implements BuildExecutor {
     private static final Logger LOG = Logger.getLogger(ProcessBuildExecutor.class);
     /** How long the output pipe may stay open after the group was killed (a process that left the group). */
     private static final long PIPE_GRACE_MS = 5000;
-    /** How long a just-started script has before the runner's follow-up work; see awaitQuietStart. */
-    private static final long QUIET_START_MS = 10;
     /** Packing or unpacking one cache path longer than this is given up (the build is not failed). */
     private static final Duration CACHE_TIMEOUT = Duration.ofMinutes(10);
-    private static final String LAUNCH_MECHANISM = "jdk.lang.Process.launchMechanism";
 
     private final Path home;
     private final String runnerId;
@@ -60,15 +53,6 @@ public final class ProcessBuildExecutor implements BuildExecutor {
     private record Ended(Outcome outcome, Integer exitCode, String reason) {
         ExecResult result(long logBytes) {
             return new ExecResult(outcome, exitCode, logBytes, reason);
-        }
-    }
-
-    static {
-        // Before the first process of this JVM: the JDK reads it once. vfork(2) starts the script directly; the
-        // default (posix_spawn of the jspawnhelper program, which then execs the script) costs an extra exec,
-        // about half a millisecond of every build's start on a 2-core machine.
-        if (System.getProperty(LAUNCH_MECHANISM) == null) {
-            System.setProperty(LAUNCH_MECHANISM, "VFORK");
         }
     }
 
@@ -134,13 +118,6 @@ public final class ProcessBuildExecutor implements BuildExecutor {
             return PreparedBuild.failed(job, "script " + job.script() + " not found in projects/" + job.project()
                     + " on runner " + runnerId, notes);
         }
-        Path gate;
-        try {
-            gate = gateFile();
-        } catch (IOException e) {
-            return PreparedBuild.failed(job, "runner " + runnerId + " cannot write its start gate: " + e.getMessage(),
-                    notes);
-        }
         List<String> command;
         if (job.runsWithSparrowdo()) {
             command = SparrowdoCommand.of(script.getParent().toAbsolutePath(), job, who.user(), env, apiUrl,
@@ -149,33 +126,10 @@ public final class ProcessBuildExecutor implements BuildExecutor {
                 return PreparedBuild.failed(job, SparrowdoCommand.missing(runnerId), notes);
             }
         } else {
-            command = ScriptCommand.of(script.toAbsolutePath(), job.script(), who.user(), env, gate, notes);
+            command = ScriptCommand.of(script.toAbsolutePath(), job.script(), who.user(), notes);
         }
         return new PreparedBuild(job, command, env, workspace, environment.secretValues(job, secretValues), notes, null,
                 cachePaths, who.user());
-    }
-
-    /**
-     * The start gate's file ({@link ScriptCommand#GATE_FILE}) beside this runner's workspaces (whose folder is
-     * emptied at start-up), written again whenever it is missing or not what this version writes; readable by
-     * a build user.
-     */
-    private Path gateFile() throws IOException {
-        Path file = home.resolve("work").resolve(".start-gate-" + runnerId + ".sh").toAbsolutePath();
-        byte[] text = ScriptCommand.GATE_FILE.getBytes(StandardCharsets.UTF_8);
-        try {
-            if (Arrays.equals(Files.readAllBytes(file), text)) {
-                return file;
-            }
-        } catch (IOException missingOrUnreadable) {
-            // written below
-        }
-        Files.createDirectories(file.getParent());
-        Path temp = Files.createTempFile(file.getParent(), ".start-gate", ".tmp");
-        Files.write(temp, text);
-        Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-r--r--"));
-        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        return file;
     }
 
     @Override
@@ -186,7 +140,8 @@ public final class ProcessBuildExecutor implements BuildExecutor {
         try {
             makeWorkspace(build);
             BuildEnvironment.writeParamsFile(build.job(), build.workspace(), build.user());
-            return Launch.held(build, start(build));
+            PidWindow window = leftovers.window();
+            return Launch.held(build, start(build), window);
         } catch (IOException | RuntimeException e) {
             Workspace.remove(build.workspace());
             return Launch.failed(build, "cannot start " + build.job().script() + ": " + e.getMessage());
@@ -256,13 +211,12 @@ public final class ProcessBuildExecutor implements BuildExecutor {
             group.kill(); // nobody would wait for the script: it must not run on unwatched
             throw e;
         }
-        awaitQuietStart(process, group);
         launch.running();
         int exit = waitFor(process, group);
         control.seal();
         timeout.cancel(false);
         group.kill();
-        killLeftovers(launch.build(), group);
+        killLeftovers(launch, group);
         awaitPump(pump, process, launch.build().job());
         return ended(control.stopRequest(), exit);
     }
@@ -271,9 +225,10 @@ public final class ProcessBuildExecutor implements BuildExecutor {
      * Kills what left the group (setsid, nohup, double fork) by the build's cookie, before the cache is saved
      * and the workspace removed: nothing of the build may still write there, or live on into the next build.
      */
-    private void killLeftovers(PreparedBuild build, ProcessGroup group) {
+    private void killLeftovers(Launch launch, ProcessGroup group) {
+        PreparedBuild build = launch.build();
         String cookie = build.environment().get(LeftoverProcesses.VARIABLE);
-        int killed = cookie == null ? 0 : leftovers.killHolding(cookie, group.id());
+        int killed = cookie == null ? 0 : leftovers.killHolding(cookie, group.id(), launch.window());
         if (killed > 0) {
             LOG.infof("build %d: killed %d process(es) that outlived it outside its process group",
                     build.job().buildId(), killed);
@@ -315,19 +270,6 @@ public final class ProcessBuildExecutor implements BuildExecutor {
         long seconds = job.timeoutSeconds() > 0 ? job.timeoutSeconds() : Long.MAX_VALUE / 4;
         String reason = "timed out after " + DurationFormat.of(Duration.ofSeconds(job.timeoutSeconds()));
         return stopTimer.schedule(() -> control.requestStop(Outcome.TIMED_OUT, reason), seconds, TimeUnit.SECONDS);
-    }
-
-    /**
-     * Gives the script its first milliseconds to itself before the runner's own follow-up work (the job record's
-     * acceptance) makes the broker and this JVM busy; returns at once when the script ends sooner.
-     */
-    private static void awaitQuietStart(Process process, ProcessGroup group) {
-        try {
-            process.waitFor(QUIET_START_MS, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            group.kill();
-        }
     }
 
     private int waitFor(Process process, ProcessGroup group) {

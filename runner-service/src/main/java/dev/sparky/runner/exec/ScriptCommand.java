@@ -7,30 +7,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
- * How to start a job script: directly when it is executable and has a shebang (it chose its interpreter),
- * otherwise with bash and a note saying why. Always under {@code setsid}, so the script leads its own process
- * group and a stop reaches everything it started; then, with a build user, {@code setpriv}, which switches the
- * user and execs in the same process (the group leader keeps its pid).
+ * How to start a build's process: one way for every build (docs/runner.md, "How a build starts").
  *
- * <p>The script runs behind a gate that waits for the line {@value #GO} on standard input (a pipe from the
- * runner) and only then lets the script run, with standard input from {@code /dev/null}. The runner starts the
- * process while the build's start is on its way to the broker, and opens the gate once the start is on record,
- * so the process and interpreter start-up (about 2 ms of every build) are no longer on the path from trigger
- * to first line, and a script still never runs before its start is known. When the pipe closes without the
- * line (the start was refused), the gate exits {@value #NOT_OPENED} and the script never ran.
+ * <p>{@link #start} is the part every build shares: {@code setsid} (the process leads its own session and process
+ * group, so a stop reaches everything it started), with a build user {@code setpriv} (switches the user and execs
+ * in the same process, so the group leader keeps its pid), then {@code env --default-signal}, which unblocks every
+ * signal and resets its handling to the default before the exec. Without it a build would inherit what the JVM
+ * and the way the runner was started left: SIGINT and SIGQUIT ignored (a runner started in the background by a
+ * shell) and the forking thread's blocked signals; a shell cannot undo an ignored signal it inherited, so Ctrl-C
+ * style tests of a build's own children would fail.
  *
- * <p>Where bash runs the script (no shebang: {@code bash script}; or a plain bash shebang, {@code #!/bin/bash},
- * {@code #!/usr/bin/bash}, {@code #!/usr/bin/env bash}, without options), the gate is the file that bash reads
- * before a non-interactive script, {@code BASH_ENV} ({@link #GATE_FILE}): the script then runs exactly as it
- * would without a gate, by the interpreter it names, with no second start-up. bash skips a {@code BASH_ENV} file
- * it cannot read, so this is used only where the file is surely readable: builds run as the runner's own user,
- * who wrote it. Any other script, a build as a build user, or a build whose own environment sets
- * {@code BASH_ENV} gets a gate bash of its own that execs it ({@link #GATE_THEN_EXEC}): one interpreter start-up
- * more after the gate.
+ * <p>Then a gate shell ({@code sh}: the lightest shell at hand, it reads no start-up file when not interactive and
+ * gives the script nothing of its own) that waits for the line {@value #GO}
+ * on standard input (a pipe from the runner), takes standard input from {@code /dev/null} and execs the script:
+ * directly when it is executable and has a shebang (it chose its interpreter), otherwise with bash and a note
+ * saying why. The runner starts the process while the build's start is on its way to the broker and opens the
+ * gate once the start is on record; when the pipe closes without the line (the start was refused), the gate
+ * exits {@value #NOT_OPENED} and the script never ran.
  */
 final class ScriptCommand {
     /** The line that opens the gate. */
@@ -40,45 +35,38 @@ final class ScriptCommand {
     /** The gate itself: one line of shell, then standard input from /dev/null. */
     static final String GATE = "IFS= read -r sparky_gate && [ \"$sparky_gate\" = " + GO + " ] || exit "
             + NOT_OPENED + "; unset sparky_gate; exec </dev/null";
-    /** The gate as the {@code BASH_ENV} file of the bash that then runs the script. */
-    static final String GATE_FILE = "# Sparky's start gate: the script runs once its start is on record "
-            + "(docs/runner.md).\nunset BASH_ENV\n" + GATE + "\n";
-    /** A gate bash of its own, then the script started by its shebang in its place. */
+    /** The gate, then the script started by its shebang in the gate's place. */
     static final String GATE_THEN_EXEC = GATE + "; exec \"$0\"";
+    /** The gate, then bash running the script (no shebang, or not executable). */
+    static final String GATE_THEN_BASH = GATE + "; exec bash \"$0\"";
     private static final String SHEBANG = "#!";
-    private static final String BASH_ENV = "BASH_ENV";
-    /** Shebang lines that start bash with nothing that would change how it reads its BASH_ENV file. */
-    private static final Set<String> PLAIN_BASH = Set.of("#!/bin/bash", "#!/usr/bin/bash", "#!/usr/bin/env bash");
 
     private ScriptCommand() {
     }
 
     /**
-     * @param env the build's environment: gets {@code BASH_ENV} when the gate is that file
-     * @param gateFile where {@link #GATE_FILE} is, readable by the build user
-     * @param notes receives the system-log line when the script is run with bash
+     * The start every build's command begins with: its own session, the build user, default signal handling
+     * and an empty signal mask; followed by the gate shell's {@code sh -c}.
      */
-    static List<String> of(Path script, String name, BuildUser user, Map<String, String> env, Path gateFile,
-            List<String> notes) {
+    static List<String> start(BuildUser user) {
         List<String> command = new ArrayList<>(List.of("setsid"));
         command.addAll(BuildUser.runAs(user));
+        command.addAll(List.of("env", "--default-signal", "sh", "-c"));
+        return command;
+    }
+
+    /**
+     * @param notes receives the system-log line when the script is run with bash
+     */
+    static List<String> of(Path script, String name, BuildUser user, List<String> notes) {
+        List<String> command = start(user);
         boolean executable = Files.isExecutable(script);
-        String firstLine = firstLine(script);
-        boolean viaBash = !executable || !firstLine.startsWith(SHEBANG);
+        boolean viaBash = !executable || !firstLine(script).startsWith(SHEBANG);
         if (viaBash) {
             notes.add(executable ? name + " has no shebang: ran with bash"
                     : name + " is not executable: ran with bash");
         }
-        boolean bashRunsIt = viaBash || PLAIN_BASH.contains(firstLine.replaceAll("[ \t]+$", ""));
-        if (bashRunsIt && user == null && !env.containsKey(BASH_ENV)) {
-            env.put(BASH_ENV, gateFile.toString());
-            if (viaBash) {
-                command.add("bash");
-            }
-        } else {
-            // --posix: this bash reads no BASH_ENV of the build's, so the one that runs the script reads it once.
-            command.addAll(List.of("bash", "--posix", "-c", viaBash ? GATE + "; exec bash \"$0\"" : GATE_THEN_EXEC));
-        }
+        command.add(viaBash ? GATE_THEN_BASH : GATE_THEN_EXEC);
         command.add(script.toString());
         return List.copyOf(command);
     }

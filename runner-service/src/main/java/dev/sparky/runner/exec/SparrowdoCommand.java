@@ -83,11 +83,9 @@ final class SparrowdoCommand {
             Optional<String> runnerRepo, List<String> notes) {
         env.put("PATH", path(env.get("PATH")));
         env.put("SP6_FORMAT_COLOR", "1");
-        List<String> command = new ArrayList<>(List.of("setsid"));
-        command.addAll(BuildUser.runAs(user));
+        List<String> command = ScriptCommand.start(user);
         // $0 is the project folder, $1 the sparrowdo command line, run by script(1) through /bin/sh.
-        command.addAll(List.of("bash", "--posix", "-c",
-                ScriptCommand.GATE + "; cp -R -- \"$0/.\" . && exec script -q -e -c \"$1\" /dev/null",
+        command.addAll(List.of(ScriptCommand.GATE + "; cp -R -- \"$0/.\" . && exec script -q -e -c \"$1\" /dev/null",
                 projectDir.toString(), commandLine(job, apiUrl, runnerRepo, notes)));
         return List.copyOf(command);
     }

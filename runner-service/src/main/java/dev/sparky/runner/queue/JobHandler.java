@@ -150,10 +150,9 @@ public final class JobHandler {
 
     /**
      * Accepts the job record once, on the queue consumer's thread (the share consumer is not thread-safe). The
-     * executor calls it shortly after the script started rather than before: the broker's work for an
-     * acceptance competed with the script's first milliseconds on a 2-core machine (about 0.6 ms of
-     * trigger-to-start, measured side by side). The start is on record by then, and the record stays locked to
-     * this runner meanwhile (30 s).
+     * executor calls it once the script runs (or before a cache restore, which may outlast the record's lock)
+     * rather than before, so that the accept does not delay the script's start. The start is on record by then,
+     * and the record stays locked to this runner meanwhile (30 s).
      */
     private static final class Acceptance {
         private final JobAck ack;

@@ -110,7 +110,7 @@ class BuildEnvironmentTest {
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
     }
 
-    /** Both start gates: bash reading the gate as its BASH_ENV, and a gate bash of its own for other shebangs. */
+    /** Scripts started by a bash shebang, another shebang, and bash itself (no shebang). */
     @ParameterizedTest
     @ValueSource(strings = {"#!/bin/bash\n", "#!/bin/sh\n", ""})
     void noParameterRunsCodeBeforeTheScriptAndValuesArriveVerbatim(String shebang) throws IOException {

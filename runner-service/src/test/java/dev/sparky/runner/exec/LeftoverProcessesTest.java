@@ -33,13 +33,14 @@ class LeftoverProcessesTest {
     void onlyTheExactCookieIsKilledAtTheEndOfABuild() throws Exception {
         String owner = LeftoverProcesses.owner("runner-9", Path.of("/srv/a/work/runner-9"));
         String cookie = LeftoverProcesses.newCookie(owner);
+        PidWindow since = leftovers.window();
         Process build = marked(cookie);
         Process next = marked(LeftoverProcesses.newCookie(owner));
         try {
-            assertEquals(1, leftovers.killHolding(cookie, 0));
+            assertEquals(1, leftovers.killHolding(cookie, 0, since));
             assertTrue(build.waitFor(5, TimeUnit.SECONDS));
             assertTrue(next.isAlive(), "another build's process keeps running");
-            assertEquals(0, leftovers.killHolding(cookie, 0), "nothing left to kill");
+            assertEquals(0, leftovers.killHolding(cookie, 0, since), "nothing left to kill");
         } finally {
             build.destroyForcibly();
             next.destroyForcibly();
