@@ -72,7 +72,7 @@ public final class DispatchEngine {
                 new Retention(repo, afterCommit));
         SecretParams secrets = new SecretParams();
         Transitions transitions = new Transitions(repo, fx, metrics, followUps, secrets);
-        this.requests = new RequestHandler(repo, catalog, fx, transitions, metrics, secrets);
+        this.requests = new RequestHandler(repo, catalog, fx, transitions, metrics, secrets, files);
         this.cancels = new CancelHandler(repo, fx, transitions);
         this.apiTokens = new ApiTokenHandler(repo, clock);
         this.attempts = new AttemptHandler(repo, fx, transitions, metrics);
@@ -80,7 +80,7 @@ public final class DispatchEngine {
         this.heartbeats = new HeartbeatHandler(repo, fx);
         this.leases = new LeaseKeeper(repo, catalog, fx, transitions, metrics);
         this.queue = new QueueDispatcher(repo, catalog, fx, transitions, new JobTokens(new SecureRandom()),
-                settings.logCapBytes(), secrets, seal);
+                settings.logCapBytes(), secrets, seal, files.scenarios());
         this.notifyRelay = new NotifyRelay(repo, fx, notifications);
     }
 
