@@ -102,7 +102,10 @@ class SparkyJobApiIT {
                 printf '%s' "$SPARKY_API_TOKEN" > token
                 call keep-token -X PUT -H "$tok" --data-binary @token "$base/file/project/intruder/job/$SPARKY_JOB_ID/filename/token"
                 """);
-        cluster = ClusterFixture.cluster(home, 2, Map.of("SPARKY_JOB_API_ARTIFACT_MAX_SIZE", "1M")).start(2, false);
+        // job-queue-predefined is a chain of ten builds, each queued by the one before: deeper than the default
+        // limit of 5 levels, so this cluster allows 10 (the limit itself is JobApiScopeIT's).
+        cluster = ClusterFixture.cluster(home, 2, Map.of("SPARKY_JOB_API_ARTIFACT_MAX_SIZE", "1M",
+                "SPARKY_JOB_API_MAX_DEPTH", "10")).start(2, false);
         api = cluster.api();
         assertEquals(202, api.postJson("/api/v1/projects/victim/builds", Map.of("jobId", "victim-first")).status());
         assertEquals(1, api.awaitTerminal("victim", "victim-first", Duration.ofSeconds(60)), cluster::diagnostics);
@@ -243,7 +246,7 @@ class SparkyJobApiIT {
         assertTrue(a.get("read-victim-file").startsWith("403 "), log);
         assertTrue(a.get("no-token").startsWith("401 ") && a.get("no-token").contains("missing job API token"), log);
         assertTrue(a.get("big-sparrowfile").startsWith("413 ") && a.get("big-sparrowfile").contains(
-                "more than 524288 bytes a sent scenario may have"), log);
+                "more than the 524288 bytes a sent scenario may have"), log);
         assertTrue(a.get("big-stash").startsWith("413 "), log);
         assertTrue(a.get("big-file").startsWith("413 ") && a.get("big-file").contains("artifact big is larger"), log);
         assertTrue(a.get("own-stash").startsWith("200 "), log);
@@ -255,7 +258,12 @@ class SparkyJobApiIT {
         // the token of the build that ended, and a forged one: both refused
         String token = api.get("/api/v1/builds/" + build.path("id").asLong() + "/artifacts/token").body();
         assertTrue(token.length() > 16, token);
-        HttpResponse<String> finished = send("/stash/intruder/" + build.path("jobId").asText(), token);
+        // the UI trusts a token the dispatcher confirmed for up to 5 s (sparky.job-api.token-cache-ttl)
+        HttpResponse<String> finished = Waits.until(Duration.ofSeconds(20), "the ended build's token to be refused",
+                () -> {
+                    HttpResponse<String> r = send("/stash/intruder/" + build.path("jobId").asText(), token);
+                    return r.statusCode() == 200 ? null : r;
+                });
         assertEquals(401, finished.statusCode(), finished.body());
         assertTrue(finished.body().contains("invalid or expired job API token"), finished.body());
         HttpResponse<String> forged = send("/trigger/intruder/" + build.path("jobId").asText(),

@@ -35,8 +35,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * Sparky's job API on its own paths, as the Raku client {@code Sparky::JobApi} calls them from inside a
  * sparrowfile (docs/job-api.md, "Sparky::JobApi"): queue a child that runs the sparrowfile it is sent, a stash
  * by project and job id (also before the child is queued), files. Every route takes the build's own token in
- * Sparky's {@code token} header (or {@code Authorization: Bearer}) and the same {@link JobScope} as
- * {@code /api/v1/job}; names are checked before the token. {@code /status} and {@code /report/raw}, which the
+ * Sparky's {@code token} header (an {@code Authorization} header is the login's here when login is on) and the
+ * same {@link JobScope} as {@code /api/v1/job}; names are checked before the token. {@code /status} and {@code /report/raw}, which the
  * client calls without a token, are Sparky's public routes ({@code SparkyCompatResource}).
  */
 @Path("/")

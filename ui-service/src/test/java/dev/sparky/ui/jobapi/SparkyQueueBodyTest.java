@@ -61,6 +61,6 @@ class SparkyQueueBodyTest {
         var e = assertThrows(RequestRefusedException.class, () -> parse("{\"config\":{\"project\":\"p\",\"job-id\":"
                 + "\"j\"},\"sparrowfile\":\"" + big + "\"}"));
         assertEquals(413, e.kind().status());
-        assertTrue(e.getMessage().contains("more than 524288 bytes a sent scenario may have"), e.getMessage());
+        assertTrue(e.getMessage().contains("more than the 524288 bytes a sent scenario may have"), e.getMessage());
     }
 }

@@ -31,7 +31,7 @@ class SentScenarioTest {
     void anOversizedEmptyOrNulScenarioIsRefused() {
         var e = assertThrows(MalformedEventException.class, () -> request(
                 new SentScenario("x".repeat(SentScenario.MAX_BYTES + 1), Map.of())).validate());
-        assertTrue(e.getMessage().contains("more than 524288 bytes"), e.getMessage());
+        assertTrue(e.getMessage().contains("more than the 524288 bytes"), e.getMessage());
         assertThrows(MalformedEventException.class, () -> request(new SentScenario(" ", Map.of())).validate());
         assertThrows(MalformedEventException.class, () -> request(new SentScenario("a\0b", Map.of())).validate());
     }
