@@ -44,8 +44,13 @@ import org.junit.jupiter.api.condition.EnabledIf;
         + "(no /usr/lib/perl6/site/bin/sparrowdo): run bin/sparky install-raku to run this test "
         + "(-Dit.require-raku=true makes it fail instead of skipping)")
 class SparkyJobApiIT {
-    /** A chain of sparrowdo builds on a busy 2-core machine: each takes several seconds. */
-    private static final Duration CHAIN = Duration.ofMinutes(4);
+    /**
+     * A few sparrowdo builds one after another. Each is about 2 s on an idle 2-core machine, but up to a minute
+     * on a loaded one (a dozen raku processes start per build), so the waits are long.
+     */
+    private static final Duration CHAIN = Duration.ofMinutes(6);
+    /** job-queue-predefined: eleven sparrowdo builds, one after another. */
+    private static final Duration LONG_CHAIN = Duration.ofMinutes(15);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     /** {@code call NAME curl-args...} prints "NAME status body" on one line; Sparky's header carries the token. */
     private static final String CALL = """
@@ -120,8 +125,12 @@ class SparkyJobApiIT {
 
     /** Runs the project's build to success; returns it. */
     private JsonNode succeeds(String project) {
+        return succeeds(project, CHAIN);
+    }
+
+    private JsonNode succeeds(String project, Duration timeout) {
         String jobId = api.trigger(project);
-        assertEquals(1, api.awaitTerminal(project, jobId, CHAIN), () -> log(project, jobId) + cluster.diagnostics());
+        assertEquals(1, api.awaitTerminal(project, jobId, timeout), () -> log(project, jobId) + cluster.diagnostics());
         return api.build(project, jobId);
     }
 
@@ -167,7 +176,7 @@ class SparkyJobApiIT {
 
     @Test
     void jobQueuePredefinedWaitsForTenJobsQueuedOneByAnother() {
-        JsonNode parent = succeeds("job-queue-predefined");
+        JsonNode parent = succeeds("job-queue-predefined", LONG_CHAIN);
         String log = log("job-queue-predefined", parent.path("jobId").asText());
         assertTrue(log.contains("10 jobs finished successfully"), log);
         for (int i = 1; i <= 10; i++) {
