@@ -95,7 +95,7 @@ public class ProblemMappers {
             return Optional.of(refused(refused, uri, request));
         }
         if (why instanceof InvalidNameException invalid) {
-            return Optional.of(invalidName(invalid, uri));
+            return Optional.of(invalidName(invalid, uri, request));
         }
         return Optional.empty();
     }

@@ -127,8 +127,15 @@ public class SparkyJobApiResource {
             scope.requireOwnOrChild(caller, build.get());
             storage.putStash(build.get().id(), data);
         } else {
-            requireMayQueue(caller, project, jobId);
-            storage.putJobStash(project, jobId, data);
+            // The stash of a child to come holds that child's place among the caller's children (its POST /queue
+            // with the same job id counts once): so a build cannot leave more pending stashes than children.
+            JobScope.Reservation place = scope.requireSpawn(caller, project, jobId);
+            try {
+                storage.putJobStash(project, jobId, data);
+            } catch (RuntimeException e) {
+                scope.release(place);
+                throw e;
+            }
         }
         return Map.of("project", project, "job-id", jobId);
     }
