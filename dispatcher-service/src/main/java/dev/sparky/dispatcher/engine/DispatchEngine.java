@@ -186,9 +186,9 @@ public final class DispatchEngine {
 
     private void route(Inbound r) {
         if (topics.buildRequests().equals(r.topic())) {
-            requests.accept(r);
+            requests.accept(r, false);
         } else if (topics.buildCommands().equals(r.topic())) {
-            command(r.value());
+            command(r);
         } else if (topics.runnerEvents().equals(r.topic())) {
             runnerEvent(LogChunkWire.isChunk(r.headers()) ? LogChunkWire.read(r.headers(), r.value())
                     : Json.read(r.value(), RunnerEvent.class));
@@ -197,9 +197,17 @@ public final class DispatchEngine {
         }
     }
 
-    /** A CancelBuild, or an API token command (told apart by its "command" field). */
-    private void command(byte[] value) {
+    /**
+     * A CancelBuild, an API token command (told apart by its "command" field), or a build request with a sent
+     * scenario (its "scenario" field), which only the ui-service may write: this topic is the ui-service's alone.
+     */
+    private void command(Inbound r) {
+        byte[] value = r.value();
         JsonNode node = Json.read(value, JsonNode.class);
+        if (node.hasNonNull("scenario")) {
+            requests.accept(r, true);
+            return;
+        }
         if (node.hasNonNull("command")) {
             ApiTokenCommand c = Json.read(value, ApiTokenCommand.class);
             SchemaVersion.check(c.schemaVersion(), "API token command");

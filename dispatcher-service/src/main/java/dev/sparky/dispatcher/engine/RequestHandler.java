@@ -52,12 +52,21 @@ final class RequestHandler {
         this.metrics = metrics;
     }
 
-    void accept(Inbound record) {
+    /**
+     * @param fromUi the record came on {@code sparky.build-commands}, which only the ui-service may write: only
+     *     then may it carry a scenario (code to run), never from the public {@code sparky.build-requests}
+     */
+    void accept(Inbound record, boolean fromUi) {
         BuildRequest request;
         try {
             request = Json.read(record.value(), BuildRequest.class).validate();
         } catch (MalformedEventException e) {
             deadLetter(record, e.getMessage());
+            return;
+        }
+        if (request.scenario() != null && !fromUi) {
+            deadLetter(record, "build request: field 'scenario' is accepted only from the ui-service (Sparky::JobApi's"
+                    + " POST /queue), never on " + record.topic() + ": leave it out to build the project's own scenario");
             return;
         }
         Optional<Project> project = catalog.find(request.project());

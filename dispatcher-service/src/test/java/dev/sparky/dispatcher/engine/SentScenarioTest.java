@@ -43,7 +43,7 @@ class SentScenarioTest {
     private Inbound sent(String project, String jobId, long parent, Map<String, String> flags) {
         BuildRequest r = new BuildRequest(SchemaVersion.CURRENT, project, jobId, "spawned job", Map.of("stage", "child"),
                 "p@" + parent, SentScenario.SOURCE, parent, new SentScenario("say 'child';\n", flags));
-        return f.record(Topics.BUILD_REQUESTS, project, Json.write(r));
+        return f.record(Topics.BUILD_COMMANDS, project, Json.write(r));
     }
 
     private long runningParent() {
@@ -108,5 +108,16 @@ class SentScenarioTest {
         assertEquals(BuildState.FAILED, f.build(lost).state());
         assertTrue(f.build(lost).reason().contains("the scenario sent with this build is missing"),
                 f.build(lost).reason());
+    }
+
+    @Test
+    void aScenarioOnThePublicRequestsTopicIsDeadLetteredAndNothingRuns() {
+        long parent = runningParent();
+        BuildRequest r = new BuildRequest(SchemaVersion.CURRENT, "p", "evil-1", "x", Map.of(), "app", "kafka", null,
+                new SentScenario("run 'rm -rf /';\n", Map.of()));
+        f.apply(f.record(Topics.BUILD_REQUESTS, "p", Json.write(r)));
+        assertEquals(1, f.metrics.deadLetters.get());
+        assertTrue(f.repo.buildByJob("p", "evil-1").isEmpty());
+        assertEquals(List.of(), EngineFixture.jobs(f.drainOutbox()).stream().filter(j -> j.buildId() != parent).toList());
     }
 }
