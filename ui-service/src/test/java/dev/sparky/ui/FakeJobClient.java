@@ -129,4 +129,17 @@ public class FakeJobClient implements DispatcherJobClient {
             throw new UncheckedIOException(new IOException(e));
         }
     }
+
+    /** Stashes by "project/jobId", also of builds not known here. */
+    public final Map<String, byte[]> jobStashes = new ConcurrentHashMap<>();
+
+    @Override
+    public byte[] jobStash(String project, String jobId) {
+        return jobStashes.getOrDefault(project + "/" + jobId, "{}".getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void putJobStash(String project, String jobId, byte[] json) {
+        jobStashes.put(project + "/" + jobId, json);
+    }
 }

@@ -52,7 +52,7 @@ public class StashResource {
         return Response.ok(stash.get(id).orElse(EMPTY), MediaType.APPLICATION_JSON_TYPE).build();
     }
 
-    private static void requireJson(byte[] json) {
+    static void requireJson(byte[] json) {
         JsonNode node;
         try {
             node = Json.mapper().reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(json);

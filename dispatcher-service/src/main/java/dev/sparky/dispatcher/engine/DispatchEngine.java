@@ -72,7 +72,7 @@ public final class DispatchEngine {
                 new Retention(repo, afterCommit));
         SecretParams secrets = new SecretParams();
         Transitions transitions = new Transitions(repo, fx, metrics, followUps, secrets);
-        this.requests = new RequestHandler(repo, catalog, fx, transitions, metrics, secrets);
+        this.requests = new RequestHandler(repo, catalog, fx, transitions, metrics, secrets, files);
         this.cancels = new CancelHandler(repo, fx, transitions);
         this.apiTokens = new ApiTokenHandler(repo, clock);
         this.attempts = new AttemptHandler(repo, fx, transitions, metrics);
@@ -80,7 +80,7 @@ public final class DispatchEngine {
         this.heartbeats = new HeartbeatHandler(repo, fx);
         this.leases = new LeaseKeeper(repo, catalog, fx, transitions, metrics);
         this.queue = new QueueDispatcher(repo, catalog, fx, transitions, new JobTokens(new SecureRandom()),
-                settings.logCapBytes(), secrets, seal);
+                settings.logCapBytes(), secrets, seal, files.scenarios());
         this.notifyRelay = new NotifyRelay(repo, fx, notifications);
     }
 
@@ -186,9 +186,9 @@ public final class DispatchEngine {
 
     private void route(Inbound r) {
         if (topics.buildRequests().equals(r.topic())) {
-            requests.accept(r);
+            requests.accept(r, false);
         } else if (topics.buildCommands().equals(r.topic())) {
-            command(r.value());
+            command(r);
         } else if (topics.runnerEvents().equals(r.topic())) {
             runnerEvent(LogChunkWire.isChunk(r.headers()) ? LogChunkWire.read(r.headers(), r.value())
                     : Json.read(r.value(), RunnerEvent.class));
@@ -197,9 +197,17 @@ public final class DispatchEngine {
         }
     }
 
-    /** A CancelBuild, or an API token command (told apart by its "command" field). */
-    private void command(byte[] value) {
+    /**
+     * A CancelBuild, an API token command (told apart by its "command" field), or a build request with a sent
+     * scenario (its "scenario" field), which only the ui-service may write: this topic is the ui-service's alone.
+     */
+    private void command(Inbound r) {
+        byte[] value = r.value();
         JsonNode node = Json.read(value, JsonNode.class);
+        if (node.hasNonNull("scenario")) {
+            requests.accept(r, true);
+            return;
+        }
         if (node.hasNonNull("command")) {
             ApiTokenCommand c = Json.read(value, ApiTokenCommand.class);
             SchemaVersion.check(c.schemaVersion(), "API token command");

@@ -1,15 +1,18 @@
 package dev.sparky.dispatcher.engine;
 
-import dev.sparky.contracts.events.JobSeal;
 import dev.sparky.contracts.BuildState;
 import dev.sparky.contracts.SchemaVersion;
+import dev.sparky.contracts.events.JobSeal;
 import dev.sparky.contracts.events.RunBuild;
+import dev.sparky.contracts.events.SentScenario;
 import dev.sparky.dispatcher.store.BuildRepository;
 import dev.sparky.dispatcher.store.BuildRow;
+import dev.sparky.dispatcher.store.ScenarioStore;
 import dev.sparky.project.Project;
 import dev.sparky.project.ProjectCatalog;
 import dev.sparky.project.ProjectDefinition;
 import dev.sparky.project.ProjectIssue;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -32,9 +35,11 @@ final class QueueDispatcher {
     private final long logCapBytes;
     private final SecretParams secrets;
     private final JobSeal seal;
+    private final ScenarioStore scenarios;
 
     QueueDispatcher(BuildRepository repo, ProjectCatalog catalog, Effects fx, Transitions transitions,
-            JobTokens tokens, long logCapBytes, SecretParams secrets, JobSeal seal) {
+            JobTokens tokens, long logCapBytes, SecretParams secrets, JobSeal seal, ScenarioStore scenarios) {
+        this.scenarios = scenarios;
         this.secrets = secrets;
         this.seal = seal;
         this.repo = repo;
@@ -53,19 +58,29 @@ final class QueueDispatcher {
 
     private void handOut(String name) {
         Optional<Project> found = catalog.find(name);
-        if (found.isEmpty()) {
-            failWaiting(name, "project '" + name + "' no longer exists");
+        if (found.isEmpty() || !found.get().buildable()) {
+            String reason = found.isEmpty() ? "project '" + name + "' no longer exists"
+                    : found.get().errors().stream().map(ProjectIssue::toString).collect(Collectors.joining("; "));
+            // builds sent with their scenario need no folder (Sparky's spawned projects), one at a time
+            int free = 1 - repo.activeBuilds(name);
+            for (BuildRow b : repo.waitingBuilds(name, FAIL_BATCH)) {
+                if (!sent(b)) {
+                    fail(b, reason);
+                } else if (free-- > 0) {
+                    dispatch(b, null);
+                }
+            }
             return;
         }
         Project project = found.get();
-        if (!project.buildable()) {
-            failWaiting(name, project.errors().stream().map(ProjectIssue::toString).collect(Collectors.joining("; ")));
-            return;
-        }
         int free = project.definition().concurrency() - repo.activeBuilds(name);
         if (free > 0) {
             repo.waitingBuilds(name, free).forEach(b -> dispatch(b, project.definition()));
         }
+    }
+
+    private static boolean sent(BuildRow b) {
+        return SentScenario.SOURCE.equals(b.source());
     }
 
     /**
@@ -73,7 +88,17 @@ final class QueueDispatcher {
      * stops working); the token itself is only in the RunBuild (outbox row until acknowledged, then Kafka),
      * sealed with the password parameters' values for this build and attempt (JobSeal).
      */
-    private void dispatch(BuildRow b, ProjectDefinition def) {
+    private void dispatch(BuildRow b, ProjectDefinition projectDef) {
+        ProjectDefinition def = projectDef;
+        String scenario = null;
+        if (sent(b)) { // its own scenario, under the definition of a sent scenario, whatever the folder says
+            Optional<SentScenario> s = sentScenario(b);
+            if (s.isEmpty()) {
+                return;
+            }
+            def = ProjectDefinition.forSentScenario(s.get().sparrowdo());
+            scenario = s.get().sparrowfile();
+        }
         int attempt = b.attempt() + 1;
         long now = fx.now();
         String token = tokens.next();
@@ -83,14 +108,26 @@ final class QueueDispatcher {
         fx.runBuild(seal.seal(new RunBuild(SchemaVersion.CURRENT, UUID.randomUUID().toString(), b.id(), attempt, b.project(),
                 b.jobId(), b.description(), secrets.unmasked(b.id(), def, b.params()), def.env(), def.secrets(), def.script(),
                 def.timeout().toSeconds(), def.cache(), logCapBytes, def.retries(), Instant.ofEpochMilli(b.queuedAt()),
-                Instant.ofEpochMilli(now), token, null, def.runsWithSparrowdo() ? def.sparrowdo() : null),
+                Instant.ofEpochMilli(now), token, null, def.runsWithSparrowdo() ? def.sparrowdo() : null, scenario),
                 SecretParams.passwordVars(def)));
     }
 
-    private void failWaiting(String project, String reason) {
-        for (BuildRow b : repo.waitingBuilds(project, FAIL_BATCH)) {
-            fx.syslog(b.id(), "cannot be handed out: " + reason);
-            transitions.finish(b, BuildState.FAILED, reason, null);
+    /** The scenario the build was sent with; when it is gone, the build fails with the reason. */
+    private Optional<SentScenario> sentScenario(BuildRow b) {
+        try {
+            Optional<SentScenario> s = scenarios.get(b.id());
+            if (s.isEmpty()) {
+                fail(b, "the scenario sent with this build is missing from the dispatcher's state folder");
+            }
+            return s;
+        } catch (IOException | RuntimeException e) {
+            fail(b, "the scenario sent with this build cannot be read: " + e.getMessage());
+            return Optional.empty();
         }
+    }
+
+    private void fail(BuildRow b, String reason) {
+        fx.syslog(b.id(), "cannot be handed out: " + reason);
+        transitions.finish(b, BuildState.FAILED, reason, null);
     }
 }

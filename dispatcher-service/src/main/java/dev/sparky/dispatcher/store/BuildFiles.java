@@ -19,11 +19,17 @@ public final class BuildFiles {
     private final LogStore logs;
     private final ArtifactStore artifacts;
     private final StashStore stash;
+    private final ScenarioStore scenarios;
 
-    public BuildFiles(LogStore logs, ArtifactStore artifacts, StashStore stash) {
+    public BuildFiles(LogStore logs, ArtifactStore artifacts, StashStore stash, ScenarioStore scenarios) {
         this.logs = logs;
         this.artifacts = artifacts;
         this.stash = stash;
+        this.scenarios = scenarios;
+    }
+
+    public BuildFiles(LogStore logs, ArtifactStore artifacts, StashStore stash) {
+        this(logs, artifacts, stash, new ScenarioStore(stash.root().resolveSibling("scenarios")));
     }
 
     /** The usual layout below a state folder. */
@@ -34,7 +40,8 @@ public final class BuildFiles {
     /** The usual layout, each build's artifacts held to {@code quota}. */
     public static BuildFiles in(Path stateDir, ArtifactStore.Quota quota) {
         return new BuildFiles(new LogStore(stateDir.resolve("logs")),
-                new ArtifactStore(stateDir.resolve("artifacts"), quota), new StashStore(stateDir.resolve("stash")));
+                new ArtifactStore(stateDir.resolve("artifacts"), quota), new StashStore(stateDir.resolve("stash")),
+                new ScenarioStore(stateDir.resolve("scenarios")));
     }
 
     public LogStore logs() {
@@ -49,6 +56,10 @@ public final class BuildFiles {
         return stash;
     }
 
+    public ScenarioStore scenarios() {
+        return scenarios;
+    }
+
     /**
      * Removes the build's log folder, artifacts folder and stash. Engine thread only (it closes log files of
      * the running batch). A failure is logged and the rest still removed: what stays is swept at the next start.
@@ -58,6 +69,7 @@ public final class BuildFiles {
     public boolean delete(long buildId) {
         boolean ok = attempt(buildId, "logs", () -> logs.delete(buildId));
         ok &= attempt(buildId, "artifacts", () -> artifacts.delete(buildId));
+        ok &= attempt(buildId, "scenario", () -> scenarios.delete(buildId));
         return ok & attempt(buildId, "stash", () -> stash.delete(buildId));
     }
 
@@ -81,6 +93,7 @@ public final class BuildFiles {
         collect(logs.root(), "", ids);
         collect(artifacts.root(), "", ids);
         collect(stash.root(), StashStore.SUFFIX, ids);
+        collect(scenarios.root(), ScenarioStore.SUFFIX, ids);
         return ids;
     }
 
@@ -97,9 +110,17 @@ public final class BuildFiles {
         }
     }
 
-    /** Removes temp files of uploads last written before {@code beforeMillis} (an upload cut off by a crash). */
+    /**
+     * Removes temp files of uploads last written before {@code beforeMillis} (an upload cut off by a crash), and
+     * stashes written for builds that were never queued.
+     */
     public int sweepTemps(long beforeMillis) {
-        int removed = sweepTempsIn(stash.root(), beforeMillis);
+        int removed = sweepTempsIn(stash.root(), beforeMillis) + sweepTempsIn(scenarios.root(), beforeMillis);
+        try {
+            removed += stash.sweepPending(beforeMillis);
+        } catch (IOException e) {
+            LOG.warnf("cannot sweep the pending stashes: %s", e);
+        }
         if (Files.isDirectory(artifacts.root())) {
             try (Stream<Path> dirs = Files.list(artifacts.root())) {
                 for (Path d : dirs.filter(Files::isDirectory).toList()) {

@@ -114,7 +114,9 @@ public final class ProcessBuildExecutor implements BuildExecutor {
         Map<String, String> env = environment.of(job, workspace, who.user(), secretValues,
                 LeftoverProcesses.newCookie(cookieOwner), notes);
         List<String> cachePaths = CachePaths.check(job.cachePaths(), notes);
-        if (!Files.isRegularFile(script)) {
+        if (job.scenario() != null) { // sent with the job (Sparky's POST /queue): the project folder is not used
+            script = sentScenarioDir(workspace).resolve(job.script());
+        } else if (!Files.isRegularFile(script)) {
             return PreparedBuild.failed(job, "script " + job.script() + " not found in projects/" + job.project()
                     + " on runner " + runnerId, notes);
         }
@@ -139,6 +141,7 @@ public final class ProcessBuildExecutor implements BuildExecutor {
         }
         try {
             makeWorkspace(build);
+            writeSentScenario(build);
             BuildEnvironment.writeParamsFile(build.job(), build.workspace(), build.user());
             PidWindow window = leftovers.window();
             return Launch.held(build, start(build), window);
@@ -191,6 +194,31 @@ public final class ProcessBuildExecutor implements BuildExecutor {
                 // Only the empty folders: what the restore and the build put in them is theirs already.
                 Files.setAttribute(folder, "unix:uid", build.user().uid(), LinkOption.NOFOLLOW_LINKS);
                 Files.setAttribute(folder, "unix:gid", build.user().gid(), LinkOption.NOFOLLOW_LINKS);
+            }
+        }
+    }
+
+    /**
+     * Where a scenario sent with the job is written for sparrowdo's start line to copy into the workspace: a
+     * folder in the build's TMPDIR, removed with it.
+     */
+    static Path sentScenarioDir(Path workspace) {
+        return Workspace.tmpOf(workspace).resolve(".sparky-sent-scenario");
+    }
+
+    private static void writeSentScenario(PreparedBuild build) throws IOException {
+        RunBuild job = build.job();
+        if (job.scenario() == null) {
+            return;
+        }
+        Path dir = sentScenarioDir(build.workspace());
+        Path file = dir.resolve(job.script());
+        Files.createDirectories(dir);
+        Files.writeString(file, job.scenario(), StandardCharsets.UTF_8);
+        if (build.user() != null) {
+            for (Path p : List.of(dir, file)) {
+                Files.setAttribute(p, "unix:uid", build.user().uid(), LinkOption.NOFOLLOW_LINKS);
+                Files.setAttribute(p, "unix:gid", build.user().gid(), LinkOption.NOFOLLOW_LINKS);
             }
         }
     }

@@ -368,4 +368,24 @@ class ProcessBuildExecutorTest {
             Thread.sleep(20);
         }
     }
+
+    @Test
+    void aSentScenarioIsWrittenForSparrowdoInPlaceOfTheProjectFolder() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(SparrowdoCommand.find(SparrowdoCommand.path(System.getenv("PATH")))
+                .isPresent(), "sparrowdo is not installed (bin/sparky install-raku)");
+        RunBuild j = Jobs.job(40, "spawned_01", "sparrowfile");
+        RunBuild sent = new RunBuild(j.schemaVersion(), j.eventId(), j.buildId(), j.attempt(), j.project(), j.jobId(),
+                j.description(), j.params(), j.env(), j.secrets(), j.script(), j.timeoutSeconds(), j.cachePaths(),
+                j.logCapBytes(), j.retries(), j.queuedAt(), j.dispatchedAt(), null, null, Map.of(), "say 'sent';\n");
+        PreparedBuild prepared = executor.prepare(sent); // no folder projects/spawned_01: none is needed
+        assertTrue(prepared.runnable(), String.valueOf(prepared.failure()));
+        Path dir = ProcessBuildExecutor.sentScenarioDir(prepared.workspace());
+        assertTrue(prepared.command().contains(dir.toString()), prepared.command().toString());
+        Launch launch = executor.launch(prepared);
+        try {
+            assertEquals("say 'sent';\n", Files.readString(dir.resolve("sparrowfile")));
+        } finally {
+            launch.abandon();
+        }
+    }
 }

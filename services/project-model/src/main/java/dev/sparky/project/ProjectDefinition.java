@@ -50,6 +50,18 @@ public record ProjectDefinition(
                 List.of(), Map.of());
     }
 
+    /**
+     * The definition a build with a sent scenario runs under (Sparky's {@code POST /queue}): the sparrowfile it
+     * was sent, with the given sparrowdo flags, and every other key at its default. Nothing comes from the
+     * project folder, which need not exist: not its env, secrets or scenario.
+     */
+    public static ProjectDefinition forSentScenario(Map<String, String> sparrowdoFlags) {
+        ProjectDefinition d = defaults();
+        return new ProjectDefinition(d.allowManualRun, d.disabled, d.keepBuilds, d.crontab, d.scm, d.downstream,
+                d.downstreamOn, d.vars, d.groupVars, d.tags, SPARROWFILE, d.timeout, d.concurrency, d.retries, d.env,
+                d.secrets, d.notifyHooks, d.cache, d.jobApiProjects, sparrowdoFlags);
+    }
+
     public ProjectDefinition {
         jobApiProjects = jobApiProjects == null ? List.of() : List.copyOf(jobApiProjects);
         sparrowdo = sparrowdo == null ? Map.of() : Map.copyOf(sparrowdo);

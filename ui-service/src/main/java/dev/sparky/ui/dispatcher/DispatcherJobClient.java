@@ -32,4 +32,13 @@ public interface DispatcherJobClient {
     Optional<byte[]> stash(long buildId);
 
     void putStash(long buildId, byte[] json);
+
+    /**
+     * The stash of {@code project/jobId}, also of a build not queued yet (a stash written before its build:
+     * Sparky's client does that for a child); {@code {}} when none.
+     */
+    byte[] jobStash(String project, String jobId);
+
+    /** Writes the stash of {@code project/jobId}; kept for the build until it is queued when it is not yet. */
+    void putJobStash(String project, String jobId, byte[] json);
 }

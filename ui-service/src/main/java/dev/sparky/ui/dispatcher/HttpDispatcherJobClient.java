@@ -134,6 +134,32 @@ public class HttpDispatcherJobClient implements DispatcherJobClient {
         }
     }
 
+    @Override
+    public byte[] jobStash(String project, String jobId) {
+        String path = jobStashPath(project, jobId);
+        HttpResponse<byte[]> r = send(json(path).GET().build(), BodyHandlers.ofByteArray());
+        if (r.statusCode() != 200) {
+            throw unexpected(path, r.statusCode());
+        }
+        return r.body();
+    }
+
+    @Override
+    public void putJobStash(String project, String jobId, byte[] json) {
+        String path = jobStashPath(project, jobId);
+        HttpRequest request = json(path).header("Content-Type", "application/json")
+                .PUT(BodyPublishers.ofByteArray(json)).build();
+        HttpResponse<byte[]> r = send(request, BodyHandlers.ofByteArray());
+        if (r.statusCode() / 100 != 2) {
+            throw refusal(path, r);
+        }
+    }
+
+    /** Both names were checked against {@code Names}: nothing in them needs escaping in a path. */
+    private static String jobStashPath(String project, String jobId) {
+        return "/internal/v1/jobs/" + project + "/" + jobId + "/stash";
+    }
+
     private HttpRequest.Builder json(String path) {
         return HttpRequest.newBuilder(uri(path)).timeout(readTimeout).header("Accept", "application/json");
     }

@@ -18,6 +18,8 @@ public class BodyLimitFilter {
     /** Bodies other than artifacts: forms, trigger JSON, a stash (which has its own 1 MiB check). */
     static final long OTHER_BODIES = 10L * 1024 * 1024;
     static final String ARTIFACT_UPLOADS = "/api/v1/job/artifacts/";
+    /** Sparky::JobApi's file uploads, artifacts too (SparkyJobApiResource checks their limit). */
+    static final String SPARKY_FILE_UPLOADS = "/file/project/";
     /** Login, logout and token commands are a few hundred bytes: anything near this is not one of them. */
     static final long SMALL_BODIES = 64 * 1024;
     static final java.util.List<String> SMALL_PATHS = java.util.List.of("/login", "/logout", "/api/v1/tokens");
@@ -40,7 +42,7 @@ public class BodyLimitFilter {
 
     /** The most bytes a body sent to {@code path} may have; -1 for artifact uploads, which check their own. */
     static long limitFor(String path) {
-        if (path.startsWith(ARTIFACT_UPLOADS)) {
+        if (path.startsWith(ARTIFACT_UPLOADS) || path.startsWith(SPARKY_FILE_UPLOADS)) {
             return -1;
         }
         return SMALL_PATHS.stream().anyMatch(path::startsWith) ? SMALL_BODIES : OTHER_BODIES;

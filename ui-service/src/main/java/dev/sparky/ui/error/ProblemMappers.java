@@ -32,10 +32,12 @@ public class ProblemMappers {
     static final String REFUSAL = "sparky.refusal";
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
     private static final List<String> PLAIN_TEXT_PREFIXES = List.of("/build/", "/build-with-tags/", "/cancel/",
-            "/status/", "/report/raw/", "/badge/");
+            "/status/", "/report/raw/", "/badge/", "/trigger/", "/stash", "/file/");
     /** Where a refused read answers 401 rather than sending a browser to the login page. */
     private static final List<String> NOT_PAGES = List.of("/api/", "/fragments/", "/build/", "/build-with-tags/",
-            "/cancel/", "/status/", "/report/raw/", "/badge/");
+            "/cancel/", "/status/", "/report/raw/", "/badge/", "/trigger/", "/stash/", "/file/");
+    /** Sparky::JobApi's POST /queue; GET /queue is the queue page. */
+    private static final String QUEUE = "/queue";
 
     @CheckedTemplate(basePath = "")
     static class Templates {
@@ -52,7 +54,7 @@ public class ProblemMappers {
             return Response.seeOther(URI.create("/login?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8)))
                     .build();
         }
-        Response r = answer(uri, e.kind().status(), e.kind().title(), e.getMessage());
+        Response r = answer(uri, request, e.kind().status(), e.kind().title(), e.getMessage());
         if (e.kind() == RequestRefusedException.Kind.UNAUTHORIZED) {
             // RFC 9110: a 401 names the scheme the client should use.
             r.getHeaders().add("WWW-Authenticate", "Bearer realm=\"" + (uri.getPath().startsWith("/api/v1/job/")
@@ -93,23 +95,24 @@ public class ProblemMappers {
             return Optional.of(refused(refused, uri, request));
         }
         if (why instanceof InvalidNameException invalid) {
-            return Optional.of(invalidName(invalid, uri));
+            return Optional.of(invalidName(invalid, uri, request));
         }
         return Optional.empty();
     }
 
     @ServerExceptionMapper
-    public Response invalidName(InvalidNameException e, UriInfo uri) {
-        return answer(uri, 400, "invalid name", e.getMessage());
+    public Response invalidName(InvalidNameException e, UriInfo uri, Request request) {
+        return answer(uri, request, 400, "invalid name", e.getMessage());
     }
 
     @ServerExceptionMapper
-    public Response badJson(JsonProcessingException e, UriInfo uri) {
-        return answer(uri, 400, "invalid request", "the request body is not valid JSON: " + e.getOriginalMessage());
+    public Response badJson(JsonProcessingException e, UriInfo uri, Request request) {
+        return answer(uri, request, 400, "invalid request",
+                "the request body is not valid JSON: " + e.getOriginalMessage());
     }
 
     @ServerExceptionMapper
-    public Response http(WebApplicationException e, UriInfo uri) {
+    public Response http(WebApplicationException e, UriInfo uri, Request request) {
         int status = e.getResponse().getStatus();
         Response.StatusType type = Response.Status.fromStatusCode(status);
         String title = type == null ? "HTTP " + status : type.getReasonPhrase().toLowerCase(java.util.Locale.ROOT);
@@ -119,13 +122,13 @@ public class ProblemMappers {
         } else if (status == 400 && e.getCause() == null) {
             detail = "the request could not be read: check the body (JSON for /api, form or JSON for build-with-tags)";
         }
-        return answer(uri, status, title, detail);
+        return answer(uri, request, status, title, detail);
     }
 
     @ServerExceptionMapper
-    public Response unexpected(Exception e, UriInfo uri) {
+    public Response unexpected(Exception e, UriInfo uri, Request request) {
         LOG.errorf(e, "unexpected error on %s", uri.getPath());
-        return answer(uri, 500, "internal error", "unexpected error (" + e.getClass().getSimpleName()
+        return answer(uri, request, 500, "internal error", "unexpected error (" + e.getClass().getSimpleName()
                 + "); the service log has the details");
     }
 
@@ -135,12 +138,13 @@ public class ProblemMappers {
                 && NOT_PAGES.stream().noneMatch(path::startsWith);
     }
 
-    static Response answer(UriInfo uri, int status, String title, String detail) {
+    static Response answer(UriInfo uri, Request request, int status, String title, String detail) {
         String path = uri.getPath();
         if (path.startsWith("/api/")) {
             return Response.status(status).type(Problem.MEDIA_TYPE).entity(Problem.of(status, title, detail)).build();
         }
-        if (PLAIN_TEXT_PREFIXES.stream().anyMatch(path::startsWith)) {
+        if (PLAIN_TEXT_PREFIXES.stream().anyMatch(path::startsWith)
+                || QUEUE.equals(path) && request != null && "POST".equals(request.getMethod())) {
             return Response.status(status).type(MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8")).entity(detail + "\n")
                     .build();
         }

@@ -1,6 +1,7 @@
 package dev.sparky.ui.jobapi;
 
 import dev.sparky.contracts.api.BuildView;
+import dev.sparky.contracts.events.SentScenario;
 import dev.sparky.project.ProjectDefinition;
 import dev.sparky.ui.dispatcher.JobCaller;
 import dev.sparky.ui.error.RequestRefusedException;
@@ -10,6 +11,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.LongFunction;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
  * What a build's job API token may act on. A token acts for its own project; another project only when the
@@ -19,6 +21,8 @@ import java.util.function.Supplier;
  */
 public final class JobScope {
     static final String KEY = "job_api: {projects: [...]}";
+    /** What Sparky's client appends to its project's name when no project is given: {@code .spawned_01}... */
+    private static final Pattern SPAWNED = Pattern.compile("\\.spawned_[0-9]{2,3}");
 
     private final Function<String, Optional<ProjectDefinition>> definitions;
     private final LongFunction<Optional<BuildView>> builds;
@@ -51,10 +55,32 @@ public final class JobScope {
      * @throws RequestRefusedException 403 outside the token's projects or too deep, 429 too many children
      */
     public Reservation requireStart(JobCaller caller, String target, String jobId) {
-        if (!mayUse(caller, target)) {
+        return reserve(caller, target, jobId, mayUse(caller, target));
+    }
+
+    /**
+     * As {@link #requireStart}, for a child that runs the scenario it is sent with (Sparky's {@code POST /queue}):
+     * also allowed in the caller's own spawn projects, {@code <its project>.spawned_NN}, the names Sparky's client
+     * makes when no project is given, which need no folder and so no mention in sparky.yaml.
+     */
+    public Reservation requireSpawn(JobCaller caller, String target, String jobId) {
+        return reserve(caller, target, jobId, mayStartSent(caller, target));
+    }
+
+    /** Whether the caller may queue a sent scenario in {@code target}: its projects or its spawn projects. */
+    public boolean mayStartSent(JobCaller caller, String target) {
+        if (spawnOf(caller.project(), target) || mayUse(caller, target)) {
+            return true;
+        }
+        String origin = scopeProject(caller);
+        return origin != null && spawnOf(origin, target);
+    }
+
+    private Reservation reserve(JobCaller caller, String target, String jobId, boolean allowed) {
+        if (!allowed) {
             throw RequestRefusedException.forbidden("a build of project " + caller.project()
                     + " may not start builds of project " + target + " through the job API: name it in "
-                    + caller.project() + "'s sparky.yaml as job_api: {projects: [" + target + "]}");
+                    + scopeName(caller) + "'s sparky.yaml as job_api: {projects: [" + target + "]}");
         }
         int depth = depthOf(caller.buildId());
         if (depth >= maxDepth) {
@@ -96,9 +122,61 @@ public final class JobScope {
         }
     }
 
+    /**
+     * Checks that {@code caller} may write files or the stash of {@code build}: its own build, or one it started.
+     *
+     * @throws RequestRefusedException 403 otherwise
+     */
+    public void requireOwnOrChild(JobCaller caller, BuildView build) {
+        if (build.id() != caller.buildId() && !Objects.equals(build.parentBuildId(), caller.buildId())) {
+            throw RequestRefusedException.forbidden("a build of project " + caller.project() + " may not write to build "
+                    + build.project() + "/" + build.jobId() + " through the job API: only to itself and to the builds"
+                    + " it started");
+        }
+    }
+
     private boolean mayUse(JobCaller caller, String target) {
-        return definitions.apply(caller.project()).map(d -> d.jobApiMayUse(caller.project(), target))
-                .orElse(caller.project().equals(target));
+        if (caller.project().equals(target)) {
+            return true;
+        }
+        String origin = scopeProject(caller);
+        return origin != null && definitions.apply(origin).map(d -> d.jobApiMayUse(origin, target))
+                .orElse(origin.equals(target));
+    }
+
+    private static boolean spawnOf(String project, String target) {
+        return target.length() > project.length() && target.startsWith(project)
+                && SPAWNED.matcher(target.substring(project.length())).matches();
+    }
+
+    private String scopeName(JobCaller caller) {
+        String origin = scopeProject(caller);
+        return origin == null ? caller.project() : origin;
+    }
+
+    /**
+     * The project whose sparky.yaml decides what the caller may reach. A build that runs a scenario it was sent
+     * (Sparky's POST /queue) runs its ancestor's code, so it has that ancestor's scope, the nearest one that ran
+     * its own project's scenario, never the scope of the project it runs in (whose sparky.yaml may name more:
+     * running there must not widen what the code may reach). Null when that ancestor is gone (purged): then only
+     * the caller's own project.
+     */
+    private String scopeProject(JobCaller caller) {
+        Long id = caller.buildId();
+        for (int i = 0; i <= maxDepth; i++) {
+            Optional<BuildView> b = builds.apply(id);
+            if (b.isEmpty()) {
+                return i == 0 ? caller.project() : null;
+            }
+            if (!SentScenario.SOURCE.equals(b.get().source())) {
+                return b.get().project();
+            }
+            if (b.get().parentBuildId() == null) {
+                return null;
+            }
+            id = b.get().parentBuildId();
+        }
+        return null;
     }
 
     /** How many parents the build has, counted up to {@link #maxDepth}: no more lookups than that. */

@@ -5,7 +5,6 @@ import dev.sparky.ui.config.UiConfig;
 import dev.sparky.ui.dispatcher.DispatcherJobClient;
 import dev.sparky.ui.dispatcher.JobCaller;
 import dev.sparky.ui.dispatcher.StoredArtifact;
-import dev.sparky.ui.error.RequestRefusedException;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -34,13 +33,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class JobStorageResource {
     private final DispatcherJobClient storage;
     private final JobTokens tokens;
-    private final long artifactMax;
+    private final ArtifactUpload upload;
     private final long stashMax;
 
     public JobStorageResource(DispatcherJobClient storage, JobTokens tokens, UiConfig config) {
         this.storage = storage;
         this.tokens = tokens;
-        this.artifactMax = config.jobApi().artifactMaxSize().asLongValue();
+        this.upload = new ArtifactUpload(storage, config.jobApi().artifactMaxSize().asLongValue());
         this.stashMax = config.jobApi().stashMaxSize().asLongValue();
     }
 
@@ -72,29 +71,8 @@ public class JobStorageResource {
             @HeaderParam(JobBuildsResource.TOKEN_HEADER) String token, InputStream body) {
         Artifacts.requireName(name);
         JobCaller caller = tokens.require(auth, token);
-        if (length != null && length > artifactMax) {
-            throw tooLarge(name);
-        }
-        LimitedInputStream limited = new LimitedInputStream(body, artifactMax);
-        StoredArtifact stored;
-        try {
-            stored = storage.putArtifact(caller.buildId(), name, limited, length == null ? -1 : length);
-        } catch (RuntimeException e) {
-            if (limited.exceeded()) {
-                throw tooLarge(name);
-            }
-            if (limited.readFailure() != null) {
-                throw RequestRefusedException.invalid("artifact " + name + ": the upload broke off after "
-                        + limited.count() + " bytes; nothing was stored");
-            }
-            throw e;
-        }
+        StoredArtifact stored = upload.put(caller.buildId(), name, length, body);
         URI location = URI.create("/api/v1/builds/" + caller.buildId() + "/artifacts/" + name);
         return Response.created(location).entity(stored).build();
-    }
-
-    private RequestRefusedException tooLarge(String name) {
-        return RequestRefusedException.tooLarge("artifact " + name + " is larger than the limit of " + artifactMax
-                + " bytes (sparky.job-api.artifact-max-size); nothing was stored");
     }
 }

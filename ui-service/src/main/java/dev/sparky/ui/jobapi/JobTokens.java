@@ -15,7 +15,7 @@ public final class JobTokens {
     /** Tokens are base64url; anything else is refused without asking the dispatcher. */
     private static final Pattern SHAPE = Pattern.compile("[A-Za-z0-9_\\-=+/]{16,512}");
     static final String MISSING = "missing job API token: send the build's $SPARKY_API_TOKEN as "
-            + "'Authorization: Bearer <token>'";
+            + "'Authorization: Bearer <token>' (Sparky's routes: as the header 'token: <token>')";
     static final String INVALID = "invalid or expired job API token: a token works only while its build's "
             + "attempt is handed out or running";
 

@@ -29,7 +29,10 @@ public class KafkaRequestPublisher implements RequestPublisher {
 
     @Override
     public void publish(BuildRequest request) {
-        publisher.publish(topics.buildRequests(), request.project(), request, timeout);
+        // A request that carries code to run goes on the ui-service's own topic: the dispatcher refuses a scenario
+        // on the public sparky.build-requests, which other applications may write.
+        String topic = request.scenario() != null ? topics.buildCommands() : topics.buildRequests();
+        publisher.publish(topic, request.project(), request, timeout);
     }
 
     @Override

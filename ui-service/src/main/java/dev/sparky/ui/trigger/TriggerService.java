@@ -11,6 +11,7 @@ import dev.sparky.contracts.api.TriggerAccepted;
 import dev.sparky.contracts.api.TriggerRequest;
 import dev.sparky.contracts.events.BuildRequest;
 import dev.sparky.contracts.events.CancelBuild;
+import dev.sparky.contracts.events.SentScenario;
 import dev.sparky.kafka.PublishFailedException;
 import dev.sparky.project.Project;
 import dev.sparky.project.ProjectCatalog;
@@ -78,6 +79,28 @@ public final class TriggerService {
     public TriggerAccepted triggerChild(String project, TriggerRequest request, String parentProject,
             long parentBuildId) {
         return trigger(project, request, "job-api", parentProject + "@" + parentBuildId, parentBuildId);
+    }
+
+    /**
+     * Queues a child build that runs the scenario it is sent with (Sparky's {@code POST /queue}, docs/job-api.md):
+     * its project need not exist as a folder; one that exists must not be disabled. The job id was checked by the
+     * job API.
+     */
+    public TriggerAccepted triggerSent(String project, TriggerRequest request, SentScenario scenario,
+            String parentProject, long parentBuildId) {
+        return counted(SentScenario.SOURCE, () -> {
+            Names.requireProject(project);
+            Names.requireJobId(request.jobId());
+            catalog.find(project).filter(p -> p.buildable() && p.definition().disabled()).ifPresent(p -> {
+                throw RequestRefusedException.conflict("project " + project + " is disabled (sparky.yaml: disabled: "
+                        + "true)");
+            });
+            Map<String, String> params = params(request.params());
+            refuseReserved(params);
+            String description = description(request.description(), "spawned job");
+            return send(new BuildRequest(SchemaVersion.CURRENT, project, request.jobId(), description, params,
+                    parentProject + "@" + parentBuildId, SentScenario.SOURCE, parentBuildId, scenario));
+        });
     }
 
     private TriggerAccepted trigger(String project, TriggerRequest request, String source, String requestedBy,

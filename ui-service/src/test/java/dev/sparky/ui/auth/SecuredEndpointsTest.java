@@ -34,7 +34,7 @@ class SecuredEndpointsTest {
     /** Login forms (their own form tokens), the OIDC login (quarkus-oidc's path policy), the job API (build tokens). */
     private static final Set<String> OWN_CREDENTIAL = Set.of("dev.sparky.ui.auth.LoginResource",
             "dev.sparky.ui.auth.OidcLoginResource", "dev.sparky.ui.jobapi.JobBuildsResource",
-            "dev.sparky.ui.jobapi.JobStorageResource");
+            "dev.sparky.ui.jobapi.JobStorageResource", "dev.sparky.ui.jobapi.SparkyJobApiResource");
     private static final Set<String> PER_PROJECT = Set.of(AccessChecks.READ_PROJECT, AccessChecks.RUN_PROJECT,
             AccessChecks.CANCEL_PROJECT);
 

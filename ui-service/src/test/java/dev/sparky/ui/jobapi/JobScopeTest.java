@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sparky.contracts.BuildState;
 import dev.sparky.contracts.api.BuildView;
+import dev.sparky.contracts.events.SentScenario;
 import dev.sparky.project.ProjectDefinition;
 import dev.sparky.ui.FakeDispatcher;
 import dev.sparky.ui.dispatcher.JobCaller;
@@ -122,5 +123,61 @@ class JobScopeTest {
         assertEquals(403, e.kind().status());
         assertEquals("build 3 of project a is at depth 2 of a chain of child builds and may not start more: at most "
                 + "2 levels (sparky.job-api.max-depth)", e.getMessage());
+    }
+
+    private static BuildView sent(long id, String project, Long parent) {
+        BuildView b = build(id, project, parent);
+        return new BuildView(b.id(), b.project(), b.jobId(), b.description(), b.state(), b.sparkyCode(), b.reason(),
+                b.params(), b.requestedBy(), SentScenario.SOURCE, parent, b.attempt(), b.runnerId(), b.exitCode(),
+                b.queuedAt(), b.startedAt(), b.finishedAt(), b.durationMillis(), b.logBytes(), b.attempts());
+    }
+
+    @Test
+    void aSentScenarioMayGoToTheCallersOwnSpawnProjectsWithoutNamingThem() {
+        definitions.put("a", ProjectDefinition.defaults());
+        builds.put(10L, build(10, "a", null));
+        JobScope s = scope(100, 5);
+        s.requireSpawn(a, "a.spawned_01", "x-1");
+        s.requireSpawn(a, "a.spawned_004", "x-2");
+        assertThrows(RequestRefusedException.class, () -> s.requireSpawn(a, "b.spawned_01", "x-3"));
+        assertThrows(RequestRefusedException.class, () -> s.requireSpawn(a, "a.spawned_x", "x-4"));
+        // the spawn projects are for sent scenarios only: a project folder of that name is not started by name
+        assertThrows(RequestRefusedException.class, () -> s.requireStart(a, "a.spawned_01", "x-5"));
+    }
+
+    @Test
+    void aSentScenarioHasTheScopeOfTheProjectWhoseCodeItRunsNotOfTheProjectItRunsIn() {
+        definitions.put("a", naming("b"));
+        definitions.put("b", naming("secret"));
+        builds.put(10L, build(10, "a", null));
+        builds.put(11L, sent(11, "b", 10L));
+        JobCaller inB = new JobCaller(11, "b", "b-11", 1);
+        JobScope s = scope(100, 5);
+        var e = assertThrows(RequestRefusedException.class, () -> s.requireSpawn(inB, "secret", "s-1"));
+        assertEquals("a build of project b may not start builds of project secret through the job API: name it in "
+                + "a's sparky.yaml as job_api: {projects: [secret]}", e.getMessage());
+        s.requireSpawn(inB, "b", "b-12"); // its own project
+        s.requireSpawn(inB, "a.spawned_02", "x"); // its origin's spawn projects
+        s.requireSpawn(inB, "b.spawned_02", "y"); // and its own
+    }
+
+    @Test
+    void aSentScenarioWhoseOriginIsGoneKeepsOnlyItsOwnProject() {
+        definitions.put("b", naming("c"));
+        builds.put(11L, sent(11, "b", 10L));
+        JobCaller inB = new JobCaller(11, "b", "b-11", 1);
+        JobScope s = scope(100, 5);
+        assertThrows(RequestRefusedException.class, () -> s.requireSpawn(inB, "c", "c-1"));
+        s.requireSpawn(inB, "b", "b-12");
+    }
+
+    @Test
+    void writingIsForTheCallersOwnBuildAndTheBuildsItStarted() {
+        JobScope s = scope(100, 5);
+        s.requireOwnOrChild(a, build(10, "a", null));
+        s.requireOwnOrChild(a, build(12, "b", 10L));
+        var e = assertThrows(RequestRefusedException.class, () -> s.requireOwnOrChild(a, build(13, "a", null)));
+        assertEquals(403, e.kind().status());
+        assertTrue(e.getMessage().contains("may not write to build a/a-13"), e.getMessage());
     }
 }

@@ -57,6 +57,16 @@ class JobTokensTest {
         public void putStash(long buildId, byte[] json) {
             throw new UnsupportedOperationException();
         }
+
+        @Override
+        public byte[] jobStash(String project, String jobId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void putJobStash(String project, String jobId, byte[] json) {
+            throw new UnsupportedOperationException();
+        }
     }
 
     @Test

@@ -13,6 +13,8 @@ import java.util.Map;
  *
  * @param source where the request came from: api, ui, cron, scm, file, kafka, downstream, job-api, rebuild
  * @param parentBuildId the build that queued this one through the job API or downstream, if any
+ * @param scenario the scenario sent with the request (Sparky's {@code POST /queue}), which the build runs
+ *     instead of its project's; null for every other build
  */
 public record BuildRequest(
         int schemaVersion,
@@ -22,13 +24,20 @@ public record BuildRequest(
         Map<String, String> params,
         String requestedBy,
         String source,
-        Long parentBuildId) {
+        Long parentBuildId,
+        SentScenario scenario) {
 
     public static final int MAX_PARAMS = 200;
     public static final int MAX_VALUE_LENGTH = 64 * 1024;
 
     public BuildRequest {
         params = params == null ? Map.of() : Map.copyOf(params);
+    }
+
+    /** A request that runs its project's own scenario. */
+    public BuildRequest(int schemaVersion, String project, String jobId, String description,
+            Map<String, String> params, String requestedBy, String source, Long parentBuildId) {
+        this(schemaVersion, project, jobId, description, params, requestedBy, source, parentBuildId, null);
     }
 
     public static BuildRequest of(String project, String jobId, String description, Map<String, String> params,
@@ -61,6 +70,9 @@ public record BuildRequest(
             if (e.getValue() != null && e.getValue().length() > MAX_VALUE_LENGTH) {
                 throw new MalformedEventException("build request: param '" + e.getKey() + "' is longer than 64 KiB");
             }
+        }
+        if (scenario != null) {
+            scenario.validate("build request");
         }
         return this;
     }

@@ -23,6 +23,8 @@ import java.util.Map;
  * @param sparrowdo set when {@code script} is a Sparky {@code sparrowfile}: the runner runs it with
  *     {@code sparrowdo}, with these flags by option name ({@code repo}, {@code conf}, {@code no_index_update},
  *     {@code verbose}, {@code debug}); null for a script run as a program (and in records written before)
+ * @param scenario the text of a sent scenario ({@link SentScenario}), run as the {@code sparrowfile} in place of
+ *     the project folder's files; null when the build runs its project's own scenario
  */
 public record RunBuild(
         int schemaVersion,
@@ -44,7 +46,18 @@ public record RunBuild(
         Instant dispatchedAt,
         String apiToken,
         String sealed,
-        Map<String, String> sparrowdo) {
+        Map<String, String> sparrowdo,
+        String scenario) {
+
+    /** A job whose scenario is its project's own (every job but a Sparky::JobApi child's). */
+    public RunBuild(int schemaVersion, String eventId, long buildId, int attempt, String project, String jobId,
+            String description, Map<String, String> params, Map<String, String> env, List<String> secrets,
+            String script, long timeoutSeconds, List<String> cachePaths, long logCapBytes, int retries,
+            Instant queuedAt, Instant dispatchedAt, String apiToken, String sealed, Map<String, String> sparrowdo) {
+        this(schemaVersion, eventId, buildId, attempt, project, jobId, description, params, env, secrets, script,
+                timeoutSeconds, cachePaths, logCapBytes, retries, queuedAt, dispatchedAt, apiToken, sealed, sparrowdo,
+                null);
+    }
 
     /** A job with sealed secrets whose script runs as a program. */
     public RunBuild(int schemaVersion, String eventId, long buildId, int attempt, String project, String jobId,
@@ -52,7 +65,7 @@ public record RunBuild(
             String script, long timeoutSeconds, List<String> cachePaths, long logCapBytes, int retries,
             Instant queuedAt, Instant dispatchedAt, String apiToken, String sealed) {
         this(schemaVersion, eventId, buildId, attempt, project, jobId, description, params, env, secrets, script,
-                timeoutSeconds, cachePaths, logCapBytes, retries, queuedAt, dispatchedAt, apiToken, sealed, null);
+                timeoutSeconds, cachePaths, logCapBytes, retries, queuedAt, dispatchedAt, apiToken, sealed, null, null);
     }
 
     /** A job without a job API token (records written before tokens existed read the same way). */
@@ -61,7 +74,7 @@ public record RunBuild(
             String script, long timeoutSeconds, List<String> cachePaths, long logCapBytes, int retries,
             Instant queuedAt, Instant dispatchedAt) {
         this(schemaVersion, eventId, buildId, attempt, project, jobId, description, params, env, secrets, script,
-                timeoutSeconds, cachePaths, logCapBytes, retries, queuedAt, dispatchedAt, null, null, null);
+                timeoutSeconds, cachePaths, logCapBytes, retries, queuedAt, dispatchedAt, null, null, null, null);
     }
 
     /** A job with its secrets in clear: the form the dispatcher builds and the runner runs, never sent. */
@@ -70,14 +83,14 @@ public record RunBuild(
             String script, long timeoutSeconds, List<String> cachePaths, long logCapBytes, int retries,
             Instant queuedAt, Instant dispatchedAt, String apiToken) {
         this(schemaVersion, eventId, buildId, attempt, project, jobId, description, params, env, secrets, script,
-                timeoutSeconds, cachePaths, logCapBytes, retries, queuedAt, dispatchedAt, apiToken, null, null);
+                timeoutSeconds, cachePaths, logCapBytes, retries, queuedAt, dispatchedAt, apiToken, null, null, null);
     }
 
     /** The same job with other parameters, token and sealed secrets (used by sealing and opening). */
     public RunBuild withSecrets(Map<String, String> newParams, String newApiToken, String newSealed) {
         return new RunBuild(schemaVersion, eventId, buildId, attempt, project, jobId, description, newParams, env,
                 secrets, script, timeoutSeconds, cachePaths, logCapBytes, retries, queuedAt, dispatchedAt,
-                newApiToken, newSealed, sparrowdo);
+                newApiToken, newSealed, sparrowdo, scenario);
     }
 
     /** Keeps the token out of logs and exception messages. */
