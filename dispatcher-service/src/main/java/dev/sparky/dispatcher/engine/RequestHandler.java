@@ -86,7 +86,8 @@ final class RequestHandler {
                 : project.errors().stream().map(ProjectIssue::toString).collect(Collectors.joining("; "));
         NewBuild nb = new NewBuild(project.name(), jobId, request.description(),
                 SecretParams.masked(project.definition(), params), request.requestedBy(),
-                request.source(), request.parentBuildId(), BuildState.QUEUED, null, fx.now(), null);
+                request.source(), request.parentBuildId(), BuildState.QUEUED, null, fx.now(), null,
+                project.definition().pool());
         OptionalLong id = repo.insertBuild(nb);
         if (id.isEmpty()) {
             metrics.duplicateRequest();

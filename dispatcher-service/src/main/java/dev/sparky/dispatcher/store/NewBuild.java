@@ -3,7 +3,10 @@ package dev.sparky.dispatcher.store;
 import dev.sparky.contracts.BuildState;
 import java.util.Map;
 
-/** A build about to be recorded; {@code finishedAt} is set only for builds refused at once (broken project). */
+/**
+ * A build about to be recorded; {@code finishedAt} is set only for builds refused at once (broken project);
+ * {@code pool} is its project's runner pool.
+ */
 public record NewBuild(
         String project,
         String jobId,
@@ -15,5 +18,6 @@ public record NewBuild(
         BuildState state,
         String reason,
         long queuedAt,
-        Long finishedAt) {
+        Long finishedAt,
+        String pool) {
 }
