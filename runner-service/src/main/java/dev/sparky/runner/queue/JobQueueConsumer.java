@@ -33,6 +33,7 @@ public final class JobQueueConsumer extends LoopThread {
     private final BooleanSupplier groupReady;
     private final BooleanSupplier draining;
     private RunnerMetrics metrics = RunnerMetrics.NONE;
+    private String topic = Topics.JOBS;
 
     /**
      * @param groupReady prepares the group on the broker; blocks, returns false if the runner stopped first
@@ -44,6 +45,12 @@ public final class JobQueueConsumer extends LoopThread {
         this.handler = handler;
         this.groupReady = groupReady;
         this.draining = draining;
+    }
+
+    /** Reads this job topic (a runner pool's) instead of {@code sparky.jobs}. */
+    public JobQueueConsumer withTopic(String jobsTopic) {
+        this.topic = jobsTopic;
+        return this;
     }
 
     /** Counts redelivered records (delivery count above one). */
@@ -60,7 +67,7 @@ public final class JobQueueConsumer extends LoopThread {
         ShareConsumer<String, byte[]> consumer = consumers.get();
         try {
             consumer.setAcknowledgementCommitCallback(JobQueueConsumer::acknowledgementsCommitted);
-            consumer.subscribe(List.of(Topics.JOBS));
+            consumer.subscribe(List.of(topic));
             while (!stopping() && !draining.getAsBoolean()) {
                 pollOnce(consumer);
             }
