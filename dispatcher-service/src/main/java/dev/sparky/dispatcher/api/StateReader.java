@@ -182,6 +182,16 @@ public class StateReader {
         return queries.runners().stream().map(r -> Views.runner(r, lostBefore)).toList();
     }
 
+    /** The counters of one runner pool: its builds queued and running, its runners busy and idle. */
+    public Overview overview(String pool) {
+        List<RunnerView> runners = runners().stream().filter(r -> pool.equals(r.pool())).toList();
+        int busy = (int) runners.stream().filter(r -> "busy".equals(r.state()) || "draining".equals(r.state()))
+                .count();
+        int idle = (int) runners.stream().filter(r -> "idle".equals(r.state())).count();
+        return new Overview(queries.count(BuildState.QUEUED, pool), queries.count(BuildState.RUNNING, pool), busy,
+                idle);
+    }
+
     public Overview overview() {
         List<RunnerView> runners = runners();
         int busy = (int) runners.stream().filter(r -> "busy".equals(r.state()) || "draining".equals(r.state()))

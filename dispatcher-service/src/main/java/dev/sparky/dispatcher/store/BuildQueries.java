@@ -136,6 +136,12 @@ public final class BuildQueries {
                 Rows::build));
     }
 
+    /** Builds in {@code state} on one runner pool. */
+    public int count(BuildState state, String pool) {
+        return (int) (long) db.read(c -> new Sql(c).number("SELECT COUNT(*) FROM builds WHERE state = ? AND pool = ?",
+                state.wireName(), pool));
+    }
+
     public int count(BuildState state) {
         return (int) (long) db.read(c -> new Sql(c).number("SELECT COUNT(*) FROM builds WHERE state = ?",
                 state.wireName()));
