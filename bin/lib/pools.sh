@@ -66,7 +66,8 @@ pool_scale() { # POOL N
       pool_start_runner "$pool" "$n"; added+=("$n")
     done
     for n in "${added[@]}"; do await_ready "runner-$pool-$n" 120; done
-  else
+  elif ((${#have[@]} > want)); then
+    # Only when some must go: 'head -n 0' would close the pipe early (SIGPIPE, fatal under pipefail).
     local sorted; sorted=$(printf '%s\n' "${have[@]}" | sort -n -r | head -n $((${#have[@]} - want)))
     for n in $sorted; do
       echo "    stopping runner-$pool-$n (SIGTERM, up to $RUNNER_GRACE s to finish or hand back its build)"
