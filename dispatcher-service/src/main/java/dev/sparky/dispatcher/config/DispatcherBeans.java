@@ -1,8 +1,6 @@
 package dev.sparky.dispatcher.config;
 
 import dev.sparky.contracts.RunnerPools;
-import java.util.List;
-import java.util.stream.Collectors;
 import dev.sparky.contracts.events.JobSeal;
 import dev.sparky.dispatcher.engine.DispatchEngine;
 import dev.sparky.dispatcher.engine.EngineMetrics;
@@ -16,6 +14,8 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /** Builds the engine and its settings from the configuration, once. Storage beans: {@link StorageBeans}. */
 @Singleton
