@@ -1,7 +1,6 @@
 package dev.sparky.dispatcher.engine;
 
 import dev.sparky.contracts.RunnerPools;
-import dev.sparky.kafka.SparkyAcls;
 import java.time.Duration;
 import java.util.Set;
 
@@ -28,7 +27,7 @@ public record EngineSettings(Duration lease, long logCapBytes, Duration handOutI
 
     public EngineSettings {
         // The default pool is always there: projects without pool: run on it.
-        pools = Set.copyOf(SparkyAcls.pools(pools == null ? Set.of() : pools));
+        pools = Set.copyOf(RunnerPools.withDefault(pools == null ? Set.of() : pools));
     }
 
     public static final String DEFAULT_PUBLIC_URL = "http://127.0.0.1:4000";

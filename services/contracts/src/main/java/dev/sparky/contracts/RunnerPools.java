@@ -1,5 +1,9 @@
 package dev.sparky.contracts;
 
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -58,6 +62,21 @@ public final class RunnerPools {
      */
     public static String kafkaUser(String pool) {
         return DEFAULT.equals(pool) ? "sparky-runner" : "sparky-runner-" + require(pool);
+    }
+
+    /**
+     * The pools checked, trimmed, without repeats, the default pool always first (projects without {@code pool:}
+     * run on it in every set-up).
+     *
+     * @throws InvalidNameException naming the first bad one
+     */
+    public static List<String> withDefault(Collection<String> pools) {
+        Set<String> out = new LinkedHashSet<>();
+        out.add(DEFAULT);
+        for (String pool : pools) {
+            out.add(require(pool == null ? null : pool.trim()));
+        }
+        return List.copyOf(out);
     }
 
     /** A pool name as given, or the default pool for null or blank. */

@@ -49,4 +49,11 @@ class RunnerPoolsTest {
         assertEquals("default", RunnerPools.orDefault(" "));
         assertEquals("gpu", RunnerPools.orDefault("gpu"));
     }
+
+    @Test
+    void theDefaultPoolIsAlwaysDeclaredAndPoolsAreNotRepeated() {
+        assertEquals(java.util.List.of("default", "gpu"), RunnerPools.withDefault(java.util.List.of("gpu", " gpu ",
+                "default")));
+        assertThrows(InvalidNameException.class, () -> RunnerPools.withDefault(java.util.List.of("gpu", "*")));
+    }
 }

@@ -4,9 +4,7 @@ import dev.sparky.contracts.RunnerPools;
 import dev.sparky.contracts.Topics;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import org.apache.kafka.common.acl.AccessControlEntry;
 import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.acl.AclOperation;
@@ -104,14 +102,9 @@ public final class SparkyAcls {
         return pools(pools).stream().map(RunnerPools::kafkaUser).toList();
     }
 
-    /** The pools checked, without repeats, the default pool always first (its runners exist in every set-up). */
+    /** The pools checked, without repeats, the default pool always first ({@link RunnerPools#withDefault}). */
     public static List<String> pools(Collection<String> pools) {
-        Set<String> out = new LinkedHashSet<>();
-        out.add(RunnerPools.DEFAULT);
-        for (String pool : pools) {
-            out.add(RunnerPools.require(pool.trim()));
-        }
-        return List.copyOf(out);
+        return RunnerPools.withDefault(pools);
     }
 
     public static String principal(String user) {

@@ -34,7 +34,7 @@ public final class SparkyTopics {
 
     /** The job topic of each pool but the default one (whose topic is {@code sparky.jobs}, in {@link #all()}). */
     public static List<TopicSpec> poolJobs(String jobsTopic, java.util.Collection<String> pools) {
-        return SparkyAcls.pools(pools).stream().filter(p -> !RunnerPools.DEFAULT.equals(p))
+        return RunnerPools.withDefault(pools).stream().filter(p -> !RunnerPools.DEFAULT.equals(p))
                 .map(p -> new TopicSpec(RunnerPools.jobsTopic(jobsTopic, p), 1, retention(ORDERS_RETENTION))).toList();
     }
 
