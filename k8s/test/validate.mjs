@@ -43,7 +43,9 @@ function targets(dir = k8s) {
   for (const name of readdirSync(dir).sort()) {
     const path = join(dir, name);
     if (!statSync(path).isDirectory() || ["test", "node_modules"].includes(name)) continue;
-    if (existsSync(join(path, "kustomization.yaml"))) found.push(path);
+    // A kustomize Component (k8s/pools/*) renders only inside the overlays that use it: validated there.
+    const file = join(path, "kustomization.yaml");
+    if (existsSync(file) && !/^kind:\s*Component\s*$/m.test(readFileSync(file, "utf8"))) found.push(path);
     found.push(...targets(path));
   }
   return found;

@@ -185,9 +185,16 @@ export function seconds(text) {
   return Number(m[1]) * { ms: 0.001, s: 1, m: 60, h: 3600 }[m[2]];
 }
 
+/** The default pool's runners (sparky-runner) and each other pool's (sparky-runner-<pool>, k8s/pools). */
+const RUNNER_DEPLOYMENT = /^sparky-runner(-[a-z0-9]([a-z0-9-]*[a-z0-9])?)?$/;
+
 function runnerRules(ctx, add) {
-  const r = ctx.find("Deployment", "sparky-runner");
-  if (!r) return;
+  for (const r of ctx.byKind("Deployment").filter((d) => RUNNER_DEPLOYMENT.test(d.metadata?.name ?? ""))) {
+    oneRunnerRules(r, ctx, add);
+  }
+}
+
+function oneRunnerRules(r, ctx, add) {
   const pod = podTemplate(r)?.spec ?? {};
   const grace = pod.terminationGracePeriodSeconds;
   const drain = seconds(envOf(r, ctx, "SPARKY_RUNNER_DRAIN_TIMEOUT") ?? "25s");
@@ -272,7 +279,7 @@ function autoscalerRules(ctx, add) {
   const scalers = [...ctx.byKind("ScaledObject"), ...ctx.byKind("HorizontalPodAutoscaler")];
   for (const s of scalers) {
     const ref = s.spec?.scaleTargetRef ?? {};
-    if (ref.name !== "sparky-runner") add(s, "only the runners are autoscaled");
+    if (!RUNNER_DEPLOYMENT.test(ref.name ?? "")) add(s, "only the runners are autoscaled");
     if (hasWorkloads && !ctx.find(ref.kind ?? "Deployment", ref.name)) add(s, `scale target ${ref.name} is not in this render`);
     const runner = ctx.find("Deployment", ref.name);
     if (runner && runner.spec?.replicas !== undefined) add(runner, `spec.replicas is set while ${id(s)} owns the count: every apply would reset it`);
@@ -283,7 +290,8 @@ function autoscalerRules(ctx, add) {
     if (!on("queued")) add(s, "needs a metrics-api trigger on the dispatcher overview's queued");
     if (!on("running")) add(s, "needs a metrics-api trigger on running, so that busy runners are never scaled away");
     for (const t of triggers) {
-      if (t.type === "metrics-api" && !/\/internal\/v1\/overview$/.test(t.metadata?.url ?? "")) add(s, `trigger ${t.name}: url must be the dispatcher's /internal/v1/overview`);
+      // A runner pool's autoscaler reads its own pool's counters (?pool=<pool>).
+      if (t.type === "metrics-api" && !/\/internal\/v1\/overview(\?pool=[a-z0-9-]+)?$/.test(t.metadata?.url ?? "")) add(s, `trigger ${t.name}: url must be the dispatcher's /internal/v1/overview`);
     }
   }
   if (ctx.byKind("ScaledObject").length && ctx.byKind("HorizontalPodAutoscaler").length) {

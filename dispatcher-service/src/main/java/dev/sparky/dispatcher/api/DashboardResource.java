@@ -1,5 +1,6 @@
 package dev.sparky.dispatcher.api;
 
+import dev.sparky.contracts.RunnerPools;
 import dev.sparky.contracts.api.Overview;
 import dev.sparky.contracts.api.QueueEntry;
 import dev.sparky.contracts.api.RunnerView;
@@ -35,9 +36,19 @@ public class DashboardResource {
         return state.runners();
     }
 
+    /**
+     * The counters; with {@code pool}, those of one runner pool only (its queued and running builds, its runners):
+     * each pool's autoscaler scales on its own queue depth.
+     */
     @GET
     @Path("/overview")
-    public Overview overview() {
-        return state.overview();
+    public Overview overview(@QueryParam("pool") String pool) {
+        if (pool == null) {
+            return state.overview();
+        }
+        if (!RunnerPools.isValid(pool)) {
+            throw new IllegalArgumentException("pool: '" + pool + "' is not a runner pool name: " + RunnerPools.RULE);
+        }
+        return state.overview(pool);
     }
 }

@@ -8,6 +8,7 @@ import dev.sparky.contracts.api.ProjectStatus;
 import dev.sparky.contracts.api.QueueEntry;
 import dev.sparky.contracts.api.RunnerView;
 import dev.sparky.dispatcher.engine.EngineSettings;
+import dev.sparky.dispatcher.engine.PoolWaits;
 import dev.sparky.dispatcher.engine.QueueExplainer;
 import dev.sparky.dispatcher.store.BuildQueries;
 import dev.sparky.dispatcher.store.BuildRow;
@@ -64,8 +65,11 @@ public class StateReader {
         return queries.buildByJob(project, jobId).map(this::withAttempts);
     }
 
+    /** The single-build view: its attempts, and the pool as the reason it waits when the pool is why. */
     private BuildView withAttempts(BuildRow b) {
-        return Views.build(b, queries.attempts(b.id()), clock.millis());
+        String poolWait = b.state() != BuildState.QUEUED ? null
+                : poolWaits().reason(b.dispatched() ? b.pool() : pool(b.project()), b.dispatched());
+        return Views.build(b, queries.attempts(b.id()), clock.millis(), poolWait);
     }
 
     /** @param attempt null for the current attempt, "all" for every attempt joined, or a number */
@@ -154,7 +158,19 @@ public class StateReader {
     }
 
     public List<QueueEntry> queue(int limit) {
-        return QueueExplainer.explain(queries.queued(limit), queries.active(), this::concurrency);
+        return QueueExplainer.explain(queries.queued(limit), queries.active(), this::concurrency, this::pool,
+                poolWaits());
+    }
+
+    private String pool(String project) {
+        return catalog.find(project).map(Project::definition).orElse(ProjectDefinition.defaults()).pool();
+    }
+
+    /** The declared pools, and those with a runner alive (heard from within the lease, not stopped). */
+    private PoolWaits poolWaits() {
+        Set<String> alive = runners().stream().filter(r -> !"lost".equals(r.state()) && !"stopped".equals(r.state()))
+                .map(RunnerView::pool).collect(java.util.stream.Collectors.toSet());
+        return new PoolWaits(settings.pools(), alive);
     }
 
     private int concurrency(String project) {
@@ -164,6 +180,16 @@ public class StateReader {
     public List<RunnerView> runners() {
         long lostBefore = clock.millis() - settings.lease().toMillis();
         return queries.runners().stream().map(r -> Views.runner(r, lostBefore)).toList();
+    }
+
+    /** The counters of one runner pool: its builds queued and running, its runners busy and idle. */
+    public Overview overview(String pool) {
+        List<RunnerView> runners = runners().stream().filter(r -> pool.equals(r.pool())).toList();
+        int busy = (int) runners.stream().filter(r -> "busy".equals(r.state()) || "draining".equals(r.state()))
+                .count();
+        int idle = (int) runners.stream().filter(r -> "idle".equals(r.state())).count();
+        return new Overview(queries.count(BuildState.QUEUED, pool), queries.count(BuildState.RUNNING, pool), busy,
+                idle);
     }
 
     public Overview overview() {

@@ -15,11 +15,17 @@ final class Views {
     }
 
     static BuildView build(BuildRow b, List<AttemptRow> attempts, long now) {
+        return build(b, attempts, now, null);
+    }
+
+    /** @param poolWait why the build waits when its runner pool is the reason (PoolWaits), else null */
+    static BuildView build(BuildRow b, List<AttemptRow> attempts, long now, String poolWait) {
         Long duration = BuildView.durationMillis(b.startedAt(), b.finishedAt(), now);
         return new BuildView(b.id(), b.project(), b.jobId(), b.description(), b.state(), b.state().sparkyCode(),
-                reason(b), b.params(), b.requestedBy(), b.source(), b.parentBuildId(), b.attempt(), b.runnerId(),
-                b.exitCode(), instant(b.queuedAt()), instant(b.startedAt()), instant(b.finishedAt()), duration,
-                b.logBytes(), attempts.stream().map(Views::attempt).toList());
+                poolWait != null && b.reason() == null ? poolWait : reason(b), b.params(), b.requestedBy(), b.source(),
+                b.parentBuildId(), b.attempt(), b.runnerId(), b.exitCode(), instant(b.queuedAt()),
+                instant(b.startedAt()), instant(b.finishedAt()), duration, b.logBytes(),
+                attempts.stream().map(Views::attempt).toList(), b.pool());
     }
 
     private static String reason(BuildRow b) {
@@ -41,7 +47,7 @@ final class Views {
     static RunnerView runner(RunnerRow r, long lostBefore) {
         boolean lost = r.lastSeen() < lostBefore && !"stopped".equals(r.state());
         return new RunnerView(r.runnerId(), r.host(), lost ? "lost" : r.state(), r.buildId(), r.attempt(),
-                r.project(), instant(r.lastSeen()), instant(r.startedAt()));
+                r.project(), instant(r.lastSeen()), instant(r.startedAt()), r.pool());
     }
 
     static Instant instant(Long millis) {

@@ -1,5 +1,6 @@
 package dev.sparky.dispatcher.config;
 
+import dev.sparky.contracts.RunnerPools;
 import dev.sparky.contracts.events.JobSeal;
 import dev.sparky.dispatcher.engine.DispatchEngine;
 import dev.sparky.dispatcher.engine.EngineMetrics;
@@ -13,6 +14,8 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /** Builds the engine and its settings from the configuration, once. Storage beans: {@link StorageBeans}. */
 @Singleton
@@ -39,8 +42,17 @@ public class DispatcherBeans {
     @Produces
     @Singleton
     EngineSettings engineSettings(DispatcherConfig config) {
+        List<String> pools = config.runnerPools();
+        for (String pool : pools) {
+            if (!RunnerPools.isValid(pool.trim())) {
+                throw new IllegalStateException("the dispatcher refuses to start: sparky.runner-pools "
+                        + "(SPARKY_RUNNER_POOLS) names '" + pool + "', which is not a valid runner pool name: "
+                        + RunnerPools.RULE);
+            }
+        }
         return new EngineSettings(config.dispatcher().lease(), config.dispatcher().logCap().asLongValue(),
-                Duration.ofSeconds(2), DispatcherConfig.topicNames(config), config.dispatcher().publicUrl());
+                Duration.ofSeconds(2), DispatcherConfig.topicNames(config), config.dispatcher().publicUrl(),
+                pools.stream().map(String::trim).collect(Collectors.toSet()));
     }
 
     @Produces

@@ -1,5 +1,6 @@
 package dev.sparky.dispatcher.config;
 
+import dev.sparky.contracts.RunnerPools;
 import dev.sparky.contracts.Topics;
 import dev.sparky.dispatcher.engine.TopicNames;
 import io.quarkus.runtime.configuration.MemorySize;
@@ -8,6 +9,7 @@ import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -25,6 +27,14 @@ public interface DispatcherConfig {
      * start without it); {@code bin/sparky} and the test kit generate one per home.
      */
     Optional<String> jobSealKey();
+
+    /**
+     * The runner pools the dispatcher hands builds out to (env {@code SPARKY_RUNNER_POOLS}, comma-separated): it
+     * creates each one's job topic ({@code sparky.jobs.<pool>}; the default pool's is {@code sparky.jobs}). A
+     * project naming another pool keeps its builds queued, and the queue says why. The default pool is always in.
+     */
+    @WithDefault(RunnerPools.DEFAULT)
+    List<String> runnerPools();
 
     /** How to reach Kafka. */
     Kafka kafka();

@@ -80,7 +80,7 @@ public final class DispatchEngine {
         this.heartbeats = new HeartbeatHandler(repo, fx);
         this.leases = new LeaseKeeper(repo, catalog, fx, transitions, metrics);
         this.queue = new QueueDispatcher(repo, catalog, fx, transitions, new JobTokens(new SecureRandom()),
-                settings.logCapBytes(), secrets, seal, files.scenarios());
+                settings.logCapBytes(), secrets, seal, files.scenarios(), settings.pools());
         this.notifyRelay = new NotifyRelay(repo, fx, notifications);
     }
 

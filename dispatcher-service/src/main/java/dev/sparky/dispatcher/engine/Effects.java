@@ -2,6 +2,7 @@ package dev.sparky.dispatcher.engine;
 
 import dev.sparky.contracts.BuildState;
 import dev.sparky.contracts.Json;
+import dev.sparky.contracts.RunnerPools;
 import dev.sparky.contracts.SchemaVersion;
 import dev.sparky.contracts.Topics;
 import dev.sparky.contracts.events.BuildEvent;
@@ -46,8 +47,10 @@ final class Effects {
         repo.outbox(topics.buildEvents(), b.project(), Json.write(e), Map.of());
     }
 
-    void runBuild(RunBuild job) {
-        repo.outbox(topics.jobs(), Long.toString(job.buildId()), Json.write(job), Map.of());
+    /** The job goes to its pool's topic, where only that pool's runners read. */
+    void runBuild(RunBuild job, String pool) {
+        repo.outbox(RunnerPools.jobsTopic(topics.jobs(), pool), Long.toString(job.buildId()), Json.write(job),
+                Map.of());
     }
 
     /** @param runnerId the runner that must stop, or null for whichever holds the attempt */

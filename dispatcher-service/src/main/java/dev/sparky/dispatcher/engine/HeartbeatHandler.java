@@ -25,7 +25,7 @@ final class HeartbeatHandler {
         long now = fx.now();
         String state = h.state() == null ? "idle" : h.state().name().toLowerCase(Locale.ROOT);
         repo.upsertRunner(new RunnerRow(h.runnerId(), h.host(), state, h.buildId(), h.attempt(), now,
-                h.startedAt() == null ? null : h.startedAt().toEpochMilli(), null));
+                h.startedAt() == null ? null : h.startedAt().toEpochMilli(), null, h.pool()));
         if (h.buildId() == null || h.attempt() == null) {
             return;
         }

@@ -1,6 +1,7 @@
 package dev.sparky.dispatcher.engine;
 
 import dev.sparky.contracts.BuildState;
+import dev.sparky.contracts.RunnerPools;
 import dev.sparky.contracts.SchemaVersion;
 import dev.sparky.contracts.events.JobSeal;
 import dev.sparky.contracts.events.RunBuild;
@@ -15,13 +16,14 @@ import dev.sparky.project.ProjectIssue;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
  * Hands queued builds to the runners' job queue: per project, oldest first, while fewer than
  * {@code concurrency} builds are handed out or running. The RunBuild carries everything the runner needs,
- * read from the project as it is now.
+ * read from the project as it is now, and goes to the job topic of the project's runner pool.
  */
 final class QueueDispatcher {
     /** Builds of a vanished or broken project failed per pass, so one pass stays short. */
@@ -36,10 +38,14 @@ final class QueueDispatcher {
     private final SecretParams secrets;
     private final JobSeal seal;
     private final ScenarioStore scenarios;
+    private final Set<String> pools;
 
+    /** @param pools the declared runner pools: a project on any other pool is not handed out */
     QueueDispatcher(BuildRepository repo, ProjectCatalog catalog, Effects fx, Transitions transitions,
-            JobTokens tokens, long logCapBytes, SecretParams secrets, JobSeal seal, ScenarioStore scenarios) {
+            JobTokens tokens, long logCapBytes, SecretParams secrets, JobSeal seal, ScenarioStore scenarios,
+            Set<String> pools) {
         this.scenarios = scenarios;
+        this.pools = Set.copyOf(pools);
         this.secrets = secrets;
         this.seal = seal;
         this.repo = repo;
@@ -73,6 +79,11 @@ final class QueueDispatcher {
             return;
         }
         Project project = found.get();
+        if (!pools.contains(project.definition().pool())) {
+            // No topic and no runner for it here: the builds stay queued (nothing is lost) until the pool is
+            // declared or the project moves; the queue and the build page say so (PoolWaits).
+            return;
+        }
         int free = project.definition().concurrency() - repo.activeBuilds(name);
         if (free > 0) {
             repo.waitingBuilds(name, free).forEach(b -> dispatch(b, project.definition()));
@@ -96,20 +107,21 @@ final class QueueDispatcher {
             if (s.isEmpty()) {
                 return;
             }
-            def = ProjectDefinition.forSentScenario(s.get().sparrowdo());
+            def = ProjectDefinition.forSentScenario(s.get().sparrowdo(), b.pool()); // its sender's, when queued
             scenario = s.get().sparrowfile();
         }
         int attempt = b.attempt() + 1;
         long now = fx.now();
         String token = tokens.next();
-        repo.markDispatched(b.id(), attempt, now);
+        repo.markDispatched(b.id(), attempt, now, def.pool());
         repo.saveJobToken(b.id(), attempt, JobTokens.hash(token), now);
-        fx.syslog(b.id(), "handed out as attempt " + attempt);
+        fx.syslog(b.id(), "handed out as attempt " + attempt
+                + (RunnerPools.DEFAULT.equals(def.pool()) ? "" : " to runner pool " + def.pool()));
         fx.runBuild(seal.seal(new RunBuild(SchemaVersion.CURRENT, UUID.randomUUID().toString(), b.id(), attempt, b.project(),
                 b.jobId(), b.description(), secrets.unmasked(b.id(), def, b.params()), def.env(), def.secrets(), def.script(),
                 def.timeout().toSeconds(), def.cache(), logCapBytes, def.retries(), Instant.ofEpochMilli(b.queuedAt()),
                 Instant.ofEpochMilli(now), token, null, def.runsWithSparrowdo() ? def.sparrowdo() : null, scenario),
-                SecretParams.passwordVars(def)));
+                SecretParams.passwordVars(def)), def.pool());
     }
 
     /** The scenario the build was sent with; when it is gone, the build fails with the reason. */

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.ToIntFunction;
 
 /**
@@ -25,6 +26,16 @@ public final class QueueExplainer {
      */
     public static List<QueueEntry> explain(List<BuildRow> queued, List<BuildRow> running,
             ToIntFunction<String> concurrency) {
+        return explain(queued, running, concurrency, p -> null, PoolWaits.none());
+    }
+
+    /**
+     * @param poolOf a project's runner pool as defined now (for builds not handed out yet); null: the build's own
+     * @param pools what the pools say: a handed-out build waits for a runner of its pool when none is alive, the
+     *     first waiting build of a project on an undeclared pool waits for the pool
+     */
+    public static List<QueueEntry> explain(List<BuildRow> queued, List<BuildRow> running,
+            ToIntFunction<String> concurrency, Function<String, String> poolOf, PoolWaits pools) {
         Map<String, List<BuildRow>> active = new HashMap<>();
         running.forEach(b -> active.computeIfAbsent(b.project(), p -> new ArrayList<>()).add(b));
         Map<String, BuildRow> previous = new HashMap<>();
@@ -32,12 +43,16 @@ public final class QueueExplainer {
         List<QueueEntry> out = new ArrayList<>();
         for (BuildRow b : queued) {
             if (b.dispatched()) {
-                out.add(entry(b, 0, "waiting for a free runner"));
+                String why = pools.reason(b.pool(), true);
+                out.add(entry(b, 0, why != null ? why : "waiting for a free runner"));
                 continue;
             }
             int position = positions.merge(b.project(), 1, Integer::sum);
             BuildRow before = previous.put(b.project(), b);
+            String pool = poolOf.apply(b.project());
+            String poolWait = before != null ? null : pools.reason(pool != null ? pool : b.pool(), false);
             String reason = before != null ? "behind build " + before.id() + " of the same project"
+                    : poolWait != null ? poolWait
                     : firstReason(b, active.getOrDefault(b.project(), List.of()), concurrency.applyAsInt(b.project()));
             out.add(entry(b, position, reason));
         }

@@ -4,6 +4,7 @@ import dev.sparky.contracts.BuildState;
 import dev.sparky.contracts.Json;
 import dev.sparky.contracts.MalformedEventException;
 import dev.sparky.contracts.ParameterNames;
+import dev.sparky.contracts.RunnerPools;
 import dev.sparky.contracts.events.BuildRequest;
 import dev.sparky.contracts.events.SentScenario;
 import dev.sparky.dispatcher.store.BuildFiles;
@@ -106,9 +107,15 @@ final class RequestHandler {
         BuildRequest sent = new BuildRequest(request.schemaVersion(), request.project(), request.jobId(),
                 request.description(), request.params(), request.requestedBy(), request.source(),
                 request.parentBuildId(), new SentScenario(request.scenario().sparrowfile(), flags));
-        ProjectDefinition def = ProjectDefinition.forSentScenario(flags);
+        ProjectDefinition def = ProjectDefinition.forSentScenario(flags, senderPool(request.parentBuildId()));
         Path dir = folder.map(Project::dir).orElse(Path.of(request.project()));
         record(sent, new Project(request.project(), dir, def, List.of(), ""), record);
+    }
+
+    /** The pool the sending build ran on (recorded when it was handed out); the default pool without a sender. */
+    private String senderPool(Long parentBuildId) {
+        return parentBuildId == null ? RunnerPools.DEFAULT
+                : repo.build(parentBuildId).map(BuildRow::pool).orElse(RunnerPools.DEFAULT);
     }
 
     /**
@@ -157,7 +164,8 @@ final class RequestHandler {
                 : project.errors().stream().map(ProjectIssue::toString).collect(Collectors.joining("; "));
         NewBuild nb = new NewBuild(project.name(), jobId, request.description(),
                 SecretParams.masked(project.definition(), params), request.requestedBy(),
-                request.source(), request.parentBuildId(), BuildState.QUEUED, null, fx.now(), null);
+                request.source(), request.parentBuildId(), BuildState.QUEUED, null, fx.now(), null,
+                project.definition().pool());
         OptionalLong id = repo.insertBuild(nb);
         if (id.isEmpty()) {
             metrics.duplicateRequest();

@@ -1,5 +1,6 @@
 package dev.sparky.dispatcher.importer;
 
+import dev.sparky.contracts.RunnerPools;
 import dev.sparky.contracts.BuildState;
 import dev.sparky.dispatcher.store.AttemptRow;
 import dev.sparky.dispatcher.store.BuildRepository;
@@ -95,7 +96,7 @@ public final class HistoryWriter {
             return inserted;
         }
         long id = inserted.getAsLong();
-        repo.markDispatched(id, 1, b.startedAt());
+        repo.markDispatched(id, 1, b.startedAt(), RunnerPools.DEFAULT); // Sparky had no pools
         repo.markRunning(id, RUNNER, b.startedAt());
         repo.markFinished(id, b.state(), b.reason(), b.exitCode(), b.finishedAt());
         long bytes = copyReport(id, b);

@@ -5,6 +5,8 @@ import dev.sparky.kafka.KafkaSettings;
 import dev.sparky.kafka.SparkyTopics;
 import dev.sparky.kafka.TopicBootstrap;
 import dev.sparky.kafka.TopicBootstrap.TopicSpec;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import org.jboss.logging.Logger;
 
@@ -18,10 +20,18 @@ final class TopicBootstrapper implements Runnable {
     private final List<TopicSpec> topics;
     private volatile boolean running = true;
 
-    TopicBootstrapper(KafkaSettings settings, short replicationFactor, TopicNames names) {
+    /** @param pools the declared runner pools: each gets its job topic (only the dispatcher creates topics) */
+    TopicBootstrapper(KafkaSettings settings, short replicationFactor, TopicNames names, Collection<String> pools) {
         this.settings = settings;
         this.replicationFactor = replicationFactor;
-        this.topics = specs(names);
+        this.topics = specs(names, pools);
+    }
+
+    /** The product's topic layout under the configured names, with a job topic per declared pool. */
+    static List<TopicSpec> specs(TopicNames names, Collection<String> pools) {
+        List<TopicSpec> all = new ArrayList<>(specs(names));
+        all.addAll(SparkyTopics.poolJobs(names.jobs(), pools));
+        return List.copyOf(all);
     }
 
     /** The product's topic layout under the configured names. */

@@ -136,6 +136,12 @@ public final class BuildQueries {
                 Rows::build));
     }
 
+    /** Builds in {@code state} on one runner pool. */
+    public int count(BuildState state, String pool) {
+        return (int) (long) db.read(c -> new Sql(c).number("SELECT COUNT(*) FROM builds WHERE state = ? AND pool = ?",
+                state.wireName(), pool));
+    }
+
     public int count(BuildState state) {
         return (int) (long) db.read(c -> new Sql(c).number("SELECT COUNT(*) FROM builds WHERE state = ?",
                 state.wireName()));
@@ -158,9 +164,9 @@ public final class BuildQueries {
 
     public List<RunnerRow> runners() {
         return db.read(c -> new Sql(c).list("SELECT r.runner_id, r.host, r.state, r.build_id, r.attempt, "
-                + "r.last_seen, r.started_at, b.project FROM runners r LEFT JOIN builds b ON b.id = r.build_id "
+                + "r.last_seen, r.started_at, b.project, r.pool FROM runners r LEFT JOIN builds b ON b.id = r.build_id "
                 + "ORDER BY r.runner_id", rs -> new RunnerRow(rs.getString(1), rs.getString(2), rs.getString(3),
                         Rows.longOrNull(rs, "build_id"), Rows.intOrNull(rs, "attempt"), rs.getLong(6),
-                        Rows.longOrNull(rs, "started_at"), rs.getString(8))));
+                        Rows.longOrNull(rs, "started_at"), rs.getString(8), rs.getString(9))));
     }
 }

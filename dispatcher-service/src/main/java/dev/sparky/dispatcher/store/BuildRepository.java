@@ -42,7 +42,7 @@ public interface BuildRepository {
     /** Builds of the project handed out or running: the slots its concurrency counts. */
     int activeBuilds(String project);
 
-    void markDispatched(long id, int attempt, long at);
+    void markDispatched(long id, int attempt, long at, String pool);
 
     /** Owner and state running; {@code started_at} keeps the first start of the build. */
     void markRunning(long id, String runnerId, long at);

@@ -6,6 +6,7 @@ import java.util.Map;
 /**
  * A row of {@code builds}. Times are epoch millis. A queued build with {@code dispatchedAt} set has been
  * handed out (its RunBuild waits in Kafka for a runner) and holds a slot of its project's concurrency.
+ * {@code pool} is the runner pool of its project when it was queued, then the one it was last handed out to.
  */
 public record BuildRow(
         long id,
@@ -26,7 +27,8 @@ public record BuildRow(
         Long dispatchedAt,
         Long startedAt,
         Long finishedAt,
-        long logBytes) {
+        long logBytes,
+        String pool) {
 
     /** Handed out, not started yet. */
     public boolean dispatched() {

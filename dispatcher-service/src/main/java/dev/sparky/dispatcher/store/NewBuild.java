@@ -3,7 +3,10 @@ package dev.sparky.dispatcher.store;
 import dev.sparky.contracts.BuildState;
 import java.util.Map;
 
-/** A build about to be recorded; {@code finishedAt} is set only for builds refused at once (broken project). */
+/**
+ * A build about to be recorded; {@code finishedAt} is set only for builds refused at once (broken project);
+ * {@code pool} is its project's runner pool.
+ */
 public record NewBuild(
         String project,
         String jobId,
@@ -15,5 +18,13 @@ public record NewBuild(
         BuildState state,
         String reason,
         long queuedAt,
-        Long finishedAt) {
+        Long finishedAt,
+        String pool) {
+
+    /** A build of a project on the default runner pool. */
+    public NewBuild(String project, String jobId, String description, Map<String, String> params, String requestedBy,
+            String source, Long parentBuildId, BuildState state, String reason, long queuedAt, Long finishedAt) {
+        this(project, jobId, description, params, requestedBy, source, parentBuildId, state, reason, queuedAt,
+                finishedAt, "default");
+    }
 }

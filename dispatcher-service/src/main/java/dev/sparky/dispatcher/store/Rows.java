@@ -12,7 +12,7 @@ import java.util.Map;
 final class Rows {
     static final String BUILD_COLUMNS = "id, project, job_id, description, params, requested_by, source, "
             + "parent_build_id, state, reason, attempt, runner_id, exit_code, cancel_requested, queued_at, "
-            + "dispatched_at, started_at, finished_at, log_bytes";
+            + "dispatched_at, started_at, finished_at, log_bytes, pool";
     static final String ATTEMPT_COLUMNS = "build_id, attempt, runner_id, state, started_at, finished_at, "
             + "last_seen, exit_code, log_bytes, reason";
     private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {
@@ -27,7 +27,8 @@ final class Rows {
                 rs.getString("source"), longOrNull(rs, "parent_build_id"), BuildState.fromWire(rs.getString("state")),
                 rs.getString("reason"), rs.getInt("attempt"), rs.getString("runner_id"), intOrNull(rs, "exit_code"),
                 rs.getInt("cancel_requested") != 0, rs.getLong("queued_at"), longOrNull(rs, "dispatched_at"),
-                longOrNull(rs, "started_at"), longOrNull(rs, "finished_at"), rs.getLong("log_bytes"));
+                longOrNull(rs, "started_at"), longOrNull(rs, "finished_at"), rs.getLong("log_bytes"),
+                rs.getString("pool"));
     }
 
     static AttemptRow attempt(ResultSet rs) throws SQLException {

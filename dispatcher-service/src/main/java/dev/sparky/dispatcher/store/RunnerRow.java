@@ -5,6 +5,7 @@ package dev.sparky.dispatcher.store;
  *
  * @param state idle, busy, draining, stopped (as reported; "lost" is decided when read)
  * @param project the project of the build in hand, when read with the builds joined
+ * @param pool the runner pool whose queue the runner reads
  */
 public record RunnerRow(
         String runnerId,
@@ -14,5 +15,6 @@ public record RunnerRow(
         Integer attempt,
         long lastSeen,
         Long startedAt,
-        String project) {
+        String project,
+        String pool) {
 }

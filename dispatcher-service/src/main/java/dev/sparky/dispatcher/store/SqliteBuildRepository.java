@@ -1,5 +1,6 @@
 package dev.sparky.dispatcher.store;
 
+import dev.sparky.contracts.RunnerPools;
 import dev.sparky.contracts.BuildState;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -107,10 +108,10 @@ public final class SqliteBuildRepository implements BuildRepository, AutoCloseab
             return OptionalLong.empty();
         }
         int n = sql.update("INSERT INTO builds (project, job_id, description, params, requested_by, source, "
-                + "parent_build_id, state, reason, queued_at, finished_at) VALUES (?,?,?,?,?,?,?,?,?,?,?) "
+                + "parent_build_id, state, reason, queued_at, finished_at, pool) VALUES (?,?,?,?,?,?,?,?,?,?,?,?) "
                 + "ON CONFLICT (project, job_id) DO NOTHING", b.project(), b.jobId(), b.description(),
                 Rows.json(b.params()), b.requestedBy(), b.source(), b.parentBuildId(), b.state().wireName(),
-                b.reason(), b.queuedAt(), b.finishedAt());
+                b.reason(), b.queuedAt(), b.finishedAt(), RunnerPools.orDefault(b.pool()));
         return n == 0 ? OptionalLong.empty() : OptionalLong.of(sql.number("SELECT last_insert_rowid()"));
     }
 
@@ -155,8 +156,9 @@ public final class SqliteBuildRepository implements BuildRepository, AutoCloseab
     }
 
     @Override
-    public void markDispatched(long id, int attempt, long at) {
-        sql.update("UPDATE builds SET attempt = ?, dispatched_at = ?, reason = NULL WHERE id = ?", attempt, at, id);
+    public void markDispatched(long id, int attempt, long at, String pool) {
+        sql.update("UPDATE builds SET attempt = ?, dispatched_at = ?, reason = NULL, pool = ? WHERE id = ?", attempt, at,
+                pool, id);
     }
 
     @Override
@@ -254,11 +256,13 @@ public final class SqliteBuildRepository implements BuildRepository, AutoCloseab
 
     @Override
     public void upsertRunner(RunnerRow r) {
-        sql.update("INSERT INTO runners (runner_id, host, state, build_id, attempt, last_seen, started_at) "
-                + "VALUES (?,?,?,?,?,?,?) ON CONFLICT (runner_id) DO UPDATE SET host = excluded.host, "
+        sql.update("INSERT INTO runners (runner_id, host, state, build_id, attempt, last_seen, started_at, pool) "
+                + "VALUES (?,?,?,?,?,?,?,?) ON CONFLICT (runner_id) DO UPDATE SET host = excluded.host, "
                 + "state = excluded.state, build_id = excluded.build_id, attempt = excluded.attempt, "
-                + "last_seen = MAX(last_seen, excluded.last_seen), started_at = excluded.started_at",
-                r.runnerId(), r.host(), r.state(), r.buildId(), r.attempt(), r.lastSeen(), r.startedAt());
+                + "last_seen = MAX(last_seen, excluded.last_seen), started_at = excluded.started_at, "
+                + "pool = excluded.pool",
+                r.runnerId(), r.host(), r.state(), r.buildId(), r.attempt(), r.lastSeen(), r.startedAt(),
+                RunnerPools.orDefault(r.pool()));
     }
 
     @Override

@@ -24,9 +24,10 @@ class MigrationsTest {
         Database db = Database.open(dir.resolve("state"));
         assertTrue(Files.exists(dir.resolve("state/sparky.db")));
         try (Connection c = db.openWriter(); Statement s = c.createStatement()) {
-            assertEquals(6, Migrations.currentVersion(c));
+            assertEquals(7, Migrations.currentVersion(c));
             assertEquals(List.of("V001__builds.sql", "V002__health.sql", "V003__notifications.sql",
-                    "V004__job_tokens.sql", "V005__api_tokens.sql", "V006__project_last_build.sql"),
+                    "V004__job_tokens.sql", "V005__api_tokens.sql", "V006__project_last_build.sql",
+                    "V007__runner_pools.sql"),
                     strings(s.executeQuery("SELECT script FROM schema_version ORDER BY version")));
             assertEquals("wal", strings(s.executeQuery("PRAGMA journal_mode")).get(0));
             List<String> tables = strings(s.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table' "

@@ -1,5 +1,6 @@
 package dev.sparky.runner.config;
 
+import dev.sparky.contracts.RunnerPools;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
@@ -50,6 +51,15 @@ public interface RunnerConfig {
     interface Runner {
         /** The runner's id in events and workspaces; the host name (the pod name on Kubernetes) when unset. */
         Optional<String> id();
+
+        /**
+         * The runner pool whose job queue this runner reads (env {@code SPARKY_RUNNER_POOL}): its topic
+         * {@code sparky.jobs.<pool>} and share group {@code sparky-runners.<pool>}; the default pool's are
+         * {@code sparky.jobs} and {@code sparky-runners}. Only builds of projects naming this pool come here. The
+         * runner's Kafka user must be the pool's ({@code sparky-runner-<pool>}), which alone may read that topic.
+         */
+        @WithDefault(RunnerPools.DEFAULT)
+        String pool();
 
         /** Base URL of the job API, given to builds as SPARKY_API (the UI service). */
         @WithDefault("http://127.0.0.1:4000")

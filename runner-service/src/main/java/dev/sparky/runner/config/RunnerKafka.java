@@ -1,6 +1,6 @@
 package dev.sparky.runner.config;
 
-import dev.sparky.contracts.Topics;
+import dev.sparky.contracts.RunnerPools;
 import dev.sparky.kafka.KafkaSettings;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -24,11 +24,16 @@ public final class RunnerKafka {
 
     /** The job queue: one record at a time, acknowledged one by one, nothing locked that is not running. */
     public static Properties shareConsumer(KafkaSettings settings, String runnerId) {
+        return shareConsumer(settings, runnerId, RunnerPools.DEFAULT);
+    }
+
+    /** The job queue of a runner pool: that pool's share group. */
+    public static Properties shareConsumer(KafkaSettings settings, String runnerId, String pool) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
         p.put(ConsumerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, "1000");
         p.putAll(settings.common());
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, Topics.RUNNER_SHARE_GROUP);
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, RunnerPools.shareGroup(pool));
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, "sparky-runner-jobs-" + runnerId);
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());

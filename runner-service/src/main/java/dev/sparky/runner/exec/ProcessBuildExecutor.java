@@ -6,6 +6,7 @@ import dev.sparky.runner.cache.BuildCache;
 import dev.sparky.runner.cache.CachePaths;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package dev.sparky.runner.lifecycle;
 
+import dev.sparky.contracts.RunnerPools;
 import dev.sparky.contracts.events.RunnerHeartbeat;
 import dev.sparky.contracts.events.RunnerHeartbeat.RunnerState;
 import dev.sparky.runner.control.AttemptRegistry;
@@ -23,6 +24,7 @@ public final class HeartbeatSender {
     private final AttemptRegistry registry;
     private final RunnerStatus status;
     private final RunnerEventSink events;
+    private String pool = RunnerPools.DEFAULT;
     private ScheduledFuture<?> task;
 
     public HeartbeatSender(String runnerId, String host, AttemptRegistry registry, RunnerStatus status,
@@ -32,6 +34,12 @@ public final class HeartbeatSender {
         this.registry = registry;
         this.status = status;
         this.events = events;
+    }
+
+    /** Names the runner's pool in every heartbeat: the dispatcher learns from it which pools have a runner. */
+    public HeartbeatSender withPool(String runnerPool) {
+        this.pool = RunnerPools.require(runnerPool);
+        return this;
     }
 
     /** The heartbeat for the runner's state right now. */
@@ -47,7 +55,7 @@ public final class HeartbeatSender {
         }
         return RunnerHeartbeat.of(runnerId, host, state, held.map(AttemptRegistry.Attempt::buildId).orElse(null),
                 held.map(AttemptRegistry.Attempt::attempt).orElse(null),
-                held.map(AttemptRegistry.Attempt::startedAt).orElse(null));
+                held.map(AttemptRegistry.Attempt::startedAt).orElse(null), pool);
     }
 
     public synchronized void start(ScheduledExecutorService timer, Duration interval) {

@@ -1,5 +1,6 @@
 package dev.sparky.runner.lifecycle;
 
+import dev.sparky.contracts.RunnerPools;
 import dev.sparky.contracts.events.JobSeal;
 import dev.sparky.kafka.KafkaSettings;
 import dev.sparky.runner.config.RunnerConfig;
@@ -64,15 +65,16 @@ public class LifecycleObserver {
         RunnerEventPublisher events = parts.events();
         JobHandler handler = new JobHandler(id, executor, registry, events, parts.metrics(), status::draining,
                 JobHandler.Timings.DEFAULT, Clock.systemUTC(), JobSeal.fromBase64(config.jobSealKey().orElse(null)));
-        QueueSetup setup = new QueueSetup(settings, config.kafka().replicationFactor());
+        String pool = RunnerPools.require(config.runner().pool());
+        QueueSetup setup = new QueueSetup(settings, config.kafka().replicationFactor(), pool);
         JobQueueConsumer jobs = new JobQueueConsumer(
-                () -> new KafkaShareConsumer<>(RunnerKafka.shareConsumer(settings, id)), handler,
+                () -> new KafkaShareConsumer<>(RunnerKafka.shareConsumer(settings, id, pool)), handler,
                 () -> topicsReady(setup, status) && setup.configureGroup(status::draining), status::draining)
-                .withMetrics(parts.metrics())
+                .withTopic(RunnerPools.jobsTopic(pool)).withMetrics(parts.metrics())
                 .withBudget(BuildBudget.of(config.runner().maxBuilds()), LifecycleObserver::exitAfterLastBuild);
         StopListener stops = new StopListener(() -> new KafkaConsumer<>(RunnerKafka.controlConsumer(settings, id)),
                 registry);
-        HeartbeatSender heartbeat = new HeartbeatSender(id, identity.host(), registry, status, events);
+        HeartbeatSender heartbeat = new HeartbeatSender(id, identity.host(), registry, status, events).withPool(pool);
         var runner = config.runner();
         lifecycle = new RunnerLifecycle(status, registry, heartbeat, jobs, List.of(stops),
                 new RunnerLifecycle.Timings(runner.heartbeatInterval(), runner.drainTimeout(), runner.killGrace(),
@@ -80,7 +82,8 @@ public class LifecycleObserver {
                 .onGiveUp(handler::giveUp);
         timer = Executors.newScheduledThreadPool(1, r -> daemonThread(r, "sparky-heartbeat"));
         lifecycle.start(timer);
-        LOG.infof("runner %s started (Kafka %s, home %s)", id, settings.bootstrapServers(), config.home());
+        LOG.infof("runner %s started (pool %s, Kafka %s, home %s)", id, pool, settings.bootstrapServers(),
+                config.home());
     }
 
     void onStop(@Observes ShutdownEvent event) {

@@ -37,6 +37,7 @@ public final class JobQueueConsumer extends LoopThread {
     private RunnerMetrics metrics = RunnerMetrics.NONE;
     private BuildBudget budget = BuildBudget.UNLIMITED;
     private Runnable onBudgetSpent = () -> { };
+    private String topic = Topics.JOBS;
 
     /**
      * @param groupReady prepares the group on the broker; blocks, returns false if the runner stopped first
@@ -48,6 +49,12 @@ public final class JobQueueConsumer extends LoopThread {
         this.handler = handler;
         this.groupReady = groupReady;
         this.draining = draining;
+    }
+
+    /** Reads this job topic (a runner pool's) instead of {@code sparky.jobs}. */
+    public JobQueueConsumer withTopic(String jobsTopic) {
+        this.topic = jobsTopic;
+        return this;
     }
 
     /** Counts redelivered records (delivery count above one). */
@@ -78,7 +85,7 @@ public final class JobQueueConsumer extends LoopThread {
         ShareConsumer<String, byte[]> consumer = consumers.get();
         try {
             consumer.setAcknowledgementCommitCallback(JobQueueConsumer::acknowledgementsCommitted);
-            consumer.subscribe(List.of(Topics.JOBS));
+            consumer.subscribe(List.of(topic));
             while (takesRecords()) {
                 pollOnce(consumer);
             }

@@ -1,5 +1,6 @@
 package dev.sparky.runner.queue;
 
+import dev.sparky.contracts.RunnerPools;
 import dev.sparky.contracts.Topics;
 import dev.sparky.kafka.KafkaSettings;
 import dev.sparky.kafka.TopicBootstrap;
@@ -25,10 +26,17 @@ public final class QueueSetup {
 
     private final KafkaSettings settings;
     private final short replicationFactor;
+    private final String pool;
 
     public QueueSetup(KafkaSettings settings, short replicationFactor) {
+        this(settings, replicationFactor, RunnerPools.DEFAULT);
+    }
+
+    /** @param pool the runner pool whose topic and share group this runner uses */
+    public QueueSetup(KafkaSettings settings, short replicationFactor, String pool) {
         this.settings = settings;
         this.replicationFactor = replicationFactor;
+        this.pool = RunnerPools.require(pool);
     }
 
     /** Sets {@code share.auto.offset.reset=earliest} on the runners' group. @return false if stopped first */
@@ -43,11 +51,11 @@ public final class QueueSetup {
      */
     public boolean ensureTopics(BooleanSupplier stop) {
         return retry("find the runner's topics", stop, () -> TopicBootstrap.requireExisting(settings,
-                List.of(Topics.JOBS, Topics.RUNNER_CONTROL, Topics.RUNNER_EVENTS)));
+                List.of(RunnerPools.jobsTopic(pool), Topics.RUNNER_CONTROL, Topics.RUNNER_EVENTS)));
     }
 
     private void setEarliest() {
-        ConfigResource group = new ConfigResource(ConfigResource.Type.GROUP, Topics.RUNNER_SHARE_GROUP);
+        ConfigResource group = new ConfigResource(ConfigResource.Type.GROUP, RunnerPools.shareGroup(pool));
         AlterConfigOp earliest = new AlterConfigOp(new ConfigEntry("share.auto.offset.reset", "earliest"),
                 AlterConfigOp.OpType.SET);
         try (Admin admin = Admin.create(settings.admin("sparky-runner-setup"))) {

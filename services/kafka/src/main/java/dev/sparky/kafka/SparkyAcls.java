@@ -1,7 +1,9 @@
 package dev.sparky.kafka;
 
+import dev.sparky.contracts.RunnerPools;
 import dev.sparky.contracts.Topics;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import org.apache.kafka.common.acl.AccessControlEntry;
 import org.apache.kafka.common.acl.AclBinding;
@@ -26,7 +28,7 @@ public final class SparkyAcls {
     public static final String SCHEDULER = "sparky-scheduler";
     /** The dispatcher: the state's single writer; creates the topics. */
     public static final String DISPATCHER = "sparky-dispatcher";
-    /** Every runner. */
+    /** The runners of the default pool; another pool's runners are {@code sparky-runner-<pool>} ({@link #runner}). */
     public static final String RUNNER = "sparky-runner";
     /** Applications outside Sparky that trigger builds (docs/kafka-api.md): build requests only. */
     public static final String PRODUCER = "sparky-producer";
@@ -44,7 +46,17 @@ public final class SparkyAcls {
     private SparkyAcls() {
     }
 
+    /** The ACLs with the default runner pool only. */
     public static List<AclBinding> all() {
+        return all(List.of(RunnerPools.DEFAULT));
+    }
+
+    /**
+     * The ACLs with one runner user per pool: each reads its own pool's job topic and share group only, so a
+     * runner of one pool (its credentials, or a build that reads them) cannot take another pool's jobs. Every
+     * runner reads the stop commands and writes its events.
+     */
+    public static List<AclBinding> all(Collection<String> pools) {
         List<AclBinding> acls = new ArrayList<>();
         topic(acls, UI, Topics.BUILD_REQUESTS, AclOperation.WRITE);
         topic(acls, UI, Topics.BUILD_COMMANDS, AclOperation.WRITE);
@@ -59,23 +71,40 @@ public final class SparkyAcls {
         }
         acls.add(allow(DISPATCHER, group(Topics.DISPATCHER_GROUP), AclOperation.READ));
         // Downstream builds are requests the dispatcher sends itself.
-        for (String out : List.of(Topics.JOBS, Topics.RUNNER_CONTROL, Topics.BUILD_EVENTS, Topics.BUILD_REQUESTS_DLQ,
+        for (String out : List.of(Topics.RUNNER_CONTROL, Topics.BUILD_EVENTS, Topics.BUILD_REQUESTS_DLQ,
                 Topics.BUILD_REQUESTS)) {
             topic(acls, DISPATCHER, out, AclOperation.WRITE);
+        }
+        for (String pool : pools(pools)) {
+            topic(acls, DISPATCHER, RunnerPools.jobsTopic(pool), AclOperation.WRITE);
         }
         acls.add(allow(DISPATCHER, new ResourcePattern(ResourceType.TOPIC, TOPIC_PREFIX, PatternType.PREFIXED),
                 AclOperation.CREATE));
 
-        topic(acls, RUNNER, Topics.JOBS, AclOperation.READ);
-        acls.add(allow(RUNNER, group(Topics.RUNNER_SHARE_GROUP), AclOperation.READ));
-        // The runner sets share.auto.offset.reset=earliest on its share group (QueueSetup).
-        acls.add(allow(RUNNER, group(Topics.RUNNER_SHARE_GROUP), AclOperation.ALTER_CONFIGS));
-        acls.add(allow(RUNNER, group(Topics.RUNNER_SHARE_GROUP), AclOperation.DESCRIBE_CONFIGS));
-        topic(acls, RUNNER, Topics.RUNNER_CONTROL, AclOperation.READ);
-        topic(acls, RUNNER, Topics.RUNNER_EVENTS, AclOperation.WRITE);
+        for (String pool : pools(pools)) {
+            String runner = RunnerPools.kafkaUser(pool);
+            String shareGroup = RunnerPools.shareGroup(pool);
+            topic(acls, runner, RunnerPools.jobsTopic(pool), AclOperation.READ);
+            acls.add(allow(runner, group(shareGroup), AclOperation.READ));
+            // The runner sets share.auto.offset.reset=earliest on its share group (QueueSetup).
+            acls.add(allow(runner, group(shareGroup), AclOperation.ALTER_CONFIGS));
+            acls.add(allow(runner, group(shareGroup), AclOperation.DESCRIBE_CONFIGS));
+            topic(acls, runner, Topics.RUNNER_CONTROL, AclOperation.READ);
+            topic(acls, runner, Topics.RUNNER_EVENTS, AclOperation.WRITE);
+        }
 
         topic(acls, PRODUCER, Topics.BUILD_REQUESTS, AclOperation.WRITE);
         return List.copyOf(acls);
+    }
+
+    /** The runner users of these pools, the default pool's first. */
+    public static List<String> runnerUsers(Collection<String> pools) {
+        return pools(pools).stream().map(RunnerPools::kafkaUser).toList();
+    }
+
+    /** The pools checked, without repeats, the default pool always first ({@link RunnerPools#withDefault}). */
+    public static List<String> pools(Collection<String> pools) {
+        return RunnerPools.withDefault(pools);
     }
 
     public static String principal(String user) {

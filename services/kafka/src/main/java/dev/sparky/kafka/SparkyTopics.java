@@ -1,5 +1,6 @@
 package dev.sparky.kafka;
 
+import dev.sparky.contracts.RunnerPools;
 import dev.sparky.contracts.Topics;
 import dev.sparky.kafka.TopicBootstrap.TopicSpec;
 import java.time.Duration;
@@ -29,6 +30,12 @@ public final class SparkyTopics {
                 new TopicSpec(Topics.JOBS, 1, retention(ORDERS_RETENTION)),
                 new TopicSpec(Topics.RUNNER_EVENTS, 3, retention(EVENTS_RETENTION)),
                 new TopicSpec(Topics.RUNNER_CONTROL, 1, retention(ORDERS_RETENTION)));
+    }
+
+    /** The job topic of each pool but the default one (whose topic is {@code sparky.jobs}, in {@link #all()}). */
+    public static List<TopicSpec> poolJobs(String jobsTopic, java.util.Collection<String> pools) {
+        return RunnerPools.withDefault(pools).stream().filter(p -> !RunnerPools.DEFAULT.equals(p))
+                .map(p -> new TopicSpec(RunnerPools.jobsTopic(jobsTopic, p), 1, retention(ORDERS_RETENTION))).toList();
     }
 
     private static Map<String, String> retention(Duration d) {

@@ -1,6 +1,7 @@
 package dev.sparky.project;
 
 import dev.sparky.contracts.Names;
+import dev.sparky.contracts.RunnerPools;
 import dev.sparky.project.ProjectDefinition.DownstreamOn;
 import dev.sparky.project.ProjectDefinition.NotifyHook;
 import dev.sparky.project.ProjectDefinition.NotifyOn;
@@ -56,6 +57,7 @@ final class DefinitionReader {
         List<NotifyHook> notify = d.notifyHooks();
         List<String> cache = d.cache();
         List<String> jobApiProjects = d.jobApiProjects();
+        String pool = d.pool();
         SparrowdoReader sparrowdo = new SparrowdoReader(this);
         for (NodeTuple t : root.getValue()) {
             String key = scalarKey(t.getKeyNode());
@@ -87,6 +89,7 @@ final class DefinitionReader {
                 case "notify" -> notify = notifyHooks(v);
                 case "cache" -> cache = cachePaths(v);
                 case "job_api" -> jobApiProjects = jobApi(v);
+                case "pool" -> pool = pool(v, pool);
                 case "plugins" -> warn(v, "plugins are Sparky's Raku hooks and are not run here: use notify: {url, on}");
                 default -> warn(t.getKeyNode(), "unknown key '" + key + "' is ignored (check its spelling)");
             }
@@ -96,7 +99,7 @@ final class DefinitionReader {
         allTags.putAll(tags);
         return new ProjectDefinition(allowManual, disabled, keep, crontab, scm, downstream, downstreamOn, vars,
                 groupVars, Map.copyOf(allTags), script, timeout, concurrency, retries, env, secrets, notify, cache,
-                jobApiProjects, sparrowdo.options());
+                jobApiProjects, sparrowdo.options(), pool);
     }
 
     /** Whether the file has a {@code script:} key (else the project folder decides: job.sh or sparrowfile). */
@@ -266,6 +269,23 @@ final class DefinitionReader {
             error(v, key + ": " + e.getMessage());
             return Map.of();
         }
+    }
+
+    /**
+     * {@code pool: gpu}: the runner pool whose runners take this project's builds. A bad name is an error (the
+     * project cannot be built until it is fixed) rather than a quiet fall back to the default pool, which could
+     * run an untrusted project's build on trusted runners.
+     */
+    private String pool(Node v, String fallback) {
+        String s = scalar("pool", v);
+        if (s == null) {
+            return fallback;
+        }
+        if (!RunnerPools.isValid(s.trim())) {
+            error(v, "pool: '" + s + "' is not a valid runner pool name: " + RunnerPools.RULE);
+            return fallback;
+        }
+        return s.trim();
     }
 
     private String scriptName(Node v, String fallback) {

@@ -1,5 +1,6 @@
 package dev.sparky.project;
 
+import dev.sparky.contracts.RunnerPools;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import java.util.Map;
  *     {@code sparrowdo:} section; ignored for any other script
  * @param jobApiProjects the other projects a build may start and read through the job API
  *     ({@code job_api: {projects: [...]}})
+ * @param pool the runner pool whose runners take the builds ({@code pool:}; {@code default} when absent)
  */
 public record ProjectDefinition(
         boolean allowManualRun,
@@ -36,7 +38,8 @@ public record ProjectDefinition(
         List<NotifyHook> notifyHooks,
         List<String> cache,
         List<String> jobApiProjects,
-        Map<String, String> sparrowdo) {
+        Map<String, String> sparrowdo,
+        String pool) {
 
     public static final String DEFAULT_SCRIPT = "job.sh";
     /** Sparky's scenario file: run with {@code sparrowdo}, not as a program. */
@@ -47,24 +50,39 @@ public record ProjectDefinition(
     public static ProjectDefinition defaults() {
         return new ProjectDefinition(false, false, null, null, null, List.of(), DownstreamOn.SUCCESS, List.of(),
                 List.of(), Map.of(), DEFAULT_SCRIPT, DEFAULT_TIMEOUT, 1, 1, Map.of(), List.of(), List.of(), List.of(),
-                List.of(), Map.of());
+                List.of(), Map.of(), RunnerPools.DEFAULT);
+    }
+
+    /** A definition on the default pool. */
+    public ProjectDefinition(boolean allowManualRun, boolean disabled, Integer keepBuilds, String crontab,
+            ScmSpec scm, List<String> downstream, DownstreamOn downstreamOn, List<VarSpec> vars,
+            List<String> groupVars, Map<String, String> tags, String script, Duration timeout, int concurrency,
+            int retries, Map<String, String> env, List<String> secrets, List<NotifyHook> notifyHooks,
+            List<String> cache, List<String> jobApiProjects, Map<String, String> sparrowdo) {
+        this(allowManualRun, disabled, keepBuilds, crontab, scm, downstream, downstreamOn, vars, groupVars, tags,
+                script, timeout, concurrency, retries, env, secrets, notifyHooks, cache, jobApiProjects, sparrowdo,
+                RunnerPools.DEFAULT);
     }
 
     /**
      * The definition a build with a sent scenario runs under (Sparky's {@code POST /queue}): the sparrowfile it
      * was sent, with the given sparrowdo flags, and every other key at its default. Nothing comes from the
      * project folder, which need not exist: not its env, secrets or scenario.
+     *
+     * @param pool the runner pool of the build that sent it: sent code runs where its sender's code runs, so a
+     *     project on an untrusted pool cannot get code onto another pool's runners by sending it
      */
-    public static ProjectDefinition forSentScenario(Map<String, String> sparrowdoFlags) {
+    public static ProjectDefinition forSentScenario(Map<String, String> sparrowdoFlags, String pool) {
         ProjectDefinition d = defaults();
         return new ProjectDefinition(d.allowManualRun, d.disabled, d.keepBuilds, d.crontab, d.scm, d.downstream,
                 d.downstreamOn, d.vars, d.groupVars, d.tags, SPARROWFILE, d.timeout, d.concurrency, d.retries, d.env,
-                d.secrets, d.notifyHooks, d.cache, d.jobApiProjects, sparrowdoFlags);
+                d.secrets, d.notifyHooks, d.cache, d.jobApiProjects, sparrowdoFlags, pool);
     }
 
     public ProjectDefinition {
         jobApiProjects = jobApiProjects == null ? List.of() : List.copyOf(jobApiProjects);
         sparrowdo = sparrowdo == null ? Map.of() : Map.copyOf(sparrowdo);
+        pool = RunnerPools.orDefault(pool);
     }
 
     /**
@@ -84,7 +102,7 @@ public record ProjectDefinition(
     public ProjectDefinition withScript(String name) {
         return new ProjectDefinition(allowManualRun, disabled, keepBuilds, crontab, scm, downstream, downstreamOn,
                 vars, groupVars, tags, name, timeout, concurrency, retries, env, secrets, notifyHooks, cache,
-                jobApiProjects, sparrowdo);
+                jobApiProjects, sparrowdo, pool);
     }
 
     /** {@code scm: {url, branch}}; a null branch means the remote's HEAD. */

@@ -38,6 +38,14 @@ public final class BrokerCredentials {
 
     /** The users of the broker in {@code brokerDir}: read, or made and written on first use. */
     public static BrokerCredentials loadOrCreate(Path brokerDir) throws IOException {
+        return loadOrCreate(brokerDir, List.of());
+    }
+
+    /**
+     * The users of the broker in {@code brokerDir}, with a runner user for each of these runner pools
+     * ({@code sparky-runner-<pool>}, besides the default pool's {@code sparky-runner}); read, or made on first use.
+     */
+    public static BrokerCredentials loadOrCreate(Path brokerDir, List<String> pools) throws IOException {
         Path file = passwordFile(brokerDir);
         Map<String, String> passwords = new LinkedHashMap<>();
         if (Files.isRegularFile(file)) {
@@ -49,7 +57,7 @@ public final class BrokerCredentials {
         }
         SecureRandom random = new SecureRandom();
         boolean changed = false;
-        for (String user : users()) {
+        for (String user : users(pools)) {
             if (!passwords.containsKey(user)) {
                 passwords.put(user, password(random));
                 changed = true;
@@ -61,7 +69,7 @@ public final class BrokerCredentials {
             PrivateFiles.write(file, p, "SASL/SCRAM users of the local broker");
         }
         BrokerCredentials c = new BrokerCredentials(brokerDir, passwords);
-        for (String user : SparkyAcls.CLIENTS) {
+        for (String user : clients(pools)) {
             PrivateFiles.write(c.clientFile(user), c.serviceSettings(user), "Kafka credentials of " + user);
         }
         // For Kafka's own tools (kafka-console-producer.sh --producer.config ...): the same, without the prefix.
@@ -122,8 +130,15 @@ public final class BrokerCredentials {
         return out;
     }
 
-    private static List<String> users() {
-        List<String> all = new java.util.ArrayList<>(SparkyAcls.CLIENTS);
+    /** The service users with a runner user per pool, in a stable order. */
+    public static List<String> clients(List<String> pools) {
+        java.util.Set<String> all = new java.util.LinkedHashSet<>(SparkyAcls.CLIENTS);
+        all.addAll(SparkyAcls.runnerUsers(pools));
+        return List.copyOf(all);
+    }
+
+    private static List<String> users(List<String> pools) {
+        List<String> all = new java.util.ArrayList<>(clients(pools));
         all.add(SparkyAcls.ADMIN);
         return all;
     }

@@ -18,17 +18,27 @@ public final class KafkaBroker implements AutoCloseable {
     private final Path dataDir;
 
     public KafkaBroker(Path dataDir, String classpath) {
+        this(dataDir, classpath, List.of());
+    }
+
+    /** @param pools runner pools besides the default one: each gets its runner user and ACLs */
+    public KafkaBroker(Path dataDir, String classpath, List<String> pools) {
         this.dataDir = dataDir;
         this.port = Ports.free();
         this.controllerPort = Ports.free();
         this.process = new ManagedProcess("kafka", List.of(javaBin(), "-Xmx512m", "-XX:+UseSerialGC",
                 "-cp", classpath, LocalBroker.class.getName(), dataDir.toString(), Integer.toString(port),
-                Integer.toString(controllerPort)), Map.of(), dataDir.resolve("kafka.log"));
+                Integer.toString(controllerPort), String.join(",", pools)), Map.of(), dataDir.resolve("kafka.log"));
     }
 
     /** A broker whose classpath is this JVM's (tests that depend on the test kit have the broker jars). */
     public static KafkaBroker onThisClasspath(Path dataDir) {
-        return new KafkaBroker(dataDir, System.getProperty("java.class.path"));
+        return onThisClasspath(dataDir, List.of());
+    }
+
+    /** The same, with runner users and ACLs for these pools. */
+    public static KafkaBroker onThisClasspath(Path dataDir, List<String> pools) {
+        return new KafkaBroker(dataDir, System.getProperty("java.class.path"), pools);
     }
 
     public KafkaBroker start() {

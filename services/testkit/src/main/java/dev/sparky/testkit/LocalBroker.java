@@ -1,15 +1,19 @@
 package dev.sparky.testkit;
 
+import dev.sparky.kafka.SparkyAcls;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import dev.sparky.kafka.SparkyAcls;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ScramCredentialInfo;
+import org.apache.kafka.clients.admin.ScramMechanism;
+import org.apache.kafka.clients.admin.UserScramCredentialAlteration;
+import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 import org.apache.kafka.common.Uuid;
 
 /**
@@ -30,10 +34,14 @@ public final class LocalBroker {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 3) {
-            System.err.println("usage: LocalBroker <data dir> <port> <controller port>");
+        if (args.length != 3 && args.length != 4) {
+            System.err.println("usage: LocalBroker <data dir> <port> <controller port> [runner pools, comma-separated]");
             System.exit(2);
         }
+        // The runner pools get a Kafka user each (sparky-runner-<pool>) and the ACLs of their own queue only.
+        String poolList = args.length == 4 ? args[3] : System.getenv().getOrDefault("SPARKY_RUNNER_POOLS", "");
+        List<String> pools = SparkyAcls.pools(java.util.Arrays.stream(poolList.split(","))
+                .map(String::trim).filter(s -> !s.isEmpty()).toList());
         Path dir = Path.of(args[0]).toAbsolutePath();
         int port = Integer.parseInt(args[1]);
         int controllerPort = Integer.parseInt(args[2]);
@@ -46,12 +54,12 @@ public final class LocalBroker {
             deleteTree(dir.resolve("data"));
             formatted = false;
         }
-        BrokerCredentials users = BrokerCredentials.loadOrCreate(dir);
+        BrokerCredentials users = BrokerCredentials.loadOrCreate(dir, pools);
         Path config = writeConfig(dir, port, controllerPort, users);
         if (!formatted) {
             format(config, users);
         }
-        Thread setup = new Thread(() -> applyAcls(dir, port, users), "sparky-acl-setup");
+        Thread setup = new Thread(() -> applyAcls(dir, port, users, pools), "sparky-acl-setup");
         setup.setDaemon(true);
         setup.start();
         kafka.Kafka.main(new String[] {config.toString()});
@@ -124,15 +132,21 @@ public final class LocalBroker {
     }
 
     /** Waits for the broker, creates the ACLs (an existing one is left as it is), then writes the ready file. */
-    private static void applyAcls(Path dir, int port, BrokerCredentials users) {
+    private static void applyAcls(Path dir, int port, BrokerCredentials users, List<String> pools) {
         Properties p = new Properties();
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + port);
         p.putAll(BrokerCredentials.clientSettings(SparkyAcls.ADMIN, users.password(SparkyAcls.ADMIN)));
         for (int i = 0; ; i++) {
             try (Admin admin = Admin.create(p)) {
-                admin.createAcls(SparkyAcls.all()).all().get(30, TimeUnit.SECONDS);
+                // A pool added after the storage was formatted has no SCRAM user yet: add (or refresh) each.
+                admin.alterUserScramCredentials(SparkyAcls.runnerUsers(pools).stream()
+                        .map(u -> (UserScramCredentialAlteration) new UserScramCredentialUpsertion(u,
+                                new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, 4096), users.password(u)))
+                        .toList()).all().get(30, TimeUnit.SECONDS);
+                admin.createAcls(SparkyAcls.all(pools)).all().get(30, TimeUnit.SECONDS);
                 Files.writeString(dir.resolve(READY_FILE), "users and ACLs in place\n");
-                System.out.println("Sparky: " + SparkyAcls.all().size() + " ACLs in place");
+                System.out.println("Sparky: " + SparkyAcls.all(pools).size() + " ACLs in place for runner pools "
+                        + pools);
                 return;
             } catch (InterruptedException e) {
                 return;

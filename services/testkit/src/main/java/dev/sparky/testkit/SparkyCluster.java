@@ -1,5 +1,6 @@
 package dev.sparky.testkit;
 
+import dev.sparky.contracts.RunnerPools;
 import dev.sparky.kafka.SparkyAcls;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -48,7 +49,9 @@ public final class SparkyCluster implements AutoCloseable {
         this.home = home;
         this.extraEnv = Map.copyOf(extraEnv);
         this.serviceToken = extraEnv.getOrDefault("SPARKY_SERVICE_TOKEN", randomToken());
-        this.broker = KafkaBroker.onThisClasspath(home.resolve("kafka"));
+        this.broker = KafkaBroker.onThisClasspath(home.resolve("kafka"), java.util.Arrays.stream(
+                extraEnv.getOrDefault("SPARKY_RUNNER_POOLS", "").split(",")).map(String::trim)
+                .filter(s -> !s.isEmpty()).toList());
     }
 
     /** The checkout root, from the system property the build sets, or the working directory's parent. */
@@ -108,7 +111,15 @@ public final class SparkyCluster implements AutoCloseable {
 
     /** Adds one runner and waits until it is ready. */
     public ServiceProcess addRunner() {
-        ServiceProcess r = newRunner().start();
+        return addRunner(RunnerPools.DEFAULT);
+    }
+
+    /**
+     * Adds one runner of a runner pool (declared in {@code SPARKY_RUNNER_POOLS} of the cluster's settings), with
+     * the pool's own Kafka user, and waits until it is ready.
+     */
+    public ServiceProcess addRunner(String pool) {
+        ServiceProcess r = newRunner(pool).start();
         runners.add(r);
         return r.awaitReady(READY);
     }
@@ -125,18 +136,28 @@ public final class SparkyCluster implements AutoCloseable {
     }
 
     private ServiceProcess newRunner() {
-        return newRunner(Map.of());
+        return newRunner(RunnerPools.DEFAULT, Map.of());
     }
 
     private ServiceProcess newRunner(Map<String, String> extra) {
+        return newRunner(RunnerPools.DEFAULT, extra);
+    }
+
+    private ServiceProcess newRunner(String pool) {
+        return newRunner(pool, Map.of());
+    }
+
+    private ServiceProcess newRunner(String pool, Map<String, String> extra) {
         int n = runnerSeq.incrementAndGet();
         int port = Ports.free();
+        String id = RunnerPools.DEFAULT.equals(pool) ? "runner-" + n : "runner-" + pool + "-" + n;
         Map<String, String> own = new HashMap<>(extra);
         own.put("SPARKY_RUNNER_PORT", Integer.toString(port));
-        own.put("SPARKY_RUNNER_ID", "runner-" + n);
+        own.put("SPARKY_RUNNER_ID", id);
+        own.put("SPARKY_RUNNER_POOL", pool);
         // No service token for runners: builds run beside them and must not find it (docs/architecture.md).
         own.put("SPARKY_SERVICE_TOKEN", "");
-        return service("runner-" + n, "runner-service", port, own);
+        return service(id, "runner-service", port, own, RunnerPools.kafkaUser(pool));
     }
 
     /**
@@ -144,8 +165,8 @@ public final class SparkyCluster implements AutoCloseable {
      * files named by QUARKUS_CONFIG_LOCATIONS: nothing secret is in a service's environment, which a runner's
      * builds could otherwise be given.
      */
-    private String configLocations(String module) {
-        String user = switch (module) {
+    private String configLocations(String module, String kafkaUser) {
+        String user = kafkaUser != null ? kafkaUser : switch (module) {
             case "ui-service" -> SparkyAcls.UI;
             case "scheduler-service" -> SparkyAcls.SCHEDULER;
             case "dispatcher-service" -> SparkyAcls.DISPATCHER;
@@ -158,8 +179,13 @@ public final class SparkyCluster implements AutoCloseable {
     }
 
     private ServiceProcess service(String name, String module, int port, Map<String, String> own) {
+        return service(name, module, port, own, null);
+    }
+
+    /** @param kafkaUser the Kafka user the service acts as; null: its module's */
+    private ServiceProcess service(String name, String module, int port, Map<String, String> own, String kafkaUser) {
         Map<String, String> env = new HashMap<>();
-        env.put("QUARKUS_CONFIG_LOCATIONS", configLocations(module));
+        env.put("QUARKUS_CONFIG_LOCATIONS", configLocations(module, kafkaUser));
         env.put("SPARKY_HOME", home.toString());
         env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
         env.put("SPARKY_DISPATCHER_URL", "http://127.0.0.1:" + dispatcherPort);

@@ -1,6 +1,7 @@
 package dev.sparky.contracts.api;
 
 import dev.sparky.contracts.BuildState;
+import dev.sparky.contracts.RunnerPools;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import java.util.Map;
  * @param sparkyCode the number Sparky's API uses for {@code state} (see {@link dev.sparky.contracts.BuildState})
  * @param reason why the build is in its state, for people ("exit code 2", "runner lost", "waiting: ...")
  * @param attempts every attempt on a runner, oldest first; empty while never started
+ * @param pool the runner pool the build runs on: the one it was last handed out to, else its project's
  */
 public record BuildView(
         long id,
@@ -33,7 +35,22 @@ public record BuildView(
         Instant finishedAt,
         Long durationMillis,
         long logBytes,
-        List<AttemptView> attempts) {
+        List<AttemptView> attempts,
+        String pool) {
+
+    /** A view without a pool: the default pool's. */
+    public BuildView(long id, String project, String jobId, String description, BuildState state, int sparkyCode,
+            String reason, Map<String, String> params, String requestedBy, String source, Long parentBuildId,
+            int attempt, String runnerId, Integer exitCode, Instant queuedAt, Instant startedAt, Instant finishedAt,
+            Long durationMillis, long logBytes, List<AttemptView> attempts) {
+        this(id, project, jobId, description, state, sparkyCode, reason, params, requestedBy, source, parentBuildId,
+                attempt, runnerId, exitCode, queuedAt, startedAt, finishedAt, durationMillis, logBytes, attempts,
+                RunnerPools.DEFAULT);
+    }
+
+    public BuildView {
+        pool = RunnerPools.orDefault(pool);
+    }
 
     /**
      * The same view with {@code durationMillis} as of {@code nowMillis} while the build runs (started, not
@@ -45,7 +62,7 @@ public record BuildView(
         }
         return new BuildView(id, project, jobId, description, state, sparkyCode, reason, params, requestedBy, source,
                 parentBuildId, attempt, runnerId, exitCode, queuedAt, startedAt, finishedAt,
-                durationMillis(startedAt.toEpochMilli(), null, nowMillis), logBytes, attempts);
+                durationMillis(startedAt.toEpochMilli(), null, nowMillis), logBytes, attempts, pool);
     }
 
     /** How long a build ran: until it finished, or until {@code nowMillis} while it runs; null before it started. */
