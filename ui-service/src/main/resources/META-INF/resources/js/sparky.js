@@ -6,6 +6,12 @@
 (function () {
   'use strict';
 
+  // The path prefix the UI is served under (SPARKY_HTTP_ROOT), from the page's meta tag: every URL below starts with it.
+  function root() {
+    var m = document.querySelector('meta[name="sparky-root"]');
+    return m ? m.getAttribute('content') : '';
+  }
+
   // ---- ANSI SGR rendering -------------------------------------------------------------------------
   function AnsiLog(pre) {
     this.pre = pre;
@@ -161,9 +167,9 @@
   }
   // After a trigger: wait until the dispatcher knows the build, then open its report.
   function openWhenQueued(project, jobId, triesLeft) {
-    fetch('/api/v1/projects/' + encodeURIComponent(project) + '/jobs/' + encodeURIComponent(jobId),
+    fetch(root() + '/api/v1/projects/' + encodeURIComponent(project) + '/jobs/' + encodeURIComponent(jobId),
       { headers: { 'Accept': 'application/json' } }).then(function (r) {
-      if (r.ok) { return r.json().then(function (b) { window.location.href = '/builds/' + b.id; }); }
+      if (r.ok) { return r.json().then(function (b) { window.location.href = root() + '/builds/' + b.id; }); }
       if (triesLeft > 0) { setTimeout(function () { openWhenQueued(project, jobId, triesLeft - 1); }, 500); }
       else { flash('Build ' + jobId + ' is accepted and waits for the dispatcher.', 'warning'); }
     });
@@ -210,7 +216,7 @@
         ev.preventDefault();
         var project = form.getAttribute('data-project');
         var description = form.elements.namedItem('description').value;
-        trigger('/api/v1/projects/' + encodeURIComponent(project) + '/builds',
+        trigger(root() + '/api/v1/projects/' + encodeURIComponent(project) + '/builds',
           { params: formParams(form), description: description || null });
       });
     }
@@ -218,12 +224,12 @@
     document.addEventListener('click', function (ev) {
       var b = ev.target.closest ? ev.target.closest('[data-build-now]') : null;
       if (b) {
-        trigger('/api/v1/projects/' + encodeURIComponent(b.getAttribute('data-build-now')) + '/builds', {});
+        trigger(root() + '/api/v1/projects/' + encodeURIComponent(b.getAttribute('data-build-now')) + '/builds', {});
       }
     });
     document.querySelectorAll('[data-cancel]').forEach(function (b) {
       b.addEventListener('click', function () {
-        post('/api/v1/builds/' + b.getAttribute('data-cancel') + '/cancel').then(function (r) {
+        post(root() + '/api/v1/builds/' + b.getAttribute('data-cancel') + '/cancel').then(function (r) {
           if (r.status === 202) { flash('Cancel requested.', 'info'); b.disabled = true; }
           else { problemText(r).then(function (t) { flash(t, 'danger'); }); }
         });
@@ -231,7 +237,7 @@
     });
     document.querySelectorAll('[data-rebuild]').forEach(function (b) {
       b.addEventListener('click', function () {
-        trigger('/api/v1/builds/' + b.getAttribute('data-rebuild') + '/rebuild');
+        trigger(root() + '/api/v1/builds/' + b.getAttribute('data-rebuild') + '/rebuild');
       });
     });
     var filter = document.getElementById('project-filter');
@@ -275,7 +281,7 @@
     button.addEventListener('click', function () {
       var from = start > LOG_PAGE ? start - LOG_PAGE : 0;
       button.disabled = true;
-      fetch('/api/v1/builds/' + build + '/log?attempt=all&offset=' + from + '&limit=' + (start - from))
+      fetch(root() + '/api/v1/builds/' + build + '/log?attempt=all&offset=' + from + '&limit=' + (start - from))
         .then(function (r) { return r.ok ? r.text() : Promise.reject(r.status); })
         .then(function (text) {
           var holder = document.createElement('div');
@@ -300,7 +306,7 @@
     var size = parseInt(pre.getAttribute('data-log-bytes') || '0', 10);
     var start = size > LOG_PAGE ? size - LOG_PAGE : 0;
     if (start > 0) { offerEarlier(pre, build, start); }
-    var es = openStream('/api/v1/builds/' + build + '/log/stream' + (start > 0 ? '?offset=' + start : ''));
+    var es = openStream(root() + '/api/v1/builds/' + build + '/log/stream' + (start > 0 ? '?offset=' + start : ''));
     es.addEventListener('log', function (e) {
       log.feed(JSON.parse(e.data));
       if (follow && follow.checked) { pre.scrollTop = pre.scrollHeight; }
@@ -380,15 +386,15 @@
     var tbody = table.tBodies[0];
     return {
       resync: function () {
-        fillRows(tbody, '/fragments/projects');
-        replaceBlock('summary', '/fragments/summary');
+        fillRows(tbody, root() + '/fragments/projects');
+        replaceBlock('summary', root() + '/fragments/summary');
       },
       build: function (ev) {
-        later('summary', 500, function () { replaceBlock('summary', '/fragments/summary'); });
+        later('summary', 500, function () { replaceBlock('summary', root() + '/fragments/summary'); });
         later('project:' + ev.project, 300, function () {
           var old = tbody.querySelector('tr[data-name="' + CSS.escape(ev.project) + '"]');
-          if (!old) { fillRows(tbody, '/fragments/projects'); return; }
-          fetchHtml('/fragments/projects/' + encodeURIComponent(ev.project)).then(function (html) {
+          if (!old) { fillRows(tbody, root() + '/fragments/projects'); return; }
+          fetchHtml(root() + '/fragments/projects/' + encodeURIComponent(ev.project)).then(function (html) {
             var fresh = html === null ? [] : rowsOf(html);
             if (fresh.length === 1 && old.parentNode) { old.replaceWith(fresh[0]); applyFilter(); }
           });
@@ -402,13 +408,13 @@
     var withProject = table.getAttribute('data-with-project') === '1';
     var limit = parseInt(table.getAttribute('data-limit'), 10) || 50;
     var query = 'withProject=' + withProject;
-    var listUrl = '/fragments/builds?limit=' + limit + '&' + query + (project ? '&project=' + encodeURIComponent(project) : '');
+    var listUrl = root() + '/fragments/builds?limit=' + limit + '&' + query + (project ? '&project=' + encodeURIComponent(project) : '');
     return {
       resync: function () { fillRows(tbody, listUrl); },
       build: function (ev) {
         if (project && ev.project !== project) { return; }
         later('build:' + ev.buildId, 200, function () {
-          fetchHtml('/fragments/builds/' + ev.buildId + '?' + query).then(function (html) {
+          fetchHtml(root() + '/fragments/builds/' + ev.buildId + '?' + query).then(function (html) {
             var fresh = html === null ? [] : rowsOf(html);
             if (fresh.length !== 1) { return; }
             var old = tbody.querySelector('tr[data-build="' + ev.buildId + '"]');
@@ -426,17 +432,17 @@
     };
   }
   function projectHeading(el) {
-    var url = '/fragments/projects/' + encodeURIComponent(el.getAttribute('data-project')) + '/heading';
+    var url = root() + '/fragments/projects/' + encodeURIComponent(el.getAttribute('data-project')) + '/heading';
     var refresh = function () { replaceBlock('project-heading', url); };
     return { resync: refresh, build: function () { later('heading', 300, refresh); } };
   }
   function queuePage() {
-    var refresh = function () { replaceBlock('queue-live', '/fragments/queue'); };
+    var refresh = function () { replaceBlock('queue-live', root() + '/fragments/queue'); };
     return { resync: refresh, build: function () { later('queue', 300, refresh); } };
   }
   function reportPage(pre) {
     var id = pre.getAttribute('data-build');
-    var files = function () { replaceBlock('report-files', '/fragments/builds/' + id + '/files'); };
+    var files = function () { replaceBlock('report-files', root() + '/fragments/builds/' + id + '/files'); };
     return {
       resync: files,
       build: function (ev) {
@@ -460,7 +466,7 @@
     var pre = document.getElementById('log');
     if (pre) { views.push(reportPage(pre)); filter = pre.getAttribute('data-project'); }
     if (views.length === 0 || !window.EventSource) { return; }
-    var url = '/api/v1/events' + (filter ? '?project=' + encodeURIComponent(filter) : '');
+    var url = root() + '/api/v1/events' + (filter ? '?project=' + encodeURIComponent(filter) : '');
     var connectedBefore = false;
     function connect() {
       var es = openStream(url);

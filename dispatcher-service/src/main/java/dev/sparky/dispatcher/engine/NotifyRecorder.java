@@ -3,6 +3,7 @@ package dev.sparky.dispatcher.engine;
 import dev.sparky.contracts.BuildState;
 import dev.sparky.contracts.Json;
 import dev.sparky.dispatcher.notify.NotifyPayload;
+import dev.sparky.dispatcher.notify.NotifyPlaceholders;
 import dev.sparky.dispatcher.store.BuildRepository;
 import dev.sparky.dispatcher.store.BuildRow;
 import dev.sparky.project.ProjectDefinition;
@@ -32,7 +33,7 @@ final class NotifyRecorder {
         byte[] body = Json.write(new NotifyPayload(b.project(), b.id(), b.jobId(), state.wireName(),
                 state.sparkyCode(), exitCode, reason, settings.buildUrl(b.id()), Instant.ofEpochMilli(at)));
         for (NotifyHook h : hooks) {
-            repo.insertNotification(b.id(), h.url(), body, at);
+            repo.insertNotification(b.id(), NotifyPlaceholders.fill(h.url(), b.project(), b.id(), state), body, at);
         }
     }
 

@@ -120,6 +120,19 @@ class NotifyTest {
         assertTrue(f.repo.notificationsAfter(0, 10).isEmpty(), "the pending row is gone once resolved");
     }
 
+    /** Sparky's %PROJECT%, %BUILD-ID% and %BUILD-STATE% in a hook URL are filled when the build ends. */
+    @Test
+    void sparkysPlaceholdersInTheUrlAreFilledWithTheBuild() {
+        f.project("hooked", "notify:\n  - url: http://127.0.0.1:1/hook?p=%PROJECT%&id=%BUILD-ID%&s=%BUILD-STATE%\n");
+        long ok = run(f, "ok", Outcome.SUCCEEDED);
+        long bad = run(f, "bad", Outcome.FAILED);
+        long stopped = run(f, "stopped", Outcome.CANCELLED);
+        assertEquals(List.of("http://127.0.0.1:1/hook?p=hooked&id=" + ok + "&s=OK",
+                "http://127.0.0.1:1/hook?p=hooked&id=" + bad + "&s=FAILED",
+                "http://127.0.0.1:1/hook?p=hooked&id=" + stopped + "&s=TERMINATED"),
+                f.repo.notificationsAfter(0, 10).stream().map(n -> n.url()).toList());
+    }
+
     @Test
     void onFailureMeansFailedOrTimedOut() {
         project("failure", server.getAddress().getPort());

@@ -74,6 +74,13 @@ public interface SchedulerConfig {
         @WithDefault("2s")
         Duration cronTick();
 
+        /**
+         * Fire no cron builds at all (Sparky's {@code SPARKY_SKIP_CRON}): crontab lines are still read and checked,
+         * SCM polling and trigger files go on. For a second installation reading the same projects, or maintenance.
+         */
+        @WithDefault("false")
+        boolean skipCron();
+
         /** How often each project's remote is asked for its branch head. */
         @WithDefault("30s")
         Duration scmInterval();

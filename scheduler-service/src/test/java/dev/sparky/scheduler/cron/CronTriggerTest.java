@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sparky.contracts.events.BuildRequest;
 import dev.sparky.project.Project;
+import dev.sparky.project.ProjectCatalog;
 import dev.sparky.scheduler.project.ProjectGate;
 import dev.sparky.scheduler.publish.SchedulerMetrics;
 import dev.sparky.scheduler.support.FakePublisher;
@@ -36,6 +37,18 @@ class CronTriggerTest {
 
     private Project project(String cron) {
         return TestProjects.create(root, "nightly", "crontab: \"" + cron + "\"\n");
+    }
+
+    /** Sparky's SPARKY_SKIP_CRON: a matching minute fires nothing; without it the same minute fires. */
+    @Test
+    void skipCronFiresNothing() {
+        project("* * * * *");
+        ProjectCatalog catalog = new ProjectCatalog(root);
+        clock.set(Instant.parse("2026-03-10T12:01:00.400Z"));
+        new CronJob(catalog, trigger(ZoneOffset.UTC, Instant.parse("2026-03-10T12:00:30Z")), true).tick();
+        assertEquals(List.of(), publisher.published());
+        new CronJob(catalog, trigger(ZoneOffset.UTC, Instant.parse("2026-03-10T12:00:30Z")), false).tick();
+        assertEquals(1, publisher.published().size());
     }
 
     @Test

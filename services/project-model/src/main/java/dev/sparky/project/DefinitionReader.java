@@ -30,10 +30,29 @@ final class DefinitionReader {
     private final String label;
     private final List<ProjectIssue> issues;
     private boolean scriptGiven;
+    private final TemplateVars templates;
 
     DefinitionReader(String label, List<ProjectIssue> issues) {
+        this(label, issues, TemplateVars.NONE);
+    }
+
+    DefinitionReader(String label, List<ProjectIssue> issues, TemplateVars templates) {
         this.label = label;
         this.issues = issues;
+        this.templates = templates;
+    }
+
+    /** Sparky's template variables, for {@code %name%} in vars and tags. */
+    TemplateVars templates() {
+        return templates;
+    }
+
+    /** {@code text} with its template variables filled; each undefined one is a warning naming where to define it. */
+    String filled(String key, Node at, String text) {
+        TemplateVars.Filled f = templates.fill(text);
+        f.missing().forEach(name -> warn(at, key + ": template variable %" + name + "% is not defined in "
+                + templates.label() + " (or is not a single value): define it there, or set fallback:"));
+        return f.text();
     }
 
     ProjectDefinition read(MappingNode root) {
@@ -263,6 +282,7 @@ final class DefinitionReader {
         if (s == null) {
             return Map.of();
         }
+        s = filled(key, v, s); // Sparky fills sparrowdo.tags from templates/vars.yaml before splitting them
         try {
             return TagString.parse(s);
         } catch (IllegalArgumentException e) {

@@ -30,7 +30,7 @@ public final class ProjectCatalog {
     static final Duration LIST_RECHECK = Duration.ofSeconds(1);
     static final Duration RACY = Duration.ofSeconds(2);
 
-    private record Cached(FileTime yamlTime, FileTime scriptTime, Project project) {
+    private record Cached(FileTime yamlTime, FileTime scriptTime, TemplateVars templates, Project project) {
     }
 
     /** The folder names as listed at {@code listedAt} (epoch ms), when the projects folder had this change time. */
@@ -51,8 +51,18 @@ public final class ProjectCatalog {
     private volatile Listing listing;
     private volatile Snapshot snapshot;
 
+    private final TemplateFiles templates;
+
+    /** Template variables from {@code templates/} next to the projects folder (the Sparky home), for this host. */
     public ProjectCatalog(Path projectsRoot) {
+        this(projectsRoot, TemplateFiles.hostName());
+    }
+
+    /** @param host the host whose {@code templates/hosts/<host>/vars.yaml} replaces the shared file when present */
+    public ProjectCatalog(Path projectsRoot, String host) {
         this.root = projectsRoot;
+        Path home = projectsRoot.toAbsolutePath().getParent();
+        this.templates = new TemplateFiles(home == null ? projectsRoot : home, host);
     }
 
     public Path root() {
@@ -111,12 +121,13 @@ public final class ProjectCatalog {
         }
         FileTime yamlTime = mtime(dir.resolve(ProjectLoader.YAML_FILE));
         Cached c = cache.get(name);
-        if (c != null && yamlTime.equals(c.yamlTime())
+        TemplateVars vars = templates.current();
+        if (c != null && yamlTime.equals(c.yamlTime()) && c.templates() == vars
                 && mtime(c.project().scriptPath()).equals(c.scriptTime())) {
             return Optional.of(c.project());
         }
-        Project p = ProjectLoader.load(dir);
-        cache.put(name, new Cached(yamlTime, mtime(p.scriptPath()), p));
+        Project p = ProjectLoader.load(dir, vars);
+        cache.put(name, new Cached(yamlTime, mtime(p.scriptPath()), vars, p));
         return Optional.of(p);
     }
 

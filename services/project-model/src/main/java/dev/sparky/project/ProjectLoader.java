@@ -27,6 +27,11 @@ public final class ProjectLoader {
 
     /** @param dir the project folder; its name must already be a valid project name */
     public static Project load(Path dir) {
+        return load(dir, TemplateVars.NONE);
+    }
+
+    /** As {@link #load(Path)}, filling {@code %name%} in vars and tags from Sparky's template variables. */
+    public static Project load(Path dir, TemplateVars templates) {
         String name = dir.getFileName().toString();
         Names.requireProject(name);
         String label = "projects/" + name + "/" + YAML_FILE;
@@ -42,7 +47,7 @@ public final class ProjectLoader {
                     issues.add(ProjectIssue.error(label, 0, "file is larger than 1 MiB; a project definition is small"));
                 } else {
                     text = Files.readString(yamlPath, StandardCharsets.UTF_8);
-                    definition = read(text, label, issues);
+                    definition = read(text, label, issues, templates);
                 }
             } catch (IOException e) {
                 issues.add(ProjectIssue.error(label, 0, "cannot read: " + e.getMessage()));
@@ -59,12 +64,13 @@ public final class ProjectLoader {
      * (the script, when the file names none, is job.sh: only {@link #load} looks for a sparrowfile).
      */
     public static ProjectDefinition parse(String text, String label, List<ProjectIssue> issues) {
-        ProjectDefinition definition = read(text, label, issues);
+        ProjectDefinition definition = read(text, label, issues, TemplateVars.NONE);
         return definition.script() == null ? definition.withScript(ProjectDefinition.DEFAULT_SCRIPT) : definition;
     }
 
     /** {@link #parse}, with a null script when the file names none. */
-    private static ProjectDefinition read(String text, String label, List<ProjectIssue> issues) {
+    private static ProjectDefinition read(String text, String label, List<ProjectIssue> issues,
+            TemplateVars templates) {
         Node root;
         try {
             LoaderOptions options = new LoaderOptions();
@@ -88,7 +94,7 @@ public final class ProjectLoader {
                     "the file must be a mapping of keys (allow_manual_run: true, ...), not a " + root.getNodeId()));
             return ProjectDefinition.defaults();
         }
-        DefinitionReader reader = new DefinitionReader(label, issues);
+        DefinitionReader reader = new DefinitionReader(label, issues, templates);
         ProjectDefinition definition = reader.read(mapping);
         return reader.scriptGiven() ? definition : definition.withScript(null);
     }

@@ -2,6 +2,7 @@ package dev.sparky.ui.auth;
 
 import dev.sparky.ui.config.UiConfig;
 import dev.sparky.ui.error.RequestRefusedException;
+import dev.sparky.ui.site.Site;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.vertx.ext.web.RoutingContext;
@@ -16,7 +17,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -44,8 +44,10 @@ public class LoginResource {
     private final Authenticator auth;
     private final Cookies cookies;
     private final boolean oidc;
+    private final Site site;
 
-    public LoginResource(AccessPolicy policy, Authenticator auth, Cookies cookies, UiConfig config) {
+    public LoginResource(AccessPolicy policy, Authenticator auth, Cookies cookies, UiConfig config, Site site) {
+        this.site = site;
         this.policy = policy;
         this.auth = auth;
         this.cookies = cookies;
@@ -55,6 +57,8 @@ public class LoginResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance login(String csrf, String next, String error, String oidcUrl);
+
+        static native TemplateInstance logout(String user, String csrf);
     }
 
     @GET
@@ -62,7 +66,7 @@ public class LoginResource {
     @Operation(hidden = true)
     public Response form(@QueryParam("next") String next, @Context RoutingContext rc) {
         if (!policy.on()) {
-            return Response.seeOther(URI.create("/")).build();
+            return site.seeOther("/");
         }
         return page(200, safeNext(next), null, rc);
     }
@@ -74,7 +78,7 @@ public class LoginResource {
     public Response login(@RestForm String user, @RestForm String password, @RestForm String csrf,
             @RestForm String next, @CookieParam(LOGIN_COOKIE) String expected, @Context RoutingContext rc) {
         if (!policy.on()) {
-            return Response.seeOther(URI.create("/")).build();
+            return site.seeOther("/");
         }
         if (!same(csrf, expected)) {
             return page(403, safeNext(next), "The form expired or came from another site: please log in again.", rc);
@@ -90,9 +94,25 @@ public class LoginResource {
         }
         LOG.infof("user %s logged in from %s", name.get(), rc.request().remoteAddress());
         String session = auth.codec().issue(name.get(), Authenticator.PASSWORD);
-        return Response.seeOther(URI.create(safeNext(next)))
+        return site.redirect(safeNext(next))
                 .header("Set-Cookie", cookies.session(session, rc))
                 .header("Set-Cookie", cookies.clear(LOGIN_COOKIE, rc)).build();
+    }
+
+    /**
+     * Sparky logged out on {@code GET /logout}. Here a GET changes nothing (a link or an image on another site
+     * must not log anyone out): it asks, and the button posts the form with the session's CSRF token.
+     */
+    @GET
+    @Path("logout")
+    @Operation(hidden = true)
+    public Response logoutForm(@CookieParam(SparkyAuthMechanism.SESSION_COOKIE) String cookie) {
+        var session = policy.on() ? auth.session(cookie) : java.util.Optional.<SessionCodec.Session>empty();
+        if (session.isEmpty()) {
+            return site.seeOther("/");
+        }
+        return Response.ok(Templates.logout(session.get().user(), auth.codec().csrfToken(session.get())).render(),
+                MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
     }
 
     @POST
@@ -105,14 +125,14 @@ public class LoginResource {
             throw RequestRefusedException.forbidden("missing or wrong CSRF token: reload the page and log out again");
         }
         session.ifPresent(s -> LOG.infof("user %s logged out", s.user()));
-        return Response.seeOther(URI.create(policy.readsRestricted() ? "/login" : "/"))
+        return site.redirect(policy.readsRestricted() ? "/login" : "/")
                 .header("Set-Cookie", cookies.clear(SparkyAuthMechanism.SESSION_COOKIE, rc)).build();
     }
 
     private Response page(int status, String next, String error, RoutingContext rc) {
         String token = auth.codec().randomToken();
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(Templates.login(token, next, error, oidc ? "/login/oidc?next="
+                .entity(Templates.login(token, next, error, oidc ? site.to("/login/oidc") + "?next="
                         + java.net.URLEncoder.encode(next, StandardCharsets.UTF_8) : null).render())
                 .header("Set-Cookie", cookies.loginForm(LOGIN_COOKIE, token, rc)).build();
     }

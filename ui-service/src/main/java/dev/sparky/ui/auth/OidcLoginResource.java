@@ -10,7 +10,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.logging.Logger;
@@ -33,7 +32,11 @@ public class OidcLoginResource {
     private final boolean enabled;
     private final String claim;
 
-    public OidcLoginResource(SecurityIdentity identity, Authenticator auth, Cookies cookies, UiConfig config) {
+    private final dev.sparky.ui.site.Site site;
+
+    public OidcLoginResource(SecurityIdentity identity, Authenticator auth, Cookies cookies, UiConfig config,
+            dev.sparky.ui.site.Site site) {
+        this.site = site;
         this.identity = identity;
         this.auth = auth;
         this.cookies = cookies;
@@ -55,7 +58,7 @@ public class OidcLoginResource {
         String user = Authenticator.oidcUser(claimed);
         LOG.infof("user %s logged in through OIDC from %s", user, rc.request().remoteAddress());
         String session = auth.codec().issue(user, Authenticator.OIDC);
-        return Response.seeOther(URI.create(LoginResource.safeNext(next)))
+        return site.redirect(LoginResource.safeNext(next))
                 .header("Set-Cookie", cookies.session(session, rc)).build();
     }
 

@@ -54,6 +54,14 @@ public interface UiConfig {
          * name (set them behind an ingress). Any other Host is answered 421.
          */
         Optional<List<String>> allowedHosts();
+
+        /**
+         * The path prefix the UI is served under behind a reverse proxy, as Sparky's {@code SPARKY_HTTP_ROOT}
+         * (e.g. {@code /sparky}): every link, redirect, asset and form of the pages starts with it. Requests are
+         * answered with or without it, so a proxy may strip it or pass it on. Unset or {@code /}: served at
+         * {@code /}.
+         */
+        Optional<String> root();
     }
 
     /** The shared service credential this service sends to the dispatcher and the scheduler. */

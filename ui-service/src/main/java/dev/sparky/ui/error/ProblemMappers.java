@@ -11,7 +11,6 @@ import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Request;
 import io.vertx.ext.web.RoutingContext;
-import java.net.URI;
 import java.util.Optional;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -34,10 +33,15 @@ public class ProblemMappers {
     private static final List<String> PLAIN_TEXT_PREFIXES = List.of("/build/", "/build-with-tags/", "/cancel/",
             "/status/", "/report/raw/", "/badge/", "/trigger/", "/stash", "/file/");
     /** Where a refused read answers 401 rather than sending a browser to the login page. */
-    private static final List<String> NOT_PAGES = List.of("/api/", "/fragments/", "/build/", "/build-with-tags/",
+    // GET /build/project/{p} is Sparky's build form: a page (the other /build/ routes are POSTs).
+    private static final List<String> NOT_PAGES = List.of("/api/", "/fragments/", "/build-with-tags/",
             "/cancel/", "/status/", "/report/raw/", "/badge/", "/trigger/", "/stash/", "/file/");
     /** Sparky::JobApi's POST /queue; GET /queue is the queue page. */
     private static final String QUEUE = "/queue";
+
+    /** Where the login page is under SPARKY_HTTP_ROOT. */
+    @jakarta.inject.Inject
+    dev.sparky.ui.site.Site site;
 
     @CheckedTemplate(basePath = "")
     static class Templates {
@@ -51,8 +55,7 @@ public class ProblemMappers {
             String next = uri.getRequestUri().getRawPath();
             String query = uri.getRequestUri().getRawQuery();
             next = query == null ? next : next + "?" + query;
-            return Response.seeOther(URI.create("/login?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8)))
-                    .build();
+            return site.redirect("/login?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8)).build();
         }
         Response r = answer(uri, request, e.kind().status(), e.kind().title(), e.getMessage());
         if (e.kind() == RequestRefusedException.Kind.UNAUTHORIZED) {

@@ -99,13 +99,13 @@ public class SparkyCompatResource {
 
     @POST
     @Path("cancel/project/{p}/{key}")
-    @Operation(summary = "Cancel a build, queued or running; answers the job id")
+    @Operation(summary = "Cancel a build, queued or running; answers <key>.terminate as Sparky did")
     @PermissionsAllowed(AccessChecks.CANCEL_PROJECT)
     public String cancel(@PathParam("p") String project, @PathParam("key") String key) {
         Names.requireProject(project);
         Names.requireJobId(key);
         triggers.cancel(project, key, access.requestedBy());
-        return key;
+        return key + ".terminate"; // Sparky answered the name of the file it wrote; scripts compare it
     }
 
     @GET

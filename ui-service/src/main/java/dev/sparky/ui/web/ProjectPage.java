@@ -50,7 +50,8 @@ public class ProjectPage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance project(ProjectDetailView view, List<FormField> fields, List<String> groups,
-                String group, Page<BuildView> builds, boolean firstPage, String problem, ScmStatusView scm);
+                String group, Page<BuildView> builds, boolean firstPage, String problem, ScmStatusView scm,
+                ScenarioView scenario);
     }
 
     @GET
@@ -64,14 +65,15 @@ public class ProjectPage {
         String selected = groups.isEmpty() ? null : group != null && groups.contains(group) ? group : groups.get(0);
         List<FormField> fields = FormField.of(definition.definition().vars(), selected);
         ScmStatusView scm = definition.definition().scm() == null ? null : scheduler.scm(project).orElse(null);
+        ScenarioView scenario = ScenarioView.of(definition);
         try {
             var status = dispatcher.projectStatus(project);
             var builds = dispatcher.builds(BuildQuery.ofProject(project, before, PAGE_SIZE));
             return Templates.project(ProjectViews.detail(definition, status), fields, groups, selected, builds,
-                    before == null, null, scm);
+                    before == null, null, scm, scenario);
         } catch (DispatcherUnavailableException e) {
             return Templates.project(ProjectViews.detail(definition, null), fields, groups, selected,
-                    new Page<>(List.of(), null), before == null, e.getMessage(), scm);
+                    new Page<>(List.of(), null), before == null, e.getMessage(), scm, scenario);
         }
     }
 }

@@ -15,7 +15,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -26,8 +25,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class SystemPages {
     private final DispatcherClient dispatcher;
     private final Access access;
+    private final dev.sparky.ui.site.Site site;
 
-    public SystemPages(DispatcherClient dispatcher, Access access) {
+    public SystemPages(DispatcherClient dispatcher, Access access, dev.sparky.ui.site.Site site) {
+        this.site = site;
         this.dispatcher = dispatcher;
         this.access = access;
     }
@@ -58,7 +59,7 @@ public class SystemPages {
     @Path("project/{p}")
     @Operation(hidden = true)
     public Response projectAlias(@PathParam("p") String project) {
-        return Response.seeOther(URI.create("/projects/" + Names.requireProject(project))).build();
+        return site.seeOther("/projects/" + Names.requireProject(project));
     }
 
     @GET
@@ -66,6 +67,6 @@ public class SystemPages {
     @Operation(hidden = true)
     public Response reportAlias(@PathParam("p") String project, @PathParam("id") long id) {
         Names.requireProject(project);
-        return Response.seeOther(URI.create("/builds/" + id)).build();
+        return site.seeOther("/builds/" + id);
     }
 }

@@ -196,6 +196,31 @@ class AuthOnTest {
                 .anyMatch(c -> c.startsWith(SparkyAuthMechanism.SESSION_COOKIE + "=;") && c.contains("Max-Age=0")));
     }
 
+    /** Sparky's GET /logout asks instead: a link or image elsewhere cannot log anyone out. */
+    @Test
+    void logoutByGetAsksAndChangesNothing() {
+        Browser alice = Browser.login("alice", "alice-pw");
+        var r = given().redirects().follow(false).cookie(SparkyAuthMechanism.SESSION_COOKIE, alice.session())
+                .get("/logout");
+        r.then().statusCode(200).body(containsString("id=\"logout-confirm\""),
+                containsString("name=\"csrf\" value=\"" + alice.csrf() + "\""));
+        assertTrue(r.getHeaders().getValues("Set-Cookie").isEmpty(), "no cookie is cleared by a GET");
+        alice.page().get("/").then().statusCode(200).body(containsString("id=\"current-user\""));
+        given().redirects().follow(false).get("/logout").then().statusCode(303).header("Location", "/");
+    }
+
+    /** Sparky's build form asked for a login, as the project page's form here needs one to submit. */
+    @Test
+    void sparkysBuildFormNeedsALoginAndTheRightToRun() {
+        given().redirects().follow(false).get("/build/project/hello").then().statusCode(303)
+                .header("Location", "/login?next=%2Fbuild%2Fproject%2Fhello");
+        Browser mallory = Browser.login("mallory", "mallory-pw");
+        mallory.page().redirects().follow(false).get("/build/project/hello").then().statusCode(403);
+        Browser alice = Browser.login("alice", "alice-pw");
+        alice.page().redirects().follow(false).get("/build/project/hello").then().statusCode(303)
+                .header("Location", "/projects/hello");
+    }
+
     @Test
     void pagesCarrySecurityHeaders() {
         given().get("/").then().statusCode(200)

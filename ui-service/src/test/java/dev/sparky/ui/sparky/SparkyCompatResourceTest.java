@@ -106,8 +106,8 @@ class SparkyCompatResourceTest {
     }
 
     @Test
-    void cancelPublishesTheCommandAndAnswersTheKey() {
-        given().post("/cancel/project/hello/KEY2").then().statusCode(200).body(equalTo("KEY2"));
+    void cancelPublishesTheCommandAndAnswersAsSparkyDid() {
+        given().post("/cancel/project/hello/KEY2").then().statusCode(200).body(equalTo("KEY2.terminate"));
         assertEquals("KEY2", publisher.cancels.get(0).jobId());
         assertEquals("hello", publisher.cancels.get(0).project());
     }
