@@ -1,11 +1,13 @@
 package dev.sparky.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sparky.testkit.Ports;
 import dev.sparky.testkit.SparkyApi;
 import dev.sparky.testkit.SparkyCluster;
+import dev.sparky.testkit.Waits;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,7 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code bin/sparky} as a user runs it: up creates the home with examples and starts everything, a build runs,
- * status shows the processes, a second up refuses, down leaves no process behind.
+ * status shows the processes, a second up refuses, down leaves no process behind; Ctrl-C on a foreground up,
+ * while it starts or once it is up, and down from another shell stop every process it started.
  */
 class LauncherIT {
     private final Path root = SparkyCluster.repoRootFromBuild();
@@ -66,6 +69,59 @@ class LauncherIT {
         List<Long> left = pids.stream().filter(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
                 .toList();
         assertEquals(List.of(), left, "no process started by 'up' is left after 'down'");
+    }
+
+    @Test
+    void ctrlCStopsEverythingDuringStartUpAndOnceUp() throws Exception {
+        Path home = Files.createTempDirectory("sparky-ctrl-c");
+        Map<String, String> env = ports(home);
+        try {
+            ForegroundLauncher starting = ForegroundLauncher.start(root, env);
+            // As soon as the broker runs, long before anything is ready.
+            Waits.until(Duration.ofMinutes(3), "the broker started",
+                    () -> Files.exists(home.resolve("run/kafka.pid")) || !starting.isAlive());
+            starting.interrupt();
+            assertStopsEverything(starting, home, "Ctrl-C during start-up");
+            assertFalse(starting.output().contains("Sparky is up"), "interrupted before it was up:\n"
+                    + starting.output());
+
+            ForegroundLauncher up = ForegroundLauncher.start(root, env);
+            awaitUp(up);
+            assertTrue(up.pidFiles().size() >= 7, "launcher, broker, 3 services, 2 runners: " + up.pidFiles());
+            up.interrupt();
+            assertStopsEverything(up, home, "Ctrl-C once up");
+            assertTrue(up.output().contains("Stopped."), up.output());
+        } finally {
+            run(env, Duration.ofMinutes(3), "down");
+        }
+    }
+
+    @Test
+    void downFromAnotherShellStopsAForegroundUp() throws Exception {
+        Path home = Files.createTempDirectory("sparky-down");
+        Map<String, String> env = ports(home);
+        ForegroundLauncher up = ForegroundLauncher.start(root, env);
+        try {
+            awaitUp(up);
+            Result down = run(env, Duration.ofMinutes(3), "down");
+            assertEquals(0, down.code(), down.output());
+            assertStopsEverything(up, home, "down from another shell");
+        } finally {
+            run(env, Duration.ofMinutes(3), "down");
+        }
+    }
+
+    private static void awaitUp(ForegroundLauncher up) {
+        Waits.until(Duration.ofMinutes(4), "'Sparky is up' from the foreground launcher",
+                () -> up.output().contains("Sparky is up") || !up.isAlive());
+        assertTrue(up.output().contains("Sparky is up"), up.output());
+    }
+
+    /** The launcher returns, and no process of the home (by environment or command line) is left, within a minute. */
+    private static void assertStopsEverything(ForegroundLauncher launcher, Path home, String how) throws Exception {
+        assertTrue(launcher.exitsWithin(60), how + ": the launcher returns within a minute\n" + launcher.output());
+        Waits.until(Duration.ofSeconds(60), how + ": no process of " + home + " left (still: "
+                + ForegroundLauncher.processesOf(home) + ")", () -> ForegroundLauncher.processesOf(home).isEmpty());
     }
 
     /** {@code bin/sparky scale runners N} behaves like {@code kubectl scale}: SIGTERM, drain, nothing lost. */
