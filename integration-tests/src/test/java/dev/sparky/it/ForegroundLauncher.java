@@ -44,6 +44,14 @@ final class ForegroundLauncher {
         }
     }
 
+    /** After a failed test: Ctrl-C to a launcher still running, so that it stops what it started. */
+    void stop() throws IOException, InterruptedException {
+        if (process.isAlive()) {
+            interrupt();
+            process.waitFor(2, TimeUnit.MINUTES);
+        }
+    }
+
     boolean exitsWithin(long seconds) throws InterruptedException {
         return process.waitFor(seconds, TimeUnit.SECONDS);
     }

@@ -25,6 +25,8 @@ import org.junit.jupiter.api.Test;
  * while it starts or once it is up, and down from another shell stop every process it started.
  */
 class LauncherIT {
+    /** Up to 'Sparky is up', a build included: 'up' builds first when a source is newer than the jars. */
+    private static final Duration UP_TIMEOUT = Duration.ofMinutes(10);
     private final Path root = SparkyCluster.repoRootFromBuild();
 
     @Test
@@ -75,10 +77,12 @@ class LauncherIT {
     void ctrlCStopsEverythingDuringStartUpAndOnceUp() throws Exception {
         Path home = Files.createTempDirectory("sparky-ctrl-c");
         Map<String, String> env = ports(home);
+        List<ForegroundLauncher> launchers = new java.util.ArrayList<>();
         try {
             ForegroundLauncher starting = ForegroundLauncher.start(root, env);
+            launchers.add(starting);
             // As soon as the broker runs, long before anything is ready.
-            Waits.until(Duration.ofMinutes(3), "the broker started",
+            Waits.until(UP_TIMEOUT, "the broker started",
                     () -> Files.exists(home.resolve("run/kafka.pid")) || !starting.isAlive());
             starting.interrupt();
             assertStopsEverything(starting, home, "Ctrl-C during start-up");
@@ -86,12 +90,16 @@ class LauncherIT {
                     + starting.output());
 
             ForegroundLauncher up = ForegroundLauncher.start(root, env);
+            launchers.add(up);
             awaitUp(up);
             assertTrue(up.pidFiles().size() >= 7, "launcher, broker, 3 services, 2 runners: " + up.pidFiles());
             up.interrupt();
             assertStopsEverything(up, home, "Ctrl-C once up");
             assertTrue(up.output().contains("Stopped."), up.output());
         } finally {
+            for (ForegroundLauncher l : launchers) {
+                l.stop();
+            }
             run(env, Duration.ofMinutes(3), "down");
         }
     }
@@ -107,12 +115,13 @@ class LauncherIT {
             assertEquals(0, down.code(), down.output());
             assertStopsEverything(up, home, "down from another shell");
         } finally {
+            up.stop();
             run(env, Duration.ofMinutes(3), "down");
         }
     }
 
     private static void awaitUp(ForegroundLauncher up) {
-        Waits.until(Duration.ofMinutes(4), "'Sparky is up' from the foreground launcher",
+        Waits.until(UP_TIMEOUT, "'Sparky is up' from the foreground launcher",
                 () -> up.output().contains("Sparky is up") || !up.isAlive());
         assertTrue(up.output().contains("Sparky is up"), up.output());
     }
