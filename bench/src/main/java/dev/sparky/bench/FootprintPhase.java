@@ -44,6 +44,7 @@ final class FootprintPhase {
     }
 
     void run() throws Exception {
+        Files.createDirectories(home);
         Bench.say("Footprint: bin/sparky up -d in " + home);
         try {
             double fresh = timed("up", "-d");
