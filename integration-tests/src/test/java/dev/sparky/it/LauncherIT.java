@@ -174,10 +174,30 @@ class LauncherIT {
         env.put("SPARKY_UI_PORT", Integer.toString(Ports.free()));
         env.put("SPARKY_DISPATCHER_PORT", Integer.toString(Ports.free()));
         env.put("SPARKY_SCHEDULER_PORT", Integer.toString(Ports.free()));
-        env.put("SPARKY_RUNNER_BASE_PORT", Integer.toString(Ports.free()));
+        env.put("SPARKY_RUNNER_BASE_PORT", Integer.toString(runnerBasePort()));
         env.put("SPARKY_KAFKA_PORT", Integer.toString(Ports.free()));
         env.put("SPARKY_KAFKA_CONTROLLER_PORT", Integer.toString(Ports.free()));
         return env;
+    }
+
+    /** Runner n listens on base + n: a base whose next three ports are free too (other tests run on this machine). */
+    private static int runnerBasePort() {
+        for (int tries = 0; tries < 100; tries++) {
+            int base = Ports.free();
+            if (java.util.stream.IntStream.rangeClosed(1, 3).allMatch(n -> bindable(base + n))) {
+                return base;
+            }
+        }
+        throw new IllegalStateException("no four free ports in a row for the runners");
+    }
+
+    private static boolean bindable(int port) {
+        try (java.net.ServerSocket s = new java.net.ServerSocket()) {
+            s.bind(new java.net.InetSocketAddress(port), 1);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private record Result(int code, String output) {
