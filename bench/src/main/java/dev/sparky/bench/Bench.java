@@ -52,6 +52,11 @@ public final class Bench {
         Instant t0 = Instant.now();
         try (LoadSampler load = new LoadSampler(5000)) {
             ok = true;
+            // First, while nothing else of the benchmark runs: the local stack as 'bin/sparky up' starts it.
+            if (options.runs("footprint")) {
+                ok &= phase("footprint", results, () -> new FootprintPhase(options, results, root.resolve("footprint"))
+                        .run());
+            }
             if (options.runs("main")) {
                 ok &= phase("main", results, () -> new MainPhase(options, results, root.resolve("main")).run());
             }

@@ -14,8 +14,8 @@ import java.util.Set;
  */
 public record BenchOptions(boolean quick, boolean skipBuildbot, Path json, Path images, Path repoRoot, Path replot,
         Set<String> phases) {
-    static final Set<String> PHASES = Set.of("main", "buildbot", "scale");
-    static final String USAGE = "usage: sparky bench [--quick] [--skip-buildbot] [--only main,buildbot,scale]"
+    static final Set<String> PHASES = Set.of("footprint", "main", "buildbot", "scale");
+    static final String USAGE = "usage: sparky bench [--quick] [--skip-buildbot] [--only footprint,main,buildbot,scale]"
             + " [--json PATH] [--images DIR] [--replot JSON]";
 
     public static BenchOptions parse(Path repoRoot, String... args) {
@@ -46,7 +46,7 @@ public record BenchOptions(boolean quick, boolean skipBuildbot, Path json, Path 
         Set<String> chosen = new LinkedHashSet<>(List.of(list.split(",")));
         for (String p : chosen) {
             if (!PHASES.contains(p)) {
-                throw new IllegalArgumentException("--only: unknown phase " + p + " (main, buildbot, scale); " + USAGE);
+                throw new IllegalArgumentException("--only: unknown phase " + p + " (footprint, main, buildbot, scale); " + USAGE);
             }
         }
         return chosen;

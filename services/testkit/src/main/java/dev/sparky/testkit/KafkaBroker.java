@@ -26,9 +26,11 @@ public final class KafkaBroker implements AutoCloseable {
         this.dataDir = dataDir;
         this.port = Ports.free();
         this.controllerPort = Ports.free();
-        this.process = new ManagedProcess("kafka", List.of(javaBin(), "-Xmx512m", "-XX:+UseSerialGC",
-                "-cp", classpath, LocalBroker.class.getName(), dataDir.toString(), Integer.toString(port),
-                Integer.toString(controllerPort), String.join(",", pools)), Map.of(), dataDir.resolve("kafka.log"));
+        List<String> cmd = new java.util.ArrayList<>(List.of(javaBin()));
+        cmd.addAll(JvmOptions.of("kafka"));
+        cmd.addAll(List.of("-cp", classpath, LocalBroker.class.getName(), dataDir.toString(), Integer.toString(port),
+                Integer.toString(controllerPort), String.join(",", pools)));
+        this.process = new ManagedProcess("kafka", cmd, JvmOptions.ENVIRONMENT, dataDir.resolve("kafka.log"));
     }
 
     /** A broker whose classpath is this JVM's (tests that depend on the test kit have the broker jars). */

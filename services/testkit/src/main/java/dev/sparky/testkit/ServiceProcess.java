@@ -12,9 +12,6 @@ import java.util.Map;
 
 /** One Sparky service ({@code <module>/target/quarkus-app/quarkus-run.jar}) as a process on its own port. */
 public final class ServiceProcess implements AutoCloseable {
-    /** Heap and GC settings for the local services: small heaps, serial GC (2-core machines). */
-    public static final List<String> JVM_OPTIONS = List.of("-Xms32m", "-Xmx256m", "-XX:+UseSerialGC",
-            "-XX:TieredStopAtLevel=1", "-Xss512k");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final ManagedProcess process;
@@ -23,10 +20,14 @@ public final class ServiceProcess implements AutoCloseable {
     public ServiceProcess(String name, Path jar, int port, Map<String, String> env, Path logFile) {
         List<String> cmd = new ArrayList<>();
         cmd.add(KafkaBroker.javaBin());
-        cmd.addAll(JVM_OPTIONS);
+        // <root>/<module>-service/target/quarkus-app/quarkus-run.jar
+        Path module = jar.toAbsolutePath().getParent().getParent().getParent();
+        cmd.addAll(JvmOptions.of(module.getParent(), module.getFileName().toString().replace("-service", "")));
         cmd.add("-jar");
         cmd.add(jar.toString());
-        this.process = new ManagedProcess(name, cmd, env, logFile);
+        Map<String, String> all = new java.util.HashMap<>(JvmOptions.ENVIRONMENT);
+        all.putAll(env);
+        this.process = new ManagedProcess(name, cmd, all, logFile);
         this.port = port;
     }
 
