@@ -171,8 +171,8 @@ cluster_images() {
 
 random_text() { head -c "$1" /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c "$2"; }
 
-# put_secret NAME KEY=VALUE...: podman 4.3 reads a secret volume from a Kubernetes Secret document (stringData;
-# it does not decode data's base64) and an env value from a JSON map of key to base64 value, so each Secret is
+# put_secret NAME KEY=VALUE...: podman 4.3 reads a secret volume from a Kubernetes Secret document (the values of
+# data as they stand: it neither decodes base64 there nor reads stringData) and an env value from a JSON map of key to base64 value, so each Secret is
 # kept twice: NAME and NAME-env (render.py points env references at the second). Values go through stdin and
 # owner-only files, never a command line.
 put_secret() {
@@ -184,7 +184,7 @@ import base64, json, sys
 name, out = sys.argv[1], sys.argv[2]
 pairs = [p.split("=", 1) for p in sys.stdin.read().split("\0") if p]
 json.dump({"apiVersion": "v1", "kind": "Secret", "metadata": {"name": name}, "type": "Opaque",
-           "stringData": {k: v for k, v in pairs}}, open(out + "/volume.json", "w"))
+           "data": {k: v for k, v in pairs}}, open(out + "/volume.json", "w"))
 json.dump({k: base64.b64encode(v.encode()).decode() for k, v in pairs}, open(out + "/env.json", "w"))
 ' "$name" "$dir" || { rm -rf "$dir"; fail "could not write secret $name"; }
   podman secret rm "$name" "$name-env" >/dev/null 2>&1 || true
