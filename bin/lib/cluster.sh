@@ -29,7 +29,7 @@ KAFKA_USERS=(ADMIN UI SCHEDULER DISPATCHER RUNNER PRODUCER)
 # The Kafka image the local overlay names (k8s/local/kafka); its base is the JRE image of 'bin/sparky images'.
 CLUSTER_KAFKA_IMAGE=localhost/sparky-kafka:4.4.0
 
-export CONTAINERS_CONF=${CONTAINERS_CONF:-$ROOT/k8s/local/containers.conf}
+export CONTAINERS_CONF=${CONTAINERS_CONF:-$ROOT/bin/lib/images/containers.conf}
 
 cluster_usage() {
   cat <<'EOF'

@@ -19,7 +19,11 @@ export function dockerfileFindings(root, image, containerPort) {
   const lines = text.split("\n").filter((l) => l.trim() && !l.trim().startsWith("#"));
   const findings = [];
   const add = (message) => findings.push({ doc: where, message });
-  const from = lines.filter((l) => /^FROM\s/i.test(l)).pop() ?? "";
+  // A base given as a build argument (FROM ${BASE_IMAGE}) is checked by its default (ARG BASE_IMAGE=...).
+  const from = (lines.filter((l) => /^FROM\s/i.test(l)).pop() ?? "").replace(/\$\{?(\w+)\}?/g, (all, name) => {
+    const arg = lines.find((l) => new RegExp(`^ARG\\s+${name}=`).test(l));
+    return arg ? arg.replace(/^ARG\s+\w+=/, "").trim() : all;
+  });
   if (!/eclipse-temurin:17[-.\w]*jre|ubi\d*\/openjdk-17-runtime/.test(from)) add(`runtime base must be a Temurin 17 JRE or UBI OpenJDK 17 runtime (got "${from}")`);
   const user = lines.filter((l) => /^USER\s/i.test(l)).pop();
   if (!user || !/^USER\s+1001(:1001)?\s*$/.test(user)) add(`the last USER must be 1001 (got "${user ?? "none"}")`);

@@ -87,5 +87,13 @@ public interface RunnerConfig {
         /** On SIGTERM, how long the build in hand may go on before it is stopped and handed back. */
         @WithDefault("25s")
         Duration drainTimeout();
+
+        /**
+         * Builds this runner takes before it exits with code 0: 0, the default, never exits by itself; 1 makes a
+         * mortal runner, a fresh process (on Kubernetes a fresh pod of a Job) for every build. Records beyond the
+         * last build are released to the other runners, never accepted.
+         */
+        @WithDefault("0")
+        int maxBuilds();
     }
 }

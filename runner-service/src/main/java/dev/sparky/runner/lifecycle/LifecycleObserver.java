@@ -11,9 +11,11 @@ import dev.sparky.runner.events.RunnerEventPublisher;
 import dev.sparky.runner.exec.ProcessBuildExecutor;
 import dev.sparky.runner.exec.Workspace;
 import dev.sparky.runner.metrics.RunnerMetrics;
+import dev.sparky.runner.queue.BuildBudget;
 import dev.sparky.runner.queue.JobHandler;
 import dev.sparky.runner.queue.JobQueueConsumer;
 import dev.sparky.runner.queue.QueueSetup;
+import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -66,7 +68,8 @@ public class LifecycleObserver {
         JobQueueConsumer jobs = new JobQueueConsumer(
                 () -> new KafkaShareConsumer<>(RunnerKafka.shareConsumer(settings, id)), handler,
                 () -> topicsReady(setup, status) && setup.configureGroup(status::draining), status::draining)
-                .withMetrics(parts.metrics());
+                .withMetrics(parts.metrics())
+                .withBudget(BuildBudget.of(config.runner().maxBuilds()), LifecycleObserver::exitAfterLastBuild);
         StopListener stops = new StopListener(() -> new KafkaConsumer<>(RunnerKafka.controlConsumer(settings, id)),
                 registry);
         HeartbeatSender heartbeat = new HeartbeatSender(id, identity.host(), registry, status, events);
@@ -85,6 +88,14 @@ public class LifecycleObserver {
             lifecycle.drain(identity.runnerId());
             timer.shutdownNow();
         }
+    }
+
+    /**
+     * After a mortal runner's last build: exit 0 through Quarkus' shutdown, which drains as on SIGTERM (nothing in
+     * hand by now), sends the last heartbeat and closes the producers, flushing any log chunk still on its way.
+     */
+    private static void exitAfterLastBuild() {
+        Quarkus.asyncExit(0);
     }
 
     private static boolean topicsReady(QueueSetup setup, RunnerStatus status) {

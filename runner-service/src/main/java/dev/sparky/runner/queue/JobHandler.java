@@ -62,8 +62,12 @@ public final class JobHandler {
         this.clock = clock;
     }
 
-    /** @param origin where the record came from, for log lines ("sparky.jobs offset 12") */
-    public void handle(byte[] value, String origin, JobAck ack) {
+    /**
+     * @param origin where the record came from, for log lines ("sparky.jobs offset 12")
+     * @return true when a build ran and its finish was reported (what a {@link BuildBudget} counts); false for a
+     *     record refused, released, or skipped because its build was stopped before it arrived
+     */
+    public boolean handle(byte[] value, String origin, JobAck ack) {
         RunBuild job;
         try {
             // The job's secrets travel sealed for this build and attempt; a record that does not open (another
@@ -72,11 +76,11 @@ public final class JobHandler {
         } catch (MalformedEventException e) {
             LOG.errorf("refused job record at %s: %s", origin, e.getMessage());
             ack.reject();
-            return;
+            return false;
         }
         BuildControl control = registry.begin(job.buildId(), job.attempt(), clock.instant());
         try {
-            handle(job, control, ack);
+            return handle(job, control, ack);
         } finally {
             registry.end(control);
             metrics.busy(false);
@@ -88,16 +92,16 @@ public final class JobHandler {
         giveUp = true;
     }
 
-    private void handle(RunBuild job, BuildControl control, JobAck ack) {
+    private boolean handle(RunBuild job, BuildControl control, JobAck ack) {
         String name = "build " + job.buildId() + " attempt " + job.attempt();
         if (control.stopRequest().isPresent()) {
             LOG.infof("%s was stopped before it arrived: skipped", name);
             ack.accept();
-            return;
+            return false;
         }
         if (draining.getAsBoolean()) {
             ack.release();
-            return;
+            return false;
         }
         PreparedBuild prepared = executor.prepare(job);
         BuildStarted started = BuildStarted.of(runnerId, job.buildId(), job.attempt(), prepared.notes());
@@ -107,7 +111,7 @@ public final class JobHandler {
             launch.abandon();
             LOG.warnf("%s: could not report its start; job record released for another try", name);
             ack.release();
-            return;
+            return false;
         }
         Acceptance acceptance = new Acceptance(ack, name);
         launch.whenRunning(() -> {
@@ -120,6 +124,7 @@ public final class JobHandler {
         metrics.finished(result.outcome());
         reportFinished(job, result);
         LOG.infof("%s ended: %s (%s)", name, result.outcome(), result.reason());
+        return true;
     }
 
     /** A launch that failed is the executor's to report (BuildExecutor#run); a stop before the run is ours. */

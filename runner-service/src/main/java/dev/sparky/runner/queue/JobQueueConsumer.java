@@ -21,7 +21,9 @@ import org.jboss.logging.Logger;
  * The job queue: a share consumer on {@code sparky.jobs} (group {@code sparky-runners}) polled on its own thread,
  * one record at a time. The build runs on this thread, so the runner does not poll while it builds and holds no
  * other job meanwhile. Before the first poll the group's offset reset is set to earliest. When the runner drains,
- * the loop stops taking records and closing the consumer releases anything it still held.
+ * the loop stops taking records and closing the consumer releases anything it still held. A runner with a
+ * {@link BuildBudget} stops the same way after its last build: records beyond it are released, never accepted,
+ * so another runner gets them at once; then it says so ({@link #onBudgetSpent}) and the process exits.
  */
 public final class JobQueueConsumer extends LoopThread {
     private static final Logger LOG = Logger.getLogger(JobQueueConsumer.class);
@@ -33,6 +35,8 @@ public final class JobQueueConsumer extends LoopThread {
     private final BooleanSupplier groupReady;
     private final BooleanSupplier draining;
     private RunnerMetrics metrics = RunnerMetrics.NONE;
+    private BuildBudget budget = BuildBudget.UNLIMITED;
+    private Runnable onBudgetSpent = () -> { };
 
     /**
      * @param groupReady prepares the group on the broker; blocks, returns false if the runner stopped first
@@ -52,6 +56,20 @@ public final class JobQueueConsumer extends LoopThread {
         return this;
     }
 
+    /**
+     * Takes at most {@code budget}'s builds; once they are done and the consumer has left the group,
+     * {@code spent} runs (on this thread, as its last act).
+     */
+    public JobQueueConsumer withBudget(BuildBudget budget, Runnable spent) {
+        this.budget = budget;
+        this.onBudgetSpent = spent;
+        return this;
+    }
+
+    private boolean takesRecords() {
+        return !stopping() && !draining.getAsBoolean() && !budget.spent();
+    }
+
     @Override
     protected void runLoop() {
         if (!groupReady.getAsBoolean()) {
@@ -61,20 +79,25 @@ public final class JobQueueConsumer extends LoopThread {
         try {
             consumer.setAcknowledgementCommitCallback(JobQueueConsumer::acknowledgementsCommitted);
             consumer.subscribe(List.of(Topics.JOBS));
-            while (!stopping() && !draining.getAsBoolean()) {
+            while (takesRecords()) {
                 pollOnce(consumer);
             }
         } finally {
-            // Releases whatever was acquired and not acknowledged: another runner gets it at once.
+            // Releases whatever was acquired and not acknowledged, commits the releases, and leaves the share
+            // group: another runner gets those records at once.
             consumer.close(Duration.ofSeconds(5));
             LOG.info("job queue consumer closed");
+        }
+        if (budget.spent() && !stopping()) {
+            LOG.infof("took %d of %d build(s), the most this runner takes: exiting", budget.taken(), budget.max());
+            onBudgetSpent.run();
         }
     }
 
     private void pollOnce(ShareConsumer<String, byte[]> consumer) {
         try {
             for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
-                if (stopping() || draining.getAsBoolean()) {
+                if (!takesRecords()) {
                     consumer.acknowledge(record, AcknowledgeType.RELEASE);
                     continue;
                 }
@@ -82,7 +105,9 @@ public final class JobQueueConsumer extends LoopThread {
                     metrics.redelivered();
                 }
                 String origin = record.topic() + " offset " + record.offset();
-                handler.handle(record.value(), origin, new ShareAck(consumer, record));
+                if (handler.handle(record.value(), origin, new ShareAck(consumer, record))) {
+                    budget.took();
+                }
             }
         } catch (KafkaException | IllegalStateException e) {
             LOG.warnf("job queue: %s; polling again", e.getMessage());

@@ -64,6 +64,58 @@ class JobQueueConsumerTest {
         assertTrue(kafka.closed);
     }
 
+    @Test
+    void aRunnerWithABudgetOfOneRunsOneBuildReleasesTheRestAndSaysItIsDone() throws Exception {
+        FakeBuildExecutor executor = FakeBuildExecutor.exiting("ok\n", 0);
+        AtomicBoolean spent = new AtomicBoolean();
+        JobQueueConsumer loop = consumer(executor).withBudget(BuildBudget.of(1), () -> spent.set(true));
+        add(0, Json.write(Jobs.job(1, "hello", "job.sh")));
+        add(1, Json.write(Jobs.job(2, "hello", "job.sh")));
+        add(2, Json.write(Jobs.job(3, "hello", "job.sh")));
+        loop.start();
+        assertTrue(loop.awaitStopped(Duration.ofSeconds(10)), "the loop ends by itself after the last build");
+        assertEquals(1, executor.runs);
+        assertEquals(List.of("0:ACCEPT", "1:RELEASE", "2:RELEASE"), kafka.acks());
+        assertEquals(1, events.of(BuildFinished.class).size(), "the one build's finish was reported");
+        assertTrue(kafka.closed, "the consumer left the share group");
+        assertTrue(spent.get(), "told the process to exit");
+    }
+
+    @Test
+    void aRefusedRecordDoesNotCountAgainstTheBudget() throws Exception {
+        FakeBuildExecutor executor = FakeBuildExecutor.exiting("ok\n", 0);
+        AtomicBoolean spent = new AtomicBoolean();
+        JobQueueConsumer loop = consumer(executor).withBudget(BuildBudget.of(1), () -> spent.set(true));
+        add(0, "garbage".getBytes());
+        add(1, Json.write(Jobs.job(2, "hello", "job.sh")));
+        loop.start();
+        assertTrue(loop.awaitStopped(Duration.ofSeconds(10)));
+        assertEquals(List.of("0:REJECT", "1:ACCEPT"), kafka.acks());
+        assertEquals(1, executor.runs);
+        assertTrue(spent.get());
+    }
+
+    @Test
+    void aRunnerStoppedBeforeItsBudgetIsSpentDoesNotSayItIsDone() throws Exception {
+        AtomicBoolean spent = new AtomicBoolean();
+        JobQueueConsumer loop = consumer(FakeBuildExecutor.exiting("ok\n", 0))
+                .withBudget(BuildBudget.of(2), () -> spent.set(true));
+        add(0, Json.write(Jobs.job(1, "hello", "job.sh")));
+        loop.start();
+        waitFor(() -> events.of(BuildFinished.class).size() == 1);
+        loop.stop();
+        assertTrue(loop.awaitStopped(Duration.ofSeconds(5)));
+        assertTrue(kafka.closed);
+        assertTrue(!spent.get(), "one build of two: the runner goes on until stopped");
+    }
+
+    @Test
+    void aNegativeBudgetIsRefusedNamingTheSetting() {
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> BuildBudget.of(-1));
+        assertTrue(e.getMessage().contains("SPARKY_RUNNER_MAX_BUILDS"), e.getMessage());
+    }
+
     static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (!condition.getAsBoolean() && System.nanoTime() < deadline) {

@@ -54,6 +54,11 @@ public class ManagedProcess implements AutoCloseable {
         return process != null && process.isAlive();
     }
 
+    /** The exit code once the process has ended; null while it runs (or before it started). */
+    public synchronized Integer exitCode() {
+        return process == null || process.isAlive() ? null : process.exitValue();
+    }
+
     public synchronized long pid() {
         return process.pid();
     }

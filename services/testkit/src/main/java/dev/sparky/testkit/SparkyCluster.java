@@ -113,12 +113,30 @@ public final class SparkyCluster implements AutoCloseable {
         return r.awaitReady(READY);
     }
 
+    /**
+     * Starts one more runner with settings of its own (e.g. {@code SPARKY_RUNNER_MAX_BUILDS=1}) and returns at
+     * once: a runner that exits after its builds may be gone before it could be seen ready, so the caller waits
+     * for what it needs.
+     */
+    public ServiceProcess startRunner(Map<String, String> env) {
+        ServiceProcess r = newRunner(env).start();
+        runners.add(r);
+        return r;
+    }
+
     private ServiceProcess newRunner() {
+        return newRunner(Map.of());
+    }
+
+    private ServiceProcess newRunner(Map<String, String> extra) {
         int n = runnerSeq.incrementAndGet();
         int port = Ports.free();
+        Map<String, String> own = new HashMap<>(extra);
+        own.put("SPARKY_RUNNER_PORT", Integer.toString(port));
+        own.put("SPARKY_RUNNER_ID", "runner-" + n);
         // No service token for runners: builds run beside them and must not find it (docs/architecture.md).
-        return service("runner-" + n, "runner-service", port, Map.of("SPARKY_RUNNER_PORT", Integer.toString(port),
-                "SPARKY_RUNNER_ID", "runner-" + n, "SPARKY_SERVICE_TOKEN", ""));
+        own.put("SPARKY_SERVICE_TOKEN", "");
+        return service("runner-" + n, "runner-service", port, own);
     }
 
     /**
