@@ -33,7 +33,9 @@ export CONTAINERS_CONF=${CONTAINERS_CONF:-$ROOT/bin/lib/images/containers.conf}
 
 cluster_usage() {
   cat <<'EOF'
-usage: bin/sparky cluster up [--runners N]     build the images, play k8s/overlays/local with podman, wait until ready
+usage: bin/sparky cluster up [--runners N] [--local-base]
+                                               build the images (--local-base: on a Debian base made here, for
+                                               machines without a registry), play k8s/overlays/local with podman, wait until ready
        bin/sparky cluster down [--volumes]     remove the pods (and with --volumes the volumes and secrets)
        bin/sparky cluster status               the pods and whether each is ready
        bin/sparky cluster scale runners N      add runner pods, or stop some (SIGTERM, grace period, as Kubernetes)
@@ -51,6 +53,17 @@ cluster_tools() {
   python3 -c 'import yaml' 2>/dev/null || missing+=("python3 with PyYAML (Debian: python3-yaml)")
   ((${#missing[@]} == 0)) || fail "cluster mode needs ${missing[*]}: install them \
 (Debian: apt-get install -y podman runc slirp4netns uidmap python3-yaml; kubectl from https://kubernetes.io/docs/tasks/tools/)"
+}
+
+# Before the integration tests (bin/sparky test): podman and what cluster mode needs, with apt-get, as root.
+cluster_install() {
+  command -v podman >/dev/null && command -v debootstrap >/dev/null && python3 -c 'import yaml' 2>/dev/null && return 0
+  command -v apt-get >/dev/null || fail "the container deployment test needs podman, debootstrap and python3-yaml: install them"
+  ((EUID == 0)) || fail "the container deployment test plays pods with rootful podman: run the tests as root"
+  say "Installing podman, runc, debootstrap, slirp4netns, uidmap and python3-yaml with apt-get (about 15 s)."
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq podman runc debootstrap slirp4netns uidmap python3-yaml >/dev/null \
+    || fail "apt-get could not install podman runc debootstrap slirp4netns uidmap python3-yaml"
 }
 
 # --- pods --------------------------------------------------------------------------------------------------
@@ -125,14 +138,15 @@ cluster_render() { # RUNNERS
     || fail "k8s/local/render.py could not turn the rendered manifests into pods"
 }
 
-# The JRE base image 'bin/sparky images' made, or SPARKY_CLUSTER_JRE_IMAGE.
+# Options for 'bin/sparky images' (cluster up --local-base passes its own on).
+CLUSTER_IMAGE_ARGS=()
+
+# The Kafka image's base: the services' (bin/lib/images.sh), SPARKY_CLUSTER_JRE_IMAGE when set.
 cluster_jre_image() {
-  local image=${SPARKY_CLUSTER_JRE_IMAGE:-${SPARKY_BASE_IMAGE:-}}
-  if [[ -z $image ]]; then
-    image=$(podman images --format '{{.Repository}}:{{.Tag}}' | grep -m1 -E '^localhost/sparky-(jre|base)' || true)
+  if [[ -n ${SPARKY_CLUSTER_JRE_IMAGE:-} ]]; then echo "$SPARKY_CLUSTER_JRE_IMAGE"
+  elif [[ " ${CLUSTER_IMAGE_ARGS[*]} " == *" --local-base "* ]]; then echo localhost/sparky-base:bookworm
+  else echo "${SPARKY_IMAGE_BASE:-eclipse-temurin:17-jre-noble}"
   fi
-  [[ -n $image ]] || image=docker.io/library/eclipse-temurin:17-jre-noble
-  echo "$image"
 }
 
 cluster_kafka_image() {
@@ -163,7 +177,7 @@ cluster_kafka_image() {
 cluster_images() {
   if [[ ${SPARKY_CLUSTER_SKIP_IMAGES:-false} != true ]]; then
     step "Building the images (bin/sparky images; cached after the first time)"
-    "$ROOT/bin/sparky" images || fail "bin/sparky images failed"
+    "$ROOT/bin/sparky" images "${CLUSTER_IMAGE_ARGS[@]}" || fail "bin/sparky images failed"
   fi
   step "Building the Kafka image $CLUSTER_KAFKA_IMAGE (k8s/local/kafka)"
   cluster_kafka_image
@@ -255,6 +269,7 @@ cluster_up() {
   local runners=1
   while (($#)); do
     case $1 in
+      --local-base) CLUSTER_IMAGE_ARGS+=(--local-base) ;;
       --runners) [[ ${2:-} =~ ^[1-9][0-9]*$ ]] || fail "usage: bin/sparky cluster up --runners N (1 or more)"; runners=$2; shift ;;
       *) cluster_usage >&2; fail "unknown option '$1' for 'cluster up'" ;;
     esac
