@@ -61,6 +61,11 @@ class ContainerDeploymentIT {
     void up() throws Exception {
         Path home = Files.createTempDirectory("sparky-it-cluster");
         env.put("SPARKY_HOME", home.toString());
+        // The runner image's Raku modules from archives (bin/sparky test passes the folder it installed Raku from).
+        String rakuModules = System.getProperty("it.raku-modules", "");
+        if (!rakuModules.isBlank()) {
+            env.put("SPARKY_RAKU_MODULES", rakuModules);
+        }
         sparky(Duration.ofMinutes(3), "cluster", "down", "--volumes");
         Result up = sparky(Duration.ofMinutes(10), "cluster", "up", "--local-base");
         assertEquals(0, up.code(), up.output());
