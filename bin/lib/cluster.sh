@@ -362,6 +362,14 @@ cluster_scale() {
   cluster_tools
   local want=$2 have n pod
   podman pod exists sparky-dispatcher || fail "no cluster is up: start one with 'bin/sparky cluster up'"
+  # A runner pod whose container ended (podman restarts none that 'podman kill' or 'stop' ended) is replaced, as
+  # a ReplicaSet replaces a failed pod: removed here, played again below if it is still wanted.
+  for pod in $(cluster_runner_pods); do
+    if [[ $(podman pod inspect --format '{{.State}}' "$pod" 2>/dev/null) != Running ]]; then
+      echo "    $pod has ended: removed"
+      podman pod rm -f "$pod" >/dev/null 2>&1 || true
+    fi
+  done
   have=$(cluster_runner_pods | wc -l)
   local highest; highest=$(cluster_runner_pods | tail -n 1); highest=${highest##*-}
   cluster_render "$(( want > ${highest:-0} ? want : ${highest:-0} ))"
