@@ -183,8 +183,14 @@ class ContainerDeploymentIT {
     }
 
     private static void project(Path projects, String name, String script) throws IOException, InterruptedException {
+        // Builds of one project run one at a time unless it allows more.
+        project(projects, name, "allow_manual_run: true\nconcurrency: 4\n", script);
+    }
+
+    private static void project(Path projects, String name, String yaml, String script)
+            throws IOException, InterruptedException {
         Path dir = Files.createDirectories(projects.resolve(name));
-        Files.writeString(dir.resolve("sparky.yaml"), "allow_manual_run: true\n");
+        Files.writeString(dir.resolve("sparky.yaml"), yaml);
         Path job = dir.resolve("job.sh");
         Files.writeString(job, "#!/usr/bin/env bash\nset -euo pipefail\n" + script);
         job.toFile().setExecutable(true, false);
