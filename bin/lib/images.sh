@@ -30,7 +30,7 @@ container_engine() {
 podman_settings() {
   [[ $ENGINE == podman && -z ${CONTAINERS_CONF:-} ]] || return 0
   local cap_eff; cap_eff=$(awk '/^CapEff:/ {print $2}' /proc/self/status 2>/dev/null || true)
-  if ((EUID == 0)) && [[ -n $cap_eff ]] && (((16#$cap_eff >> 24) & 1 == 0)); then
+  if ((EUID == 0)) && [[ -n $cap_eff ]] && ((((16#$cap_eff >> 24) & 1) == 0)); then
     export CONTAINERS_CONF="$IMAGES_LIB/containers.conf"
     echo "    root lacks CAP_SYS_RESOURCE here: podman runs with $CONTAINERS_CONF (runc, cgroupfs, ulimits within the host's)"
   fi
@@ -85,7 +85,7 @@ images_build() {
   local name=$1 image=$2; shift 2
   local log="$LOGS/image-$name.log"
   mkdir -p "$LOGS"
-  if ! $ENGINE build --network host "$@" 2>&1 | tee "$log" | { grep --line-buffered -E '^(STEP|Step) ' || true; } \
+  if ! $ENGINE build --network host "$@" 2>&1 | tee "$log" | { grep --line-buffered -E '^(STEP|Step) |^#[0-9]+ \[' || true; } \
       | sed -u -E 's/^/      /; s/^(.{0,150}).*/\1/'; then
     tail -n 25 "$log" >&2
     local hint=""
