@@ -101,6 +101,30 @@ class ContainerDeploymentIT {
         assertTrue(artifacts(artifactBuild).contains("out.txt"));
     }
 
+    /** Login is off in cluster mode because nothing listens beyond this machine: tried on every other address. */
+    @Test
+    @Order(2)
+    void everyPodListensOnLoopbackOnlyAndTheRunnerHasNoServiceToken() throws Exception {
+        List<java.net.InetAddress> others = java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())
+                .stream().flatMap(NetworkInterface -> NetworkInterface.inetAddresses())
+                .filter(a -> !a.isLoopbackAddress() && !a.isLinkLocalAddress()).toList();
+        org.junit.jupiter.api.Assumptions.assumeFalse(others.isEmpty(), "this machine has no address but loopback");
+        for (java.net.InetAddress address : others) {
+            for (int port : new int[] {8080, 8180, 8280, 8381, 19092, 19093}) {
+                try (java.net.Socket socket = new java.net.Socket()) {
+                    socket.connect(new java.net.InetSocketAddress(address, port), 2000);
+                    org.junit.jupiter.api.Assertions.fail(address + ":" + port + " answers: only 127.0.0.1 may");
+                } catch (IOException expected) {
+                    // refused: nothing listens there
+                }
+            }
+        }
+        // Builds run in the runner's pod: the service credential must not be in its environment.
+        String runnerEnv = podman("exec", "sparky-runner-1-runner", "env");
+        assertFalse(runnerEnv.contains("SPARKY_SERVICE_TOKEN="), "the runner has no service token");
+        assertTrue(runnerEnv.contains("SPARKY_RUNNER_ID=sparky-runner-1"), runnerEnv);
+    }
+
     @Test
     @Order(2)
     void aRunnerCannotWriteTheProjectsVolume() throws Exception {
