@@ -29,7 +29,15 @@ KAFKA_USERS=(ADMIN UI SCHEDULER DISPATCHER RUNNER PRODUCER)
 # The Kafka image the local overlay names (k8s/local/kafka); its base is the JRE image of 'bin/sparky images'.
 CLUSTER_KAFKA_IMAGE=localhost/sparky-kafka:4.4.0
 
-export CONTAINERS_CONF=${CONTAINERS_CONF:-$ROOT/bin/lib/images/containers.conf}
+# Where root lacks CAP_SYS_RESOURCE (some VMs and sandboxes) podman needs the settings of
+# bin/lib/images/containers.conf (runc, cgroupfs, ulimits the host allows), as bin/sparky images decides too;
+# a CONTAINERS_CONF of the user's wins.
+if [[ -z ${CONTAINERS_CONF:-} ]] && ((EUID == 0)); then
+  cluster_cap_eff=$(awk '/^CapEff:/ {print $2}' /proc/self/status 2>/dev/null || true)
+  if [[ -n $cluster_cap_eff ]] && ((((16#$cluster_cap_eff >> 24) & 1) == 0)); then
+    export CONTAINERS_CONF="$ROOT/bin/lib/images/containers.conf"
+  fi
+fi
 
 cluster_usage() {
   cat <<'EOF'
