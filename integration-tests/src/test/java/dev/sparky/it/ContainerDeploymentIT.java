@@ -43,7 +43,7 @@ import org.junit.jupiter.api.condition.EnabledIf;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @EnabledIf(value = "enabled", disabledReason = "the container deployment test runs with -Dit.require-containers=true "
-        + "only (bin/sparky test sets it after installing podman and building the images; it needs root)")
+        + "only (bin/sparky test sets it after installing podman; it needs root and builds the images)")
 class ContainerDeploymentIT {
     private static final Duration BUILD = Duration.ofSeconds(120);
     private final Path root = SparkyCluster.repoRootFromBuild();
