@@ -36,10 +36,15 @@ export function kafkaAddressRule(ctx, add) {
   const sts = ctx.byKind("StatefulSet").find((s) => s.metadata?.labels?.["app.kubernetes.io/component"] === "kafka");
   if (!kafkaCr && !sts) return;
   const hosts = config.data.KAFKA_BOOTSTRAP_SERVERS.split(",").map((h) => h.trim().split(":"));
+  // On the host's network (k8s/overlays/local, no Services) the broker is at 127.0.0.1 on its client listener.
+  const hostNetwork = sts?.spec?.template?.spec?.hostNetwork === true;
+  const listeners = ctx.byKind("ConfigMap").find((c) => c.metadata?.name?.startsWith("sparky-kafka-config"))?.data?.KAFKA_LISTENERS ?? "";
   for (const [host, port] of hosts) {
     const ok = kafkaCr
       ? host === `${kafkaCr.metadata.name}-kafka-bootstrap` && port === "9092"
-      : (ctx.find("Service", host)?.spec?.ports ?? []).some((p) => String(p.port) === port);
+      : hostNetwork
+        ? host === "127.0.0.1" && listeners.includes(`SASL_PLAINTEXT://127.0.0.1:${port}`)
+        : (ctx.find("Service", host)?.spec?.ports ?? []).some((p) => String(p.port) === port);
     if (!ok) add(config, `KAFKA_BOOTSTRAP_SERVERS ${host}:${port} is not the address of the Kafka in this render`);
   }
 }

@@ -1,0 +1,2 @@
+#!/bin/bash
+exec java -Xmx256m -Dlog4j2.configurationFile=/opt/kafka/config/log4j2.properties -cp '/opt/kafka/libs/*' org.apache.kafka.tools.AclCommand "$@"
