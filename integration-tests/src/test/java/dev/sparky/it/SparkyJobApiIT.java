@@ -30,8 +30,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.condition.EnabledIf;
 
 /**
- * Sparky's own job API examples (test resources {@code sparky-job-api/}, copied from Sparky) run unchanged on the
- * real services with the real Raku module {@code Sparky::JobApi}: children run in the projects the examples name
+ * Sparrowfiles that use Sparky's job API client as Sparky's examples of the same names do (test resources
+ * {@code sparky-job-api/}) run on the real services with the real, unchanged Raku module {@code Sparky::JobApi}:
+ * children run in the projects the scenarios name
  * (which have no folder) with the sparrowfile they were sent, stashes go parent to child and back, a file goes up
  * and comes back, a parent waits for children, even ones queued later by other children. Then the attacks on
  * Sparky's routes, from inside a real build with its own token: another project's stash, files and queue,
@@ -192,7 +193,7 @@ class SparkyJobApiIT {
         JsonNode child = succeededChildren("spawned_01", parent, 1).get(0);
         JsonNode grandchild = succeededChildren("spawned_02", child, 1).get(0);
         String log = log("spawned_02", grandchild.path("jobId").asText());
-        assertTrue(log.contains("I am off now, good buy!"), log);
+        assertTrue(log.contains("grandchild here, nothing more to queue"), log);
     }
 
     @Test
