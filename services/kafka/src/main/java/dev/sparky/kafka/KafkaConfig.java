@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 import java.time.Duration;
 import java.util.Map;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * How every service reaches Kafka ({@code sparky.kafka.*}), read the same way by all of them. The credentials
@@ -34,8 +35,28 @@ public interface KafkaConfig {
     @WithDefault("2m")
     Duration topicWait();
 
-    /** The connection settings every client of the service is built from. */
+    /**
+     * The connection settings every client of the service is built from.
+     *
+     * @throws IllegalStateException when the configuration still names a topic ({@link #refuseTopicNames})
+     */
     static KafkaSettings settings(KafkaConfig config) {
+        refuseTopicNames(ConfigProvider.getConfig().getPropertyNames());
         return new KafkaSettings(config.bootstrapServers(), config.common());
+    }
+
+    /**
+     * Refuses the {@code sparky.topics.*} keys (env {@code SPARKY_TOPICS_*}) earlier versions read: topic names
+     * are fixed now, and a service that silently ignored a renamed topic would look configured but use another.
+     *
+     * @throws IllegalStateException naming the first such key and saying what to do
+     */
+    static void refuseTopicNames(Iterable<String> propertyNames) {
+        for (String key : propertyNames) {
+            if (key.startsWith("sparky.topics.") || key.startsWith("SPARKY_TOPICS_")) {
+                throw new IllegalStateException("the configuration sets " + key + ", but Sparky's topic names are "
+                        + "fixed (dev.sparky.kafka.SparkyTopics, docs/kafka-api.md): remove " + key);
+            }
+        }
     }
 }

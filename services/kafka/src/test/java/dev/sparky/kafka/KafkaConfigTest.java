@@ -1,6 +1,8 @@
 package dev.sparky.kafka;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.PropertiesConfigSource;
@@ -38,5 +40,16 @@ class KafkaConfigTest {
         }
         assertEquals("all", s.producer("p").get("acks"));
         assertEquals("true", s.producer("p").get("enable.idempotence"));
+    }
+
+    @Test
+    void aTopicNameLeftInTheConfigurationStopsTheServiceNamingTheKey() {
+        KafkaConfig.refuseTopicNames(java.util.List.of("sparky.kafka.bootstrap-servers", "sparky.home"));
+        var e = assertThrows(IllegalStateException.class, () -> KafkaConfig.refuseTopicNames(
+                java.util.List.of("sparky.home", "sparky.topics.jobs")));
+        assertTrue(e.getMessage().contains("sets sparky.topics.jobs"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("remove sparky.topics.jobs"), e.getMessage());
+        assertThrows(IllegalStateException.class, () -> KafkaConfig.refuseTopicNames(
+                java.util.List.of("SPARKY_TOPICS_BUILD_REQUESTS")));
     }
 }
