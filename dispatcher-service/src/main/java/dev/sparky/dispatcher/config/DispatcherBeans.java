@@ -7,6 +7,7 @@ import dev.sparky.dispatcher.engine.EngineMetrics;
 import dev.sparky.dispatcher.engine.EngineSettings;
 import dev.sparky.dispatcher.store.BuildQueries;
 import dev.sparky.dispatcher.store.EngineStore;
+import dev.sparky.kafka.KafkaConfig;
 import dev.sparky.kafka.KafkaSettings;
 import dev.sparky.project.ProjectCatalog;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -35,8 +36,8 @@ public class DispatcherBeans {
 
     @Produces
     @Singleton
-    KafkaSettings kafkaSettings(DispatcherConfig config) {
-        return new KafkaSettings(config.kafka().bootstrapServers(), config.kafka().common());
+    KafkaSettings kafkaSettings(KafkaConfig config) {
+        return KafkaConfig.settings(config);
     }
 
     @Produces

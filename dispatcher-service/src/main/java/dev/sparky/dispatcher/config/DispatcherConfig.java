@@ -1,19 +1,19 @@
 package dev.sparky.dispatcher.config;
 
 import dev.sparky.contracts.RunnerPools;
-import dev.sparky.contracts.Topics;
 import dev.sparky.dispatcher.engine.TopicNames;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import io.smallrye.config.WithName;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
-/** The dispatcher's settings ({@code sparky.*} in application.properties). */
+/**
+ * The dispatcher's settings ({@code sparky.*} in application.properties); how it reaches Kafka is the shared
+ * {@link dev.sparky.kafka.KafkaConfig} ({@code sparky.kafka.*}).
+ */
 @ConfigMapping(prefix = "sparky")
 public interface DispatcherConfig {
 
@@ -36,28 +36,8 @@ public interface DispatcherConfig {
     @WithDefault(RunnerPools.DEFAULT)
     List<String> runnerPools();
 
-    /** How to reach Kafka. */
-    Kafka kafka();
-
     /** The engine's settings. */
     Dispatcher dispatcher();
-
-    /** Topic names (defaults: {@code dev.sparky.contracts.Topics}). */
-    TopicConfig topics();
-
-    /** Kafka connection. */
-    interface Kafka {
-        /** Brokers, {@code host:port[,host:port...]}. */
-        @WithDefault("127.0.0.1:9092")
-        String bootstrapServers();
-
-        /**
-         * Extra client settings for every Kafka client of this service (security.protocol, ssl.*, sasl.*): TLS
-         * and SASL by configuration, see docs/security.md.
-         */
-        @WithName("client")
-        Map<String, String> common();
-    }
 
     /** Engine, state and leases. */
     interface Dispatcher {
@@ -97,42 +77,9 @@ public interface DispatcherConfig {
         int artifactMaxCount();
     }
 
-    /** The names of the topics the dispatcher reads and writes. */
-    interface TopicConfig {
-        /** Build requests (public, in; the dispatcher also sends downstream requests here). */
-        @WithDefault(Topics.BUILD_REQUESTS)
-        String buildRequests();
-
-        /** Refused build requests, with the reason in a header (public). */
-        @WithDefault(Topics.BUILD_REQUESTS_DLQ)
-        String buildRequestsDlq();
-
-        /** Every state change of every build (public, out). */
-        @WithDefault(Topics.BUILD_EVENTS)
-        String buildEvents();
-
-        /** Commands to the dispatcher: cancel. */
-        @WithDefault(Topics.BUILD_COMMANDS)
-        String buildCommands();
-
-        /** The runners' job queue (one partition, share group). */
-        @WithDefault(Topics.JOBS)
-        String jobs();
-
-        /** What runners report: start, log, finish, heartbeat. */
-        @WithDefault(Topics.RUNNER_EVENTS)
-        String runnerEvents();
-
-        /** Stop commands to every runner. */
-        @WithDefault(Topics.RUNNER_CONTROL)
-        String runnerControl();
-    }
-
-    /** The topic names as the engine takes them. */
+    /** The topic names as the engine takes them: fixed, the product's layout ({@code SparkyTopics}). */
     static TopicNames topicNames(DispatcherConfig config) {
-        TopicConfig t = config.topics();
-        return new TopicNames(t.buildRequests(), t.buildRequestsDlq(), t.buildEvents(), t.buildCommands(), t.jobs(),
-                t.runnerEvents(), t.runnerControl());
+        return TopicNames.defaults();
     }
 
     /** The state folder, resolved. */

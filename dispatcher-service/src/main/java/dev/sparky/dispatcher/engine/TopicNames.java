@@ -3,8 +3,8 @@ package dev.sparky.dispatcher.engine;
 import dev.sparky.contracts.Topics;
 
 /**
- * The topic names the dispatcher uses, from configuration ({@code sparky.topics.*}); the defaults are the
- * {@link Topics} constants.
+ * The topic names as the engine takes them: the product's fixed names ({@link Topics}, laid out in
+ * {@code dev.sparky.kafka.SparkyTopics}), passed in so that engine tests can tell the topics apart.
  */
 public record TopicNames(String buildRequests, String buildRequestsDlq, String buildEvents, String buildCommands,
         String jobs, String runnerEvents, String runnerControl) {

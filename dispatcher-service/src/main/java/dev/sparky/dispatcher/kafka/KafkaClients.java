@@ -40,8 +40,7 @@ public class KafkaClients {
         probe = new KafkaProbe(kafka, clock, Duration.ofMillis(500));
         watch = new KafkaWatch(probe::check, clock, settings.lease(), Duration.ofSeconds(1));
         daemon("sparky-kafka-watch", watch).start();
-        topics = new TopicBootstrapper(kafka, config.dispatcher().replicationFactor(), settings.topics(),
-                settings.pools());
+        topics = new TopicBootstrapper(kafka, config.dispatcher().replicationFactor(), settings.pools());
         daemon("sparky-topic-bootstrap", topics).start();
         publisher = new EventPublisher(kafka, "sparky-dispatcher-outbox");
     }

@@ -1,16 +1,17 @@
 package dev.sparky.dispatcher.kafka;
 
-import dev.sparky.dispatcher.engine.TopicNames;
 import dev.sparky.kafka.KafkaSettings;
 import dev.sparky.kafka.SparkyTopics;
 import dev.sparky.kafka.TopicBootstrap;
 import dev.sparky.kafka.TopicBootstrap.TopicSpec;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.jboss.logging.Logger;
 
-/** Creates the product's topics in the background, retrying until the broker answers. */
+/**
+ * Creates the product's topics ({@link SparkyTopics}, with a job topic per declared runner pool) in the background,
+ * retrying until the broker answers. The dispatcher is the only service that creates topics.
+ */
 final class TopicBootstrapper implements Runnable {
     private static final Logger LOG = Logger.getLogger(TopicBootstrapper.class);
     private static final long RETRY_MS = 3000;
@@ -21,23 +22,15 @@ final class TopicBootstrapper implements Runnable {
     private volatile boolean running = true;
 
     /** @param pools the declared runner pools: each gets its job topic (only the dispatcher creates topics) */
-    TopicBootstrapper(KafkaSettings settings, short replicationFactor, TopicNames names, Collection<String> pools) {
+    TopicBootstrapper(KafkaSettings settings, short replicationFactor, Collection<String> pools) {
         this.settings = settings;
         this.replicationFactor = replicationFactor;
-        this.topics = specs(names, pools);
+        this.topics = SparkyTopics.all(pools);
     }
 
-    /** The product's topic layout under the configured names, with a job topic per declared pool. */
-    static List<TopicSpec> specs(TopicNames names, Collection<String> pools) {
-        List<TopicSpec> all = new ArrayList<>(specs(names));
-        all.addAll(SparkyTopics.poolJobs(names.jobs(), pools));
-        return List.copyOf(all);
-    }
-
-    /** The product's topic layout under the configured names. */
-    static List<TopicSpec> specs(TopicNames names) {
-        return SparkyTopics.all().stream()
-                .map(t -> new TopicSpec(names.resolve(t.name()), t.partitions(), t.configs())).toList();
+    /** What this bootstrapper creates. */
+    List<TopicSpec> topics() {
+        return topics;
     }
 
     @Override

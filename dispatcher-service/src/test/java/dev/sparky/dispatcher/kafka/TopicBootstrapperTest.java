@@ -1,20 +1,24 @@
 package dev.sparky.dispatcher.kafka;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.sparky.dispatcher.engine.TopicNames;
+import dev.sparky.kafka.KafkaSettings;
+import dev.sparky.kafka.SparkyTopics;
 import dev.sparky.kafka.TopicBootstrap.TopicSpec;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Topics are created under their configured names, with the product's partition counts. */
+/** The dispatcher creates the product's layout, with a one-partition job topic for every declared pool. */
 class TopicBootstrapperTest {
     @Test
-    void configuredNamesKeepTheLayout() {
-        TopicNames names = new TopicNames("a.req", "a.dlq", "a.events", "a.cmd", "a.jobs", "a.rev", "a.ctl");
-        List<TopicSpec> specs = TopicBootstrapper.specs(names);
-        assertEquals(List.of("a.req", "a.dlq", "a.events", "a.cmd", "a.jobs", "a.rev", "a.ctl"),
-                specs.stream().map(TopicSpec::name).toList());
-        assertEquals(1, specs.get(4).partitions(), "the job queue keeps one partition");
+    void everyDeclaredPoolGetsItsJobTopic() {
+        List<TopicSpec> specs = new TopicBootstrapper(KafkaSettings.of("127.0.0.1:1"), (short) 1,
+                List.of("gpu", "arm64")).topics();
+        List<String> names = specs.stream().map(TopicSpec::name).toList();
+        assertTrue(names.containsAll(List.of("sparky.jobs", "sparky.jobs.gpu", "sparky.jobs.arm64")), names.toString());
+        specs.stream().filter(t -> t.name().startsWith("sparky.jobs"))
+                .forEach(t -> assertEquals(1, t.partitions(), t.name() + " keeps one partition"));
+        assertEquals(SparkyTopics.all(List.of("gpu", "arm64")), specs);
     }
 }

@@ -1,5 +1,6 @@
 package dev.sparky.runner.config;
 
+import dev.sparky.kafka.KafkaConfig;
 import dev.sparky.kafka.KafkaProbe;
 import dev.sparky.kafka.KafkaSettings;
 import dev.sparky.runner.control.AttemptRegistry;
@@ -28,8 +29,8 @@ public class RunnerBeans {
 
     @Produces
     @Singleton
-    KafkaSettings kafkaSettings(RunnerConfig config) {
-        return new KafkaSettings(config.kafka().bootstrapServers(), config.kafka().common());
+    KafkaSettings kafkaSettings(KafkaConfig config) {
+        return KafkaConfig.settings(config);
     }
 
     @Produces
@@ -84,8 +85,10 @@ public class RunnerBeans {
 
     @Produces
     @Singleton
-    KafkaProbe probe(KafkaSettings settings) {
-        return new KafkaProbe(settings, Clock.systemUTC(), Duration.ofSeconds(2));
+    KafkaProbe probe(KafkaSettings settings, RunnerConfig config) {
+        // Asked on the first readiness call only: nothing here runs before the first poll.
+        return new KafkaProbe(settings, Clock.systemUTC(), Duration.ofSeconds(2),
+                RunnerConfig.topics(config).names());
     }
 
     void closeProbe(@Disposes KafkaProbe probe) {

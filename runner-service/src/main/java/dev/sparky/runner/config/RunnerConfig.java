@@ -1,14 +1,16 @@
 package dev.sparky.runner.config;
 
 import dev.sparky.contracts.RunnerPools;
+import dev.sparky.kafka.SparkyTopics;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import io.smallrye.config.WithName;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 
-/** Everything the runner reads from configuration ({@code sparky.*} in application.properties). */
+/**
+ * Everything the runner reads from configuration ({@code sparky.*} in application.properties); how it reaches
+ * Kafka is the shared {@link dev.sparky.kafka.KafkaConfig} ({@code sparky.kafka.*}).
+ */
 @ConfigMapping(prefix = "sparky")
 public interface RunnerConfig {
 
@@ -23,29 +25,8 @@ public interface RunnerConfig {
      */
     Optional<String> jobSealKey();
 
-    /** How to reach Kafka. */
-    Kafka kafka();
-
     /** The runner's own settings. */
     Runner runner();
-
-    /** Kafka connection. */
-    interface Kafka {
-        /** Comma-separated host:port list of brokers. */
-        @WithDefault("127.0.0.1:9092")
-        String bootstrapServers();
-
-        /** Replication factor of the topics this service creates when they are missing. */
-        @WithDefault("1")
-        short replicationFactor();
-
-        /**
-         * Extra client settings for every Kafka client of this service (security.protocol, ssl.*, sasl.*): TLS
-         * and SASL by configuration, see docs/security.md.
-         */
-        @WithName("client")
-        Map<String, String> common();
-    }
 
     /** Runner behaviour. */
     interface Runner {
@@ -105,5 +86,10 @@ public interface RunnerConfig {
          */
         @WithDefault("0")
         int maxBuilds();
+    }
+
+    /** The topics this runner uses, by its pool: the ones the dispatcher creates and writes for that pool. */
+    static SparkyTopics.RunnerTopics topics(RunnerConfig config) {
+        return SparkyTopics.runner(config.runner().pool());
     }
 }

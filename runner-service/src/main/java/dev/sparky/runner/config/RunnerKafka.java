@@ -5,13 +5,9 @@ import dev.sparky.kafka.KafkaSettings;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * The runner's Kafka client settings, on top of the shared {@link KafkaSettings}. The share consumer is built
- * here because {@code KafkaSettings.consumer()} sets keys a share consumer refuses (auto.offset.reset,
- * enable.auto.commit, isolation.level).
+ * The runner's Kafka client settings, on top of the shared {@link KafkaSettings}: what only the runner needs.
  */
 public final class RunnerKafka {
     /** A build may run for hours and the runner does not poll meanwhile: never count that as a dead member. */
@@ -29,14 +25,7 @@ public final class RunnerKafka {
 
     /** The job queue of a runner pool: that pool's share group. */
     public static Properties shareConsumer(KafkaSettings settings, String runnerId, String pool) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
-        p.put(ConsumerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, "1000");
-        p.putAll(settings.common());
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, RunnerPools.shareGroup(pool));
-        p.put(ConsumerConfig.CLIENT_ID_CONFIG, "sparky-runner-jobs-" + runnerId);
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        Properties p = settings.shareConsumer(RunnerPools.shareGroup(pool), "sparky-runner-jobs-" + runnerId);
         p.put(ConsumerConfig.SHARE_ACKNOWLEDGEMENT_MODE_CONFIG, "explicit");
         p.put(ConsumerConfig.SHARE_ACQUIRE_MODE_CONFIG, "record_limit");
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "1");

@@ -2,6 +2,7 @@ package dev.sparky.runner.lifecycle;
 
 import dev.sparky.contracts.RunnerPools;
 import dev.sparky.contracts.events.JobSeal;
+import dev.sparky.kafka.KafkaConfig;
 import dev.sparky.kafka.KafkaSettings;
 import dev.sparky.runner.config.RunnerConfig;
 import dev.sparky.runner.config.RunnerIdentity;
@@ -37,14 +38,17 @@ public class LifecycleObserver {
 
     private final RunnerConfig config;
     private final KafkaSettings settings;
+    private final KafkaConfig kafkaConfig;
     private final RunnerIdentity identity;
     private final RunnerParts parts;
     private RunnerLifecycle lifecycle;
     private ScheduledExecutorService timer;
 
-    LifecycleObserver(RunnerConfig config, KafkaSettings settings, RunnerIdentity identity, RunnerParts parts) {
+    LifecycleObserver(RunnerConfig config, KafkaSettings settings, KafkaConfig kafkaConfig, RunnerIdentity identity,
+            RunnerParts parts) {
         this.config = config;
         this.settings = settings;
+        this.kafkaConfig = kafkaConfig;
         this.identity = identity;
         this.parts = parts;
     }
@@ -66,11 +70,11 @@ public class LifecycleObserver {
         JobHandler handler = new JobHandler(id, executor, registry, events, parts.metrics(), status::draining,
                 JobHandler.Timings.DEFAULT, Clock.systemUTC(), JobSeal.fromBase64(config.jobSealKey().orElse(null)));
         String pool = RunnerPools.require(config.runner().pool());
-        QueueSetup setup = new QueueSetup(settings, config.kafka().replicationFactor(), pool);
+        QueueSetup setup = new QueueSetup(settings, pool, kafkaConfig.topicWait());
         JobQueueConsumer jobs = new JobQueueConsumer(
                 () -> new KafkaShareConsumer<>(RunnerKafka.shareConsumer(settings, id, pool)), handler,
                 () -> topicsReady(setup, status) && setup.configureGroup(status::draining), status::draining)
-                .withTopic(RunnerPools.jobsTopic(pool)).withMetrics(parts.metrics())
+                .withTopic(RunnerConfig.topics(config).jobs()).withMetrics(parts.metrics())
                 .withBudget(BuildBudget.of(config.runner().maxBuilds()), LifecycleObserver::exitAfterLastBuild);
         StopListener stops = new StopListener(() -> new KafkaConsumer<>(RunnerKafka.controlConsumer(settings, id)),
                 registry);

@@ -1,9 +1,9 @@
 package dev.sparky.runner.queue;
 
 import dev.sparky.contracts.RunnerPools;
-import dev.sparky.contracts.Topics;
 import dev.sparky.kafka.KafkaSettings;
-import dev.sparky.kafka.TopicBootstrap;
+import dev.sparky.kafka.SparkyTopics;
+import dev.sparky.kafka.TopicWait;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -16,27 +16,27 @@ import org.apache.kafka.common.config.ConfigResource;
 import org.jboss.logging.Logger;
 
 /**
- * What must be true on the broker before the runner takes jobs. The share group must read from the earliest
- * record: with the broker's default ("latest") a job handed out before the first runner joined would be skipped
- * for ever. Both steps retry until the broker answers, so a runner may start before Kafka.
+ * What must be true on the broker before the runner takes jobs. The runner's topics ({@link SparkyTopics#runner})
+ * must exist: the dispatcher creates them. The share group must read from the earliest record: with the broker's
+ * default ("latest") a job handed out before the first runner joined would be skipped for ever. Both steps go on
+ * until the broker answers, so a runner may start before Kafka and before the dispatcher.
  */
 public final class QueueSetup {
     private static final Logger LOG = Logger.getLogger(QueueSetup.class);
     private static final Duration PAUSE = Duration.ofSeconds(2);
 
     private final KafkaSettings settings;
-    private final short replicationFactor;
     private final String pool;
+    private final TopicWait topicWait;
 
-    public QueueSetup(KafkaSettings settings, short replicationFactor) {
-        this(settings, replicationFactor, RunnerPools.DEFAULT);
-    }
-
-    /** @param pool the runner pool whose topic and share group this runner uses */
-    public QueueSetup(KafkaSettings settings, short replicationFactor, String pool) {
+    /**
+     * @param pool the runner pool whose topic and share group this runner uses
+     * @param topicWait how long to wait for the topics before saying, naming them, that they are missing
+     */
+    public QueueSetup(KafkaSettings settings, String pool, Duration topicWait) {
         this.settings = settings;
-        this.replicationFactor = replicationFactor;
         this.pool = RunnerPools.require(pool);
+        this.topicWait = TopicWait.on(settings, topicWait);
     }
 
     /** Sets {@code share.auto.offset.reset=earliest} on the runners' group. @return false if stopped first */
@@ -45,13 +45,25 @@ public final class QueueSetup {
     }
 
     /**
-     * Waits until the runner's topics exist: the dispatcher creates them (only its Kafka user may).
+     * Waits until the runner's topics exist. Each time the bounded wait runs out, the missing topics are logged
+     * as an error (with what usually causes it) and the wait starts again: on Kubernetes the runners may start
+     * long before the dispatcher, and a restart would not make the topics appear sooner.
      *
      * @return false if stopped first
      */
     public boolean ensureTopics(BooleanSupplier stop) {
-        return retry("find the runner's topics", stop, () -> TopicBootstrap.requireExisting(settings,
-                List.of(RunnerPools.jobsTopic(pool), Topics.RUNNER_CONTROL, Topics.RUNNER_EVENTS)));
+        List<String> topics = SparkyTopics.runner(pool).names();
+        while (!stop.getAsBoolean() && !Thread.currentThread().isInterrupted()) {
+            try {
+                if (topicWait.await(topics, stop)) {
+                    LOG.infof("Kafka: the runner's topics %s exist", topics);
+                    return true;
+                }
+            } catch (TopicWait.TopicsMissingException e) {
+                LOG.errorf("Kafka: %s", e.getMessage());
+            }
+        }
+        return false;
     }
 
     private void setEarliest() {

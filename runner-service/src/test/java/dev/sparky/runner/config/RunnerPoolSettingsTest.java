@@ -37,7 +37,7 @@ class RunnerPoolSettingsTest {
     @Test
     void aBadPoolNameStopsTheRunnerAtStart() {
         // SPARKY_RUNNER_POOL=../x or a wildcard would name no topic of its own: refused before any Kafka call.
-        assertThrows(InvalidNameException.class, () -> new QueueSetup(settings, (short) 1, "../x"));
+        assertThrows(InvalidNameException.class, () -> new QueueSetup(settings, "../x", java.time.Duration.ofSeconds(1)));
         assertThrows(InvalidNameException.class, () -> new HeartbeatSender("r", "h", new AttemptRegistry("r", 10),
                 new RunnerStatus(), new FakeEvents()).withPool("*"));
     }

@@ -2,9 +2,7 @@ package dev.sparky.scheduler.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import io.smallrye.config.WithName;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 
 /** Everything the scheduler reads from configuration ({@code sparky.*} in application.properties). */
@@ -15,49 +13,17 @@ public interface SchedulerConfig {
     @WithDefault(".sparky")
     String home();
 
-    /** How to reach Kafka. */
+    /** Publishing to Kafka (the connection is the shared {@code sparky.kafka.*}). */
     Kafka kafka();
-
-    /** Topic names. */
-    Topics topics();
 
     /** Timing of cron, SCM polling and trigger files. */
     Scheduler scheduler();
 
-    /** Kafka connection. */
+    /** What the scheduler adds to the shared Kafka settings ({@link dev.sparky.kafka.KafkaConfig}). */
     interface Kafka {
-        /** Bootstrap servers, host:port[,host:port]. */
-        @WithDefault("127.0.0.1:9092")
-        String bootstrapServers();
-
-        /**
-         * Extra client settings for every Kafka client of this service (security.protocol, ssl.*, sasl.*): TLS
-         * and SASL by configuration, see docs/security.md.
-         */
-        @WithName("client")
-        Map<String, String> common();
-
         /** How long a build request may wait for the broker's acknowledgement before it counts as not sent. */
         @WithDefault("10s")
         Duration publishTimeout();
-
-        /** Replication factor of the topics this service creates when they are missing (3 on a real cluster). */
-        @WithDefault("1")
-        short replicationFactor();
-
-        /**
-         * Create missing topics at start. Off: the dispatcher creates them, the only service whose Kafka user may
-         * (docs/kafka-api.md); on only for a broker without ACLs.
-         */
-        @WithDefault("false")
-        boolean createTopics();
-    }
-
-    /** Topic names (defaults: dev.sparky.contracts.Topics). */
-    interface Topics {
-        /** Where build requests go. */
-        @WithDefault("sparky.build-requests")
-        String buildRequests();
     }
 
     /** Scheduler timing. */

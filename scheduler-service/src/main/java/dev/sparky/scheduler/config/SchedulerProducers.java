@@ -1,8 +1,11 @@
 package dev.sparky.scheduler.config;
 
+import dev.sparky.contracts.Topics;
 import dev.sparky.kafka.EventPublisher;
+import dev.sparky.kafka.KafkaConfig;
 import dev.sparky.kafka.KafkaProbe;
 import dev.sparky.kafka.KafkaSettings;
+import dev.sparky.kafka.SparkyTopics;
 import dev.sparky.project.ProjectCatalog;
 import dev.sparky.scheduler.project.ProjectGate;
 import dev.sparky.scheduler.publish.KafkaRequestPublisher;
@@ -34,8 +37,8 @@ public class SchedulerProducers {
 
     @Produces
     @Singleton
-    KafkaSettings kafkaSettings(SchedulerConfig config) {
-        return new KafkaSettings(config.kafka().bootstrapServers(), config.kafka().common());
+    KafkaSettings kafkaSettings(KafkaConfig config) {
+        return KafkaConfig.settings(config);
     }
 
     @Produces
@@ -52,13 +55,15 @@ public class SchedulerProducers {
     @Produces
     @Singleton
     RequestPublisher requestPublisher(EventPublisher publisher, SchedulerConfig config) {
-        return new KafkaRequestPublisher(publisher, config.topics().buildRequests(), config.kafka().publishTimeout());
+        return new KafkaRequestPublisher(publisher, Topics.BUILD_REQUESTS, config.kafka().publishTimeout());
     }
 
     @Produces
     @Singleton
     KafkaProbe kafkaProbe(KafkaSettings settings, Clock clock) {
-        return new KafkaProbe(settings, clock, Duration.ofSeconds(2));
+        // Not ready until the dispatcher has created the topic: a trigger accepted before would wait in the
+        // producer and time out.
+        return new KafkaProbe(settings, clock, Duration.ofSeconds(2), SparkyTopics.scheduler());
     }
 
     void closeProbe(@Disposes KafkaProbe probe) {

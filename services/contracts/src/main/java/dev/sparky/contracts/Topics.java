@@ -1,8 +1,9 @@
 package dev.sparky.contracts;
 
 /**
- * Default topic names. Services read the actual names from configuration (`sparky.topics.*`); these are the
- * defaults and the names the documentation uses. The public ones are in docs/kafka-api.md.
+ * The topic names, the wire contract: fixed, not configuration (every service, the broker's ACLs and the manifests
+ * use these). Their partitions, retention and which service uses which are in {@code dev.sparky.kafka.SparkyTopics}.
+ * The public ones are in docs/kafka-api.md.
  */
 public final class Topics {
     /** Public, in: build requests from the UI, the scheduler and any application. Key: project. */

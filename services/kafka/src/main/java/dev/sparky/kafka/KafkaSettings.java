@@ -55,6 +55,19 @@ public record KafkaSettings(String bootstrapServers, Map<String, String> common)
         return p;
     }
 
+    /**
+     * A share-group consumer (a queue): keys as strings, values as bytes. Without the keys a share consumer
+     * refuses (auto.offset.reset, enable.auto.commit, isolation.level); the group's offset reset is a group config.
+     */
+    public Properties shareConsumer(String groupId, String clientId) {
+        Properties p = base();
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        p.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        return p;
+    }
+
     public Properties admin(String clientId) {
         Properties p = base();
         p.put(AdminClientConfig.CLIENT_ID_CONFIG, clientId);

@@ -14,11 +14,11 @@ import org.apache.kafka.common.errors.TopicExistsException;
 /**
  * Creates the topics if they do not exist yet. Only the dispatcher creates them (its principal alone has CREATE,
  * see {@link SparkyAcls}), at start-up, so a fresh cluster needs no separate set-up job; creating an existing
- * topic is a no-op. Other services wait until the topics they use exist ({@link #requireExisting}).
+ * topic is a no-op. Other services wait until the topics they use exist ({@link TopicWait}).
  */
 public final class TopicBootstrap {
 
-    /** A topic and its partition count. The job queue must have one partition (see docs/adr/0001). */
+    /** A topic, its partition count and its topic configs ({@link SparkyTopics} has the product's). */
     public record TopicSpec(String name, int partitions, Map<String, String> configs) {
         public TopicSpec(String name, int partitions) {
             this(name, partitions, Map.of());
@@ -26,27 +26,6 @@ public final class TopicBootstrap {
     }
 
     private TopicBootstrap() {
-    }
-
-    /**
-     * Checks that the topics exist and that this principal may see them.
-     *
-     * @throws IllegalStateException naming the missing topics, or when the broker cannot be reached
-     */
-    public static void requireExisting(KafkaSettings settings, List<String> topics) {
-        try (Admin admin = Admin.create(settings.admin("sparky-topic-check"))) {
-            Set<String> existing = admin.listTopics().names().get(15, TimeUnit.SECONDS);
-            List<String> missing = topics.stream().filter(t -> !existing.contains(t)).toList();
-            if (!missing.isEmpty()) {
-                throw new IllegalStateException("topics " + missing + " do not exist yet (the dispatcher creates "
-                        + "them) or this service's Kafka user may not use them");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while checking topics", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("cannot list topics on " + settings.bootstrapServers() + ": " + e, e);
-        }
     }
 
     /**

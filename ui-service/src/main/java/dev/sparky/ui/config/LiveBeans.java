@@ -1,5 +1,6 @@
 package dev.sparky.ui.config;
 
+import dev.sparky.kafka.KafkaConfig;
 import dev.sparky.ui.live.EventHub;
 import dev.sparky.ui.live.StreamSlots;
 import io.micrometer.core.instrument.Gauge;
@@ -40,9 +41,9 @@ public class LiveBeans {
     @Singleton
     @Unremovable
     @Identifier("sparky-kafka")
-    Map<String, Object> kafkaChannelSettings(UiConfig config) {
-        Map<String, Object> settings = new HashMap<>(config.kafka().common());
-        settings.put("bootstrap.servers", config.kafka().bootstrapServers());
+    Map<String, Object> kafkaChannelSettings(KafkaConfig config) {
+        Map<String, Object> settings = new HashMap<>(config.common());
+        settings.put("bootstrap.servers", config.bootstrapServers());
         return settings;
     }
 }

@@ -1,8 +1,10 @@
 package dev.sparky.ui.config;
 
 import dev.sparky.contracts.ServiceToken;
+import dev.sparky.kafka.KafkaConfig;
 import dev.sparky.kafka.KafkaProbe;
 import dev.sparky.kafka.KafkaSettings;
+import dev.sparky.kafka.SparkyTopics;
 import dev.sparky.project.ProjectCatalog;
 import dev.sparky.ui.trigger.JobIds;
 import dev.sparky.ui.trigger.RecentTriggers;
@@ -24,8 +26,8 @@ public class UiBeans {
 
     @Produces
     @Singleton
-    KafkaSettings kafkaSettings(UiConfig config) {
-        return new KafkaSettings(config.kafka().bootstrapServers(), config.kafka().common());
+    KafkaSettings kafkaSettings(KafkaConfig config) {
+        return KafkaConfig.settings(config);
     }
 
     /** The service token for the dispatcher and the scheduler; without one the service refuses to start. */
@@ -42,7 +44,8 @@ public class UiBeans {
     @Produces
     @Singleton
     KafkaProbe kafkaProbe(KafkaSettings settings) {
-        return new KafkaProbe(settings, Clock.systemUTC(), Duration.ofSeconds(2));
+        // Not ready until the dispatcher has created the topics the UI writes and reads.
+        return new KafkaProbe(settings, Clock.systemUTC(), Duration.ofSeconds(2), SparkyTopics.ui());
     }
 
     void closeProbe(@Disposes KafkaProbe probe) {

@@ -3,10 +3,8 @@ package dev.sparky.ui.config;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import io.smallrye.config.WithName;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** Every setting of the UI service ({@code sparky.*} in application.properties). */
@@ -17,17 +15,11 @@ public interface UiConfig {
     @WithDefault(".sparky")
     String home();
 
-    /** How to reach Kafka. */
-    Kafka kafka();
-
     /** How to reach the dispatcher's internal API, the only source of build state. */
     Dispatcher dispatcher();
 
     /** How triggers are accepted. */
     Trigger trigger();
-
-    /** Topic names (defaults are the documented ones). */
-    TopicNames topics();
 
     /** Live log views. */
     Stream stream();
@@ -83,16 +75,6 @@ public interface UiConfig {
         String url();
     }
 
-    interface Kafka {
-        /** Comma-separated bootstrap servers. */
-        @WithDefault("127.0.0.1:9092")
-        String bootstrapServers();
-
-        /** Extra client settings shared by every Kafka client (security.protocol, sasl.*, ssl.*). */
-        @WithName("client")
-        Map<String, String> common();
-    }
-
     interface Dispatcher {
         /** Base URL of the dispatcher, e.g. http://sparky-dispatcher:4100. */
         @WithDefault("http://127.0.0.1:4100")
@@ -118,20 +100,6 @@ public interface UiConfig {
          */
         @WithDefault("10m")
         Duration rememberAccepted();
-    }
-
-    interface TopicNames {
-        /** Build requests (public, in). */
-        @WithDefault("sparky.build-requests")
-        String buildRequests();
-
-        /** Commands to the dispatcher (cancel). */
-        @WithDefault("sparky.build-commands")
-        String buildCommands();
-
-        /** Build state changes (public, out), read by the live pages through the build-events channel. */
-        @WithDefault("sparky.build-events")
-        String buildEvents();
     }
 
     interface Stream {

@@ -1,24 +1,15 @@
 package dev.sparky.ui.health;
 
 import dev.sparky.kafka.KafkaProbe;
-import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.health.HealthCheck;
-import org.eclipse.microprofile.health.HealthCheckResponse;
+import dev.sparky.kafka.KafkaReadinessCheck;
+import jakarta.inject.Singleton;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready only while Kafka is reachable: without it no trigger can be accepted. */
+/** Ready only while Kafka answers and the UI's topics exist: without them no trigger can be accepted. */
 @Readiness
-@ApplicationScoped
-public class KafkaReadiness implements HealthCheck {
-    private final KafkaProbe probe;
-
+@Singleton
+public class KafkaReadiness extends KafkaReadinessCheck {
     public KafkaReadiness(KafkaProbe probe) {
-        this.probe = probe;
-    }
-
-    @Override
-    public HealthCheckResponse call() {
-        KafkaProbe.Result r = probe.check();
-        return HealthCheckResponse.named("kafka").status(r.reachable()).withData("detail", r.detail()).build();
+        super(probe);
     }
 }

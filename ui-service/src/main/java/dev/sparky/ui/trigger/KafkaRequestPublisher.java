@@ -1,5 +1,6 @@
 package dev.sparky.ui.trigger;
 
+import dev.sparky.contracts.Topics;
 import dev.sparky.contracts.events.ApiTokenCommand;
 import dev.sparky.contracts.events.BuildRequest;
 import dev.sparky.contracts.events.CancelBuild;
@@ -18,12 +19,10 @@ import java.time.Duration;
 @ApplicationScoped
 public class KafkaRequestPublisher implements RequestPublisher {
     private final EventPublisher publisher;
-    private final UiConfig.TopicNames topics;
     private final Duration timeout;
 
     public KafkaRequestPublisher(UiConfig config, KafkaSettings settings) {
         this.publisher = new EventPublisher(settings, "sparky-ui");
-        this.topics = config.topics();
         this.timeout = config.trigger().ackTimeout();
     }
 
@@ -31,18 +30,18 @@ public class KafkaRequestPublisher implements RequestPublisher {
     public void publish(BuildRequest request) {
         // A request that carries code to run goes on the ui-service's own topic: the dispatcher refuses a scenario
         // on the public sparky.build-requests, which other applications may write.
-        String topic = request.scenario() != null ? topics.buildCommands() : topics.buildRequests();
+        String topic = request.scenario() != null ? Topics.BUILD_COMMANDS : Topics.BUILD_REQUESTS;
         publisher.publish(topic, request.project(), request, timeout);
     }
 
     @Override
     public void publish(CancelBuild cancel) {
-        publisher.publish(topics.buildCommands(), cancel.project(), cancel, timeout);
+        publisher.publish(Topics.BUILD_COMMANDS, cancel.project(), cancel, timeout);
     }
 
     @Override
     public void publish(ApiTokenCommand command) {
-        publisher.publish(topics.buildCommands(), dev.sparky.contracts.events.ApiTokenCommand.KEY, command, timeout);
+        publisher.publish(Topics.BUILD_COMMANDS, dev.sparky.contracts.events.ApiTokenCommand.KEY, command, timeout);
     }
 
     @PreDestroy
