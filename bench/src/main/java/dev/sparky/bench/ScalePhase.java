@@ -36,8 +36,7 @@ final class ScalePhase {
         this.options = options;
         this.results = results;
         this.home = home;
-        this.generator = new DbGenerator(
-                options.repoRoot().resolve("dispatcher-service/src/main/resources/db/migration"));
+        this.generator = new DbGenerator();
         this.maxProjects = options.projectCounts().get(options.projectCounts().size() - 1);
     }
 

@@ -10,23 +10,15 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
+import dev.sparky.dispatcher.store.Schema;
 
 /**
  * Fills the dispatcher's SQLite file with finished builds, straight through JDBC, while the dispatcher is
- * stopped: the schema comes from the dispatcher's own migrations (read from the checkout, applied in the
- * order of {@code index.txt}, recorded in {@code schema_version} as the dispatcher records them), rows go
- * in in big transactions. Each build has one attempt and three system-log lines, as a real finished build.
+ * stopped: the schema comes from the dispatcher's own Flyway migration ({@link Schema}, the same scripts and
+ * history the dispatcher applies at start), rows go in in big transactions. Each build has one attempt and three system-log lines, as a real finished build.
  */
 public final class DbGenerator {
     private static final int BATCH = 50_000;
-    private final Path migrations;
-
-    /** @param migrations {@code dispatcher-service/src/main/resources/db/migration} of the checkout */
-    public DbGenerator(Path migrations) {
-        this.migrations = migrations;
-    }
 
     /**
      * Brings {@code <stateDir>/sparky.db} to {@code total} builds spread round-robin over {@code projects}
@@ -37,12 +29,12 @@ public final class DbGenerator {
     public long growTo(Path stateDir, long total, int projects) {
         try {
             Files.createDirectories(stateDir);
+            Schema.migrate(stateDir.resolve("sparky.db"));
             try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + stateDir.resolve("sparky.db"))) {
                 try (Statement s = c.createStatement()) {
                     s.execute("PRAGMA journal_mode = WAL");
                     s.execute("PRAGMA synchronous = OFF");
                 }
-                migrate(c);
                 long have = maxId(c);
                 c.setAutoCommit(false);
                 for (long from = have + 1; from <= total; from += BATCH) {
@@ -60,60 +52,6 @@ public final class DbGenerator {
 
     public static String projectName(long i) {
         return String.format("p%04d", i);
-    }
-
-    private void migrate(Connection c) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, "
-                    + "script TEXT NOT NULL, applied_at INTEGER NOT NULL)");
-            int current;
-            try (ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(version), 0) FROM schema_version")) {
-                current = rs.next() ? rs.getInt(1) : 0;
-            }
-            List<String> files = scripts();
-            for (int v = current + 1; v <= files.size(); v++) {
-                for (String sql : statements(read(files.get(v - 1)))) {
-                    s.execute(sql);
-                }
-                s.execute("INSERT INTO schema_version VALUES (" + v + ", '" + files.get(v - 1) + "', "
-                        + System.currentTimeMillis() + ")");
-            }
-        }
-    }
-
-    private List<String> scripts() {
-        List<String> out = new ArrayList<>();
-        for (String line : read("index.txt").split("\n")) {
-            if (!line.isBlank() && !line.trim().startsWith("#")) {
-                out.add(line.trim());
-            }
-        }
-        return out;
-    }
-
-    /** The dispatcher's own split: comment lines dropped, statements end with a semicolon at a line end. */
-    static List<String> statements(String script) {
-        StringBuilder kept = new StringBuilder();
-        for (String line : script.split("\n")) {
-            if (!line.trim().startsWith("--")) {
-                kept.append(line).append('\n');
-            }
-        }
-        List<String> out = new ArrayList<>();
-        for (String part : kept.toString().split(";\\s*\n")) {
-            if (!part.isBlank()) {
-                out.add(part.trim().replaceAll(";$", ""));
-            }
-        }
-        return out;
-    }
-
-    private String read(String name) {
-        try {
-            return Files.readString(migrations.resolve(name));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read migration " + migrations.resolve(name), e);
-        }
     }
 
     private static long maxId(Connection c) throws SQLException {

@@ -12,6 +12,7 @@ import dev.sparky.dispatcher.store.SqliteBuildRepository;
 import dev.sparky.dispatcher.store.StateLock;
 import dev.sparky.dispatcher.store.StashStore;
 import dev.sparky.dispatcher.store.StoreException;
+import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -27,17 +28,19 @@ public class StorageBeans {
     private static final java.time.Duration LOCK_WAIT = java.time.Duration.ofSeconds(15);
 
     /**
-     * Takes the state folder's writer lock, then opens the database and migrates it: a folder another process
-     * writes, or a schema that cannot be brought up to date, stops the start.
+     * Takes the state folder's writer lock, then migrates the database (Flyway, on a connection of its own) before
+     * any reader opens: a folder another process writes, or a schema that cannot be brought up to date, stops the
+     * start. The readers are Quarkus' default datasource (application.properties), query-only.
      */
     @Produces
     @Singleton
-    Database database(DispatcherConfig config) {
+    Database database(DispatcherConfig config, AgroalDataSource readers) {
         Path stateDir = DispatcherConfig.stateDir(config);
         writerLock = StateLock.await(stateDir, LOCK_WAIT).orElseThrow(() -> new StoreException("the state folder "
                 + stateDir + " is in use by another process (a second dispatcher, or 'sparky import'): "
                 + "one writer at a time; stop the other one first", null));
-        return Database.open(stateDir);
+        return Database.open(stateDir, readers,
+                readers.getConfiguration().connectionPoolConfiguration().connectionFactoryConfiguration().jdbcUrl());
     }
 
     void closeDatabase(@Disposes Database db) {

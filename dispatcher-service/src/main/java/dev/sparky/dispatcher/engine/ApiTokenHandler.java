@@ -2,7 +2,7 @@ package dev.sparky.dispatcher.engine;
 
 import dev.sparky.contracts.events.ApiTokenCommand;
 import dev.sparky.contracts.MalformedEventException;
-import dev.sparky.dispatcher.store.BuildRepository;
+import dev.sparky.dispatcher.store.TokenRepository;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
@@ -22,10 +22,10 @@ final class ApiTokenHandler {
     private static final Pattern PROJECT = Pattern.compile("\\*|[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
     private static final Set<String> ACTIONS = Set.of("run", "cancel", "read");
 
-    private final BuildRepository repo;
+    private final TokenRepository repo;
     private final Clock clock;
 
-    ApiTokenHandler(BuildRepository repo, Clock clock) {
+    ApiTokenHandler(TokenRepository repo, Clock clock) {
         this.repo = repo;
         this.clock = clock;
     }

@@ -5,7 +5,7 @@ import dev.sparky.contracts.events.BuildFinished;
 import dev.sparky.contracts.events.BuildStarted;
 import dev.sparky.contracts.events.StopAttempt;
 import dev.sparky.dispatcher.store.AttemptRow;
-import dev.sparky.dispatcher.store.BuildRepository;
+import dev.sparky.dispatcher.store.BuildAttemptRepository;
 import dev.sparky.dispatcher.store.BuildRow;
 import java.time.Duration;
 import java.util.Locale;
@@ -20,12 +20,12 @@ import org.jboss.logging.Logger;
 final class AttemptHandler {
     private static final Logger LOG = Logger.getLogger(AttemptHandler.class);
 
-    private final BuildRepository repo;
+    private final BuildAttemptRepository repo;
     private final Effects fx;
     private final Transitions transitions;
     private final EngineMetrics metrics;
 
-    AttemptHandler(BuildRepository repo, Effects fx, Transitions transitions, EngineMetrics metrics) {
+    AttemptHandler(BuildAttemptRepository repo, Effects fx, Transitions transitions, EngineMetrics metrics) {
         this.repo = repo;
         this.fx = fx;
         this.transitions = transitions;

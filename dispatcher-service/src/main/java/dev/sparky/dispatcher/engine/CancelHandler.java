@@ -3,7 +3,7 @@ package dev.sparky.dispatcher.engine;
 import dev.sparky.contracts.BuildState;
 import dev.sparky.contracts.events.CancelBuild;
 import dev.sparky.contracts.events.StopAttempt;
-import dev.sparky.dispatcher.store.BuildRepository;
+import dev.sparky.dispatcher.store.BuildAttemptRepository;
 import dev.sparky.dispatcher.store.BuildRow;
 import java.util.Optional;
 import org.jboss.logging.Logger;
@@ -15,11 +15,11 @@ import org.jboss.logging.Logger;
 final class CancelHandler {
     private static final Logger LOG = Logger.getLogger(CancelHandler.class);
 
-    private final BuildRepository repo;
+    private final BuildAttemptRepository repo;
     private final Effects fx;
     private final Transitions transitions;
 
-    CancelHandler(BuildRepository repo, Effects fx, Transitions transitions) {
+    CancelHandler(BuildAttemptRepository repo, Effects fx, Transitions transitions) {
         this.repo = repo;
         this.fx = fx;
         this.transitions = transitions;

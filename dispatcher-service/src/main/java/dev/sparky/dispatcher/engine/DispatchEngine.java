@@ -67,7 +67,7 @@ public final class DispatchEngine {
         this.settings = settings;
         this.topics = settings.topics();
         this.topicOrder = Map.of(topics.buildRequests(), 0, topics.buildCommands(), 1, topics.runnerEvents(), 2);
-        Effects fx = new Effects(repo, clock, topics);
+        Effects fx = new Effects(repo, repo, clock, topics);
         FollowUps followUps = new FollowUps(catalog, new Downstream(fx), new NotifyRecorder(repo, settings),
                 new Retention(repo, afterCommit));
         SecretParams secrets = new SecretParams();
@@ -77,11 +77,11 @@ public final class DispatchEngine {
         this.apiTokens = new ApiTokenHandler(repo, clock);
         this.attempts = new AttemptHandler(repo, fx, transitions, metrics);
         this.logChunks = new LogHandler(repo, files.logs(), fx, settings.logCapBytes());
-        this.heartbeats = new HeartbeatHandler(repo, fx);
-        this.leases = new LeaseKeeper(repo, catalog, fx, transitions, metrics);
-        this.queue = new QueueDispatcher(repo, catalog, fx, transitions, new JobTokens(new SecureRandom()),
+        this.heartbeats = new HeartbeatHandler(repo, repo, fx);
+        this.leases = new LeaseKeeper(repo, repo, catalog, fx, transitions, metrics);
+        this.queue = new QueueDispatcher(repo, repo, catalog, fx, transitions, new JobTokens(new SecureRandom()),
                 settings.logCapBytes(), secrets, seal, files.scenarios(), settings.pools());
-        this.notifyRelay = new NotifyRelay(repo, fx, notifications);
+        this.notifyRelay = new NotifyRelay(repo, repo, fx, notifications);
     }
 
     /** The topics the engine consumes. */

@@ -9,7 +9,8 @@ import dev.sparky.contracts.events.BuildEvent;
 import dev.sparky.contracts.events.BuildRequest;
 import dev.sparky.contracts.events.RunBuild;
 import dev.sparky.contracts.events.StopAttempt;
-import dev.sparky.dispatcher.store.BuildRepository;
+import dev.sparky.dispatcher.store.BuildAttemptRepository;
+import dev.sparky.dispatcher.store.QueueRepository;
 import dev.sparky.dispatcher.store.BuildRow;
 import java.time.Clock;
 import java.time.Instant;
@@ -21,12 +22,14 @@ import java.util.UUID;
  * (build events, jobs, stop commands, dead letters). Times come from the engine's clock.
  */
 final class Effects {
-    private final BuildRepository repo;
+    private final BuildAttemptRepository builds;
+    private final QueueRepository queue;
     private final Clock clock;
     private final TopicNames topics;
 
-    Effects(BuildRepository repo, Clock clock, TopicNames topics) {
-        this.repo = repo;
+    Effects(BuildAttemptRepository builds, QueueRepository queue, Clock clock, TopicNames topics) {
+        this.builds = builds;
+        this.queue = queue;
         this.clock = clock;
         this.topics = topics;
     }
@@ -36,7 +39,7 @@ final class Effects {
     }
 
     void syslog(long buildId, String line) {
-        repo.syslog(buildId, now(), line);
+        builds.syslog(buildId, now(), line);
     }
 
     /** The public fact: the build is now in {@code state}. Key: project. */
@@ -44,12 +47,12 @@ final class Effects {
         BuildEvent e = new BuildEvent(SchemaVersion.CURRENT, UUID.randomUUID().toString(), b.id(), b.jobId(),
                 b.project(), state, b.attempt(), exitCode, Instant.ofEpochMilli(now()), reason, runnerId,
                 b.description());
-        repo.outbox(topics.buildEvents(), b.project(), Json.write(e), Map.of());
+        queue.outbox(topics.buildEvents(), b.project(), Json.write(e), Map.of());
     }
 
     /** The job goes to its pool's topic, where only that pool's runners read. */
     void runBuild(RunBuild job, String pool) {
-        repo.outbox(RunnerPools.jobsTopic(topics.jobs(), pool), Long.toString(job.buildId()), Json.write(job),
+        queue.outbox(RunnerPools.jobsTopic(topics.jobs(), pool), Long.toString(job.buildId()), Json.write(job),
                 Map.of());
     }
 
@@ -57,17 +60,17 @@ final class Effects {
     void stop(long buildId, int attempt, String runnerId, StopAttempt.Reason reason, String detail) {
         StopAttempt s = new StopAttempt(SchemaVersion.CURRENT, UUID.randomUUID().toString(), buildId, attempt,
                 runnerId, reason, detail, Instant.ofEpochMilli(now()));
-        repo.outbox(topics.runnerControl(), Long.toString(buildId), Json.write(s), Map.of());
+        queue.outbox(topics.runnerControl(), Long.toString(buildId), Json.write(s), Map.of());
     }
 
     /** A build request of our own (downstream builds), consumed again like any other. Key: project. */
     void buildRequest(BuildRequest request) {
-        repo.outbox(topics.buildRequests(), request.project(), Json.write(request), Map.of());
+        queue.outbox(topics.buildRequests(), request.project(), Json.write(request), Map.of());
     }
 
     /** The refused bytes as they came, with the reason in a header. */
     void deadLetter(String key, byte[] value, String reason) {
-        repo.outbox(topics.buildRequestsDlq(), key, value == null ? new byte[0] : value,
+        queue.outbox(topics.buildRequestsDlq(), key, value == null ? new byte[0] : value,
                 Map.of(Topics.REASON_HEADER, reason));
     }
 }

@@ -2,7 +2,8 @@ package dev.sparky.dispatcher.engine;
 
 import dev.sparky.contracts.events.RunnerHeartbeat;
 import dev.sparky.contracts.events.StopAttempt;
-import dev.sparky.dispatcher.store.BuildRepository;
+import dev.sparky.dispatcher.store.BuildAttemptRepository;
+import dev.sparky.dispatcher.store.RunnerRepository;
 import dev.sparky.dispatcher.store.BuildRow;
 import dev.sparky.dispatcher.store.RunnerRow;
 import java.util.Locale;
@@ -13,28 +14,30 @@ import java.util.Optional;
  * holds an attempt it does not own (stale, someone else's, or of a finished build) is told to stop.
  */
 final class HeartbeatHandler {
-    private final BuildRepository repo;
+    private final BuildAttemptRepository builds;
+    private final RunnerRepository runners;
     private final Effects fx;
 
-    HeartbeatHandler(BuildRepository repo, Effects fx) {
-        this.repo = repo;
+    HeartbeatHandler(BuildAttemptRepository builds, RunnerRepository runners, Effects fx) {
+        this.builds = builds;
+        this.runners = runners;
         this.fx = fx;
     }
 
     void heartbeat(RunnerHeartbeat h) {
         long now = fx.now();
         String state = h.state() == null ? "idle" : h.state().name().toLowerCase(Locale.ROOT);
-        repo.upsertRunner(new RunnerRow(h.runnerId(), h.host(), state, h.buildId(), h.attempt(), now,
+        runners.upsertRunner(new RunnerRow(h.runnerId(), h.host(), state, h.buildId(), h.attempt(), now,
                 h.startedAt() == null ? null : h.startedAt().toEpochMilli(), null, h.pool()));
         if (h.buildId() == null || h.attempt() == null) {
             return;
         }
-        Optional<BuildRow> found = repo.build(h.buildId());
+        Optional<BuildRow> found = builds.build(h.buildId());
         String why = problem(found, h);
         if (why == null) {
             BuildRow b = found.orElseThrow();
             if (h.runnerId().equals(b.runnerId())) {
-                repo.touchAttempt(b.id(), h.attempt(), now);
+                builds.touchAttempt(b.id(), h.attempt(), now);
             }
         } else {
             fx.stop(h.buildId(), h.attempt(), h.runnerId(), StopAttempt.Reason.REVOKED, why);

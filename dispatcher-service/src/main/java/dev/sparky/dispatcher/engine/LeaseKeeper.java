@@ -3,7 +3,8 @@ package dev.sparky.dispatcher.engine;
 import dev.sparky.contracts.BuildState;
 import dev.sparky.contracts.events.StopAttempt;
 import dev.sparky.dispatcher.store.AttemptRow;
-import dev.sparky.dispatcher.store.BuildRepository;
+import dev.sparky.dispatcher.store.BuildAttemptRepository;
+import dev.sparky.dispatcher.store.RunnerRepository;
 import dev.sparky.dispatcher.store.BuildRow;
 import dev.sparky.project.Project;
 import dev.sparky.project.ProjectCatalog;
@@ -22,15 +23,18 @@ final class LeaseKeeper {
     static final String RUNNER_LOST = "runner lost";
     private static final Duration FORGET_RUNNERS_AFTER = Duration.ofDays(1);
 
-    private final BuildRepository repo;
+    private final BuildAttemptRepository builds;
+    private final RunnerRepository runners;
     private final ProjectCatalog catalog;
     private final Effects fx;
     private final Transitions transitions;
     private final EngineMetrics metrics;
 
-    LeaseKeeper(BuildRepository repo, ProjectCatalog catalog, Effects fx, Transitions transitions,
+    LeaseKeeper(BuildAttemptRepository builds, RunnerRepository runners, ProjectCatalog catalog, Effects fx,
+            Transitions transitions,
             EngineMetrics metrics) {
-        this.repo = repo;
+        this.builds = builds;
+        this.runners = runners;
         this.catalog = catalog;
         this.fx = fx;
         this.transitions = transitions;
@@ -39,10 +43,10 @@ final class LeaseKeeper {
 
     void expire(Duration lease) {
         long now = fx.now();
-        for (AttemptRow a : repo.runningAttemptsSeenBefore(now - lease.toMillis())) {
+        for (AttemptRow a : builds.runningAttemptsSeenBefore(now - lease.toMillis())) {
             lose(a, now);
         }
-        repo.deleteRunnersSeenBefore(now - FORGET_RUNNERS_AFTER.toMillis());
+        runners.deleteRunnersSeenBefore(now - FORGET_RUNNERS_AFTER.toMillis());
     }
 
     private void lose(AttemptRow a, long now) {
@@ -50,10 +54,10 @@ final class LeaseKeeper {
         String why = "runner " + a.runnerId() + " lost (no heartbeat for " + silentSeconds + " s)";
         LOG.warnf("build %d attempt %d: %s", a.buildId(), a.attempt(), why);
         metrics.leaseExpired();
-        repo.finishAttempt(a.buildId(), a.attempt(), AttemptRow.LOST, null, why, now);
+        builds.finishAttempt(a.buildId(), a.attempt(), AttemptRow.LOST, null, why, now);
         fx.syslog(a.buildId(), why + ": attempt " + a.attempt() + " stopped");
         fx.stop(a.buildId(), a.attempt(), null, StopAttempt.Reason.REVOKED, why);
-        Optional<BuildRow> build = repo.build(a.buildId());
+        Optional<BuildRow> build = builds.build(a.buildId());
         if (build.isEmpty() || build.get().terminal() || build.get().attempt() != a.attempt()) {
             return;
         }
@@ -61,7 +65,7 @@ final class LeaseKeeper {
         int retries = retries(b.project());
         if (b.cancelRequested()) {
             transitions.finish(b, BuildState.CANCELLED, "cancelled (" + why + ")", null);
-        } else if (repo.countedAttempts(b.id()) < 1 + retries) {
+        } else if (builds.countedAttempts(b.id()) < 1 + retries) {
             transitions.requeue(b, why);
         } else {
             fx.syslog(b.id(), "no retries left (retries: " + retries + ")");

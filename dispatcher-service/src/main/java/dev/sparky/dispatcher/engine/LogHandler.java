@@ -2,7 +2,7 @@ package dev.sparky.dispatcher.engine;
 
 import dev.sparky.contracts.events.LogChunk;
 import dev.sparky.dispatcher.store.AttemptRow;
-import dev.sparky.dispatcher.store.BuildRepository;
+import dev.sparky.dispatcher.store.BuildAttemptRepository;
 import dev.sparky.dispatcher.store.LogStore;
 import java.util.Optional;
 import org.jboss.logging.Logger;
@@ -17,12 +17,12 @@ final class LogHandler {
     /** Slack above the cap for the runner's truncation marker and the chunk that crossed the cap. */
     private static final long CAP_SLACK = 1024 * 1024;
 
-    private final BuildRepository repo;
+    private final BuildAttemptRepository repo;
     private final LogStore logs;
     private final Effects fx;
     private final long capBytes;
 
-    LogHandler(BuildRepository repo, LogStore logs, Effects fx, long capBytes) {
+    LogHandler(BuildAttemptRepository repo, LogStore logs, Effects fx, long capBytes) {
         this.repo = repo;
         this.logs = logs;
         this.fx = fx;

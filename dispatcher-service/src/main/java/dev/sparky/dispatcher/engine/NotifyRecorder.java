@@ -4,7 +4,7 @@ import dev.sparky.contracts.BuildState;
 import dev.sparky.contracts.Json;
 import dev.sparky.dispatcher.notify.NotifyPayload;
 import dev.sparky.dispatcher.notify.NotifyPlaceholders;
-import dev.sparky.dispatcher.store.BuildRepository;
+import dev.sparky.dispatcher.store.NotificationRepository;
 import dev.sparky.dispatcher.store.BuildRow;
 import dev.sparky.project.ProjectDefinition;
 import dev.sparky.project.ProjectDefinition.NotifyHook;
@@ -17,10 +17,10 @@ import java.util.List;
  * crash cannot lose them. The notifier thread sends them after the commit ({@link NotifyRelay}).
  */
 final class NotifyRecorder {
-    private final BuildRepository repo;
+    private final NotificationRepository repo;
     private final EngineSettings settings;
 
-    NotifyRecorder(BuildRepository repo, EngineSettings settings) {
+    NotifyRecorder(NotificationRepository repo, EngineSettings settings) {
         this.repo = repo;
         this.settings = settings;
     }

@@ -3,7 +3,8 @@ package dev.sparky.dispatcher.engine;
 import dev.sparky.dispatcher.notify.NotifyChannel;
 import dev.sparky.dispatcher.notify.NotifyResult;
 import dev.sparky.dispatcher.notify.PendingNotification;
-import dev.sparky.dispatcher.store.BuildRepository;
+import dev.sparky.dispatcher.store.BuildAttemptRepository;
+import dev.sparky.dispatcher.store.NotificationRepository;
 import dev.sparky.dispatcher.store.NotificationRow;
 import java.util.List;
 import org.jboss.logging.Logger;
@@ -17,14 +18,17 @@ final class NotifyRelay {
     private static final Logger LOG = Logger.getLogger(NotifyRelay.class);
     private static final int HAND_OVER_BATCH = 500;
 
-    private final BuildRepository repo;
+    private final NotificationRepository notifications;
+    private final BuildAttemptRepository builds;
     private final Effects fx;
     private final NotifyChannel channel;
     private long lastHandedOver;
     private List<NotifyResult> applying = List.of();
 
-    NotifyRelay(BuildRepository repo, Effects fx, NotifyChannel channel) {
-        this.repo = repo;
+    NotifyRelay(NotificationRepository notifications, BuildAttemptRepository builds, Effects fx,
+            NotifyChannel channel) {
+        this.notifications = notifications;
+        this.builds = builds;
         this.fx = fx;
         this.channel = channel;
     }
@@ -33,8 +37,8 @@ final class NotifyRelay {
     void applyResults() {
         applying = channel.drainResults();
         for (NotifyResult r : applying) {
-            repo.deleteNotification(r.id());
-            if (repo.build(r.buildId()).isPresent()) {
+            notifications.deleteNotification(r.id());
+            if (builds.build(r.buildId()).isPresent()) {
                 fx.syslog(r.buildId(), r.syslogLine());
             } else {
                 LOG.infof("build %d (removed by keep_builds): %s", r.buildId(), r.syslogLine());
@@ -53,7 +57,7 @@ final class NotifyRelay {
         applying = List.of();
         List<NotificationRow> rows;
         do {
-            rows = repo.notificationsAfter(lastHandedOver, HAND_OVER_BATCH);
+            rows = notifications.notificationsAfter(lastHandedOver, HAND_OVER_BATCH);
             for (NotificationRow r : rows) {
                 channel.send(new PendingNotification(r.id(), r.buildId(), r.url(), r.body()));
                 lastHandedOver = r.id();

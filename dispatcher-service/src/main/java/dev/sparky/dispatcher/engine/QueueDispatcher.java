@@ -5,10 +5,12 @@ import dev.sparky.contracts.RunnerPools;
 import dev.sparky.contracts.SchemaVersion;
 import dev.sparky.contracts.events.JobSeal;
 import dev.sparky.contracts.events.RunBuild;
+import dev.sparky.contracts.Json;
 import dev.sparky.contracts.events.SentScenario;
-import dev.sparky.dispatcher.store.BuildRepository;
+import dev.sparky.dispatcher.store.QueueRepository;
+import dev.sparky.dispatcher.store.TokenRepository;
 import dev.sparky.dispatcher.store.BuildRow;
-import dev.sparky.dispatcher.store.ScenarioStore;
+import dev.sparky.dispatcher.store.BuildFileStore;
 import dev.sparky.project.Project;
 import dev.sparky.project.ProjectCatalog;
 import dev.sparky.project.ProjectDefinition;
@@ -29,7 +31,8 @@ final class QueueDispatcher {
     /** Builds of a vanished or broken project failed per pass, so one pass stays short. */
     private static final int FAIL_BATCH = 500;
 
-    private final BuildRepository repo;
+    private final QueueRepository queue;
+    private final TokenRepository tokenRows;
     private final ProjectCatalog catalog;
     private final Effects fx;
     private final Transitions transitions;
@@ -37,18 +40,20 @@ final class QueueDispatcher {
     private final long logCapBytes;
     private final SecretParams secrets;
     private final JobSeal seal;
-    private final ScenarioStore scenarios;
+    private final BuildFileStore scenarios;
     private final Set<String> pools;
 
     /** @param pools the declared runner pools: a project on any other pool is not handed out */
-    QueueDispatcher(BuildRepository repo, ProjectCatalog catalog, Effects fx, Transitions transitions,
-            JobTokens tokens, long logCapBytes, SecretParams secrets, JobSeal seal, ScenarioStore scenarios,
+    QueueDispatcher(QueueRepository queue, TokenRepository tokenRows, ProjectCatalog catalog, Effects fx,
+            Transitions transitions,
+            JobTokens tokens, long logCapBytes, SecretParams secrets, JobSeal seal, BuildFileStore scenarios,
             Set<String> pools) {
         this.scenarios = scenarios;
         this.pools = Set.copyOf(pools);
         this.secrets = secrets;
         this.seal = seal;
-        this.repo = repo;
+        this.queue = queue;
+        this.tokenRows = tokenRows;
         this.catalog = catalog;
         this.fx = fx;
         this.transitions = transitions;
@@ -57,7 +62,7 @@ final class QueueDispatcher {
     }
 
     void handOut() {
-        for (String project : repo.projectsWithWaitingBuilds()) {
+        for (String project : queue.projectsWithWaitingBuilds()) {
             handOut(project);
         }
     }
@@ -68,8 +73,8 @@ final class QueueDispatcher {
             String reason = found.isEmpty() ? "project '" + name + "' no longer exists"
                     : found.get().errors().stream().map(ProjectIssue::toString).collect(Collectors.joining("; "));
             // builds sent with their scenario need no folder (Sparky's spawned projects), one at a time
-            int free = 1 - repo.activeBuilds(name);
-            for (BuildRow b : repo.waitingBuilds(name, FAIL_BATCH)) {
+            int free = 1 - queue.activeBuilds(name);
+            for (BuildRow b : queue.waitingBuilds(name, FAIL_BATCH)) {
                 if (!sent(b)) {
                     fail(b, reason);
                 } else if (free-- > 0) {
@@ -84,9 +89,9 @@ final class QueueDispatcher {
             // declared or the project moves; the queue and the build page say so (PoolWaits).
             return;
         }
-        int free = project.definition().concurrency() - repo.activeBuilds(name);
+        int free = project.definition().concurrency() - queue.activeBuilds(name);
         if (free > 0) {
-            repo.waitingBuilds(name, free).forEach(b -> dispatch(b, project.definition()));
+            queue.waitingBuilds(name, free).forEach(b -> dispatch(b, project.definition()));
         }
     }
 
@@ -113,12 +118,14 @@ final class QueueDispatcher {
         int attempt = b.attempt() + 1;
         long now = fx.now();
         String token = tokens.next();
-        repo.markDispatched(b.id(), attempt, now, def.pool());
-        repo.saveJobToken(b.id(), attempt, JobTokens.hash(token), now);
+        queue.markDispatched(b.id(), attempt, now, def.pool());
+        tokenRows.saveJobToken(b.id(), attempt, JobTokens.hash(token), now);
         fx.syslog(b.id(), "handed out as attempt " + attempt
                 + (RunnerPools.DEFAULT.equals(def.pool()) ? "" : " to runner pool " + def.pool()));
-        fx.runBuild(seal.seal(new RunBuild(SchemaVersion.CURRENT, UUID.randomUUID().toString(), b.id(), attempt, b.project(),
-                b.jobId(), b.description(), secrets.unmasked(b.id(), def, b.params()), def.env(), def.secrets(), def.script(),
+        fx.runBuild(seal.seal(new RunBuild(SchemaVersion.CURRENT, UUID.randomUUID().toString(), b.id(), attempt,
+            b.project(),
+                b.jobId(), b.description(), secrets.unmasked(b.id(), def, b.params()), def.env(), def.secrets(),
+            def.script(),
                 def.timeout().toSeconds(), def.cache(), logCapBytes, def.retries(), Instant.ofEpochMilli(b.queuedAt()),
                 Instant.ofEpochMilli(now), token, null, def.runsWithSparrowdo() ? def.sparrowdo() : null, scenario),
                 SecretParams.passwordVars(def)), def.pool());
@@ -127,7 +134,7 @@ final class QueueDispatcher {
     /** The scenario the build was sent with; when it is gone, the build fails with the reason. */
     private Optional<SentScenario> sentScenario(BuildRow b) {
         try {
-            Optional<SentScenario> s = scenarios.get(b.id());
+            Optional<SentScenario> s = scenarios.get(b.id()).map(json -> Json.read(json, SentScenario.class));
             if (s.isEmpty()) {
                 fail(b, "the scenario sent with this build is missing from the dispatcher's state folder");
             }

@@ -8,7 +8,7 @@ import dev.sparky.contracts.RunnerPools;
 import dev.sparky.contracts.events.BuildRequest;
 import dev.sparky.contracts.events.SentScenario;
 import dev.sparky.dispatcher.store.BuildFiles;
-import dev.sparky.dispatcher.store.BuildRepository;
+import dev.sparky.dispatcher.store.BuildAttemptRepository;
 import dev.sparky.dispatcher.store.BuildRow;
 import dev.sparky.dispatcher.store.NewBuild;
 import dev.sparky.project.Project;
@@ -34,7 +34,7 @@ import org.jboss.logging.Logger;
 final class RequestHandler {
     private static final Logger LOG = Logger.getLogger(RequestHandler.class);
 
-    private final BuildRepository repo;
+    private final BuildAttemptRepository repo;
     private final ProjectCatalog catalog;
     private final Effects fx;
     private final Transitions transitions;
@@ -42,7 +42,7 @@ final class RequestHandler {
     private final SecretParams secrets;
     private final BuildFiles files;
 
-    RequestHandler(BuildRepository repo, ProjectCatalog catalog, Effects fx, Transitions transitions,
+    RequestHandler(BuildAttemptRepository repo, ProjectCatalog catalog, Effects fx, Transitions transitions,
             EngineMetrics metrics, SecretParams secrets, BuildFiles files) {
         this.secrets = secrets;
         this.files = files;
@@ -133,7 +133,8 @@ final class RequestHandler {
         Map<String, String> options;
         if (SentScenario.SOURCE.equals(parent.get().source())) {
             try {
-                options = files.scenarios().get(parentBuildId).map(SentScenario::sparrowdo).orElse(Map.of());
+                options = files.scenarios().get(parentBuildId)
+                        .map(json -> Json.read(json, SentScenario.class).sparrowdo()).orElse(Map.of());
             } catch (IOException | RuntimeException e) {
                 options = Map.of();
             }
@@ -204,7 +205,7 @@ final class RequestHandler {
             return null;
         }
         try {
-            files.scenarios().put(buildId, request.scenario());
+            files.scenarios().put(buildId, Json.write(request.scenario()));
             return null;
         } catch (IOException | RuntimeException e) {
             LOG.errorf("cannot store the scenario of build %d: %s", buildId, e);

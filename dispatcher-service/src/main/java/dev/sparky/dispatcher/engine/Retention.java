@@ -1,6 +1,6 @@
 package dev.sparky.dispatcher.engine;
 
-import dev.sparky.dispatcher.store.BuildRepository;
+import dev.sparky.dispatcher.store.BuildAttemptRepository;
 import dev.sparky.project.ProjectDefinition;
 import java.util.List;
 import org.jboss.logging.Logger;
@@ -15,10 +15,10 @@ final class Retention {
     private static final Logger LOG = Logger.getLogger(Retention.class);
     static final int BATCH = 200;
 
-    private final BuildRepository repo;
+    private final BuildAttemptRepository repo;
     private final AfterCommit afterCommit;
 
-    Retention(BuildRepository repo, AfterCommit afterCommit) {
+    Retention(BuildAttemptRepository repo, AfterCommit afterCommit) {
         this.repo = repo;
         this.afterCommit = afterCommit;
     }

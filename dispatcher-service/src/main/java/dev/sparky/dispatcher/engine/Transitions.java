@@ -1,13 +1,18 @@
 package dev.sparky.dispatcher.engine;
 
 import dev.sparky.contracts.BuildState;
+import dev.sparky.dispatcher.store.BuildAttemptRepository;
 import dev.sparky.dispatcher.store.BuildRepository;
+import dev.sparky.dispatcher.store.QueueRepository;
+import dev.sparky.dispatcher.store.TokenRepository;
 import dev.sparky.dispatcher.store.BuildRow;
 import java.time.Duration;
 
 /** The state changes several handlers share: ending a build (and what that sets off), requeueing it. */
 final class Transitions {
-    private final BuildRepository repo;
+    private final BuildAttemptRepository builds;
+    private final QueueRepository queue;
+    private final TokenRepository tokens;
     private final Effects fx;
     private final EngineMetrics metrics;
     private final FollowUps followUps;
@@ -15,7 +20,9 @@ final class Transitions {
 
     Transitions(BuildRepository repo, Effects fx, EngineMetrics metrics, FollowUps followUps, SecretParams secrets) {
         this.secrets = secrets;
-        this.repo = repo;
+        this.builds = repo;
+        this.queue = repo;
+        this.tokens = repo;
         this.fx = fx;
         this.metrics = metrics;
         this.followUps = followUps;
@@ -28,8 +35,8 @@ final class Transitions {
      */
     void finish(BuildRow b, BuildState state, String reason, Integer exitCode) {
         long now = fx.now();
-        repo.markFinished(b.id(), state, reason, exitCode, now);
-        repo.deleteJobToken(b.id());
+        builds.markFinished(b.id(), state, reason, exitCode, now);
+        tokens.deleteJobToken(b.id());
         secrets.forget(b.id());
         if (exitCode != null) {
             fx.syslog(b.id(), "exit code " + exitCode);
@@ -44,8 +51,8 @@ final class Transitions {
 
     /** Back to the queue; the next hand-out makes attempt n+1. */
     void requeue(BuildRow b, String why) {
-        repo.markRequeued(b.id(), why);
-        repo.deleteJobToken(b.id()); // the attempt is over; the next hand-out issues a new token
+        queue.markRequeued(b.id(), why);
+        tokens.deleteJobToken(b.id()); // the attempt is over; the next hand-out issues a new token
         fx.syslog(b.id(), why + ": queued again for attempt " + (b.attempt() + 1));
         fx.buildEvent(b, BuildState.QUEUED, null, why, null);
     }

@@ -1,6 +1,6 @@
 package dev.sparky.dispatcher.kafka;
 
-import dev.sparky.dispatcher.store.BuildRepository;
+import dev.sparky.dispatcher.store.QueueRepository;
 import dev.sparky.dispatcher.store.OutboxRow;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -25,14 +25,14 @@ public final class OutboxPublisher {
     private static final Logger LOG = Logger.getLogger(OutboxPublisher.class);
     static final int BATCH = 500;
 
-    private final BuildRepository repo;
+    private final QueueRepository repo;
     private final Producer<String, byte[]> producer;
     private final Duration ackTimeout;
     private boolean failing;
     /** The last row Kafka acknowledged; outbox ids only grow (AUTOINCREMENT). Zero after a start: resend all. */
     private long sentUpTo;
 
-    public OutboxPublisher(BuildRepository repo, Producer<String, byte[]> producer, Duration ackTimeout) {
+    public OutboxPublisher(QueueRepository repo, Producer<String, byte[]> producer, Duration ackTimeout) {
         this.repo = repo;
         this.producer = producer;
         this.ackTimeout = ackTimeout;

@@ -19,9 +19,9 @@ public final class BuildFiles {
     private final LogStore logs;
     private final ArtifactStore artifacts;
     private final StashStore stash;
-    private final ScenarioStore scenarios;
+    private final BuildFileStore scenarios;
 
-    public BuildFiles(LogStore logs, ArtifactStore artifacts, StashStore stash, ScenarioStore scenarios) {
+    public BuildFiles(LogStore logs, ArtifactStore artifacts, StashStore stash, BuildFileStore scenarios) {
         this.logs = logs;
         this.artifacts = artifacts;
         this.stash = stash;
@@ -29,7 +29,7 @@ public final class BuildFiles {
     }
 
     public BuildFiles(LogStore logs, ArtifactStore artifacts, StashStore stash) {
-        this(logs, artifacts, stash, new ScenarioStore(stash.root().resolveSibling("scenarios")));
+        this(logs, artifacts, stash, new BuildFileStore(stash.root().resolveSibling("scenarios")));
     }
 
     /** The usual layout below a state folder. */
@@ -41,7 +41,7 @@ public final class BuildFiles {
     public static BuildFiles in(Path stateDir, ArtifactStore.Quota quota) {
         return new BuildFiles(new LogStore(stateDir.resolve("logs")),
                 new ArtifactStore(stateDir.resolve("artifacts"), quota), new StashStore(stateDir.resolve("stash")),
-                new ScenarioStore(stateDir.resolve("scenarios")));
+                new BuildFileStore(stateDir.resolve("scenarios")));
     }
 
     public LogStore logs() {
@@ -56,7 +56,7 @@ public final class BuildFiles {
         return stash;
     }
 
-    public ScenarioStore scenarios() {
+    public BuildFileStore scenarios() {
         return scenarios;
     }
 
@@ -92,8 +92,8 @@ public final class BuildFiles {
         Set<Long> ids = new TreeSet<>();
         collect(logs.root(), "", ids);
         collect(artifacts.root(), "", ids);
-        collect(stash.root(), StashStore.SUFFIX, ids);
-        collect(scenarios.root(), ScenarioStore.SUFFIX, ids);
+        collect(stash.root(), BuildFileStore.SUFFIX, ids);
+        collect(scenarios.root(), BuildFileStore.SUFFIX, ids);
         return ids;
     }
 

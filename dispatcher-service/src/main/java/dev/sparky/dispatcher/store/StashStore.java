@@ -10,40 +10,14 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The JSON stash of each build as {@code stash/<build id>.json}, written by the HTTP API threads through a
- * temp file and an atomic rename (files only, never the database).
+ * The JSON stash of each build as {@code stash/<build id>.json}, written by the HTTP API threads (files only,
+ * never the database), and the stashes of builds not queued yet.
  */
-public final class StashStore {
-    static final String SUFFIX = ".json";
+public final class StashStore extends BuildFileStore {
     static final String PENDING = "pending";
-    private final Path root;
 
     public StashStore(Path stashRoot) {
-        this.root = stashRoot;
-    }
-
-    Path root() {
-        return root;
-    }
-
-    public Path file(long buildId) {
-        return root.resolve(buildId + SUFFIX);
-    }
-
-    public void put(long buildId, byte[] json) throws IOException {
-        AtomicFiles.write(file(buildId), new ByteArrayInputStream(json), Long.MAX_VALUE);
-    }
-
-    public Optional<byte[]> get(long buildId) throws IOException {
-        try {
-            return Optional.of(Files.readAllBytes(file(buildId)));
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
-        }
-    }
-
-    public void delete(long buildId) throws IOException {
-        Files.deleteIfExists(file(buildId));
+        super(stashRoot);
     }
 
     /**
@@ -52,7 +26,7 @@ public final class StashStore {
      * separators, no {@code ..}).
      */
     Path pendingFile(String project, String jobId) {
-        return root.resolve(PENDING).resolve(project).resolve(jobId + SUFFIX);
+        return root().resolve(PENDING).resolve(project).resolve(jobId + SUFFIX);
     }
 
     public void putPending(String project, String jobId, byte[] json) throws IOException {
@@ -60,11 +34,7 @@ public final class StashStore {
     }
 
     public Optional<byte[]> getPending(String project, String jobId) throws IOException {
-        try {
-            return Optional.of(Files.readAllBytes(pendingFile(project, jobId)));
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
-        }
+        return read(pendingFile(project, jobId));
     }
 
     /**
@@ -86,7 +56,7 @@ public final class StashStore {
 
     /** Removes pending stashes last written before {@code beforeMillis}: their build was never queued. */
     public int sweepPending(long beforeMillis) throws IOException {
-        Path dir = root.resolve(PENDING);
+        Path dir = root().resolve(PENDING);
         if (!Files.isDirectory(dir)) {
             return 0;
         }
