@@ -172,11 +172,12 @@ class InternalApiContractIT {
             assertEquals(413, tooBig.statusCode(), "the dispatcher's refusal keeps its status: " + tooBig.body());
             assertTrue(tooBig.body().contains("larger than the limit of " + ARTIFACT_LIMIT), tooBig.body());
 
-            // Sparky's client writes a child's stash before queueing it: the stash by project and job id.
-            String child = "{\"config\": {\"project\": \"hello\", \"job-id\": \"" + jobId + "-child\"}, "
+            // Sparky's client writes a child's stash before queueing it (in its own project here): the stash by project
+            // and job id.
+            String child = "{\"config\": {\"project\": \"holder\", \"job-id\": \"" + jobId + "-child\"}, "
                     + "\"data\": {\"seed\": 7}}";
             assertEquals(200, send("POST", "/stash", child, json(job)).statusCode());
-            assertEquals(7, json(get("/stash/hello/" + jobId + "-child", job)).path("seed").asInt());
+            assertEquals(7, json(get("/stash/holder/" + jobId + "-child", job)).path("seed").asInt());
         } finally {
             Files.writeString(home.resolve("release"), "go");
         }
@@ -217,7 +218,7 @@ class InternalApiContractIT {
             HttpResponse<String> r = get(path, Map.of());
             assertEquals(503, r.statusCode(), path + ": " + r.body());
             assertTrue(r.body().contains("dispatcher unavailable"), path + ": " + r.body());
-            assertFalse(r.body().contains("Exception"), "no stack trace: " + r.body());
+            assertFalse(r.body().contains("\tat "), "no stack trace: " + r.body());
         }
         cluster.restartDispatcher();
         assertEquals(200, get("/api/v1/builds/" + id, Map.of()).statusCode(), "back when the dispatcher is");
