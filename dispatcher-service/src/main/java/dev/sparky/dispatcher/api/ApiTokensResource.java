@@ -2,17 +2,11 @@ package dev.sparky.dispatcher.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sparky.contracts.Json;
-import dev.sparky.contracts.api.Problem;
 import dev.sparky.dispatcher.engine.JobTokens;
 import dev.sparky.dispatcher.store.ApiTokenQueries;
 import dev.sparky.dispatcher.store.ApiTokenRow;
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
+import dev.sparky.internalapi.ApiTokenView;
+import dev.sparky.internalapi.ApiTokensApi;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
@@ -25,8 +19,7 @@ import java.util.regex.Pattern;
  * answers the token's scopes while it is neither revoked nor expired, else 401 (the same for every failure);
  * {@code GET} lists every token without secrets. The token is never logged nor echoed.
  */
-@Path("/internal/v1/api-tokens")
-public class ApiTokensResource {
+public class ApiTokensResource implements ApiTokensApi {
     static final int MAX_BODY = 4096;
     private static final Pattern SHAPE = Pattern.compile("spk_[A-Za-z0-9_-]{43}");
 
@@ -37,23 +30,21 @@ public class ApiTokensResource {
         this.queries = queries;
     }
 
-    @POST
-    @Path("/verify")
-    @Consumes(MediaType.WILDCARD)
-    @Produces(MediaType.APPLICATION_JSON)
-    public Response verify(InputStream body) throws IOException {
-        Optional<ApiTokenRow> row = token(body.readNBytes(MAX_BODY + 1)).map(JobTokens::hash)
-                .flatMap(h -> queries.valid(h, clock.millis()));
-        return row.map(r -> Response.ok(r, MediaType.APPLICATION_JSON_TYPE).build())
-                .orElseGet(() -> Response.status(401).type(Problem.MEDIA_TYPE).header("WWW-Authenticate", "Bearer")
-                        .entity(Problem.of(401, "Unauthorized", "the API token is unknown, revoked, expired or malformed"))
-                        .build());
+    @Override
+    public ApiTokenView verify(InputStream body) {
+        return token(JobTokensResource.read(body)).map(JobTokens::hash).flatMap(h -> queries.valid(h, clock.millis()))
+                .map(ApiTokensResource::view).orElseThrow(() -> JobTokensResource.unauthorized(
+                        "the API token is unknown, revoked, expired or malformed"));
     }
 
-    @GET
-    @Produces(MediaType.APPLICATION_JSON)
-    public List<ApiTokenRow> list() {
-        return queries.list();
+    @Override
+    public List<ApiTokenView> list() {
+        return queries.list().stream().map(ApiTokensResource::view).toList();
+    }
+
+    private static ApiTokenView view(ApiTokenRow r) {
+        return new ApiTokenView(r.id(), r.name(), r.projects(), r.actions(), r.createdBy(), r.createdAt(),
+                r.expiresAt(), r.revokedAt());
     }
 
     private static Optional<String> token(byte[] body) {

@@ -5,19 +5,16 @@ import dev.sparky.dispatcher.config.DispatcherConfig;
 import dev.sparky.dispatcher.store.ArtifactQuotaException;
 import dev.sparky.dispatcher.store.ArtifactStore;
 import dev.sparky.dispatcher.store.TooLargeException;
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
+import dev.sparky.internalapi.ArtifactEntry;
+import dev.sparky.internalapi.ArtifactsApi;
+import dev.sparky.internalapi.StoredArtifact;
 import jakarta.ws.rs.NotFoundException;
-import jakarta.ws.rs.PUT;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
 import java.util.List;
 
@@ -25,8 +22,7 @@ import java.util.List;
  * Artifact storage for the job API (the UI service exposes it and checks tokens; this stores). Uploads are
  * streamed to a temp file and renamed into place; they write files only, never the database.
  */
-@Path("/internal/v1/builds/{id}/artifacts")
-public class ArtifactsResource {
+public class ArtifactsResource implements ArtifactsApi {
     private final BuildGuard builds;
     private final ArtifactStore artifacts;
     private final long maxBytes;
@@ -37,17 +33,22 @@ public class ArtifactsResource {
         this.maxBytes = config.dispatcher().artifactMaxSize().asLongValue();
     }
 
-    @PUT
-    @Path("/{name}")
-    @Consumes(MediaType.WILDCARD)
-    @Produces(MediaType.APPLICATION_JSON)
-    public Response upload(@PathParam("id") long id, @PathParam("name") String name,
-            @HeaderParam("Content-Length") Long length, InputStream body) throws IOException {
+    @Override
+    public StoredArtifact upload(long id, String name, Long length, InputStream body) {
         requireName(name);
         builds.require(id);
         if (length != null && length > maxBytes) {
             throw BuildGuard.tooLarge("artifact " + name, maxBytes);
         }
+        try {
+            ArtifactStore.Stored stored = store(id, name, body);
+            return new StoredArtifact(stored.name(), stored.size(), stored.sha256());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private ArtifactStore.Stored store(long id, String name, InputStream body) throws IOException {
         ArtifactStore.Stored stored;
         try {
             stored = artifacts.put(id, name, body, maxBytes);
@@ -61,24 +62,30 @@ public class ArtifactsResource {
             throw e;
         }
         builds.requireStill(id, () -> artifacts.delete(id));
-        return Response.status(Response.Status.CREATED).entity(stored).build();
+        return stored;
     }
 
-    @GET
-    @Produces(MediaType.APPLICATION_JSON)
-    public List<ArtifactStore.Entry> list(@PathParam("id") long id) throws IOException {
+    @Override
+    public List<ArtifactEntry> list(long id) {
         builds.require(id);
-        return artifacts.list(id);
+        try {
+            return artifacts.list(id).stream().map(e -> new ArtifactEntry(e.name(), e.size(), e.modifiedAt())).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
-    @GET
-    @Path("/{name}")
-    @Produces(MediaType.APPLICATION_OCTET_STREAM)
-    public Response download(@PathParam("id") long id, @PathParam("name") String name) throws IOException {
+    @Override
+    public Response download(long id, String name) {
         requireName(name);
         builds.require(id);
-        ArtifactStore.Opened opened = artifacts.open(id, name)
-                .orElseThrow(() -> new NotFoundException("build " + id + " has no artifact " + name));
+        ArtifactStore.Opened opened;
+        try {
+            opened = artifacts.open(id, name)
+                    .orElseThrow(() -> new NotFoundException("build " + id + " has no artifact " + name));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return Response.ok(opened.in(), MediaType.APPLICATION_OCTET_STREAM_TYPE)
                 .header("Content-Length", opened.size()).build();
     }

@@ -4,16 +4,10 @@ import dev.sparky.contracts.Names;
 import dev.sparky.dispatcher.store.BuildQueries;
 import dev.sparky.dispatcher.store.BuildRow;
 import dev.sparky.dispatcher.store.StashStore;
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.PUT;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
+import dev.sparky.internalapi.JobStashApi;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
@@ -23,8 +17,7 @@ import java.util.Optional;
  * makes it the build's own; one never queued is removed at the next start after an hour. Who may write which
  * build's stash is decided by the ui-service (the job token's scope).
  */
-@Path("/internal/v1/jobs/{project}/{jobId}/stash")
-public class JobStashResource {
+public class JobStashResource implements JobStashApi {
     private static final byte[] EMPTY = "{}".getBytes(StandardCharsets.UTF_8);
 
     private final BuildQueries queries;
@@ -35,20 +28,21 @@ public class JobStashResource {
         this.stash = stash;
     }
 
-    @PUT
-    @Consumes(MediaType.WILDCARD)
-    public Response put(@PathParam("project") String project, @PathParam("jobId") String jobId, InputStream body)
-            throws IOException {
+    @Override
+    public void put(String project, String jobId, InputStream body) {
         names(project, jobId);
-        byte[] json = body.readNBytes(StashResource.MAX_BYTES + 1);
-        if (json.length > StashResource.MAX_BYTES) {
-            throw BuildGuard.tooLarge("stash", StashResource.MAX_BYTES);
+        try {
+            write(project, jobId, StashResource.readJson(body));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        StashResource.requireJson(json);
+    }
+
+    private void write(String project, String jobId, byte[] json) throws IOException {
         Optional<BuildRow> build = queries.buildByJob(project, jobId);
         if (build.isPresent()) {
             stash.put(build.get().id(), json);
-            return Response.noContent().build();
+            return;
         }
         stash.putPending(project, jobId, json);
         // recorded meanwhile: the engine may have looked for a pending stash before this one was written
@@ -56,16 +50,18 @@ public class JobStashResource {
         if (now.isPresent()) {
             stash.adoptPending(project, jobId, now.get().id());
         }
-        return Response.noContent().build();
     }
 
-    @GET
-    @Produces(MediaType.APPLICATION_JSON)
-    public Response get(@PathParam("project") String project, @PathParam("jobId") String jobId) throws IOException {
+    @Override
+    public byte[] get(String project, String jobId) {
         names(project, jobId);
         Optional<BuildRow> build = queries.buildByJob(project, jobId);
-        Optional<byte[]> json = build.isPresent() ? stash.get(build.get().id()) : stash.getPending(project, jobId);
-        return Response.ok(json.orElse(EMPTY), MediaType.APPLICATION_JSON_TYPE).build();
+        try {
+            Optional<byte[]> json = build.isPresent() ? stash.get(build.get().id()) : stash.getPending(project, jobId);
+            return json.orElse(EMPTY);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void names(String project, String jobId) {

@@ -2,18 +2,14 @@ package dev.sparky.dispatcher.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sparky.contracts.Json;
-import dev.sparky.contracts.api.Problem;
 import dev.sparky.dispatcher.engine.JobTokens;
 import dev.sparky.dispatcher.store.BuildQueries;
-import dev.sparky.dispatcher.store.JobTokenOwner;
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
+import dev.sparky.internalapi.JobCaller;
+import dev.sparky.internalapi.JobTokensApi;
+import jakarta.ws.rs.NotAuthorizedException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.Optional;
 
 /**
@@ -22,8 +18,7 @@ import java.util.Optional;
  * attempt, ended build, malformed token or body) gets the same 401, so the answer tells a guesser nothing.
  * The token is never logged nor echoed: parse errors are swallowed, not reported.
  */
-@Path("/internal/v1/job-tokens")
-public class JobTokensResource {
+public class JobTokensResource implements JobTokensApi {
     /** Far above {@code {"token":"<43 chars>"}}; a bigger body is not a token request. */
     static final int MAX_BODY = 4096;
     static final String INVALID = "the job API token is unknown, expired or malformed";
@@ -34,15 +29,20 @@ public class JobTokensResource {
         this.queries = queries;
     }
 
-    @POST
-    @Path("/verify")
-    @Consumes(MediaType.WILDCARD)
-    @Produces(MediaType.APPLICATION_JSON)
-    public Response verify(InputStream body) throws IOException {
-        Optional<JobTokenOwner> owner = token(body.readNBytes(MAX_BODY + 1))
-                .map(JobTokens::hash).flatMap(queries::jobTokenOwner);
-        return owner.map(o -> Response.ok(o, MediaType.APPLICATION_JSON_TYPE).build())
-                .orElseGet(JobTokensResource::unauthorized);
+    @Override
+    public JobCaller verify(InputStream body) {
+        return token(read(body)).map(JobTokens::hash).flatMap(queries::jobTokenOwner)
+                .map(o -> new JobCaller(o.buildId(), o.project(), o.jobId(), o.attempt()))
+                .orElseThrow(JobTokensResource::unauthorized);
+    }
+
+    /** At most one byte over the limit: a bigger body is refused as a bad token, never read whole. */
+    static byte[] read(InputStream body) {
+        try {
+            return body.readNBytes(MAX_BODY + 1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Optional<String> token(byte[] body) {
@@ -58,8 +58,12 @@ public class JobTokensResource {
         }
     }
 
-    private static Response unauthorized() {
-        return Response.status(401).type(Problem.MEDIA_TYPE).header("WWW-Authenticate", "Bearer")
-                .entity(Problem.of(401, "Unauthorized", INVALID)).build();
+    /** Mapped to a problem+json 401 with the Bearer challenge (ProblemMappers). */
+    static NotAuthorizedException unauthorized(String detail) {
+        return new NotAuthorizedException(detail, "Bearer");
+    }
+
+    private static NotAuthorizedException unauthorized() {
+        return unauthorized(INVALID);
     }
 }

@@ -2,6 +2,7 @@ package dev.sparky.dispatcher.api;
 
 import dev.sparky.contracts.api.Problem;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -18,13 +19,22 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
         int status = e.getResponse().getStatus();
-        return problem(status, e.getResponse().getStatusInfo().getReasonPhrase(), e.getMessage());
+        Response problem = problem(status, e.getResponse().getStatusInfo().getReasonPhrase(), e.getMessage());
+        String challenge = e.getResponse().getHeaderString(HttpHeaders.WWW_AUTHENTICATE);
+        return challenge == null ? problem
+                : Response.fromResponse(problem).header(HttpHeaders.WWW_AUTHENTICATE, challenge).build();
     }
 
     @ServerExceptionMapper
     public Response storage(java.io.IOException e) {
         LOG.error("internal API storage failure", e);
         return problem(500, "Storage error", "the dispatcher could not read or write the file: " + e.getMessage());
+    }
+
+    /** What a resource implementing an internal API interface (no checked exceptions) throws for an I/O failure. */
+    @ServerExceptionMapper
+    public Response storage(java.io.UncheckedIOException e) {
+        return storage(e.getCause());
     }
 
     @ServerExceptionMapper

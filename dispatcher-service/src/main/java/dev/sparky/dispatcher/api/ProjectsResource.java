@@ -4,24 +4,18 @@ import dev.sparky.contracts.Names;
 import dev.sparky.contracts.api.BuildView;
 import dev.sparky.contracts.api.ProjectStatus;
 import dev.sparky.contracts.api.ProjectStatusesDelta;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
+import dev.sparky.internalapi.InternalHeaders;
+import dev.sparky.internalapi.ProjectsApi;
 import jakarta.ws.rs.NotFoundException;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Optional;
 
 /** Builds by project and job id, and the projects' status. */
-@Path("/internal/v1/projects")
-@Produces(MediaType.APPLICATION_JSON)
-public class ProjectsResource {
+public class ProjectsResource implements ProjectsApi {
     /** Set on an answer that is a {@link ProjectStatusesDelta} rather than the whole list. */
-    public static final String DELTA_HEADER = "X-Statuses-Delta";
+    public static final String DELTA_HEADER = InternalHeaders.STATUSES_DELTA;
 
     private final StateReader state;
     private final StatusesHistory history;
@@ -31,9 +25,8 @@ public class ProjectsResource {
         this.history = history;
     }
 
-    @GET
-    @Path("/{p}/jobs/{jobId}")
-    public BuildView byJob(@PathParam("p") String project, @PathParam("jobId") String jobId) {
+    @Override
+    public BuildView byJob(String project, String jobId) {
         Names.requireProject(project);
         Names.requireJobId(jobId);
         return state.build(project, jobId)
@@ -48,9 +41,8 @@ public class ProjectsResource {
      * JSON. A running build's duration in an answer is as of its making; whoever keeps a list brings it up to
      * date ({@code BuildView.durationAt}).
      */
-    @GET
-    @Path("/status")
-    public Response statuses(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+    @Override
+    public Response statuses(String ifNoneMatch) {
         String tag = state.statusesTag();
         if (tag.equals(ifNoneMatch)) {
             return Response.notModified().header(HttpHeaders.ETAG, tag).build();
@@ -62,9 +54,8 @@ public class ProjectsResource {
                 .header(HttpHeaders.ETAG, tag).build();
     }
 
-    @GET
-    @Path("/{p}/status")
-    public ProjectStatus status(@PathParam("p") String project) {
+    @Override
+    public ProjectStatus status(String project) {
         Names.requireProject(project);
         return state.status(project).orElseThrow(() -> new NotFoundException("no project " + project));
     }

@@ -5,21 +5,14 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sparky.contracts.Json;
 import dev.sparky.dispatcher.store.StashStore;
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.PUT;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
+import dev.sparky.internalapi.StashApi;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /** The JSON stash of a build for the job API: any JSON value up to 1 MiB, {@code {}} until one is put. */
-@Path("/internal/v1/builds/{id}/stash")
-public class StashResource {
+public class StashResource implements StashApi {
     static final int MAX_BYTES = 1024 * 1024;
     private static final byte[] EMPTY = "{}".getBytes(StandardCharsets.UTF_8);
 
@@ -31,25 +24,35 @@ public class StashResource {
         this.stash = stash;
     }
 
-    @PUT
-    @Consumes(MediaType.WILDCARD)
-    public Response put(@PathParam("id") long id, InputStream body) throws IOException {
+    @Override
+    public void put(long id, InputStream body) {
         builds.require(id);
+        try {
+            stash.put(id, readJson(body));
+            builds.requireStill(id, () -> stash.delete(id));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public byte[] get(long id) {
+        builds.require(id);
+        try {
+            return stash.get(id).orElse(EMPTY);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The body, read up to the limit only (413 beyond), checked to be one JSON value (400 otherwise). */
+    static byte[] readJson(InputStream body) throws IOException {
         byte[] json = body.readNBytes(MAX_BYTES + 1);
         if (json.length > MAX_BYTES) {
             throw BuildGuard.tooLarge("stash", MAX_BYTES);
         }
         requireJson(json);
-        stash.put(id, json);
-        builds.requireStill(id, () -> stash.delete(id));
-        return Response.noContent().build();
-    }
-
-    @GET
-    @Produces(MediaType.APPLICATION_JSON)
-    public Response get(@PathParam("id") long id) throws IOException {
-        builds.require(id);
-        return Response.ok(stash.get(id).orElse(EMPTY), MediaType.APPLICATION_JSON_TYPE).build();
+        return json;
     }
 
     static void requireJson(byte[] json) {

@@ -53,7 +53,7 @@ class ArtifactsApiTest {
     void binaryRoundTripWithSizeAndChecksum() throws Exception {
         byte[] data = binary(40_000, 7);
         given().contentType("application/octet-stream").body(data).put("/internal/v1/builds/1/artifacts/out.bin")
-                .then().statusCode(201).body("name", equalTo("out.bin")).body("size", equalTo(40_000))
+                .then().statusCode(200).body("name", equalTo("out.bin")).body("size", equalTo(40_000))
                 .body("sha256", equalTo(sha256(data)));
         var response = given().get("/internal/v1/builds/1/artifacts/out.bin").then().statusCode(200)
                 .contentType("application/octet-stream").header("Content-Length", "40000").extract();
@@ -62,8 +62,8 @@ class ArtifactsApiTest {
 
     @Test
     void listingIsSortedByNameAndSkipsTempFiles() throws Exception {
-        upload(2, "zeta.txt", "z".getBytes(), 201);
-        upload(2, "alpha.log", "aa".getBytes(), 201);
+        upload(2, "zeta.txt", "z".getBytes(), 200);
+        upload(2, "alpha.log", "aa".getBytes(), 200);
         Files.writeString(store.folder(2).resolve(".tmp-upload-in-progress.part"), "half");
         given().get("/internal/v1/builds/2/artifacts").then().statusCode(200)
                 .body("name", equalTo(List.of("alpha.log", "zeta.txt"))).body("size", equalTo(List.of(2, 1)))
@@ -94,7 +94,7 @@ class ArtifactsApiTest {
     @Test
     void oversizeIs413AndKeepsThePreviousVersion() throws Exception {
         byte[] first = binary(100, 1);
-        upload(3, "big.bin", first, 201);
+        upload(3, "big.bin", first, 200);
         given().contentType("application/octet-stream").body(binary(MAX + 1, 2))
                 .put("/internal/v1/builds/3/artifacts/big.bin").then().statusCode(413)
                 .contentType("application/problem+json").body("detail", containsString("" + MAX));
@@ -102,7 +102,7 @@ class ArtifactsApiTest {
         given().contentType("application/octet-stream").body(new ByteArrayInputStream(binary(3 * MAX, 4)))
                 .put("/internal/v1/builds/3/artifacts/big.bin").then().statusCode(413);
         assertArrayEquals(first, given().get("/internal/v1/builds/3/artifacts/big.bin").asByteArray());
-        upload(3, "edge.bin", binary(MAX, 3), 201);
+        upload(3, "edge.bin", binary(MAX, 3), 200);
         assertEquals(List.of(), tempFiles(3));
     }
 
@@ -110,7 +110,7 @@ class ArtifactsApiTest {
     void replacingIsAnAtomicRenameReadersSeeOldOrNewNeverHalf() throws Exception {
         byte[] v1 = binary(MAX, 11);
         byte[] v2 = binary(MAX, 99);
-        upload(5, "swap.bin", v1, 201);
+        upload(5, "swap.bin", v1, 200);
         AtomicBoolean writing = new AtomicBoolean(true);
         List<String> seen = new CopyOnWriteArrayList<>();
         Thread reader = new Thread(() -> {
@@ -122,7 +122,7 @@ class ArtifactsApiTest {
         });
         reader.start();
         for (int i = 0; i < 20; i++) {
-            upload(5, "swap.bin", i % 2 == 0 ? v2 : v1, 201);
+            upload(5, "swap.bin", i % 2 == 0 ? v2 : v1, 200);
         }
         writing.set(false);
         reader.join(10_000);
@@ -164,7 +164,7 @@ class ArtifactsApiTest {
     @Test
     void chunkedUploadsAreCountedAsTheyStream() throws Exception {
         byte[] first = binary(100, 5);
-        upload(1, "kept.bin", first, 201);
+        upload(1, "kept.bin", first, 200);
         var artifact = putChunked("/internal/v1/builds/1/artifacts/kept.bin", binary(4 * MAX, 6));
         assertEquals(413, artifact.statusCode(), artifact.body());
         assertTrue(artifact.body().contains("artifact kept.bin is larger than the limit of " + MAX + " bytes"),
@@ -174,7 +174,7 @@ class ArtifactsApiTest {
         byte[] stash = ("\"" + "x".repeat(2 * 1024 * 1024) + "\"").getBytes();
         var answer = putChunked("/internal/v1/builds/1/stash", stash);
         assertEquals(413, answer.statusCode(), answer.body());
-        assertEquals(201, putChunked("/internal/v1/builds/1/artifacts/small.bin", binary(10, 1)).statusCode());
+        assertEquals(200, putChunked("/internal/v1/builds/1/artifacts/small.bin", binary(10, 1)).statusCode());
         given().get("/internal/v1/builds/1/artifacts").then().statusCode(200)
                 .body("name", org.hamcrest.Matchers.hasItems("kept.bin", "small.bin"));
     }

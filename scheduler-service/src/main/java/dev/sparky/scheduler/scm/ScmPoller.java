@@ -1,5 +1,6 @@
 package dev.sparky.scheduler.scm;
 
+import dev.sparky.internalapi.ScmStatus;
 import dev.sparky.contracts.JobIdPrefixes;
 import dev.sparky.contracts.events.BuildRequest;
 import dev.sparky.kafka.PublishFailedException;

@@ -1,22 +1,18 @@
 package dev.sparky.scheduler.scm;
 
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.MediaType;
+import dev.sparky.internalapi.ScmApi;
+import dev.sparky.internalapi.ScmStatus;
 import java.util.List;
 
-/** The health of every project's SCM polling, for operators and the UI. */
-@Path("/internal/v1/scm")
-public class ScmResource {
+/** The health of every project's SCM polling, for operators and the UI (path: {@link ScmApi}). */
+public class ScmResource implements ScmApi {
     private final ScmPoller poller;
 
     ScmResource(ScmPoller poller) {
         this.poller = poller;
     }
 
-    @GET
-    @Produces(MediaType.APPLICATION_JSON)
+    @Override
     public List<ScmStatus> list() {
         return poller.status();
     }

@@ -1,5 +1,6 @@
 package dev.sparky.scheduler.scm;
 
+import dev.sparky.internalapi.ScmStatus;
 import java.time.Duration;
 import java.time.Instant;
 

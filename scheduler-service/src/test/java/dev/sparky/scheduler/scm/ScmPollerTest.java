@@ -1,5 +1,6 @@
 package dev.sparky.scheduler.scm;
 
+import dev.sparky.internalapi.ScmStatus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

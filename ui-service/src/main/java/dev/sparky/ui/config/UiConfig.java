@@ -73,6 +73,10 @@ public interface UiConfig {
         /** Base URL of any scheduler replica; each polls every project, so any one can answer. */
         @WithDefault("http://127.0.0.1:4200")
         String url();
+
+        /** Give up connecting or waiting after this long: the SCM line is left off the page, never the page. */
+        @WithDefault("1s")
+        Duration timeout();
     }
 
     interface Dispatcher {
@@ -87,6 +91,13 @@ public interface UiConfig {
         /** Give up waiting for an answer after this long. */
         @WithDefault("15s")
         Duration readTimeout();
+
+        /**
+         * Give up waiting on an artifact upload or download, or on a whole log, after this long: a large file from a
+         * slow build legitimately takes longer than {@link #readTimeout()}.
+         */
+        @WithDefault("30m")
+        Duration transferTimeout();
     }
 
     interface Trigger {

@@ -1,9 +1,9 @@
-package dev.sparky.scheduler.scm;
+package dev.sparky.internalapi;
 
 import java.time.Instant;
 
 /**
- * What {@code GET /internal/v1/scm} shows for one polled project.
+ * One polled project's SCM health, as {@code GET /internal/v1/scm} shows it.
  *
  * @param url the remote, with any credentials masked
  * @param branch the branch polled; HEAD when the project names none
