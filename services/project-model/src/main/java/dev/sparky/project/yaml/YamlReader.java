@@ -69,9 +69,9 @@ public record YamlReader(int maxAliases, int maxDepth, boolean duplicateKeys) {
         } catch (MarkedYAMLException e) {
             Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             throw new YamlException(m == null ? YamlPosition.unknown(file) : position(file, m),
-                    "YAML syntax error: " + e.getProblem() + (e.getContext() != null ? " (" + e.getContext() + ")" : ""));
+                    YamlException.SYNTAX_ERROR + e.getProblem() + (e.getContext() != null ? " (" + e.getContext() + ")" : ""));
         } catch (YAMLException e) {
-            throw new YamlException(YamlPosition.unknown(file), "not valid YAML: " + e.getMessage());
+            throw new YamlException(YamlPosition.unknown(file), YamlException.NOT_YAML + e.getMessage());
         }
     }
 
