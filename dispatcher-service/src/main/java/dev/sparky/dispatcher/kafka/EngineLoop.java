@@ -72,6 +72,9 @@ public final class EngineLoop implements Runnable {
         } catch (RuntimeException e) {
             LOG.warnf("start-up sweep of orphan build files failed (tried again at the next start): %s", e);
         }
+        // A supervision loop, not a retry: each turn runs a consumer session until it fails or the engine stops
+        // (it never "succeeds"), and a failure starts a new session after the back-off. A retry policy's
+        // max-retries or max-duration would stop the engine, which must run as long as the dispatcher does.
         long backoff = 200;
         while (running) {
             try (Consumer<String, byte[]> consumer = consumers.get()) {

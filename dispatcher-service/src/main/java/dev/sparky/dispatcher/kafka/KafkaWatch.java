@@ -28,6 +28,11 @@ public final class KafkaWatch implements Runnable {
         this.trustedSince = Long.MAX_VALUE;
     }
 
+    /**
+     * Probes every {@code interval} until stopped. A poll, not a retry: every probe's answer is kept (a failed
+     * one resets the lease clock), so there is no call to repeat until it succeeds and no fault-tolerance policy
+     * that would fit.
+     */
     @Override
     public void run() {
         while (running) {

@@ -1,5 +1,6 @@
 package dev.sparky.dispatcher.store;
 
+import io.smallrye.faulttolerance.api.TypedGuard;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -8,6 +9,8 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
@@ -18,6 +21,7 @@ import java.util.Optional;
  */
 public final class StateLock implements AutoCloseable {
     public static final String FILE = "writer.lock";
+    private static final long RETRY_PAUSE_MS = 200;
 
     private final FileChannel channel;
     private final FileLock lock;
@@ -48,20 +52,33 @@ public final class StateLock implements AutoCloseable {
         }
     }
 
-    /** {@link #tryAcquire}, tried again for up to {@code wait} (a previous holder may still be exiting). */
-    public static Optional<StateLock> await(Path stateDir, java.time.Duration wait) {
-        long end = System.nanoTime() + wait.toNanos();
-        Optional<StateLock> lock = tryAcquire(stateDir);
-        while (lock.isEmpty() && System.nanoTime() < end) {
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return Optional.empty();
-            }
-            lock = tryAcquire(stateDir);
+    /**
+     * {@link #tryAcquire}, tried again every 200 ms for up to {@code wait} (a previous holder may still be
+     * exiting): a SmallRye Fault Tolerance retry on {@link Busy}.
+     */
+    public static Optional<StateLock> await(Path stateDir, Duration wait) {
+        TypedGuard<StateLock> guard = TypedGuard.create(StateLock.class).withDescription("state folder lock")
+                .withRetry().retryOn(Busy.class).maxRetries(wait.toMillis() > RETRY_PAUSE_MS ? -1 : 0)
+                .delay(RETRY_PAUSE_MS, ChronoUnit.MILLIS).jitter(0, ChronoUnit.MILLIS)
+                .maxDuration(Math.max(wait.toMillis(), RETRY_PAUSE_MS + 1), ChronoUnit.MILLIS).done().build();
+        try {
+            return Optional.of(guard.call(() -> tryAcquire(stateDir).orElseThrow(Busy::new)));
+        } catch (Busy e) {
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            // interrupted while waiting: give up as the caller is stopping
+            Thread.currentThread().interrupt();
+            return Optional.empty();
         }
-        return lock;
+    }
+
+    /** Another process (or this one) holds the lock. */
+    private static final class Busy extends Exception {
+        Busy() {
+            super("the state folder lock is held", null, false, false);
+        }
     }
 
     @Override

@@ -6,7 +6,10 @@ import dev.sparky.contracts.SchemaVersion;
 import dev.sparky.contracts.Topics;
 import dev.sparky.contracts.events.StopAttempt;
 import dev.sparky.runner.lifecycle.LoopThread;
+import io.smallrye.faulttolerance.api.TypedGuard;
+import jakarta.enterprise.util.TypeLiteral;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -25,6 +28,7 @@ import org.jboss.logging.Logger;
 public final class StopListener extends LoopThread {
     private static final Logger LOG = Logger.getLogger(StopListener.class);
     private static final Duration POLL = Duration.ofMillis(500);
+    private static final Duration ASK_AGAIN = Duration.ofSeconds(1);
 
     private final Supplier<Consumer<String, byte[]>> consumers;
     private final AttemptRegistry registry;
@@ -72,29 +76,64 @@ public final class StopListener extends LoopThread {
         }
     }
 
+    /**
+     * Assigns every partition of the control topic, asking again every second until the topic answers with
+     * partitions (the broker or the topic may not be there yet): a SmallRye Fault Tolerance retry that a stop of
+     * the runner ends.
+     */
     private boolean assignAll(Consumer<String, byte[]> c) {
-        for (int i = 1; !stopping(); i++) {
-            try {
-                List<PartitionInfo> infos = c.partitionsFor(Topics.RUNNER_CONTROL, Duration.ofSeconds(5));
-                List<TopicPartition> partitions = infos == null ? List.of()
-                        : infos.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-                if (!partitions.isEmpty()) {
-                    c.assign(partitions);
-                    c.seekToEnd(partitions);
-                    partitions.forEach(c::position);
-                    LOG.infof("listening for stop commands on %d partition(s)", partitions.size());
-                    return true;
-                }
-            } catch (WakeupException e) {
-                throw e;
-            } catch (KafkaException e) {
-                if (i == 1 || i % 30 == 0) {
-                    LOG.warnf("cannot read %s yet (try %d): %s", Topics.RUNNER_CONTROL, i, e.getMessage());
-                }
-            }
-            pause();
+        int[] tryNo = {0};
+        TypedGuard<List<TopicPartition>> untilAnswered = TypedGuard.create(new TypeLiteral<List<TopicPartition>>() {
+        }).withDescription("stop listener assignment")
+                .withRetry().retryOn(KafkaException.class).abortOn(List.of(WakeupException.class, Stopping.class))
+                .maxRetries(-1).delay(ASK_AGAIN.toMillis(), ChronoUnit.MILLIS).jitter(0, ChronoUnit.MILLIS)
+                .maxDuration(3650, ChronoUnit.DAYS).done().build();
+        List<TopicPartition> partitions;
+        try {
+            partitions = untilAnswered.call(() -> partitions(c, ++tryNo[0]));
+        } catch (WakeupException e) {
+            throw e;
+        } catch (Stopping e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
-        return false;
+        c.assign(partitions);
+        c.seekToEnd(partitions);
+        partitions.forEach(c::position);
+        LOG.infof("listening for stop commands on %d partition(s)", partitions.size());
+        return true;
+    }
+
+    /** One try: the topic's partitions, or a KafkaException to try again. */
+    private List<TopicPartition> partitions(Consumer<String, byte[]> c, int tryNo) throws Stopping {
+        if (stopping()) {
+            throw new Stopping();
+        }
+        try {
+            List<PartitionInfo> infos = c.partitionsFor(Topics.RUNNER_CONTROL, Duration.ofSeconds(5));
+            if (infos == null || infos.isEmpty()) {
+                throw new KafkaException("the topic has no partitions yet");
+            }
+            return infos.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+        } catch (WakeupException e) {
+            throw e;
+        } catch (KafkaException e) {
+            if (tryNo == 1 || tryNo % 30 == 0) {
+                LOG.warnf("cannot read %s yet (try %d): %s", Topics.RUNNER_CONTROL, tryNo, e.getMessage());
+            }
+            throw e;
+        }
+    }
+
+    /** The runner stops: no more tries. */
+    private static final class Stopping extends Exception {
+        Stopping() {
+            super("stopping", null, false, false);
+        }
     }
 
     private void apply(ConsumerRecord<String, byte[]> record) {
@@ -104,14 +143,6 @@ public final class StopListener extends LoopThread {
             registry.apply(stop);
         } catch (MalformedEventException e) {
             LOG.errorf("ignored control record at offset %d: %s", record.offset(), e.getMessage());
-        }
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(1000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -139,6 +139,10 @@ public final class LeftoverProcesses {
         return killed.size();
     }
 
+    /**
+     * The pause between kill rounds. Each round acts on what it finds (new processes are stopped and killed), so
+     * the rounds are a bounded sweep, not a retry of one failing call: they stay a loop.
+     */
     private static boolean pause() {
         try {
             Thread.sleep(ROUND_PAUSE_MS);

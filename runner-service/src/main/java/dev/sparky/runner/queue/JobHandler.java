@@ -48,6 +48,7 @@ public final class JobHandler {
     private final Clock clock;
     private final JobSeal seal;
     private volatile boolean giveUp;
+    private final ReportRetries retries;
 
     public JobHandler(String runnerId, BuildExecutor executor, AttemptRegistry registry, RunnerEventSink events,
             RunnerMetrics metrics, BooleanSupplier draining, Timings timings, Clock clock, JobSeal seal) {
@@ -59,6 +60,7 @@ public final class JobHandler {
         this.metrics = metrics;
         this.draining = draining;
         this.timings = timings;
+        this.retries = new ReportRetries(timings);
         this.clock = clock;
     }
 
@@ -178,7 +180,9 @@ public final class JobHandler {
 
     /** Waits for the first try's acknowledgement, then tries again up to the configured number of tries. */
     private boolean startOnRecord(RunBuild job, BuildStarted started, RunnerEventSink.Receipt firstTry) {
-        for (int i = 1; i <= timings.startTries(); i++) {
+        int[] tryNo = {0};
+        return retries.start(() -> {
+            int i = ++tryNo[0];
             try {
                 if (i == 1) {
                     firstTry.await(timings.startTimeout());
@@ -189,38 +193,35 @@ public final class JobHandler {
             } catch (PublishFailedException e) {
                 LOG.warnf("build %d: start not acknowledged (try %d of %d): %s", job.buildId(), i,
                         timings.startTries(), e.getMessage());
+                throw e;
             }
-        }
-        return false;
+        });
     }
 
     private void reportFinished(RunBuild job, ExecResult result) {
         BuildFinished finished = BuildFinished.of(runnerId, job.buildId(), job.attempt(), result.outcome(),
                 result.exitCode(), result.logBytes(), result.reason());
-        for (int i = 1; ; i++) {
+        int[] tryNo = {0};
+        boolean reported = retries.finish(() -> {
+            int i = ++tryNo[0];
             try {
                 events.sendAndWait(String.valueOf(job.buildId()), finished, timings.finishTimeout());
-                return;
+                return true;
             } catch (PublishFailedException e) {
                 if (giveUp) {
                     LOG.errorf("build %d: finish not reported, runner shutting down: %s", job.buildId(),
                             e.getMessage());
-                    return;
+                    throw new ReportRetries.GaveUp(e.getMessage());
                 }
                 if (i == 1 || i % 30 == 0) {
                     LOG.warnf("build %d: finish not acknowledged yet, retrying: %s", job.buildId(), e.getMessage());
                 }
-                pause();
+                throw e;
             }
-        }
-    }
-
-    private void pause() {
-        try {
-            Thread.sleep(timings.retryPause().toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        });
+        if (!reported && Thread.currentThread().isInterrupted()) {
             giveUp = true;
+            LOG.errorf("build %d: finish not reported, runner interrupted", job.buildId());
         }
     }
 }

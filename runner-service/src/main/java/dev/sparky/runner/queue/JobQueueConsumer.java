@@ -122,6 +122,11 @@ public final class JobQueueConsumer extends LoopThread {
         }
     }
 
+    /**
+     * The pause after a failed poll. The poll loop is not a retry of one call: it polls for as long as the runner
+     * takes builds, success or not, so it stays a loop; the pause only keeps a broken broker from being asked
+     * in a spin.
+     */
     private static void pause() {
         try {
             Thread.sleep(1000);

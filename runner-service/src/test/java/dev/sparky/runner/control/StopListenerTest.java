@@ -46,6 +46,35 @@ class StopListenerTest {
     }
 
     @Test
+    void keepsAskingUntilTheTopicHasPartitions() throws Exception {
+        MockConsumer<String, byte[]> kafka = new MockConsumer<>("latest");
+        TopicPartition p0 = new TopicPartition(Topics.RUNNER_CONTROL, 0);
+        kafka.updateEndOffsets(Map.of(p0, 2L));
+        StopListener listener = new StopListener(() -> kafka, new AttemptRegistry("runner-1", 10));
+        listener.start();
+        try {
+            // the topic is created after the runner started: the listener asks again until it is there
+            kafka.updatePartitions(Topics.RUNNER_CONTROL,
+                    List.of(new PartitionInfo(Topics.RUNNER_CONTROL, 0, Node.noNode(), new Node[0], new Node[0])));
+            waitFor(() -> !kafka.assignment().isEmpty());
+            assertEquals(java.util.Set.of(p0), kafka.assignment());
+        } finally {
+            listener.stop();
+        }
+        assertTrue(listener.awaitStopped(Duration.ofSeconds(5)));
+    }
+
+    @Test
+    void aStopEndsTheAskingWhenTheTopicNeverComes() throws Exception {
+        MockConsumer<String, byte[]> kafka = new MockConsumer<>("latest");
+        StopListener listener = new StopListener(() -> kafka, new AttemptRegistry("runner-1", 10));
+        listener.start();
+        listener.stop();
+        assertTrue(listener.awaitStopped(Duration.ofSeconds(5)), "the listener stopped while the topic was missing");
+        assertTrue(kafka.assignment().isEmpty());
+    }
+
+    @Test
     void aStopWithoutReasonIsMalformed() {
         byte[] value = "{\"schemaVersion\":1,\"buildId\":3,\"attempt\":1}".getBytes();
         assertThrows(MalformedEventException.class, () -> StopListener.parse(value));

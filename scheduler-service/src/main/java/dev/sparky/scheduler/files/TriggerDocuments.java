@@ -4,30 +4,25 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.sparky.project.yaml.YamlException;
+import dev.sparky.project.yaml.YamlReader;
+import dev.sparky.project.yaml.YamlValue;
 import java.io.IOException;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
-import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * Reads the text of a trigger file as data, never as code: JSON with Jackson's streaming parser, YAML with
- * SnakeYAML's node composer (no object construction, so no tags can instantiate classes). Both keep lines.
+ * project-model's {@link YamlReader} (no object construction, so no tags can instantiate classes). Both keep
+ * lines.
  */
 final class TriggerDocuments {
     private static final JsonFactory JSON = JsonFactory.builder().build();
     /** Trigger files are a few lines; deeper nesting is a mistake or an alias bomb. */
     private static final int MAX_DEPTH = 16;
+    private static final YamlReader YAML = YamlReader.STRICT.withMaxAliases(10).withMaxDepth(MAX_DEPTH);
 
     private TriggerDocuments() {
     }
@@ -78,56 +73,32 @@ final class TriggerDocuments {
     }
 
     static Located yaml(String text) throws TriggerFileException {
-        Node root;
+        YamlValue root;
         try {
-            LoaderOptions options = new LoaderOptions();
-            options.setMaxAliasesForCollections(10);
-            options.setAllowRecursiveKeys(false);
-            root = new Yaml(options).compose(new StringReader(text));
-        } catch (MarkedYAMLException e) {
-            int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
-            throw new TriggerFileException("not valid YAML: " + e.getProblem()
-                    + (line > 0 ? " (line " + line + ")" : ""));
-        } catch (RuntimeException e) {
-            throw new TriggerFileException("not valid YAML: " + e.getMessage());
+            root = YAML.read(text, "trigger file");
+        } catch (YamlException e) {
+            throw new TriggerFileException("not valid YAML: " + e.detail() + (e.at().line() > 0
+                    ? " (line " + e.at().line() + ", column " + e.at().column() + ")" : ""));
         }
         if (root == null) {
             throw new TriggerFileException("the file has no YAML content; write {} for a trigger without options");
         }
-        return readYaml(root, 0);
+        return located(root);
     }
 
-    private static Located readYaml(Node n, int depth) throws TriggerFileException {
-        int line = n.getStartMark().getLine() + 1;
-        if (depth > MAX_DEPTH) {
-            throw new TriggerFileException("nested more than " + MAX_DEPTH + " levels deep (line " + line + ")");
-        }
-        if (n instanceof MappingNode m) {
+    private static Located located(YamlValue v) {
+        int line = v.at().line();
+        if (v instanceof YamlValue.Mapping m) {
             Map<String, Located> map = new LinkedHashMap<>();
-            for (NodeTuple t : m.getValue()) {
-                if (!(t.getKeyNode() instanceof ScalarNode key)) {
-                    throw new TriggerFileException("keys must be plain text (line " + line(t.getKeyNode()) + ")");
-                }
-                if (map.put(key.getValue(), readYaml(t.getValueNode(), depth + 1)) != null) {
-                    throw new TriggerFileException("field '" + key.getValue() + "' appears twice (line "
-                            + line(key) + ")");
-                }
-            }
+            m.entries().forEach((k, item) -> map.put(k, located(item)));
             return new Located(map, line);
         }
-        if (n instanceof SequenceNode s) {
+        if (v instanceof YamlValue.Sequence s) {
             List<Located> list = new ArrayList<>();
-            for (Node item : s.getValue()) {
-                list.add(readYaml(item, depth + 1));
-            }
+            s.items().forEach(item -> list.add(located(item)));
             return new Located(list, line);
         }
-        ScalarNode s = (ScalarNode) n;
-        return new Located(Tag.NULL.equals(s.getTag()) ? null : s.getValue(), line);
-    }
-
-    private static int line(Node n) {
-        return n.getStartMark().getLine() + 1;
+        return new Located(((YamlValue.Scalar) v).textOrNull(), line);
     }
 
     private static String line(JsonParser p) {

@@ -1,5 +1,7 @@
 package dev.sparky.project.cron;
 
+import com.cronutils.model.Cron;
+import com.cronutils.model.field.CronFieldName;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -7,7 +9,6 @@ import java.time.Month;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.BitSet;
-import java.util.List;
 
 /**
  * A crontab line: 5 fields (minute hour day-of-month month day-of-week) or 6 with seconds first. Day of
@@ -17,16 +18,19 @@ import java.util.List;
  * <p>Time zones: the fields are wall-clock time in the zone given to {@link #nextFireAfter}. A wall-clock
  * time skipped by a daylight-saving jump fires at the same offset after the jump (02:30 becomes 03:30); a
  * wall-clock time that happens twice fires only the first time.
+ *
+ * <p>The syntax is parsed by cron-utils ({@link CronSyntax}); the search for the next time stays here because
+ * cron-utils' own {@code ExecutionTime} decides the day rule on the parsed field (so a stepped star in
+ * day-of-week counts as restricted) where Vixie cron decides on the first character, and Sparky's builds must fire on the
+ * days Sparky's crontab lines always meant.
  */
 public final class CronExpression {
-    private static final List<String> MONTHS = List.of("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG",
-            "SEP", "OCT", "NOV", "DEC");
-    private static final List<String> DAYS = List.of("SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT");
     /** Long enough for any satisfiable expression: Feb 29 on a given weekday repeats within 28 years. */
     private static final int SEARCH_YEARS = 30;
 
     private final String text;
     private final boolean withSeconds;
+    /** Null for the 5-field form, which fires at second 0. */
     private final CronField seconds;
     private final CronField minutes;
     private final CronField hours;
@@ -43,13 +47,19 @@ public final class CronExpression {
                     + " fields; write 5 (minute hour day-of-month month day-of-week) or 6 (seconds first)");
         }
         withSeconds = f.length == 6;
+        String[] written = f.clone();
+        for (int j = 0; j < f.length; j++) {
+            // Vixie cron reads a lone "?" as "*"; cron-utils' crontab syntax has no "?".
+            f[j] = f[j].equals("?") ? "*" : f[j];
+        }
+        Cron cron = CronSyntax.parse(f);
         int i = withSeconds ? 1 : 0;
-        seconds = CronField.parse("second", 0, 59, List.of(), withSeconds ? f[0] : "0");
-        minutes = CronField.parse("minute", 0, 59, List.of(), f[i]);
-        hours = CronField.parse("hour", 0, 23, List.of(), f[i + 1]);
-        daysOfMonth = CronField.parse("day-of-month", 1, 31, List.of(), f[i + 2]);
-        months = CronField.parse("month", 1, 12, MONTHS, f[i + 3]);
-        daysOfWeek = CronField.parse("day-of-week", 0, 7, DAYS, f[i + 4]);
+        seconds = withSeconds ? CronField.of(cron.retrieve(CronFieldName.SECOND), written[0], 0, 59) : null;
+        minutes = CronField.of(cron.retrieve(CronFieldName.MINUTE), written[i], 0, 59);
+        hours = CronField.of(cron.retrieve(CronFieldName.HOUR), written[i + 1], 0, 23);
+        daysOfMonth = CronField.of(cron.retrieve(CronFieldName.DAY_OF_MONTH), written[i + 2], 1, 31);
+        months = CronField.of(cron.retrieve(CronFieldName.MONTH), written[i + 3], 1, 12);
+        daysOfWeek = CronField.of(cron.retrieve(CronFieldName.DAY_OF_WEEK), written[i + 4], 0, 7);
         weekdays = daysOfWeek.values();
         if (weekdays.get(7)) {
             weekdays.set(0); // 7 is Sunday too
@@ -118,7 +128,7 @@ public final class CronExpression {
         if (!minutes.matches(t.getMinute())) {
             return t.truncatedTo(ChronoUnit.MINUTES).plusMinutes(1);
         }
-        if (!seconds.matches(t.getSecond())) {
+        if (seconds != null && !seconds.matches(t.getSecond())) {
             return t.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
         }
         return null;
