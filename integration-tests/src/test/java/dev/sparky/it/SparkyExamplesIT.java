@@ -46,11 +46,13 @@ import org.junit.jupiter.api.condition.EnabledIf;
         + "(-Dit.require-raku=true makes it fail instead of skipping)")
 class SparkyExamplesIT {
     /** A sparrowdo build with a plugin is several raku processes: up to minutes on a loaded 2-core machine. */
-    private static final Duration BUILD = Duration.ofMinutes(6);
+    private static final Duration BUILD = Duration.ofMinutes(12);
     private static final Pattern SENT_TO = Pattern.compile(">>> send request: POST job to http://127\\.0\\.0\\.1:(\\d+)/queue");
 
     private SparkyCluster cluster;
     private SparkyApi api;
+    /** Every example is queued at the start, so that both runners work while the tests wait in turn. */
+    private final Map<String, String> queued = new HashMap<>();
 
     @BeforeAll
     void start() throws IOException, URISyntaxException {
@@ -65,6 +67,10 @@ class SparkyExamplesIT {
         }
         cluster = ClusterFixture.cluster(home, 2, env).start(2, false);
         api = cluster.api();
+        for (String project : new String[] {"raku-project", "job-queue-override-attr", "hello-world",
+                "job-queue-workers", "job-queue-override-host"}) {
+            queued.put(project, api.trigger(project));
+        }
     }
 
     @AfterAll
@@ -75,7 +81,7 @@ class SparkyExamplesIT {
     }
 
     private JsonNode succeeds(String project) {
-        String jobId = api.trigger(project);
+        String jobId = queued.get(project);
         assertEquals(1, api.awaitTerminal(project, jobId, BUILD), () -> log(project, jobId) + cluster.diagnostics());
         return api.build(project, jobId);
     }
@@ -150,7 +156,7 @@ class SparkyExamplesIT {
 
     @Test
     void aChildQueuedForAnotherHostIsRefusedAndTheBuildSaysWhatToDo() {
-        String jobId = api.trigger("job-queue-override-host");
+        String jobId = queued.get("job-queue-override-host");
         assertEquals(-1, api.awaitTerminal("job-queue-override-host", jobId, BUILD), cluster::diagnostics);
         String log = log("job-queue-override-host", jobId);
         assertTrue(log.contains("config.sparrowdo.host: a child build runs on a runner of this installation"), log);
