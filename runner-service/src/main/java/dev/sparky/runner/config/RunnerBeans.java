@@ -1,6 +1,8 @@
 package dev.sparky.runner.config;
 
 import dev.sparky.kafka.KafkaConfig;
+import dev.sparky.runner.jobapi.JobApiForwarder;
+import io.vertx.core.Vertx;
 import dev.sparky.kafka.KafkaProbe;
 import dev.sparky.kafka.KafkaSettings;
 import dev.sparky.runner.control.AttemptRegistry;
@@ -70,7 +72,7 @@ public class RunnerBeans {
 
     @Produces
     @Singleton
-    ProcessBuildExecutor executor(RunnerConfig config, RunnerIdentity identity) {
+    ProcessBuildExecutor executor(RunnerConfig config, RunnerIdentity identity, Vertx vertx) {
         ScheduledExecutorService stopTimer = Executors.newSingleThreadScheduledExecutor(daemon("sparky-stop-timer"));
         ScheduledExecutorService flushTimer = Executors.newSingleThreadScheduledExecutor(daemon("sparky-log-flush"));
         Path home = Path.of(config.home());
@@ -80,7 +82,11 @@ public class RunnerBeans {
                 .withBuildUser(config.runner().buildUser().orElse(null))
                 .withSecretsDir(config.runner().secretsDir().map(Path::of).orElse(home.resolve("secrets")))
                 .withSparrowRepo(config.runner().sparrowRepo().orElse(null));
-        return new ProcessBuildExecutor(settings, System.getenv(), stopTimer, flushTimer);
+        ProcessBuildExecutor executor = new ProcessBuildExecutor(settings, System.getenv(), stopTimer, flushTimer);
+        if (config.runner().jobApiForwarder().needed(config.runner().apiUrl())) {
+            executor.withJobApiForwarder(new JobApiForwarder(vertx, config.runner().apiUrl()));
+        }
+        return executor;
     }
 
     @Produces

@@ -1,5 +1,6 @@
 package dev.sparky.runner.config;
 
+import dev.sparky.runner.jobapi.Forwarding;
 import dev.sparky.contracts.RunnerPools;
 import dev.sparky.kafka.SparkyTopics;
 import io.smallrye.config.ConfigMapping;
@@ -45,6 +46,14 @@ public interface RunnerConfig {
         /** Base URL of the job API, given to builds as SPARKY_API (the UI service). */
         @WithDefault("http://127.0.0.1:4000")
         String apiUrl();
+
+        /**
+         * Whether sparrowfile builds get Sparky's job API on a loopback port of the runner, forwarded to
+         * {@code api-url} ({@code SPARKY_TCP_PORT} is then that port): {@code auto} when {@code api-url} is not on
+         * the loopback (a runner pod), {@code always}, or {@code never}. Started with the first build that needs it.
+         */
+        @WithDefault("auto")
+        Forwarding jobApiForwarder();
 
         /** Where project caches are kept (a volume shared by the runners); {@code <home>/cache} when unset. */
         Optional<String> cacheDir();

@@ -2,6 +2,7 @@ package dev.sparky.runner.exec;
 
 import dev.sparky.contracts.events.BuildFinished.Outcome;
 import dev.sparky.contracts.events.RunBuild;
+import dev.sparky.runner.jobapi.JobApiForwarder;
 import dev.sparky.runner.cache.BuildCache;
 import dev.sparky.runner.cache.CachePaths;
 import java.io.IOException;
@@ -48,6 +49,8 @@ public final class ProcessBuildExecutor implements BuildExecutor {
     private final String apiUrl;
     private final Optional<String> sparrowRepo;
     private final ScheduledExecutorService stopTimer;
+    /** Serves Sparky::JobApi's loopback port for sparrowfile builds; null when the UI answers on loopback. */
+    private JobApiForwarder jobApiForwarder;
     private final ScheduledExecutorService flushTimer;
 
     /** How the script ended, before the log is closed and counted. */
@@ -81,6 +84,15 @@ public final class ProcessBuildExecutor implements BuildExecutor {
         this.sparrowRepo = settings.sparrowRepo();
         this.stopTimer = stopTimer;
         this.flushTimer = flushTimer;
+    }
+
+    /**
+     * Sparrowfile builds then find Sparky's job API on a loopback port of this runner ({@link JobApiForwarder}),
+     * started with the first such build.
+     */
+    public ProcessBuildExecutor withJobApiForwarder(JobApiForwarder forwarder) {
+        this.jobApiForwarder = forwarder;
+        return this;
     }
 
     /** Where build secrets are read from, one folder per project. */
@@ -123,7 +135,9 @@ public final class ProcessBuildExecutor implements BuildExecutor {
         }
         List<String> command;
         if (job.runsWithSparrowdo()) {
-            command = SparrowdoCommand.of(script.getParent().toAbsolutePath(), job, who.user(), env, apiUrl,
+            // Sparky::JobApi calls 127.0.0.1:SPARKY_TCP_PORT: the forwarder's port when the UI is elsewhere.
+            String sparkyApi = jobApiForwarder == null ? apiUrl : "http://127.0.0.1:" + jobApiForwarder.port();
+            command = SparrowdoCommand.of(script.getParent().toAbsolutePath(), job, who.user(), env, sparkyApi,
                     sparrowRepo, notes);
             if (SparrowdoCommand.find(env.get("PATH")).isEmpty()) {
                 return PreparedBuild.failed(job, SparrowdoCommand.missing(runnerId), notes);
@@ -162,6 +176,8 @@ public final class ProcessBuildExecutor implements BuildExecutor {
         LogStreamer streamer = new LogStreamer(log, new SecretMasker(build.secretValues()), build.job().logCapBytes(),
                 flushTimer, LogStreamer.MAX_CHUNK, LogStreamer.MAX_DELAY);
         Ended ended;
+        JobApiForwarder.Admission forwarded = jobApiForwarder != null && build.job().runsWithSparrowdo()
+                ? jobApiForwarder.admit(build.job().apiToken()) : () -> { };
         try {
             if (!build.cachePaths().isEmpty()) {
                 // A restore may take minutes and the job record's lock lasts 30 s: accept it first.
@@ -178,6 +194,7 @@ public final class ProcessBuildExecutor implements BuildExecutor {
         } catch (UncheckedIOException e) {
             ended = new Ended(Outcome.FAILED, null, "cannot start " + build.job().script() + ": " + e.getMessage());
         } finally {
+            forwarded.close();
             launch.abandon();
             Workspace.remove(build.workspace());
         }

@@ -20,6 +20,8 @@ final class SparrowdoReader {
     /** Options that name another machine (or a container): the project is not buildable with them. */
     static final Set<String> ELSEWHERE = Set.of("host", "ssh_user", "ssh_port", "ssh_private_key", "docker", "image",
             "bootstrap", "sync");
+    /** Of those, the ones Sparky's own examples set to {@code false}: off, they ask for nothing elsewhere. */
+    private static final Set<String> OFF_IS_HARMLESS = Set.of("bootstrap", "sync");
     /** Values of {@code repo}: a URL without spaces, quotes or shell characters, never an option. */
     private static final String REPO = "(https?|file)://[A-Za-z0-9._~:/?#@!&+=%-]+";
 
@@ -54,6 +56,9 @@ final class SparrowdoReader {
                 continue;
             }
             String name = "sparrowdo." + k;
+            if (OFF_IS_HARMLESS.contains(k) && !flag(name, value)) {
+                continue; // bootstrap: false (Sparky's examples say so): nothing to install, nothing to refuse
+            }
             if (ELSEWHERE.contains(k)) {
                 reader.error(key, name + ": a build runs on the runner that takes it, never on another host or "
                         + "container: remove " + k + " and run this project on a runner pool whose runner is that "

@@ -344,7 +344,8 @@ class ProjectLoaderTest {
 
     @Test
     void sparrowdoOptionsThatMeanAnotherHostMakeTheProjectNotBuildable() throws IOException {
-        for (String key : List.of("host: 10.0.0.5", "ssh_user: deploy", "ssh_port: 2222", "docker: web")) {
+        for (String key : List.of("host: 10.0.0.5", "ssh_user: deploy", "ssh_port: 2222", "docker: web",
+                "bootstrap: true")) {
             Project p = folder("elsewhere-" + key.substring(0, key.indexOf(':')).replace('_', '-'),
                     "sparrowdo:\n  " + key + "\n", "sparrowfile");
             assertFalse(p.buildable(), key);
@@ -354,6 +355,14 @@ class ProjectLoaderTest {
             assertTrue(message.contains("run this project on a runner pool whose runner is that host"), message);
             assertEquals(2, p.errors().get(0).line());
         }
+    }
+
+    @Test
+    void sparkysBootstrapFalseAndSyncFalseAskForNothingAndLoad() {
+        List<ProjectIssue> issues = new ArrayList<>();
+        ProjectDefinition d = parse("sparrowdo:\n  no_sudo: true\n  bootstrap: false\n  sync: no\n", issues);
+        assertEquals(Map.of(), d.sparrowdo());
+        assertEquals(List.of(), issues);
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.sparky.project.ProjectCatalog;
 import dev.sparky.ui.dispatcher.DispatcherClient;
 import dev.sparky.ui.dispatcher.DispatcherJobClient;
 import dev.sparky.ui.jobapi.BuildWaiter;
+import dev.sparky.ui.jobapi.JobReads;
 import dev.sparky.ui.jobapi.JobScope;
 import dev.sparky.ui.jobapi.JobTokens;
 import dev.sparky.ui.jobapi.TokenCache;
@@ -35,5 +36,11 @@ public class JobApiBeans {
     JobScope jobScope(UiConfig config, ProjectCatalog catalog, DispatcherClient dispatcher) {
         return new JobScope(name -> catalog.find(name).map(Project::definition), dispatcher::build,
                 config.jobApi().maxChildrenPerBuild(), config.jobApi().maxDepth());
+    }
+
+    @Produces
+    @Singleton
+    JobReads jobReads(JobTokens tokens, JobScope scope, DispatcherClient dispatcher) {
+        return new JobReads(tokens, scope, dispatcher);
     }
 }

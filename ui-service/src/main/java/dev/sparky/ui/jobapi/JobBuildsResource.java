@@ -2,7 +2,6 @@ package dev.sparky.ui.jobapi;
 
 import dev.sparky.contracts.JobIdPrefixes;
 import dev.sparky.contracts.Names;
-import dev.sparky.contracts.api.BuildView;
 import dev.sparky.contracts.api.Problem;
 import dev.sparky.contracts.api.TriggerAccepted;
 import dev.sparky.contracts.api.TriggerRequest;
@@ -28,7 +27,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -53,9 +51,11 @@ public class JobBuildsResource {
     private final JobTokens tokens;
     private final BuildWaiter waiter;
     private final JobScope scope;
+    private final JobReads reads;
 
     public JobBuildsResource(TriggerService triggers, DispatcherClient dispatcher, DispatcherJobClient storage,
-            JobTokens tokens, BuildWaiter waiter, JobScope scope) {
+            JobTokens tokens, BuildWaiter waiter, JobScope scope, JobReads reads) {
+        this.reads = reads;
         this.triggers = triggers;
         this.dispatcher = dispatcher;
         this.storage = storage;
@@ -102,7 +102,7 @@ public class JobBuildsResource {
     public Uni<Response> build(@PathParam("p") String project, @PathParam("jobId") String jobId,
             @QueryParam("wait") String wait, @HeaderParam(HttpHeaders.AUTHORIZATION) String auth,
             @HeaderParam(TOKEN_HEADER) String token) {
-        names(project, jobId);
+        JobReads.requireNames(project, jobId);
         Duration d;
         try {
             d = BuildWaiter.parseWait(wait);
@@ -120,7 +120,7 @@ public class JobBuildsResource {
     @Operation(summary = "The whole log of a build (every attempt)")
     public Response log(@PathParam("p") String project, @PathParam("jobId") String jobId,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String auth, @HeaderParam(TOKEN_HEADER) String token) {
-        long id = find(project, jobId, auth, token).id();
+        long id = reads.readable(project, jobId, auth, token).id();
         return LogDownload.whole(dispatcher, id);
     }
 
@@ -129,7 +129,7 @@ public class JobBuildsResource {
     @Operation(summary = "A build's stash ({} when it has none)")
     public Response stash(@PathParam("p") String project, @PathParam("jobId") String jobId,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String auth, @HeaderParam(TOKEN_HEADER) String token) {
-        return Artifacts.stash(storage, find(project, jobId, auth, token).id());
+        return Artifacts.stash(storage, reads.readable(project, jobId, auth, token).id());
     }
 
     @GET
@@ -140,25 +140,14 @@ public class JobBuildsResource {
             @PathParam("name") String name, @HeaderParam(HttpHeaders.AUTHORIZATION) String auth,
             @HeaderParam(TOKEN_HEADER) String token) {
         Artifacts.requireName(name);
-        return Artifacts.download(storage, find(project, jobId, auth, token).id(), name);
+        return Artifacts.download(storage, reads.readable(project, jobId, auth, token).id(), name);
     }
 
-    private BuildView find(String project, String jobId, String auth, String token) {
-        names(project, jobId);
-        JobCaller caller = tokens.require(auth, token);
-        Optional<BuildView> build = dispatcher.job(project, jobId);
-        scope.requireRead(caller, project, jobId, () -> build);
-        return build.orElseThrow(() -> unknown(project, jobId, ""));
-    }
 
-    private static void names(String project, String jobId) {
-        Names.requireProject(project);
-        Names.requireJobId(jobId);
-    }
 
     private static Response answer(BuildWaiter.Outcome o, String project, String jobId, Duration waited) {
         if (o.build() == null) {
-            throw unknown(project, jobId, waited.isZero() ? "" : " (waited " + waited.toSeconds() + " s)");
+            throw JobReads.unknown(project, jobId, waited.isZero() ? "" : " (waited " + waited.toSeconds() + " s)");
         }
         Response.ResponseBuilder r = Response.ok(o.build(), MediaType.APPLICATION_JSON_TYPE);
         if (o.timedOut()) {
@@ -167,7 +156,4 @@ public class JobBuildsResource {
         return r.build();
     }
 
-    private static RequestRefusedException unknown(String project, String jobId, String suffix) {
-        return RequestRefusedException.notFound("unknown build " + project + "/" + jobId + suffix);
-    }
 }

@@ -52,11 +52,13 @@ public class SparkyJobApiResource {
     private final DispatcherJobClient storage;
     private final JobTokens tokens;
     private final JobScope scope;
+    private final JobReads reads;
     private final ArtifactUpload files;
     private final long stashMax;
 
     public SparkyJobApiResource(TriggerService triggers, DispatcherClient dispatcher, DispatcherJobClient storage,
-            JobTokens tokens, JobScope scope, UiConfig config) {
+            JobTokens tokens, JobScope scope, JobReads reads, UiConfig config) {
+        this.reads = reads;
         this.triggers = triggers;
         this.dispatcher = dispatcher;
         this.storage = storage;
@@ -72,7 +74,7 @@ public class SparkyJobApiResource {
     @Operation(summary = "Sparky::JobApi: the build's trigger as a Raku hash literal (always {} here)")
     public String trigger(@PathParam("p") String project, @PathParam("j") String jobId,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String auth, @HeaderParam(JobBuildsResource.TOKEN_HEADER) String token) {
-        find(project, jobId, auth, token);
+        reads.readable(project, jobId, auth, token);
         // The client EVALs this text as Raku code and sends it back in POST /queue, which does not use it: the
         // child's settings come from the queue's config. So nothing of the build goes into code run there.
         return "{}";
@@ -146,7 +148,7 @@ public class SparkyJobApiResource {
     @Operation(summary = "Sparky::JobApi: the stash of a build ({} when none)")
     public Response stash(@PathParam("p") String project, @PathParam("j") String jobId,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String auth, @HeaderParam(JobBuildsResource.TOKEN_HEADER) String token) {
-        names(project, jobId);
+        JobReads.requireNames(project, jobId);
         JobCaller caller = tokens.require(auth, token);
         Optional<BuildView> build = dispatcher.job(project, jobId);
         if (build.isPresent()) {
@@ -166,7 +168,7 @@ public class SparkyJobApiResource {
             @PathParam("name") String name, @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String auth,
             @HeaderParam(JobBuildsResource.TOKEN_HEADER) String token, InputStream body) {
-        names(project, jobId);
+        JobReads.requireNames(project, jobId);
         Artifacts.requireName(name);
         JobCaller caller = tokens.require(auth, token);
         BuildView build = dispatcher.job(project, jobId).orElseThrow(() -> RequestRefusedException.notFound(
@@ -182,18 +184,11 @@ public class SparkyJobApiResource {
     @Operation(summary = "Sparky::JobApi: a file of a build")
     public Response file(@PathParam("p") String project, @PathParam("j") String jobId, @PathParam("name") String name,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String auth, @HeaderParam(JobBuildsResource.TOKEN_HEADER) String token) {
-        names(project, jobId);
+        JobReads.requireNames(project, jobId);
         Artifacts.requireName(name);
-        return Artifacts.download(storage, find(project, jobId, auth, token).id(), name);
+        return Artifacts.download(storage, reads.readable(project, jobId, auth, token).id(), name);
     }
 
-    private BuildView find(String project, String jobId, String auth, String token) {
-        names(project, jobId);
-        JobCaller caller = tokens.require(auth, token);
-        Optional<BuildView> build = dispatcher.job(project, jobId);
-        scope.requireRead(caller, project, jobId, () -> build);
-        return build.orElseThrow(() -> RequestRefusedException.notFound("unknown build " + project + "/" + jobId));
-    }
 
     /** A build not queued yet: only one the caller may queue itself (its stash is written before it is). */
     private void requireMayQueue(JobCaller caller, String project, String jobId) {
@@ -204,10 +199,6 @@ public class SparkyJobApiResource {
         }
     }
 
-    private static void names(String project, String jobId) {
-        Names.requireProject(project);
-        Names.requireJobId(jobId);
-    }
 
     private static byte[] read(InputStream body, long max, String what) {
         try {

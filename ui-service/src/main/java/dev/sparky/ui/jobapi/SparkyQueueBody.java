@@ -7,6 +7,7 @@ import dev.sparky.contracts.events.SentScenario;
 import dev.sparky.ui.error.RequestRefusedException;
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -16,8 +17,9 @@ import java.util.TreeMap;
  * {@code {"config": {"project", "job-id", "description", "tags": {...}, "sparrowdo": {...}, "parent-project",
  * "parent-job-id"}, "trigger": {...}, "sparrowfile": "<text>", "sparrowdo-config": {...}}}. Tags become the
  * child's parameters (so its {@code tags()}), Raku values written as Raku prints them ({@code True}, {@code 1});
- * of {@code sparrowdo} only the flags {@link SentScenario#FLAGS} apply, other keys (targets, sudo, bootstrap) do
- * not here and are left out. {@code trigger} and {@code sparrowdo-config} are not used.
+ * of {@code sparrowdo} only the flags {@link SentScenario#FLAGS} apply; one that sends the child elsewhere
+ * ({@code host}, {@code ssh_*}, {@code docker}...) is refused, other keys (sudo, format) do not apply here and
+ * are left out. {@code trigger} and {@code sparrowdo-config} are not used.
  */
 public record SparkyQueueBody(String project, String jobId, String description, Map<String, String> tags,
         SentScenario scenario) {
@@ -87,9 +89,25 @@ public record SparkyQueueBody(String project, String jobId, String description, 
         return v.asText();
     }
 
+    /** sparrowdo options that would run the child on another machine or in a container. */
+    private static final List<String> ELSEWHERE = List.of("host", "ssh_user", "ssh_port", "ssh_private_key", "docker",
+            "image", "bootstrap", "sync");
+
     private static Map<String, String> flags(JsonNode sparrowdo) {
         Map<String, String> out = new LinkedHashMap<>();
         if (sparrowdo.isObject()) {
+            for (String option : ELSEWHERE) {
+                JsonNode v = sparrowdo.path(option);
+                boolean off = v.isMissingNode() || v.isNull() || (v.isBoolean() && !v.asBoolean())
+                        || v.asText("").isBlank() || "false".equalsIgnoreCase(v.asText(""));
+                if (!off) {
+                    // Sparky would run the child there; running it on a runner here instead would surprise.
+                    throw RequestRefusedException.invalid("POST /queue: config.sparrowdo." + option + ": a child "
+                            + "build runs on a runner of this installation, never on another host or container: "
+                            + "remove " + option + " and queue the child into a project that names a runner pool "
+                            + "whose runners are that host (pool: <pool> in its sparky.yaml)");
+                }
+            }
             for (String flag : SentScenario.FLAGS) {
                 JsonNode v = sparrowdo.path(flag);
                 if (v.asBoolean(false) || "true".equals(v.asText("").toLowerCase(Locale.ROOT))) {

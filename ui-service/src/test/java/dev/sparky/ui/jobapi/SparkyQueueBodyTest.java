@@ -22,7 +22,7 @@ class SparkyQueueBodyTest {
         SparkyQueueBody q = parse("""
                 {"config":{"project":"spawned_01","job-id":"abc.12","description":"spawned job. 01",
                   "tags":{"stage":"child","foo":1,"flag":true,"none":null},
-                  "sparrowdo":{"no_index_update":true,"no_sudo":true,"docker":"x"},
+                  "sparrowdo":{"no_index_update":true,"no_sudo":true,"bootstrap":false,"format":"default"},
                   "parent-project":"p","parent-job-id":"p-1"},
                  "trigger":{},"sparrowfile":"say 'hi';\\n","sparrowdo-config":{}}
                 """);
@@ -31,7 +31,7 @@ class SparkyQueueBodyTest {
         assertEquals("spawned job. 01", q.description());
         assertEquals(Map.of("stage", "child", "foo", "1", "flag", "True", "none", ""), q.tags());
         assertEquals("say 'hi';\n", q.scenario().sparrowfile());
-        // only the flags that apply on a runner; targets and sudo are left out
+        // only the flags that apply on a runner; sudo, bootstrap: false and format are left out
         assertEquals(Map.of("no_index_update", "true"), q.scenario().sparrowdo());
     }
 
@@ -45,6 +45,21 @@ class SparkyQueueBodyTest {
         assertTrue(e.getMessage().contains("'sparrowfile'"), e.getMessage());
         e = assertThrows(RequestRefusedException.class, () -> parse("not json"));
         assertTrue(e.getMessage().startsWith("POST /queue: the body is not JSON"), e.getMessage());
+    }
+
+    @Test
+    void aChildSentToAnotherHostOrContainerIsRefusedNamingTheOptionAndWhatToDo() {
+        for (String option : new String[] {"\"host\":\"sparrowhub.io\"", "\"ssh_user\":\"root\"",
+                "\"docker\":\"web\"", "\"bootstrap\":true"}) {
+            var e = assertThrows(RequestRefusedException.class, () -> parse("{\"config\":{\"project\":\"p\","
+                    + "\"job-id\":\"j\",\"sparrowdo\":{\"no_index_update\":true," + option + "}},"
+                    + "\"sparrowfile\":\"say 1\"}"));
+            assertEquals(400, e.kind().status(), option);
+            String name = option.substring(1, option.indexOf('"', 1));
+            assertTrue(e.getMessage().startsWith("POST /queue: config.sparrowdo." + name + ": a child build runs on "
+                    + "a runner of this installation"), e.getMessage());
+            assertTrue(e.getMessage().contains("names a runner pool whose runners are that host"), e.getMessage());
+        }
     }
 
     @Test
