@@ -3,6 +3,7 @@ package dev.sparky.runner.exec;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
@@ -20,6 +21,8 @@ public final class Launch {
     private final PidWindow window;
     private boolean opened;
     private Runnable whenRunning = () -> { };
+    private Runnable whenLasting = () -> { };
+    private Duration lastingAfter = Duration.ofSeconds(5);
 
     private Launch(PreparedBuild build, Process process, String failure, PidWindow window) {
         this.build = build;
@@ -71,6 +74,28 @@ public final class Launch {
     public void running() {
         Runnable action = whenRunning;
         whenRunning = () -> { };
+        action.run();
+    }
+
+    /**
+     * What to do if the script still runs {@code after} it started, or before something that may take that long
+     * (a cache restore); called at most once by the executor, on the thread that runs the build. A trivial build
+     * ends before it and never calls it.
+     */
+    public void whenLasting(Duration after, Runnable action) {
+        this.lastingAfter = after;
+        this.whenLasting = action;
+    }
+
+    /** How long the executor waits for the script before it calls {@link #lasting()}. */
+    Duration lastingAfter() {
+        return lastingAfter;
+    }
+
+    /** The script runs for a while yet (or a long step comes first): the action of {@link #whenLasting}, once. */
+    public void lasting() {
+        Runnable action = whenLasting;
+        whenLasting = () -> { };
         action.run();
     }
 

@@ -182,6 +182,7 @@ public final class ProcessBuildExecutor implements BuildExecutor {
             if (!build.cachePaths().isEmpty()) {
                 // A restore may take minutes and the job record's lock lasts 30 s: accept it first.
                 launch.running();
+                launch.lasting();
             }
             cache.restore(build.job().project(), build.cachePaths(), build.workspace(), BuildUser.runAs(build.user()),
                     streamer::say);
@@ -258,7 +259,7 @@ public final class ProcessBuildExecutor implements BuildExecutor {
             throw e;
         }
         launch.running();
-        int exit = waitFor(process, group);
+        int exit = waitFor(process, group, launch);
         control.seal();
         timeout.cancel(false);
         group.kill();
@@ -318,11 +319,16 @@ public final class ProcessBuildExecutor implements BuildExecutor {
         return stopTimer.schedule(() -> control.requestStop(Outcome.TIMED_OUT, reason), seconds, TimeUnit.SECONDS);
     }
 
-    private int waitFor(Process process, ProcessGroup group) {
+    /** Waits for the script's end; if it still runs after {@link Launch#lastingAfter()}, says so once. */
+    private int waitFor(Process process, ProcessGroup group, Launch launch) {
         boolean interrupted = false;
         try {
             while (true) {
                 try {
+                    if (process.waitFor(launch.lastingAfter().toMillis(), TimeUnit.MILLISECONDS)) {
+                        return process.exitValue();
+                    }
+                    launch.lasting();
                     return process.waitFor();
                 } catch (InterruptedException e) {
                     // The runner is going down hard: do not leave the build behind.

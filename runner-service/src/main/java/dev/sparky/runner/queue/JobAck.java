@@ -4,12 +4,19 @@ package dev.sparky.runner.queue;
 public interface JobAck {
 
     /**
-     * Accepts the record and sends the commit, so no other runner gets it. The commit may still be on its way
-     * when this returns; a refusal that arrives later is only logged.
+     * Accepts the record. The acceptance travels with the runner's next request for a record (one broker round
+     * trip per build less), or earlier through {@link #send()}; a refusal that arrives later is only logged.
      *
-     * @return false when the acceptance could not even be sent
+     * @return false when the acceptance could not even be noted
      */
     boolean accept();
+
+    /**
+     * Sends an acceptance noted by {@link #accept()} now, without waiting for the answer: the record's lock on
+     * this runner lasts 30 s, so a build that runs longer, or a cache restore, must not wait for the next poll.
+     */
+    default void send() {
+    }
 
     /** Refuses the record for good (it can never run: malformed). */
     void reject();

@@ -31,6 +31,11 @@ import org.jboss.logging.Logger;
  */
 public final class JobHandler {
     private static final Logger LOG = Logger.getLogger(JobHandler.class);
+    /**
+     * A build that still runs this long after its start has its acceptance sent on its own; a shorter one's goes
+     * with the runner's next poll. Well within the record's 30 s lock, and longer than most trivial builds.
+     */
+    static final Duration SEND_ACCEPTANCE_AFTER = Duration.ofSeconds(5);
 
     /** Timings of the reports; short in tests. */
     public record Timings(Duration startTimeout, int startTries, Duration finishTimeout, Duration retryPause) {
@@ -120,6 +125,7 @@ public final class JobHandler {
             LOG.infof("%s of %s (job %s) started", name, job.project(), job.jobId());
             acceptance.once();
         });
+        launch.whenLasting(SEND_ACCEPTANCE_AFTER, acceptance::send);
         metrics.busy(true);
         ExecResult result = run(job, launch, control);
         acceptance.once(); // a build that ended before it ran, or before the executor said it runs
@@ -154,12 +160,14 @@ public final class JobHandler {
      * Accepts the job record once, on the queue consumer's thread (the share consumer is not thread-safe). The
      * executor calls it once the script runs (or before a cache restore, which may outlast the record's lock)
      * rather than before, so that the accept does not delay the script's start. The start is on record by then,
-     * and the record stays locked to this runner meanwhile (30 s).
+     * and the record stays locked to this runner meanwhile (30 s). The acceptance goes with the next poll, or is
+     * sent on its own once the build has run for {@link #SEND_ACCEPTANCE_AFTER}.
      */
     private static final class Acceptance {
         private final JobAck ack;
         private final String name;
         private boolean done;
+        private boolean sent;
 
         Acceptance(JobAck ack, String name) {
             this.ack = ack;
@@ -174,6 +182,15 @@ public final class JobHandler {
             if (!ack.accept()) {
                 // Our start is on record, so this attempt is ours; a redelivered copy elsewhere will be revoked.
                 LOG.warnf("%s: the queue did not take the acknowledgement; running it anyway", name);
+            }
+        }
+
+        /** The build runs long: the acceptance goes now rather than with the next poll, well within the lock. */
+        void send() {
+            once();
+            if (!sent) {
+                sent = true;
+                ack.send();
             }
         }
     }

@@ -148,10 +148,10 @@ public final class JobQueueConsumer extends LoopThread {
     }
 
     /**
-     * Answers one record. An acceptance is committed without waiting for the broker: the start is on record
-     * already (JobHandler), so the build can begin while the commit travels; the result is logged when it
-     * arrives. A release or a rejection is committed and awaited, so the record is free before the runner
-     * moves on.
+     * Answers one record. An acceptance is noted and rides on the next poll (the ShareFetch request carries it),
+     * or is sent without waiting by {@link JobAck#send()} while a build runs long: the start is on record already
+     * (JobHandler), so nothing waits for it, and a trivial build costs no ShareAcknowledge request of its own.
+     * A release or a rejection is committed and awaited, so the record is free before the runner moves on.
      */
     private record ShareAck(ShareConsumer<String, byte[]> consumer, ConsumerRecord<String, byte[]> record)
             implements JobAck {
@@ -159,11 +159,20 @@ public final class JobQueueConsumer extends LoopThread {
         public boolean accept() {
             try {
                 consumer.acknowledge(record, AcknowledgeType.ACCEPT);
-                consumer.commitAsync();
                 return true;
             } catch (KafkaException | IllegalStateException e) {
                 LOG.warnf("job record at offset %d: ACCEPT failed: %s", record.offset(), e.getMessage());
                 return false;
+            }
+        }
+
+        @Override
+        public void send() {
+            try {
+                consumer.commitAsync();
+            } catch (KafkaException | IllegalStateException e) {
+                LOG.warnf("job record at offset %d: sending the acceptance failed (it goes with the next poll): %s",
+                        record.offset(), e.getMessage());
             }
         }
 

@@ -17,6 +17,7 @@ public final class FakeBuildExecutor implements BuildExecutor {
     private final int exitCode;
     private final boolean waitForStop;
     private final List<String> notes;
+    private boolean lasting;
     public final CountDownLatch started = new CountDownLatch(1);
     public volatile int runs;
     public volatile int launches;
@@ -30,6 +31,13 @@ public final class FakeBuildExecutor implements BuildExecutor {
 
     public static FakeBuildExecutor exiting(String log, int exitCode) {
         return new FakeBuildExecutor(log, exitCode, false, List.of());
+    }
+
+    /** A build that runs long: the executor says so ({@link Launch#lasting()}) before it ends. */
+    public static FakeBuildExecutor lastingLong(String log, int exitCode) {
+        FakeBuildExecutor executor = new FakeBuildExecutor(log, exitCode, false, List.of());
+        executor.lasting = true;
+        return executor;
     }
 
     public static FakeBuildExecutor runningUntilStopped() {
@@ -55,6 +63,9 @@ public final class FakeBuildExecutor implements BuildExecutor {
         CountDownLatch stopped = new CountDownLatch(1);
         control.onStop(request -> stopped.countDown());
         launch.running();
+        if (lasting) {
+            launch.lasting();
+        }
         started.countDown();
         if (waitForStop) {
             await(stopped);

@@ -319,6 +319,24 @@ class ProcessBuildExecutorTest {
         assertFalse(Files.exists(home.resolve("marker")), "the script never ran");
     }
 
+    @Test
+    void aBuildThatStillRunsAfterTheLastingTimeSaysSoOnceAndAShortOneNever() throws IOException {
+        script("slow", "job.sh", "#!/bin/sh\nsleep 1\n", true);
+        script("quick", "job.sh", "#!/bin/sh\ntrue\n", true);
+        java.util.concurrent.atomic.AtomicInteger slowSaid = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger quickSaid = new java.util.concurrent.atomic.AtomicInteger();
+        Launch slow = executor.launch(executor.prepare(Jobs.job(40, "slow", "job.sh")));
+        slow.whenLasting(java.time.Duration.ofMillis(100), slowSaid::incrementAndGet);
+        Launch quick = executor.launch(executor.prepare(Jobs.job(41, "quick", "job.sh")));
+        quick.whenLasting(java.time.Duration.ofSeconds(30), quickSaid::incrementAndGet);
+
+        assertEquals(Outcome.SUCCEEDED, executor.run(slow, new BuildControl(), new CollectingSink()).outcome());
+        assertEquals(Outcome.SUCCEEDED, executor.run(quick, new BuildControl(), new CollectingSink()).outcome());
+
+        assertEquals(1, slowSaid.get(), "a build still running after 100 ms: told once");
+        assertEquals(0, quickSaid.get(), "a build that ended first: never told");
+    }
+
     private Run run(RunBuild job) {
         CollectingSink sink = new CollectingSink();
         ExecResult result = executor.run(executor.launch(executor.prepare(job)), new BuildControl(), sink);

@@ -53,6 +53,28 @@ class JobQueueConsumerTest {
     }
 
     @Test
+    void aShortBuildsAcceptanceRidesOnTheNextPollAndALongOnesIsSentWhileItRuns() throws Exception {
+        JobQueueConsumer quick = consumer(FakeBuildExecutor.exiting("ok\n", 0));
+        add(0, Json.write(Jobs.job(1, "hello", "job.sh")));
+        quick.start();
+        waitFor(() -> events.of(BuildFinished.class).size() == 1 && kafka.polls > 1);
+        quick.stop();
+        assertTrue(quick.awaitStopped(Duration.ofSeconds(5)));
+        assertEquals(List.of("0:ACCEPT"), kafka.acks(), "no commit of its own: the next poll carries it");
+
+        RecordingShareConsumer second = new RecordingShareConsumer();
+        JobHandler handler = new JobHandler("runner-1", FakeBuildExecutor.lastingLong("ok\n", 0), registry, events,
+                RunnerMetrics.NONE, draining::get, JobHandler.Timings.DEFAULT, Clock.systemUTC(), Jobs.SEAL);
+        JobQueueConsumer slow = new JobQueueConsumer(() -> second, handler, () -> true, draining::get);
+        second.addRecord(new ConsumerRecord<>(Topics.JOBS, 0, 5, "5", Json.write(Jobs.job(2, "hello", "job.sh"))));
+        slow.start();
+        waitFor(() -> events.of(BuildFinished.class).size() == 2);
+        slow.stop();
+        assertTrue(slow.awaitStopped(Duration.ofSeconds(5)));
+        assertEquals(List.of("5:ACCEPT", "COMMIT"), second.acks(), "sent while the build runs, within the lock");
+    }
+
+    @Test
     void noRecordIsTakenWhileDraining() throws Exception {
         draining.set(true);
         FakeBuildExecutor executor = FakeBuildExecutor.exiting("ok\n", 0);

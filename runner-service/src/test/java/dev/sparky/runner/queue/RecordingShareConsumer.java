@@ -39,6 +39,13 @@ public class RecordingShareConsumer extends MockShareConsumer<String, byte[]> {
         super.acknowledge(record, type);
     }
 
+    /** A commit of its own, rather than the acknowledgements riding on the next poll. */
+    @Override
+    public synchronized void commitAsync() {
+        acks.add("COMMIT");
+        super.commitAsync();
+    }
+
     @Override
     public synchronized void close(Duration timeout) {
         closed = true;
