@@ -3,13 +3,13 @@ package dev.sparky.bench;
 import dev.sparky.bench.data.BenchProjects;
 import dev.sparky.bench.report.Metric;
 import dev.sparky.bench.report.Results;
+import dev.sparky.bench.sys.ImageSize;
 import dev.sparky.bench.sys.ProcStats;
 import dev.sparky.bench.sys.Stats;
 import dev.sparky.testkit.Ports;
 import dev.sparky.testkit.SparkyApi;
 import dev.sparky.testkit.Waits;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -120,23 +121,24 @@ final class FootprintPhase {
         check(run(Duration.ofMinutes(2), "scale", "runners", "2"), "scale runners 2");
     }
 
-    /** The runner image's size as podman reports it, when an image of the runner was built on this machine. */
+    /**
+     * The runner image's size and its layers as podman reports them, when an image of the runner was built on
+     * this machine ({@code bin/sparky images --only runner}, or {@code --local-base} without a registry).
+     */
     private void imageSize() {
-        for (String image : List.of("sparky/sparky-runner", "sparky-runner", "sparky/runner-service")) {
-            try {
-                Process p = new ProcessBuilder("podman", "image", "inspect", "--format", "{{.Size}}", image)
-                        .redirectErrorStream(true).start();
-                String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-                if (p.waitFor() == 0 && out.matches("\\d+")) {
-                    results.add(Metric.info("footprint.image_runner_mib", "image size, runner (" + image + ")",
-                            Long.parseLong(out) / 1048576.0, "MiB"));
-                    return;
-                }
-            } catch (IOException | InterruptedException e) {
-                break; // no podman
-            }
+        Optional<ImageSize.Image> image = ImageSize.of(List.of("localhost/sparky-runner:dev", "sparky-runner"));
+        if (image.isEmpty()) {
+            results.add(Metric.info("footprint.image_runner_mb",
+                    "image size, runner: not built (bin/sparky images --only runner)", Double.NaN, "MB"));
+            return;
         }
-        results.add(Metric.info("footprint.image_runner_mib", "image size, runner: not built", Double.NaN, "MiB"));
+        results.add(Metric.info("footprint.image_runner_mb", "image size, runner (" + image.get().name() + ")",
+                image.get().bytes() / 1e6, "MB"));
+        int n = 0;
+        for (ImageSize.Layer layer : image.get().layers()) {
+            results.add(Metric.info("footprint.image_runner_layer" + ++n + "_mb", "  layer: " + layer.what(),
+                    layer.bytes() / 1e6, "MB"));
+        }
     }
 
     private Map<String, Long> pids() throws IOException {
