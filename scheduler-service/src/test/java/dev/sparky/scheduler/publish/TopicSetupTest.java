@@ -1,5 +1,6 @@
 package dev.sparky.scheduler.publish;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,15 +32,12 @@ class TopicSetupTest {
             throw new IllegalStateException("broker down");
         }, Duration.ofMillis(5));
         setup.start();
-        long end = System.currentTimeMillis() + 5000;
-        while (calls.get() < 2 && System.currentTimeMillis() < end) {
-            Thread.sleep(5);
-        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> calls.get() >= 2);
         setup.stop();
-        Thread.sleep(50);
-        int after = calls.get();
-        Thread.sleep(100);
-        assertEquals(after, calls.get(), "no tries after stop");
+        // A try under way when stop came may still end; after that the count stands still for 20 retry intervals.
+        AtomicInteger seen = new AtomicInteger(-1);
+        await().pollInterval(Duration.ofMillis(10)).during(Duration.ofMillis(100)).atMost(Duration.ofSeconds(2))
+                .until(() -> seen.getAndSet(calls.get()) == calls.get());
         assertFalse(setup.done());
     }
 }
