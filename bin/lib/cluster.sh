@@ -159,10 +159,10 @@ cluster_jre_image() {
 
 cluster_kafka_image() {
   local ctx jar tools version
-  jar=$(ls "$ROOT"/services/testkit/target/broker-lib/kafka_2.13-*.jar 2>/dev/null | head -n 1)
-  [[ -n $jar ]] || fail "no Kafka jars in services/testkit/target/broker-lib: build first (mvn -B -DskipTests package -pl services/testkit -am)"
+  jar=$(ls "$ROOT"/services/local-broker/target/broker-lib/kafka_2.13-*.jar 2>/dev/null | head -n 1)
+  [[ -n $jar ]] || fail "no Kafka jars in services/local-broker/target/broker-lib: build first (mvn -B -DskipTests package -pl services/local-broker -am)"
   version=${jar##*/kafka_2.13-}; version=${version%.jar}
-  # kafka-acls.sh lives in kafka-tools, which the test kit's broker does not need: fetched once by Maven.
+  # kafka-acls.sh lives in kafka-tools, which the local broker does not need: fetched once by Maven.
   tools="$HOME/.m2/repository/org/apache/kafka/kafka-tools/$version/kafka-tools-$version.jar"
   if [[ ! -f $tools ]]; then
     mvn -B -q dependency:get -Dartifact="org.apache.kafka:kafka-tools:$version" -Dtransitive=false >/dev/null \
@@ -171,11 +171,10 @@ cluster_kafka_image() {
   ctx=$(mktemp -d)
   cp -a "$ROOT/k8s/local/kafka/." "$ctx/"
   mkdir -p "$ctx/libs"
-  # The broker's jars without the test kit's own and its test libraries.
-  find "$ROOT/services/testkit/target/broker-lib" -name '*.jar' ! -name 'junit-*' ! -name 'opentest4j-*' \
-    ! -name 'apiguardian-*' -exec cp {} "$ctx/libs/" \;
+  # The broker's jars (the local broker's dependencies; no test library among them).
+  find "$ROOT/services/local-broker/target/broker-lib" -name '*.jar' -exec cp {} "$ctx/libs/" \;
   cp "$tools" "$ctx/libs/"
-  # The newest sparky-kafka jar (its SparkyAclSetup puts the ACLs on, k8s/overlays/local), if built after the test kit.
+  # The newest sparky-kafka jar (its SparkyAclSetup puts the ACLs on, k8s/overlays/local), if built after the local broker.
   cp "$ROOT"/services/kafka/target/sparky-kafka-*.jar "$ctx/libs/" 2>/dev/null || true
   podman build -q --pull=never --network host --build-arg BASE_IMAGE="$(cluster_jre_image)" \
     -t "$CLUSTER_KAFKA_IMAGE" "$ctx" >/dev/null || { rm -rf "$ctx"; fail "the Kafka image did not build (k8s/local/kafka)"; }

@@ -38,7 +38,7 @@ class BuildPathIT {
         ClusterFixture.project(home, "noexec", "allow_manual_run: true\n", null);
         writePlain(home.resolve("projects/noexec/job.sh"), "echo ran without a shebang\n");
         ClusterFixture.project(home, "noscript", "allow_manual_run: true\n", null);
-        cluster = ClusterFixture.cluster(home, 2, Map.of("SPARKY_DISPATCHER_LEASE", "5s")).start(2, false);
+        cluster = ClusterFixture.cluster(home, Map.of("SPARKY_DISPATCHER_LEASE", "5s")).start(2, false);
         api = cluster.api();
     }
 

@@ -3,11 +3,11 @@ package dev.sparky.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sparky.chaos.ChaosOptions;
+import dev.sparky.chaos.ChaosSoak;
+import dev.sparky.chaos.Fault;
+import dev.sparky.chaos.SoakReport;
 import dev.sparky.testkit.SparkyCluster;
-import dev.sparky.testkit.chaos.ChaosOptions;
-import dev.sparky.testkit.chaos.ChaosSoak;
-import dev.sparky.testkit.chaos.Fault;
-import dev.sparky.testkit.chaos.SoakReport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;

@@ -1,5 +1,6 @@
 package dev.sparky.it;
 
+import dev.sparky.kafka.SparkyAcls;
 import dev.sparky.testkit.SparkyCluster;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,7 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
+import java.util.Properties;
 import java.util.stream.Stream;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Builds Sparky homes for integration tests: the example projects plus projects written by the test. */
 final class ClusterFixture {
@@ -41,8 +45,21 @@ final class ClusterFixture {
         }
     }
 
-    static SparkyCluster cluster(Path home, int runners, Map<String, String> env) {
+    /** A cluster on {@code home} with these service settings; the number of runners is given to its start. */
+    static SparkyCluster cluster(Path home, Map<String, String> env) {
         return new SparkyCluster(SparkyCluster.repoRootFromBuild(), home, env);
+    }
+
+    /**
+     * A producer of an application outside Sparky: the external producers' Kafka user, which may only send build
+     * requests (docs/kafka-api.md). The caller closes it.
+     */
+    static KafkaProducer<String, String> externalProducer(SparkyCluster cluster) {
+        Properties p = cluster.broker().clientProperties(SparkyAcls.PRODUCER);
+        p.put("key.serializer", StringSerializer.class.getName());
+        p.put("value.serializer", StringSerializer.class.getName());
+        p.put("acks", "all");
+        return new KafkaProducer<>(p);
     }
 
     private static void copyTree(Path from, Path to) throws IOException {

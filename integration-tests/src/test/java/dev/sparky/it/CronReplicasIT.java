@@ -34,7 +34,7 @@ class CronReplicasIT {
         ClusterFixture.project(home, "gone-remote", "scm: {url: 'file://" + home.resolve("no-such-repo")
                 + "', branch: main}\n", "#!/bin/sh\necho never\n");
         ClusterFixture.project(home, "switched-off", "disabled: true\ncrontab: '* * * * *'\n", "#!/bin/sh\necho no\n");
-        cluster = ClusterFixture.cluster(home, 1, Map.of()).start(1, true);
+        cluster = ClusterFixture.cluster(home, Map.of()).start(1, true);
         cluster.addScheduler();
         api = cluster.api();
     }
@@ -56,7 +56,12 @@ class CronReplicasIT {
                     () -> api.status("every-minute", jobId) != null);
             assertEquals(1, api.awaitTerminal("every-minute", jobId, Duration.ofSeconds(60)));
         }
-        Waits.sleep(3000);
+        // Room for a (wrong) second build of a minute to show up.
+        Waits.holds(Duration.ofSeconds(3), "one build each of " + minute1 + " and " + minute2, () -> {
+            List<String> ids = api.get("/api/v1/projects/every-minute/builds?limit=100").json().path("items")
+                    .findValuesAsText("jobId");
+            return java.util.Collections.frequency(ids, minute1) == 1 && java.util.Collections.frequency(ids, minute2) == 1;
+        });
         List<String> jobIds = new ArrayList<>();
         List<String> queuedMinutes = new ArrayList<>();
         for (JsonNode b : api.get("/api/v1/projects/every-minute/builds?limit=100").json().path("items")) {

@@ -68,7 +68,7 @@ class EdgeAttackIT {
         home = ClusterFixture.homeWithExamples("edge");
         ClusterFixture.project(home, "target", "allow_manual_run: true\n", "#!/usr/bin/env bash\necho target\n");
         ClusterFixture.project(home, "vault", VAULT, "#!/usr/bin/env bash\necho vault\n");
-        cluster = ClusterFixture.cluster(home, 1, Map.of()).start(1, true);
+        cluster = ClusterFixture.cluster(home, Map.of()).start(1, true);
         port = cluster.ui().port();
     }
 

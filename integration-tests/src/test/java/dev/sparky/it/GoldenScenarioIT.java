@@ -48,7 +48,7 @@ class GoldenScenarioIT {
         Path secret = home.resolve("secrets/secrets/SPARKY_IT_SECRET");
         Files.createDirectories(secret.getParent());
         Files.writeString(secret, "hunter2-golden-value");
-        cluster = ClusterFixture.cluster(home, 2, Map.of("SPARKY_DISPATCHER_LOG_CAP", "1M",
+        cluster = ClusterFixture.cluster(home, Map.of("SPARKY_DISPATCHER_LOG_CAP", "1M",
                 "SPARKY_RUNNER_KILL_GRACE", "2s")).start(2, false);
         api = cluster.api();
     }

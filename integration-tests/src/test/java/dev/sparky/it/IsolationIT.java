@@ -59,7 +59,7 @@ class IsolationIT {
                 grep -E '^(SigIgn|SigBlk):' /proc/self/status | tr '\\t' ' '
                 """);
         Files.writeString(Files.createDirectories(home.resolve("secrets/vault")).resolve("VAULT_KEY"), VAULT_KEY);
-        cluster = ClusterFixture.cluster(home, 1, Map.of()).start(1, false);
+        cluster = ClusterFixture.cluster(home, Map.of()).start(1, false);
         api = cluster.api();
     }
 

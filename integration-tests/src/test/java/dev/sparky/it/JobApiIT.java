@@ -30,7 +30,7 @@ class JobApiIT {
         ClusterFixture.project(home, "leaky", "allow_manual_run: true\n",
                 "#!/usr/bin/env bash\necho \"$SPARKY_API_TOKEN\" > " + home.resolve("token") + "\n"
                         + "echo token is $SPARKY_API_TOKEN\n");
-        cluster = ClusterFixture.cluster(home, 3, Map.of()).start(3, false);
+        cluster = ClusterFixture.cluster(home, Map.of()).start(3, false);
         api = cluster.api();
     }
 

@@ -68,7 +68,7 @@ class JobApiScopeIT {
                 call trigger-b -X POST "$api/builds" -H 'Content-Type: application/json' -d '{"project":"b","jobId":"from-named"}'
                 call read-b "$api/builds/b/b-first"
                 """);
-        cluster = ClusterFixture.cluster(home, 1, Map.of(
+        cluster = ClusterFixture.cluster(home, Map.of(
                 "SPARKY_JOB_API_MAX_CHILDREN_PER_BUILD", "3",
                 "SPARKY_JOB_API_ARTIFACT_MAX_SIZE", "1M",
                 "SPARKY_ARTIFACT_MAX_COUNT", "2")).start(1, false);

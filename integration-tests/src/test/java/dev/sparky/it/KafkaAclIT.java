@@ -66,7 +66,7 @@ class KafkaAclIT {
                     type: password
                     default: ""
                 """, "#!/usr/bin/env bash\necho '--- env ---'\nenv\n");
-        cluster = ClusterFixture.cluster(home, 1, Map.of()).start(1, false);
+        cluster = ClusterFixture.cluster(home, Map.of()).start(1, false);
         api = cluster.api();
     }
 

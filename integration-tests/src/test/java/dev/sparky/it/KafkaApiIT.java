@@ -19,7 +19,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,14 +38,9 @@ class KafkaApiIT {
     @BeforeAll
     void start() {
         Path home = ClusterFixture.homeWithExamples("kafka");
-        cluster = ClusterFixture.cluster(home, 1, Map.of()).start(1, false);
+        cluster = ClusterFixture.cluster(home, Map.of()).start(1, false);
         api = cluster.api();
-        // An application outside Sparky: the external producers' Kafka user, which may only send build requests.
-        Properties p = cluster.broker().clientProperties(dev.sparky.kafka.SparkyAcls.PRODUCER);
-        p.put("key.serializer", StringSerializer.class.getName());
-        p.put("value.serializer", StringSerializer.class.getName());
-        p.put("acks", "all");
-        producer = new KafkaProducer<>(p);
+        producer = ClusterFixture.externalProducer(cluster);
     }
 
     @AfterAll
@@ -85,7 +79,9 @@ class KafkaApiIT {
         send("hello", req);
         send("hello", req);
         api.awaitTerminal("hello", "dedup-1", Duration.ofSeconds(60));
-        Waits.sleep(1500);
+        // Room for a (wrong) second build of the same job id to show up.
+        Waits.holds(Duration.ofMillis(1500), "one build of dedup-1", () -> api.get("/api/v1/builds?project=hello&limit=100")
+                .json().path("items").findValuesAsText("jobId").stream().filter("dedup-1"::equals).count() == 1);
         JsonNode page = api.get("/api/v1/builds?project=hello&limit=100").json();
         long count = 0;
         for (JsonNode b : page.path("items")) {

@@ -49,7 +49,7 @@ class MortalRunnerIT {
                 """;
         // concurrency 4: all three builds go to the queue at once, so the runner is offered more than its one.
         ClusterFixture.project(home, PROJECT, "allow_manual_run: true\nconcurrency: 4\n", script);
-        cluster = ClusterFixture.cluster(home, 0, Map.of()).start(0, false);
+        cluster = ClusterFixture.cluster(home, Map.of()).start(0, false);
         api = cluster.api();
     }
 

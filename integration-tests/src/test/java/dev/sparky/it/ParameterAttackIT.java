@@ -25,7 +25,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -58,14 +57,9 @@ class ParameterAttackIT {
         ClusterFixture.project(home, "values", "allow_manual_run: true\n", SCRIPT);
         ClusterFixture.project(home, "greeter", "allow_manual_run: true\nenv:\n  GREETING: from-the-project\n",
                 SCRIPT);
-        cluster = ClusterFixture.cluster(home, 1, Map.of()).start(1, false);
+        cluster = ClusterFixture.cluster(home, Map.of()).start(1, false);
         api = cluster.api();
-        // An application outside Sparky: the external producers' Kafka user, which may only send build requests.
-        Properties p = cluster.broker().clientProperties(dev.sparky.kafka.SparkyAcls.PRODUCER);
-        p.put("key.serializer", StringSerializer.class.getName());
-        p.put("value.serializer", StringSerializer.class.getName());
-        p.put("acks", "all");
-        producer = new KafkaProducer<>(p);
+        producer = ClusterFixture.externalProducer(cluster);
     }
 
     @AfterAll

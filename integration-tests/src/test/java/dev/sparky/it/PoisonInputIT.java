@@ -56,7 +56,7 @@ class PoisonInputIT {
                 "#!/usr/bin/env bash\nprintf 'before \\377\\376 \\303( after\\n'\n");
         ClusterFixture.project(home, "hugeline", "allow_manual_run: true\n",
                 "#!/usr/bin/env bash\nhead -c 104857600 /dev/zero | tr '\\0' x\n");
-        cluster = ClusterFixture.cluster(home, 1, Map.of("SPARKY_DISPATCHER_LEASE", "5s")).start(1, false);
+        cluster = ClusterFixture.cluster(home, Map.of("SPARKY_DISPATCHER_LEASE", "5s")).start(1, false);
         api = cluster.api();
         // Poison from inside (a broken runner or UI): written as the broker's admin, which may write any topic.
         Properties p = cluster.broker().adminProperties();

@@ -60,7 +60,7 @@ class ProjectKeysIT {
                         + "else echo 'cache was empty'; fi\nmkdir -p deps\necho \"$SPARKY_JOB_ID\" > deps/seen\n"
                         + "[ \"$FAIL\" = yes ] && exit 1 || exit 0\n");
         ClusterFixture.project(home, "broken", "allow_manual_run: true\nconcurrency: [oops\n", "#!/bin/sh\necho no\n");
-        cluster = ClusterFixture.cluster(home, 3, Map.of("SPARKY_RUNNER_KILL_GRACE", "2s")).start(3, false);
+        cluster = ClusterFixture.cluster(home, Map.of("SPARKY_RUNNER_KILL_GRACE", "2s")).start(3, false);
         api = cluster.api();
     }
 

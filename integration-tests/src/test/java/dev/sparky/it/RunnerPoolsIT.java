@@ -48,7 +48,7 @@ class RunnerPoolsIT {
         ClusterFixture.project(home, "render", "allow_manual_run: true\npool: gpu\n",
                 "#!/usr/bin/env bash\necho rendered on $SPARKY_RUNNER_ID\n");
         ClusterFixture.project(home, "plain", "allow_manual_run: true\n", "#!/usr/bin/env bash\necho plain\n");
-        cluster = ClusterFixture.cluster(home, 1, Map.of("SPARKY_RUNNER_POOLS", "gpu")).start(1, false);
+        cluster = ClusterFixture.cluster(home, Map.of("SPARKY_RUNNER_POOLS", "gpu")).start(1, false);
         api = cluster.api();
     }
 

@@ -42,7 +42,7 @@ class SchedulerFailureIT {
         home = ClusterFixture.homeWithExamples("scheduler-faults");
         ClusterFixture.project(home, "minutely", "crontab: \"* * * * *\"\n",
                 "#!/usr/bin/env bash\necho \"cron build $SPARKY_JOB_ID\"\n");
-        cluster = ClusterFixture.cluster(home, 1, Map.of("SPARKY_DISPATCHER_LEASE", "5s")).start(1, true);
+        cluster = ClusterFixture.cluster(home, Map.of("SPARKY_DISPATCHER_LEASE", "5s")).start(1, true);
         api = cluster.api();
     }
 
@@ -82,7 +82,8 @@ class SchedulerFailureIT {
         assertEquals("dropped while the scheduler was down",
                 api.build("minutely", "while-down-1").path("description").asText());
 
-        Waits.sleep(5000); // room for any (wrong) second build of a re-fired minute to show up
+        // Room for any (wrong) second build of a re-fired minute to show up.
+        Waits.holds(Duration.ofSeconds(5), "no minute built twice", () -> builds().values().stream().allMatch(n -> n == 1));
         Map<String, Integer> perJob = builds();
         assertTrue(perJob.values().stream().allMatch(n -> n == 1), "no minute built twice: " + perJob);
         assertEquals(1, perJob.get(id(m)), perJob.toString());

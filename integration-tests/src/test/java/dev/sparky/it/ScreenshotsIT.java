@@ -38,7 +38,7 @@ class ScreenshotsIT {
     @BeforeAll
     void startCluster() {
         UiCluster.requireChromium();
-        cluster = ClusterFixture.cluster(ClusterFixture.homeWithExamples("shots"), 2, Map.of()).start(2, false);
+        cluster = ClusterFixture.cluster(ClusterFixture.homeWithExamples("shots"), Map.of()).start(2, false);
         api = cluster.api();
     }
 

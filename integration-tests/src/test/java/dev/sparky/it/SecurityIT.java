@@ -73,7 +73,7 @@ class SecurityIT {
                         + "echo \"$SPARKY_API_TOKEN\" > " + home.resolve("build-token") + "\n");
         // The project's secret, in its folder of the runner's secrets dir (<home>/secrets by default).
         Files.writeString(Files.createDirectories(home.resolve("secrets/leak")).resolve("MY_SECRET"), SECRET + "\n");
-        cluster = ClusterFixture.cluster(home, 1, Map.of("SPARKY_AUTH_MODE", "on", "SPARKY_AUTH_PUBLIC_READ", "false",
+        cluster = ClusterFixture.cluster(home, Map.of("SPARKY_AUTH_MODE", "on", "SPARKY_AUTH_PUBLIC_READ", "false",
                 "SPARKY_AUTH_SESSION_SECRET", "integration-test-session-secret-0123456789"))
                 .start(1, false);
         base = cluster.api().base();

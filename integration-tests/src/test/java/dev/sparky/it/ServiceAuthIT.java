@@ -72,7 +72,7 @@ class ServiceAuthIT {
         Files.createDirectories(home.resolve("projects/hello/.triggers"));
         // Webhooks start off: the secrets file names no repository and there is no global secret.
         secretsFile = Files.writeString(home.resolve("webhook-secrets"), "# <repository url> <secret>\n");
-        cluster = ClusterFixture.cluster(home, 1,
+        cluster = ClusterFixture.cluster(home,
                 Map.of("SPARKY_SCHEDULER_WEBHOOK_SECRETS_FILE", secretsFile.toString())).start(1, true);
         api = cluster.api();
     }

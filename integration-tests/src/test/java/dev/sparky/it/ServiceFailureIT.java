@@ -34,7 +34,7 @@ class ServiceFailureIT {
         Path home = ClusterFixture.homeWithExamples("service-faults");
         ClusterFixture.project(home, "burst", "allow_manual_run: true\nconcurrency: 4\n",
                 "#!/usr/bin/env bash\necho \"burst $SPARKY_JOB_ID\"\nsleep 0.2\n");
-        cluster = ClusterFixture.cluster(home, 2, Map.of("SPARKY_DISPATCHER_LEASE", "5s")).start(2, false);
+        cluster = ClusterFixture.cluster(home, Map.of("SPARKY_DISPATCHER_LEASE", "5s")).start(2, false);
         api = cluster.api();
     }
 

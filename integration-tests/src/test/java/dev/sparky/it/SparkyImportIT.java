@@ -65,7 +65,7 @@ class SparkyImportIT {
         Result second = sparkyImport();
         assertEquals(0, second.exit(), second.output());
         secondImport = second.output();
-        cluster = ClusterFixture.cluster(home, 1, Map.of("SPARKY_AUTH_MODE", "on",
+        cluster = ClusterFixture.cluster(home, Map.of("SPARKY_AUTH_MODE", "on",
                 "SPARKY_AUTH_SESSION_SECRET", "integration-test-session-secret-0123456789")).start(0, false); // no build runs: no runner
         api = cluster.api();
     }

@@ -110,7 +110,7 @@ class SparkyJobApiIT {
                 """);
         // job-queue-predefined is a chain of ten builds, each queued by the one before: deeper than the default
         // limit of 5 levels, so this cluster allows 10 (the limit itself is JobApiScopeIT's).
-        cluster = ClusterFixture.cluster(home, 3, Map.of("SPARKY_JOB_API_ARTIFACT_MAX_SIZE", "1M",
+        cluster = ClusterFixture.cluster(home, Map.of("SPARKY_JOB_API_ARTIFACT_MAX_SIZE", "1M",
                 "SPARKY_JOB_API_MAX_DEPTH", "10")).start(3, false);
         api = cluster.api();
         assertEquals(202, api.postJson("/api/v1/projects/victim/builds", Map.of("jobId", "victim-first")).status());

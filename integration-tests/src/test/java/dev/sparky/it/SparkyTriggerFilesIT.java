@@ -43,7 +43,7 @@ class SparkyTriggerFilesIT {
         home = ClusterFixture.homeWithExamples("sparky-triggers");
         ClusterFixture.project(home, "compat", "allow_manual_run: true\n", SCRIPT);
         triggers = Files.createDirectories(home.resolve("projects/compat/.triggers"));
-        cluster = ClusterFixture.cluster(home, 1, Map.of()).start(1, true);
+        cluster = ClusterFixture.cluster(home, Map.of()).start(1, true);
         api = cluster.api();
     }
 

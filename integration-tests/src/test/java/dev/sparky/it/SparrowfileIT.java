@@ -74,7 +74,7 @@ class SparrowfileIT {
                   host: 192.0.2.10
                   ssh_user: deploy
                 """, "say 'never';\n");
-        cluster = ClusterFixture.cluster(home, 1, Map.of()).start(1, false);
+        cluster = ClusterFixture.cluster(home, Map.of()).start(1, false);
         api = cluster.api();
     }
 

@@ -51,7 +51,7 @@ class StateVolumeFullIT {
         ClusterFixture.project(home, "chatty", "allow_manual_run: true\nconcurrency: 1\n",
                 "#!/usr/bin/env bash\nfor i in $(seq 1 20000); do "
                         + "echo \"line $i of a chatty build that fills the state volume of the dispatcher\"; done\n");
-        cluster = ClusterFixture.cluster(home, 1, Map.of("SPARKY_DISPATCHER_LEASE", "5s",
+        cluster = ClusterFixture.cluster(home, Map.of("SPARKY_DISPATCHER_LEASE", "5s",
                 "SPARKY_STATE_DIR", state.toString())).start(1, false);
         api = cluster.api();
         fill();

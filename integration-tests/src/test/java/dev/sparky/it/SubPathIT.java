@@ -30,7 +30,7 @@ class SubPathIT {
         Path home = ClusterFixture.homeWithExamples("subpath");
         ClusterFixture.project(home, "hello", "allow_manual_run: true\n",
                 "#!/usr/bin/env bash\necho 'step one'\nsleep 1\necho 'done under the sub-path'\n");
-        cluster = ClusterFixture.cluster(home, 1, Map.of("SPARKY_HTTP_ROOT", "/sparky")).start(1, false);
+        cluster = ClusterFixture.cluster(home, Map.of("SPARKY_HTTP_ROOT", "/sparky")).start(1, false);
         browser = Browser.on(cluster.api().base(), Browser.DESKTOP);
     }
 

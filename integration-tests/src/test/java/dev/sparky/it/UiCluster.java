@@ -74,7 +74,7 @@ final class UiCluster implements ParameterResolver, AfterAllCallback {
                 "#!/usr/bin/env bash\nfor i in $(seq -w 1 40000); do echo \"line $i of a long log\"; done\n");
         ClusterFixture.project(home, XSS, "allow_manual_run: true\n", "#!/usr/bin/env bash\n"
                 + "echo '" + SCRIPT_TAG + "'\necho '" + IMG_TAG + "'\necho 'xss done'\n");
-        return ClusterFixture.cluster(home, 2, Map.of()).start(2, false);
+        return ClusterFixture.cluster(home, Map.of()).start(2, false);
     }
 
     /** A build triggered over the JSON API, once the dispatcher has recorded it: its job id and build id. */

@@ -13,6 +13,7 @@ import dev.sparky.contracts.events.RunBuild;
 import dev.sparky.contracts.events.RunnerEvent;
 import dev.sparky.contracts.events.RunnerHeartbeat;
 import dev.sparky.contracts.events.StopAttempt;
+import dev.sparky.contracts.testing.MutableClock;
 import dev.sparky.dispatcher.store.AttemptRow;
 import dev.sparky.dispatcher.store.BuildFiles;
 import dev.sparky.dispatcher.store.BuildQueries;

@@ -1,5 +1,6 @@
 package dev.sparky.dispatcher.engine;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
@@ -82,18 +84,11 @@ class NotifyTest {
     }
 
     /** Turns the engine (empty batches) until a system-log line of the build matches. */
-    private String awaitSyslog(EngineFixture fx, long id, Predicate<String> match) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (System.currentTimeMillis() < deadline) {
+    private String awaitSyslog(EngineFixture fx, long id, Predicate<String> match) {
+        return await().alias("a matching syslog line for build " + id).atMost(Duration.ofSeconds(10)).until(() -> {
             fx.apply();
-            for (String line : fx.syslog(id)) {
-                if (match.test(line)) {
-                    return line;
-                }
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("no matching syslog line for build " + id + ": " + fx.syslog(id));
+            return fx.syslog(id).stream().filter(match).findFirst();
+        }, Optional::isPresent).orElseThrow();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.sparky.dispatcher.kafka;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,7 +15,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.MockConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -73,7 +73,7 @@ class EngineLoopTest {
         MockProducer<String, byte[]> producer = new MockProducer<>(true, null, new StringSerializer(),
                 new ByteArraySerializer());
         start(producer);
-        waitFor(() -> committed() != null);
+        await().atMost(Duration.ofSeconds(10)).until(() -> committed() != null);
         assertEquals(1, committed().offset());
         assertTrue(producer.history().stream().anyMatch(r -> r.topic().equals(Topics.JOBS)));
         assertTrue(producer.history().stream().anyMatch(r -> r.topic().equals(Topics.BUILD_EVENTS)));
@@ -85,22 +85,12 @@ class EngineLoopTest {
         MockProducer<String, byte[]> producer = new MockProducer<>(false, null, new StringSerializer(),
                 new ByteArraySerializer());
         start(producer);
-        waitFor(() -> f.build("hello", "job1").isPresent());
-        Thread.sleep(500);
-        assertNull(committed());
+        await().atMost(Duration.ofSeconds(10)).until(() -> f.build("hello", "job1").isPresent());
+        // Nothing is committed for as long as the outbox stays unsent.
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> committed() == null);
     }
 
     private OffsetAndMetadata committed() {
         return consumer.committed(Set.of(REQUESTS)).get(REQUESTS);
-    }
-
-    private static void waitFor(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("condition not met within 10 s");
-            }
-            Thread.sleep(20);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.sparky.runner.control;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -35,11 +36,11 @@ class StopListenerTest {
         BuildControl control = registry.begin(3, 1, Instant.now());
         StopListener listener = new StopListener(() -> kafka, registry);
         listener.start();
-        waitFor(() -> !kafka.assignment().isEmpty());
+        await().atMost(Duration.ofSeconds(5)).until(() -> !kafka.assignment().isEmpty());
         assertEquals(5L, kafka.position(p0), "starts at the end: older stops concern attempts it never had");
         kafka.schedulePollTask(() -> kafka.addRecord(new ConsumerRecord<>(Topics.RUNNER_CONTROL, 0, 5, "3",
                 Json.write(StopAttempt.of(3, 1, null, StopAttempt.Reason.CANCELLED, "cancelled by carol")))));
-        waitFor(() -> control.stopRequest().isPresent());
+        await().atMost(Duration.ofSeconds(5)).until(() -> control.stopRequest().isPresent());
         listener.stop();
         assertTrue(listener.awaitStopped(Duration.ofSeconds(5)));
         assertEquals(Outcome.CANCELLED, control.stopRequest().orElseThrow().outcome());
@@ -84,13 +85,5 @@ class StopListenerTest {
     void aStopFromANewerSchemaIsRefused() {
         byte[] value = "{\"schemaVersion\":9,\"buildId\":3,\"attempt\":1,\"reason\":\"CANCELLED\"}".getBytes();
         assertThrows(MalformedEventException.class, () -> StopListener.parse(value));
-    }
-
-    private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
-        assertTrue(condition.getAsBoolean(), "condition met in time");
     }
 }

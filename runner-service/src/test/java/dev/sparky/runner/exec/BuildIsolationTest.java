@@ -1,5 +1,6 @@
 package dev.sparky.runner.exec;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -20,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -105,7 +105,7 @@ class BuildIsolationTest {
         CollectingSink sink = new CollectingSink();
         CompletableFuture<ExecResult> result = CompletableFuture.supplyAsync(
                 () -> fx.executor.run(fx.executor.launch(fx.executor.prepare(job)), control, sink));
-        waitFor(() -> sink.text().contains("script session"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> sink.text().contains("script session"));
         control.requestStop(Outcome.CANCELLED, "cancelled by alice");
         assertEquals(Outcome.CANCELLED, result.get(10, TimeUnit.SECONDS).outcome());
         assertEscapedAndGone(sink.text());
@@ -177,7 +177,7 @@ class BuildIsolationTest {
         long daemon = number(log, "daemon (\\d+)");
         assertNotEquals(session, number(log, "nohup \\d+ session (\\d+)"), "nohup left the build's session");
         assertNotEquals(session, number(log, "daemon \\d+ session (\\d+)"), "the daemon left the build's session");
-        waitFor(() -> !running(nohup) && !running(daemon));
+        await().atMost(Duration.ofSeconds(10)).until(() -> !running(nohup) && !running(daemon));
         assertFalse(running(nohup), "setsid nohup sleep " + nohup + " still runs");
         assertFalse(running(daemon), "double-forked daemon " + daemon + " still runs");
     }
@@ -199,13 +199,6 @@ class BuildIsolationTest {
             return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
         } catch (IOException e) {
             return false;
-        }
-    }
-
-    private static void waitFor(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
         }
     }
 }

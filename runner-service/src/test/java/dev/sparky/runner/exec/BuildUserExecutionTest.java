@@ -1,5 +1,6 @@
 package dev.sparky.runner.exec;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -104,10 +105,7 @@ class BuildUserExecutionTest {
         Matcher m = Pattern.compile("child (\\d+)").matcher(run.log());
         assertTrue(m.find(), run.log());
         Path proc = Path.of("/proc", m.group(1));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (Files.exists(proc) && !zombie(proc) && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> !Files.exists(proc) || zombie(proc));
         assertTrue(!Files.exists(proc) || zombie(proc), "background child of the build user is gone");
     }
 
@@ -141,10 +139,7 @@ class BuildUserExecutionTest {
         Matcher m = Pattern.compile("child (\\d+)").matcher(run.log());
         assertTrue(m.find(), run.log());
         Path proc = Path.of("/proc", m.group(1));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (Files.exists(proc) && !zombie(proc) && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> !Files.exists(proc) || zombie(proc));
         assertTrue(!Files.exists(proc) || zombie(proc), "the build user's daemon is gone");
     }
 

@@ -1,5 +1,6 @@
 package dev.sparky.runner.exec;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -170,7 +171,7 @@ class ProcessBuildExecutorTest {
         CollectingSink sink = new CollectingSink();
         CompletableFuture<ExecResult> result = CompletableFuture.supplyAsync(
                 () -> executor.run(executor.launch(executor.prepare(job)), control, sink));
-        waitFor(() -> sink.text().contains("started"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> sink.text().contains("started"));
         control.requestStop(Outcome.CANCELLED, "cancelled by alice");
         ExecResult done = result.get(5, TimeUnit.SECONDS);
         assertEquals(Outcome.CANCELLED, done.outcome());
@@ -283,8 +284,8 @@ class ProcessBuildExecutorTest {
         Launch launch = executor.launch(prepared);
         assertTrue(launch.process().isAlive(), "the process is started before the run");
         assertTrue(Files.isDirectory(prepared.workspace()), "and its workspace made");
-        Thread.sleep(300);
-        assertFalse(Files.exists(home.resolve("marker")), "the script did not run before its gate opened");
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2))
+                .until(() -> !Files.exists(home.resolve("marker")));
         CollectingSink sink = new CollectingSink();
         ExecResult result = executor.run(launch, new BuildControl(), sink);
         assertEquals(Outcome.SUCCEEDED, result.outcome());
@@ -302,8 +303,8 @@ class ProcessBuildExecutorTest {
         launch.abandon();
         assertGone(pid);
         assertFalse(Files.exists(prepared.workspace()), "workspace removed");
-        Thread.sleep(200);
-        assertFalse(Files.exists(home.resolve("marker")), "the script never ran");
+        await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(2))
+                .until(() -> !Files.exists(home.resolve("marker")));
     }
 
     @Test
@@ -367,7 +368,7 @@ class ProcessBuildExecutorTest {
 
     /** Gone means no such process, or a zombie waiting for a reaper (it runs nothing). */
     private static void assertGone(long pid) throws Exception {
-        waitFor(() -> !running(pid));
+        await().atMost(Duration.ofSeconds(5)).until(() -> !running(pid));
         assertFalse(running(pid), "process " + pid + " still runs");
     }
 
@@ -377,13 +378,6 @@ class ProcessBuildExecutorTest {
             return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
         } catch (IOException e) {
             return false;
-        }
-    }
-
-    private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
         }
     }
 

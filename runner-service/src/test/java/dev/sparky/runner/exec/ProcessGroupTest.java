@@ -1,8 +1,10 @@
 package dev.sparky.runner.exec;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -15,9 +17,7 @@ class ProcessGroupTest {
     @Test
     void killReachesEveryProcessOfTheGroupAndAnEmptyGroupIsNoError() throws Exception {
         Process leader = new ProcessBuilder("setsid", "bash", "-c", "sleep 60 & sleep 60 & wait").start();
-        Thread.sleep(300);
-        long children = leader.descendants().count();
-        assertTrue(children >= 2, "two background sleeps: " + children);
+        await().atMost(Duration.ofSeconds(5)).until(() -> leader.descendants().count() >= 2);
         var descendants = leader.descendants().toList();
         ProcessGroup group = new ProcessGroup(leader.pid());
         group.kill();

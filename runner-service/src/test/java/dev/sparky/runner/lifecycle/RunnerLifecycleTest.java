@@ -1,5 +1,6 @@
 package dev.sparky.runner.lifecycle;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -59,11 +60,8 @@ class RunnerLifecycleTest {
         kafka.addRecord(new ConsumerRecord<>(Topics.JOBS, 0, 0, "1", Json.write(Jobs.job(1, "hello", "job.sh"))));
         lifecycle.start(timer);
         assertTrue(executor.started.await(5, TimeUnit.SECONDS));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (events.of(RunnerHeartbeat.class).stream().noneMatch(b -> b.state() == RunnerState.BUSY)
-                && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> events.of(RunnerHeartbeat.class).stream().anyMatch(b -> b.state() == RunnerState.BUSY));
         lifecycle.drain("runner-1");
         BuildFinished finished = events.of(BuildFinished.class).get(0);
         assertEquals(Outcome.HANDED_BACK, finished.outcome());

@@ -1,5 +1,6 @@
 package dev.sparky.runner.queue;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -43,7 +44,7 @@ class JobQueueConsumerTest {
         add(1, "garbage".getBytes());
         add(2, Json.write(Jobs.job(2, "hello", "job.sh")));
         loop.start();
-        waitFor(() -> events.of(BuildFinished.class).size() == 2 && kafka.acks().size() == 3);
+        await().atMost(Duration.ofSeconds(10)).until(() -> events.of(BuildFinished.class).size() == 2 && kafka.acks().size() == 3);
         loop.stop();
         assertTrue(loop.awaitStopped(Duration.ofSeconds(5)));
         assertEquals(List.of("0:ACCEPT", "1:REJECT", "2:ACCEPT"), kafka.acks());
@@ -124,7 +125,7 @@ class JobQueueConsumerTest {
                 .withBudget(BuildBudget.of(2), () -> spent.set(true));
         add(0, Json.write(Jobs.job(1, "hello", "job.sh")));
         loop.start();
-        waitFor(() -> events.of(BuildFinished.class).size() == 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> events.of(BuildFinished.class).size() == 1);
         loop.stop();
         assertTrue(loop.awaitStopped(Duration.ofSeconds(5)));
         assertTrue(kafka.closed);
@@ -136,13 +137,5 @@ class JobQueueConsumerTest {
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> BuildBudget.of(-1));
         assertTrue(e.getMessage().contains("SPARKY_RUNNER_MAX_BUILDS"), e.getMessage());
-    }
-
-    static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
-        assertTrue(condition.getAsBoolean(), "condition met in time");
     }
 }

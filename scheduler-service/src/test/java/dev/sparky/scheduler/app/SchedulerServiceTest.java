@@ -1,9 +1,10 @@
 package dev.sparky.scheduler.app;
 
 import static dev.sparky.scheduler.app.ServiceCalls.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -14,6 +15,7 @@ import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -48,10 +50,16 @@ class SchedulerServiceTest {
     }
 
     @Test
-    void scmStatusAndMetricsAreServed() {
-        // Other component tests add projects with scm: only the shape of the answer is checked here.
-        given().get("/internal/v1/scm").then().statusCode(200).contentType("application/json")
-                .body("size()", greaterThanOrEqualTo(0));
+    void scmStatusAndMetricsAreServed() throws Exception {
+        // Other component tests add projects with scm too: this one looks for its own project only.
+        Path project = Files.createDirectories(Path.of(home, "projects", "scm-status"));
+        Files.writeString(project.resolve("sparky.yaml"),
+                "scm: {url: 'https://bot:s3cret@git.example.invalid/org/app.git', branch: main}\n");
+        Files.writeString(project.resolve("job.sh"), "#!/bin/bash\necho hi\n");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/internal/v1/scm").then()
+                .statusCode(200).contentType("application/json")
+                .body("find { it.project == 'scm-status' }.branch", equalTo("main"))
+                .body("find { it.project == 'scm-status' }.url", not(containsString("s3cret"))));
         metrics.scmFailure();
         given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("sparky_scheduler_scm_failures_total"))
@@ -66,16 +74,12 @@ class SchedulerServiceTest {
         Path triggers = Files.createDirectories(project.resolve(".triggers"));
         Path tmp = Files.writeString(triggers.resolve(".component-1.json.tmp"), "{\"params\": {\"A\": \"1\"}}");
         Path file = Files.move(tmp, triggers.resolve("component-1.json"), StandardCopyOption.ATOMIC_MOVE);
-        long end = System.currentTimeMillis() + 15_000;
-        while (fromFile(publisher).isEmpty() && System.currentTimeMillis() < end) {
-            Thread.sleep(50);
-        }
+        await().atMost(Duration.ofSeconds(15)).until(() -> !fromFile(publisher).isEmpty());
         BuildRequest r = fromFile(publisher).get(0);
         assertEquals("hello", r.project());
         assertEquals("component-1", r.jobId());
         assertEquals("1", r.params().get("A"));
-        Thread.sleep(100);
-        assertFalse(Files.exists(file));
+        await().atMost(Duration.ofSeconds(5)).until(() -> !Files.exists(file));
     }
 
     /** Other component tests publish through the same publisher; this one looks at its own request only. */

@@ -9,7 +9,7 @@ import dev.sparky.project.ProjectCatalog;
 import dev.sparky.scheduler.project.ProjectGate;
 import dev.sparky.scheduler.publish.SchedulerMetrics;
 import dev.sparky.scheduler.support.FakePublisher;
-import dev.sparky.scheduler.support.MutableClock;
+import dev.sparky.contracts.testing.MutableClock;
 import dev.sparky.scheduler.support.TestProjects;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;

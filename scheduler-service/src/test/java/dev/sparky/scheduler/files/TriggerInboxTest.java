@@ -1,5 +1,6 @@
 package dev.sparky.scheduler.files;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,7 +9,7 @@ import dev.sparky.contracts.events.BuildRequest;
 import dev.sparky.project.ProjectCatalog;
 import dev.sparky.scheduler.publish.SchedulerMetrics;
 import dev.sparky.scheduler.support.FakePublisher;
-import dev.sparky.scheduler.support.MutableClock;
+import dev.sparky.contracts.testing.MutableClock;
 import dev.sparky.scheduler.support.TestProjects;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
@@ -206,10 +207,7 @@ class TriggerInboxTest {
             watcher.watch("hello", root.resolve("hello"));
             assertTrue(watcher.watching("hello"));
             write("fast.json", "{}");
-            long end = System.currentTimeMillis() + 5000;
-            while (published.get() == 0 && System.currentTimeMillis() < end) {
-                Thread.sleep(10);
-            }
+            await().atMost(Duration.ofSeconds(5)).until(() -> published.get() > 0);
             assertEquals(1, published.get());
             assertEquals("fast", publisher.jobIds().get(0));
         }

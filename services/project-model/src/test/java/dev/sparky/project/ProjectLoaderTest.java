@@ -1,5 +1,7 @@
 package dev.sparky.project;
 
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -219,8 +221,7 @@ class ProjectLoaderTest {
         FileTime tick = FileTime.fromMillis(System.currentTimeMillis() - 1500);
         ProjectCatalog catalog = listedThenSecondAdded(tick);
         Files.setLastModifiedTime(root, tick); // the same tick of a coarse clock: the time did not move
-        Thread.sleep(700);
-        assertEquals(List.of("first", "second"), catalog.names());
+        await().atMost(Duration.ofSeconds(5)).until(catalog::names, equalTo(List.of("first", "second")));
     }
 
     /** A catalog that listed project "first" while the folder's time was {@code rootTime}; then "second" came. */
@@ -252,8 +253,8 @@ class ProjectLoaderTest {
         Path yaml = root.resolve("edited/sparky.yaml");
         Files.writeString(yaml, "concurrency: 4\n");
         Files.setLastModifiedTime(yaml, FileTime.fromMillis(System.currentTimeMillis() + 5000));
-        Thread.sleep(ProjectCatalog.LIST_RECHECK.toMillis() + 50);
-        assertEquals(4, catalog.list().get(0).definition().concurrency());
+        await().atMost(ProjectCatalog.LIST_RECHECK.plusSeconds(5))
+                .until(() -> catalog.list().get(0).definition().concurrency(), equalTo(4));
     }
 
     @Test

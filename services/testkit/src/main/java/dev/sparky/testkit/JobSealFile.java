@@ -1,6 +1,7 @@
 package dev.sparky.testkit;
 
 import dev.sparky.contracts.events.JobSeal;
+import dev.sparky.localbroker.PrivateFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,5 +1,7 @@
 package dev.sparky.testkit;
 
+import dev.sparky.localbroker.BrokerCredentials;
+import dev.sparky.localbroker.LocalBroker;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;

@@ -2,6 +2,7 @@ package dev.sparky.testkit;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /** Polling until a condition holds, with a message that says what never happened. */
@@ -28,6 +29,24 @@ public final class Waits {
                 + (last != null ? " (last error: " + last.getMessage() + ")" : ""));
     }
 
+    /**
+     * Checks that {@code probe} stays true for the whole of {@code period}, polling: "nothing more happens"
+     * (no second build, no more output). Fails, saying what stopped holding, at the first poll where it is false.
+     */
+    public static void holds(Duration period, String what, BooleanSupplier probe) {
+        Instant end = Instant.now().plus(period);
+        do {
+            if (!probe.getAsBoolean()) {
+                throw new AssertionError("stopped holding within " + period.toMillis() + " ms: " + what);
+            }
+            sleep(100);
+        } while (Instant.now().isBefore(end));
+        if (!probe.getAsBoolean()) {
+            throw new AssertionError("stopped holding within " + period.toMillis() + " ms: " + what);
+        }
+    }
+
+    /** A pause that is part of a scenario (a process left stopped for a while), never a wait for a condition. */
     public static void sleep(long millis) {
         try {
             Thread.sleep(millis);

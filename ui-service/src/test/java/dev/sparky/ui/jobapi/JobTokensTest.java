@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sparky.contracts.testing.MutableClock;
 import dev.sparky.ui.dispatcher.ArtifactDownload;
 import dev.sparky.ui.dispatcher.ArtifactView;
 import dev.sparky.ui.dispatcher.DispatcherJobClient;

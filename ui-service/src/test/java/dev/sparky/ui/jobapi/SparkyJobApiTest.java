@@ -12,7 +12,7 @@ import dev.sparky.contracts.events.SentScenario;
 import dev.sparky.ui.FakeDispatcher;
 import dev.sparky.ui.FakeJobClient;
 import dev.sparky.ui.FakePublisher;
-import dev.sparky.ui.TestProjects;
+import dev.sparky.ui.FreshFakes;
 import dev.sparky.ui.dispatcher.JobCaller;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -37,10 +37,7 @@ class SparkyJobApiTest {
 
     @BeforeEach
     void setUp() {
-        TestProjects.create();
-        dispatcher.reset();
-        publisher.reset();
-        jobs.reset();
+        FreshFakes.reset(dispatcher, publisher, jobs);
         jobs.jobStashes.clear();
         dispatcher.add(FakeDispatcher.build(5, "hello", "parent", BuildState.RUNNING, "parent", Map.of()));
         jobs.tokens.put(TOKEN, new JobCaller(5, "hello", "parent", 1));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sparky.contracts.testing.MutableClock;
 import dev.sparky.ui.dispatcher.JobCaller;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package dev.sparky.ui.live;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,6 +18,7 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -114,11 +116,8 @@ class EventsStreamTest {
             source.send(event(42, "other", BuildState.SUCCEEDED));
             other.await("event:build");
         }
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (hub.streams() > 0 && System.nanoTime() < until) {
-            Thread.sleep(50);
-        }
-        assertEquals(0, hub.streams(), "streams of closed connections are dropped");
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertEquals(0, hub.streams(), "streams of closed connections are dropped"));
     }
 
     @Test
@@ -152,12 +151,8 @@ class EventsStreamTest {
         awaitOpenStreams(0);
     }
 
-    private void awaitOpenStreams(int n) throws InterruptedException {
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (slots.open() != n && System.nanoTime() < until) {
-            Thread.sleep(20);
-        }
-        assertEquals(n, slots.open(), "open live streams");
+    private void awaitOpenStreams(int n) {
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertEquals(n, slots.open(), "open live streams"));
     }
 
     @Test

@@ -10,7 +10,7 @@ import dev.sparky.contracts.BuildState;
 import dev.sparky.ui.FakeDispatcher;
 import dev.sparky.ui.FakeJobClient;
 import dev.sparky.ui.FakePublisher;
-import dev.sparky.ui.TestProjects;
+import dev.sparky.ui.FreshFakes;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -33,10 +33,7 @@ class PagesTest {
 
     @BeforeEach
     void setUp() {
-        TestProjects.create();
-        dispatcher.reset();
-        publisher.reset();
-        jobs.reset();
+        FreshFakes.reset(dispatcher, publisher, jobs);
         dispatcher.add(FakeDispatcher.build(1, "hello", "j1", BuildState.SUCCEEDED, EVIL, Map.of("P", EVIL)));
         dispatcher.add(FakeDispatcher.build(2, "hello", "j2", BuildState.RUNNING, "running one", Map.of()));
         dispatcher.add(FakeDispatcher.build(3, "hello", "j3", BuildState.QUEUED, EVIL, Map.of()));

@@ -1,4 +1,4 @@
-package dev.sparky.testkit.chaos;
+package dev.sparky.chaos;
 
 import dev.sparky.testkit.SparkyApi;
 import dev.sparky.testkit.SparkyApi.Answer;

@@ -1,4 +1,4 @@
-package dev.sparky.testkit.chaos;
+package dev.sparky.chaos;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.sparky.contracts.Json;

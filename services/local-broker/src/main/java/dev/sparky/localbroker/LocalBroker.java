@@ -1,4 +1,4 @@
-package dev.sparky.testkit;
+package dev.sparky.localbroker;
 
 import dev.sparky.kafka.SparkyAcls;
 import java.io.IOException;
@@ -19,7 +19,7 @@ import org.apache.kafka.common.Uuid;
 /**
  * Starts a one-node Kafka broker (KRaft: broker and controller in one process) on 127.0.0.1, formatting its
  * storage on first use. Runs in the current JVM and blocks, so callers start it as its own process: the
- * launcher ({@code bin/sparky up}) and {@link KafkaBroker} for tests.
+ * launcher ({@code bin/sparky up}) and the test kit's {@code KafkaBroker} for tests.
  *
  * <p>Clients authenticate with SASL/SCRAM-SHA-512 (users and random passwords per broker folder, added to the
  * storage when it is formatted: {@link BrokerCredentials}); the StandardAuthorizer denies whatever

@@ -1,4 +1,4 @@
-package dev.sparky.testkit;
+package dev.sparky.localbroker;
 
 import dev.sparky.kafka.SparkyAcls;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.sparky.testkit.chaos;
+package dev.sparky.chaos;
 
 import java.time.Duration;
 import java.util.List;

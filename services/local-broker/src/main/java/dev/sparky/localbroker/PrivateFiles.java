@@ -1,4 +1,4 @@
-package dev.sparky.testkit;
+package dev.sparky.localbroker;
 
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,4 +1,4 @@
-package dev.sparky.testkit.chaos;
+package dev.sparky.chaos;
 
 import dev.sparky.contracts.BuildState;
 import dev.sparky.contracts.api.BuildView;

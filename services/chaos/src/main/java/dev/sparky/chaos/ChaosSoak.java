@@ -1,4 +1,4 @@
-package dev.sparky.testkit.chaos;
+package dev.sparky.chaos;
 
 import dev.sparky.testkit.SparkyCluster;
 import java.io.IOException;
