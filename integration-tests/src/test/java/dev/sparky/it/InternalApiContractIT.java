@@ -81,7 +81,7 @@ class InternalApiContractIT {
         ClusterFixture.project(home, "watched", "scm: {url: 'file:///nonexistent/contract.git', branch: main}\n",
                 "#!/usr/bin/env bash\necho never\n");
         // The UI's own artifact limit stays the default: the dispatcher's smaller one is what refuses.
-        cluster = ClusterFixture.cluster(home, 1, Map.of("SPARKY_AUTH_MODE", "on",
+        cluster = ClusterFixture.cluster(home, Map.of("SPARKY_AUTH_MODE", "on",
                 "SPARKY_AUTH_SESSION_SECRET", "integration-test-session-secret-0123456789",
                 "SPARKY_ARTIFACT_MAX_SIZE", Integer.toString(ARTIFACT_LIMIT))).start(1, true);
         base = cluster.api().base();

@@ -65,7 +65,7 @@ class SparkyExamplesIT {
         if (!repo.isBlank()) {
             env.put("SPARKY_SPARROW_REPO", repo);
         }
-        cluster = ClusterFixture.cluster(home, 2, env).start(2, false);
+        cluster = ClusterFixture.cluster(home, env).start(2, false);
         api = cluster.api();
         for (String project : new String[] {"raku-project", "job-queue-override-attr", "hello-world",
                 "job-queue-workers", "job-queue-override-host"}) {

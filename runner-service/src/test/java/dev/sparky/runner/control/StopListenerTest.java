@@ -57,7 +57,7 @@ class StopListenerTest {
             // the topic is created after the runner started: the listener asks again until it is there
             kafka.updatePartitions(Topics.RUNNER_CONTROL,
                     List.of(new PartitionInfo(Topics.RUNNER_CONTROL, 0, Node.noNode(), new Node[0], new Node[0])));
-            waitFor(() -> !kafka.assignment().isEmpty());
+            await().atMost(Duration.ofSeconds(10)).until(() -> !kafka.assignment().isEmpty());
             assertEquals(java.util.Set.of(p0), kafka.assignment());
         } finally {
             listener.stop();

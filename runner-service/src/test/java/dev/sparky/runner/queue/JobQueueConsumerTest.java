@@ -58,7 +58,7 @@ class JobQueueConsumerTest {
         JobQueueConsumer quick = consumer(FakeBuildExecutor.exiting("ok\n", 0));
         add(0, Json.write(Jobs.job(1, "hello", "job.sh")));
         quick.start();
-        waitFor(() -> events.of(BuildFinished.class).size() == 1 && kafka.polls > 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> events.of(BuildFinished.class).size() == 1 && kafka.polls > 1);
         quick.stop();
         assertTrue(quick.awaitStopped(Duration.ofSeconds(5)));
         assertEquals(List.of("0:ACCEPT"), kafka.acks(), "no commit of its own: the next poll carries it");
@@ -69,7 +69,7 @@ class JobQueueConsumerTest {
         JobQueueConsumer slow = new JobQueueConsumer(() -> second, handler, () -> true, draining::get);
         second.addRecord(new ConsumerRecord<>(Topics.JOBS, 0, 5, "5", Json.write(Jobs.job(2, "hello", "job.sh"))));
         slow.start();
-        waitFor(() -> events.of(BuildFinished.class).size() == 2);
+        await().atMost(Duration.ofSeconds(10)).until(() -> events.of(BuildFinished.class).size() == 2);
         slow.stop();
         assertTrue(slow.awaitStopped(Duration.ofSeconds(5)));
         assertEquals(List.of("5:ACCEPT", "COMMIT"), second.acks(), "sent while the build runs, within the lock");
