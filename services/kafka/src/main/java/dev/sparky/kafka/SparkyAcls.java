@@ -76,7 +76,7 @@ public final class SparkyAcls {
             topic(acls, DISPATCHER, out, AclOperation.WRITE);
         }
         for (String pool : pools(pools)) {
-            topic(acls, DISPATCHER, RunnerPools.jobsTopic(pool), AclOperation.WRITE);
+            topic(acls, DISPATCHER, SparkyTopics.jobs(pool), AclOperation.WRITE);
         }
         acls.add(allow(DISPATCHER, new ResourcePattern(ResourceType.TOPIC, TOPIC_PREFIX, PatternType.PREFIXED),
                 AclOperation.CREATE));
@@ -84,13 +84,15 @@ public final class SparkyAcls {
         for (String pool : pools(pools)) {
             String runner = RunnerPools.kafkaUser(pool);
             String shareGroup = RunnerPools.shareGroup(pool);
-            topic(acls, runner, RunnerPools.jobsTopic(pool), AclOperation.READ);
+            // Exactly the topics the runner of this pool uses (SparkyTopics.runner), so the two cannot drift apart.
+            SparkyTopics.RunnerTopics uses = SparkyTopics.runner(pool);
+            topic(acls, runner, uses.jobs(), AclOperation.READ);
             acls.add(allow(runner, group(shareGroup), AclOperation.READ));
             // The runner sets share.auto.offset.reset=earliest on its share group (QueueSetup).
             acls.add(allow(runner, group(shareGroup), AclOperation.ALTER_CONFIGS));
             acls.add(allow(runner, group(shareGroup), AclOperation.DESCRIBE_CONFIGS));
-            topic(acls, runner, Topics.RUNNER_CONTROL, AclOperation.READ);
-            topic(acls, runner, Topics.RUNNER_EVENTS, AclOperation.WRITE);
+            topic(acls, runner, uses.control(), AclOperation.READ);
+            topic(acls, runner, uses.events(), AclOperation.WRITE);
         }
 
         topic(acls, PRODUCER, Topics.BUILD_REQUESTS, AclOperation.WRITE);
