@@ -10,6 +10,7 @@ import java.util.OptionalInt;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.flywaydb.core.api.output.MigrateResult;
 import org.sqlite.SQLiteDataSource;
 
 /**
@@ -17,8 +18,8 @@ import org.sqlite.SQLiteDataSource;
  * each applied once in its own transaction and recorded in {@code flyway_schema_history}. The dispatcher, the
  * importer and the bench all go through here, while they hold the state folder's writer lock.
  *
- * <p>A database made before Flyway recorded its scripts in {@code schema_version} (version, script, time). Such
- * a database is adopted, never re-created: Flyway records a baseline at the highest version in
+ * <p>A database made before Flyway has its scripts recorded in {@code schema_version} (version, script, time).
+ * Such a database is adopted, never re-created: Flyway records a baseline at the highest version in
  * {@code schema_version} and applies only the scripts above it; {@code schema_version} stays as it was. A
  * database with tables but neither history is refused (it is not Sparky's, or it was damaged).
  */
@@ -53,9 +54,10 @@ public final class Schema {
                 config.baselineOnMigrate(true).baselineVersion(String.valueOf(adopted.getAsInt()))
                         .baselineDescription("adopted from " + OLD_HISTORY);
             }
-            Flyway flyway = config.load();
-            flyway.migrate();
-            return Integer.parseInt(flyway.info().current().getVersion().getVersion());
+            MigrateResult result = config.load().migrate();
+            String version = result.targetSchemaVersion != null ? result.targetSchemaVersion
+                    : result.initialSchemaVersion;
+            return version == null ? 0 : Integer.parseInt(version);
         } catch (FlywayException | SQLException e) {
             throw new StoreException("cannot bring the schema of " + dbFile + " up to date: " + e.getMessage(), e);
         }
@@ -87,7 +89,7 @@ public final class Schema {
         }
     }
 
-    /** {@code jdbc:sqlite:<absolute, normalised path>}. Here rather than in Database: the bench loads this class alone. */
+    /** {@code jdbc:sqlite:<absolute, normalised path>}. Here, not in Database: the bench loads this class alone. */
     static String url(Path file) {
         return "jdbc:sqlite:" + file.toAbsolutePath().normalize();
     }
