@@ -36,7 +36,7 @@ cmd_import() {
   local app="$ROOT/dispatcher-service/target/quarkus-app"
   # Only the dispatcher's jar is needed: built when missing or older than its sources (or those it depends on).
   if [[ ! -f $app/quarkus-run.jar || -n $(find "$ROOT/dispatcher-service" "$ROOT/services/contracts" \
-      "$ROOT/services/project-model" "$ROOT/services/kafka" "$ROOT/services/service-auth" -path '*/target' -prune \
+      "$ROOT/services/project-model" "$ROOT/services/kafka" "$ROOT/services/service-auth" "$ROOT/services/internal-api" -path '*/target' -prune \
       -o -type f \( -path '*/src/main/*' -o -name pom.xml \) -newer "$app/quarkus-run.jar" -print -quit) ]]; then
     command -v mvn >/dev/null || fail "mvn is not installed: install Maven 3.8+"
     say "Building the dispatcher (it carries the import)"
