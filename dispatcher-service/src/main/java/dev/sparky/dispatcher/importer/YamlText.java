@@ -1,5 +1,8 @@
 package dev.sparky.dispatcher.importer;
 
+import dev.sparky.project.yaml.YamlException;
+import dev.sparky.project.yaml.YamlReader;
+import dev.sparky.project.yaml.YamlValue;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -8,32 +11,31 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /** Reading Sparky's YAML files (plain data only) and writing ours (block style, through a temporary file). */
 final class YamlText {
+    private static final YamlReader YAML = YamlReader.STRICT.allowingDuplicateKeys();
     private YamlText() {
     }
 
-    /** @return the top-level mapping, empty for an empty file; a broken file stops the import with its line */
+    /**
+     * @return the top-level mapping, empty for an empty file; a broken file stops the import with its
+     *     file:line:column. A key given twice keeps its last value, as Sparky reads it.
+     */
     static Map<?, ?> read(Path file) {
         try {
-            LoaderOptions options = new LoaderOptions();
-            options.setMaxAliasesForCollections(20);
-            Object root = new Yaml(options).load(Files.readString(file, StandardCharsets.UTF_8));
+            YamlValue root = YAML.read(Files.readString(file, StandardCharsets.UTF_8), file.toString());
             if (root == null) {
                 return Map.of();
             }
-            if (!(root instanceof Map<?, ?> map)) {
+            if (!(root instanceof YamlValue.Mapping map)) {
                 throw new ImportException(file + ": expected a mapping at the top. Nothing was imported");
             }
-            return map;
-        } catch (MarkedYAMLException e) {
-            int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
-            throw new ImportException(file + " line " + line + ": YAML syntax error: " + e.getProblem()
-                    + ". Fix it (Sparky skipped it too) and import again. Nothing was imported", e);
+            return map.plain();
+        } catch (YamlException e) {
+            throw new ImportException(e.getMessage() + ". Fix it (Sparky skipped it too) and import again."
+                    + " Nothing was imported", e);
         } catch (IOException e) {
             throw new ImportException("cannot read " + file + ": " + e.getMessage(), e);
         }

@@ -156,7 +156,7 @@ class SparkyImportAttackTest {
     void aBrokenAclOrUsersFileIsRefusedWithItsLine() throws Exception {
         Files.writeString(root.resolve("acl/list.yaml"), "global:\n  allow: [\n");
         assertEquals(1, importIt());
-        assertTrue(error().contains("list.yaml line"), error());
+        assertTrue(error().contains("list.yaml:3:1: YAML syntax error"), error()); // file:line:column
         assertNothingImported();
     }
 }

@@ -1,15 +1,14 @@
 package dev.sparky.project;
 
 import dev.sparky.contracts.Names;
+import dev.sparky.project.yaml.YamlException;
+import dev.sparky.project.yaml.YamlReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 
@@ -21,6 +20,8 @@ public final class ProjectLoader {
     public static final String YAML_FILE = "sparky.yaml";
     /** sparky.yaml files above this size are refused; a project definition is a few hundred bytes. */
     static final long MAX_YAML_BYTES = 1024 * 1024;
+    /** {@link DefinitionReader} walks the nodes itself, to keep the line of every value it checks. */
+    private static final YamlReader YAML = YamlReader.STRICT;
 
     private ProjectLoader() {
     }
@@ -73,17 +74,9 @@ public final class ProjectLoader {
             TemplateVars templates) {
         Node root;
         try {
-            LoaderOptions options = new LoaderOptions();
-            options.setAllowDuplicateKeys(false);
-            options.setMaxAliasesForCollections(20);
-            root = new Yaml(options).compose(new java.io.StringReader(text));
-        } catch (MarkedYAMLException e) {
-            int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
-            issues.add(ProjectIssue.error(label, line, "YAML syntax error: " + e.getProblem()
-                    + (e.getContext() != null ? " (" + e.getContext() + ")" : "")));
-            return ProjectDefinition.defaults();
-        } catch (RuntimeException e) {
-            issues.add(ProjectIssue.error(label, 0, "YAML syntax error: " + e.getMessage()));
+            root = YAML.compose(text, label);
+        } catch (YamlException e) {
+            issues.add(ProjectIssue.error(label, e.at().line(), e.problem()));
             return ProjectDefinition.defaults();
         }
         if (root == null) {

@@ -1,14 +1,13 @@
 package dev.sparky.ui.api;
 
-import java.io.StringReader;
+import dev.sparky.project.yaml.YamlException;
+import dev.sparky.project.yaml.YamlReader;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -36,6 +35,9 @@ public final class YamlRedactor {
     private static final Pattern BROKEN_LINE = Pattern.compile(
             "^(\\s*(?:-\\s+)?[\"']?([A-Za-z0-9_.-]+)[\"']?\\s*:\\s+)(\\S.*)$");
 
+    /** Lenient: it shows files the project model has already judged, duplicates and all. */
+    private static final YamlReader NODES = YamlReader.STRICT.withMaxAliases(50).allowingDuplicateKeys();
+
     private YamlRedactor() {
     }
 
@@ -46,7 +48,7 @@ public final class YamlRedactor {
         String text;
         try {
             text = redactNodes(yaml);
-        } catch (YAMLException | IllegalArgumentException | IndexOutOfBoundsException e) {
+        } catch (YamlException | YAMLException | IllegalArgumentException | IndexOutOfBoundsException e) {
             text = redactLines(yaml);
         }
         return urlCredentials(text);
@@ -62,9 +64,8 @@ public final class YamlRedactor {
     }
 
     private static String redactNodes(String yaml) {
-        LoaderOptions options = new LoaderOptions();
-        options.setMaxAliasesForCollections(50);
-        Node root = new Yaml(options).compose(new StringReader(yaml));
+        // The shared reader's nodes (not its value tree): the spans to mask need where each scalar ends too.
+        Node root = NODES.compose(yaml, "sparky.yaml");
         List<Span> spans = new ArrayList<>();
         if (root instanceof MappingNode m) {
             int[] lineStarts = lineStarts(yaml);

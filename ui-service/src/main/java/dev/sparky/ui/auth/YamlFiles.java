@@ -1,42 +1,34 @@
 package dev.sparky.ui.auth;
 
+import dev.sparky.project.yaml.YamlException;
+import dev.sparky.project.yaml.YamlReader;
+import dev.sparky.project.yaml.YamlValue;
 import java.util.List;
 import java.util.Map;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
 
-/** Reads the users and ACL files: plain YAML data only (no tags, no objects), errors with the line. */
+/** Reads the users and ACL files with project-model's YAML reader: plain data only, errors with file:line:column. */
 final class YamlFiles {
+    private static final YamlReader YAML = YamlReader.STRICT.withMaxAliases(10);
     private YamlFiles() {
     }
 
-    /** @throws IllegalArgumentException naming the file and line, never quoting its content (hashes) */
+    /** @throws IllegalArgumentException naming the file, line and column, never quoting its content (hashes) */
     static Map<String, Object> read(String text, String file) {
-        LoaderOptions options = new LoaderOptions();
-        options.setAllowDuplicateKeys(false);
-        options.setMaxAliasesForCollections(10);
+        YamlValue root;
         try {
-            Object root = new Yaml(new SafeConstructor(options)).load(text);
-            if (root == null) {
-                return Map.of();
-            }
-            if (!(root instanceof Map<?, ?> map)) {
-                throw new IllegalArgumentException(file + ": expected a mapping at the top");
-            }
-            @SuppressWarnings("unchecked")
-            Map<String, Object> m = (Map<String, Object>) map;
-            return m;
-        } catch (MarkedYAMLException e) {
-            int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
-            throw new IllegalArgumentException(file + ":" + line + ": not valid YAML (" + e.getProblem() + ")");
-        } catch (RuntimeException e) {
-            if (e instanceof IllegalArgumentException) {
-                throw e;
-            }
-            throw new IllegalArgumentException(file + ": not valid YAML (" + e.getClass().getSimpleName() + ")");
+            root = YAML.read(text, file);
+        } catch (YamlException e) {
+            // SnakeYAML's description of the problem, never the snippet of the file it can quote
+            throw new IllegalArgumentException(e.at().line() > 0 ? e.at() + ": not valid YAML (" + e.detail() + ")"
+                    : file + ": not valid YAML");
         }
+        if (root == null) {
+            return Map.of();
+        }
+        if (!(root instanceof YamlValue.Mapping map)) {
+            throw new IllegalArgumentException(file + ": expected a mapping at the top");
+        }
+        return map.plain();
     }
 
     /** A list of strings (a single string counts as a list of one). */
