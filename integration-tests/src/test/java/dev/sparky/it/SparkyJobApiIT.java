@@ -110,8 +110,10 @@ class SparkyJobApiIT {
                 """);
         // job-queue-predefined is a chain of ten builds, each queued by the one before: deeper than the default
         // limit of 5 levels, so this cluster allows 10 (the limit itself is JobApiScopeIT's).
+        // SPARKY_RUNNER_JOB_API_FORWARDER=always: the runners serve Sparky::JobApi's port as in a pod, where no UI
+        // is on the loopback, so every call of the module here goes through that forwarder.
         cluster = ClusterFixture.cluster(home, Map.of("SPARKY_JOB_API_ARTIFACT_MAX_SIZE", "1M",
-                "SPARKY_JOB_API_MAX_DEPTH", "10")).start(3, false);
+                "SPARKY_JOB_API_MAX_DEPTH", "10", "SPARKY_RUNNER_JOB_API_FORWARDER", "always")).start(3, false);
         api = cluster.api();
         assertEquals(202, api.postJson("/api/v1/projects/victim/builds", Map.of("jobId", "victim-first")).status());
         assertEquals(1, api.awaitTerminal("victim", "victim-first", Duration.ofSeconds(60)), cluster::diagnostics);

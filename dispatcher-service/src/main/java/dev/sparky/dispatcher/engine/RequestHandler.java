@@ -103,7 +103,8 @@ final class RequestHandler {
             return;
         }
         Map<String, String> flags = new TreeMap<>(inheritedFlags(request.parentBuildId()));
-        flags.putAll(request.scenario().sparrowdo());
+        flags.putAll(request.scenario().sparrowdo()); // the child's own flags win, "false" included
+        flags.values().removeIf("false"::equals);
         BuildRequest sent = new BuildRequest(request.schemaVersion(), request.project(), request.jobId(),
                 request.description(), request.params(), request.requestedBy(), request.source(),
                 request.parentBuildId(), new SentScenario(request.scenario().sparrowfile(), flags));

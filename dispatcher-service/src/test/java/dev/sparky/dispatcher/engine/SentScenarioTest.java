@@ -71,6 +71,14 @@ class SentScenarioTest {
     }
 
     @Test
+    void aChildsOwnFalseTurnsOffAFlagItsParentHad() {
+        long parent = runningParent();
+        f.apply(sent("spawned_05", "c-5", parent, Map.of("no_index_update", "false", "debug", "true")));
+        RunBuild child = EngineFixture.jobs(f.drainOutbox()).get(0);
+        assertEquals(Map.of("debug", "true"), child.sparrowdo(), "Sparky's queue() overrides its parent's flags");
+    }
+
+    @Test
     void aSentScenarioTakesNothingFromAnExistingFolder() throws Exception {
         long parent = runningParent();
         f.project("b", "env:\n  DEPLOY_KEY: abc\nsecrets: [TOKEN]\ntimeout: 5m\n");

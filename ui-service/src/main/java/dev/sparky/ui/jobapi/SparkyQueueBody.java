@@ -112,6 +112,8 @@ public record SparkyQueueBody(String project, String jobId, String description, 
                 JsonNode v = sparrowdo.path(flag);
                 if (v.asBoolean(false) || "true".equals(v.asText("").toLowerCase(Locale.ROOT))) {
                     out.put(flag, "true");
+                } else if (!v.isMissingNode() && !v.isNull()) {
+                    out.put(flag, "false"); // said off: the child does not inherit its parent's flag
                 }
             }
         }

@@ -22,7 +22,7 @@ class SparkyQueueBodyTest {
         SparkyQueueBody q = parse("""
                 {"config":{"project":"spawned_01","job-id":"abc.12","description":"spawned job. 01",
                   "tags":{"stage":"child","foo":1,"flag":true,"none":null},
-                  "sparrowdo":{"no_index_update":true,"no_sudo":true,"bootstrap":false,"format":"default"},
+                  "sparrowdo":{"no_index_update":true,"verbose":false,"no_sudo":true,"bootstrap":false,"format":"default"},
                   "parent-project":"p","parent-job-id":"p-1"},
                  "trigger":{},"sparrowfile":"say 'hi';\\n","sparrowdo-config":{}}
                 """);
@@ -31,8 +31,9 @@ class SparkyQueueBodyTest {
         assertEquals("spawned job. 01", q.description());
         assertEquals(Map.of("stage", "child", "foo", "1", "flag", "True", "none", ""), q.tags());
         assertEquals("say 'hi';\n", q.scenario().sparrowfile());
-        // only the flags that apply on a runner; sudo, bootstrap: false and format are left out
-        assertEquals(Map.of("no_index_update", "true"), q.scenario().sparrowdo());
+        // only the flags that apply on a runner, false kept (it overrides the parent's); sudo, bootstrap: false
+        // and format are left out
+        assertEquals(Map.of("no_index_update", "true", "verbose", "false"), q.scenario().sparrowdo());
     }
 
     @Test

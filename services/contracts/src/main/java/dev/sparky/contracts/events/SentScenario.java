@@ -13,7 +13,8 @@ import java.util.Set;
  * folder (scenario, env, secrets) is used.
  *
  * @param sparrowfile the Raku scenario, at most {@link #MAX_BYTES} bytes in UTF-8
- * @param sparrowdo sparrowdo flags by option name, each {@code "true"}: only {@link #FLAGS}
+ * @param sparrowdo sparrowdo flags by option name, each {@code "true"} or {@code "false"} (off, also when the
+ *        sending build had it on): only {@link #FLAGS}
  */
 public record SentScenario(String sparrowfile, Map<String, String> sparrowdo) {
     /**
@@ -50,10 +51,11 @@ public record SentScenario(String sparrowfile, Map<String, String> sparrowdo) {
             throw new MalformedEventException(what + ": the sparrowfile has a NUL character");
         }
         for (var e : sparrowdo.entrySet()) {
-            if (!FLAGS.contains(e.getKey()) || !"true".equals(e.getValue())) {
+            // "false" turns off a flag the sender's own build had (Sparky's queue() overrides its parent's)
+            if (!FLAGS.contains(e.getKey()) || !("true".equals(e.getValue()) || "false".equals(e.getValue()))) {
                 throw new MalformedEventException(what + ": sparrowdo option '" + e.getKey() + "' cannot be set "
                         + "for a sent scenario: only " + String.join(", ", FLAGS.stream().sorted().toList())
-                        + " (as true)");
+                        + " (as true or false)");
             }
         }
         return this;
