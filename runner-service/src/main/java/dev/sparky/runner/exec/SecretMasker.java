@@ -21,8 +21,16 @@ public final class SecretMasker {
 
     /** Longest first, so of two overlapping secrets the longer one is masked whole. */
     private final byte[][] secrets;
-    /** Bytes that start some secret: every other byte is copied without a comparison (fast on huge logs). */
+    /** Bytes that start some secret: the last bytes of a read, where a secret may begin and not yet end. */
     private final boolean[] starts = new boolean[256];
+    /** The shortest secret: every window of this many bytes is either skipped or compared. */
+    private final int window;
+    /**
+     * How far a window may move on, by the two bytes at its end (a Wu-Manber skip table): zero where those two
+     * bytes end the first {@link #window} bytes of some secret, so only such places are compared; on a log that
+     * holds no secret most windows move by nearly their whole length, and most bytes are never looked at.
+     */
+    private final byte[] shift;
     private byte[] carry = EMPTY;
 
     public SecretMasker(Collection<String> values) {
@@ -37,6 +45,29 @@ public final class SecretMasker {
         for (byte[] s : secrets) {
             starts[s[0] & 0xff] = true;
         }
+        this.window = secrets.length == 0 ? 0 : secrets[secrets.length - 1].length;
+        this.shift = secrets.length == 0 ? EMPTY : skipTable(secrets, window);
+    }
+
+    private static byte[] skipTable(byte[][] secrets, int window) {
+        byte[] table = new byte[1 << 16];
+        int most = Math.min(window - 1, 127);
+        Arrays.fill(table, (byte) most);
+        for (byte[] s : secrets) {
+            for (int end = 1; end < window; end++) {
+                int distance = window - 1 - end;
+                int pair = pair(s, end);
+                if (distance < table[pair]) {
+                    table[pair] = (byte) distance;
+                }
+            }
+        }
+        return table;
+    }
+
+    /** The two bytes ending at {@code end}, as one table index. */
+    private static int pair(byte[] b, int end) {
+        return (b[end - 1] & 0xff) << 8 | (b[end] & 0xff);
     }
 
     /** Masks what can be decided now; may hold back a few trailing bytes. */
@@ -61,6 +92,30 @@ public final class SecretMasker {
         ByteArrayOutputStream out = new ByteArrayOutputStream(in.length);
         int plainFrom = 0;
         int i = 0;
+        // Where a whole window fits: compare only where the skip table says a secret may begin. A place skipped
+        // holds no secret's first window, so no secret starts there, whole or cut off by the end of the read.
+        while (window >= 2 && i + window <= in.length) {
+            int step = shift[pair(in, i + window - 1)];
+            if (step > 0) {
+                i += step;
+                continue;
+            }
+            if (!last && mayContinue(in, i)) {
+                out.write(in, plainFrom, i - plainFrom);
+                carry = Arrays.copyOfRange(in, i, in.length);
+                return out.toByteArray();
+            }
+            int matched = fullMatch(in, i);
+            if (matched > 0) {
+                out.write(in, plainFrom, i - plainFrom);
+                out.writeBytes(MASK);
+                i += matched;
+                plainFrom = i;
+            } else {
+                i++;
+            }
+        }
+        // The last bytes, shorter than a window: byte by byte, holding back a possible beginning of a secret.
         while (i < in.length) {
             if (!starts[in[i] & 0xff]) {
                 i++;

@@ -84,4 +84,55 @@ class SecretMaskerTest {
         assertEquals(java.util.Set.of("a b~*", "YSBifio=", "YSBifio", "a+b%7E*", "a%20b~%2A"),
                 SecretVariants.of("a b~*"));
     }
+
+    /**
+     * Random logs over a small alphabet (so secrets' beginnings and near misses are everywhere), secrets of
+     * different lengths, overlapping ones among them, cut into random reads: the result is what a plain
+     * left-to-right search gives, longest secret first at each place.
+     */
+    @Test
+    void anyLogCutAnyWayIsMaskedAsAPlainSearchWould() {
+        java.util.Random random = new java.util.Random(42);
+        List<String> secrets = List.of("abca", "abcabcab", "cabba", "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb");
+        for (int round = 0; round < 2000; round++) {
+            StringBuilder log = new StringBuilder();
+            int length = random.nextInt(300);
+            while (log.length() < length) {
+                if (random.nextInt(8) == 0) {
+                    log.append(secrets.get(random.nextInt(secrets.size())));
+                } else {
+                    log.append("abc d".charAt(random.nextInt(5)));
+                }
+            }
+            String text = log.toString();
+            List<String> reads = new java.util.ArrayList<>();
+            for (int at = 0; at < text.length(); ) {
+                int n = 1 + random.nextInt(40);
+                reads.add(text.substring(at, Math.min(text.length(), at + n)));
+                at += n;
+            }
+            // Only the plain values: the encoded forms of these use other letters than the alphabet above.
+            SecretMasker masker = new SecretMasker(secrets);
+            assertEquals(plainSearch(text, secrets), feed(masker, reads.toArray(String[]::new)), text + " in " + reads);
+        }
+    }
+
+    private static String plainSearch(String text, List<String> secrets) {
+        List<String> longestFirst = secrets.stream()
+                .sorted(java.util.Comparator.comparingInt(String::length).reversed()).toList();
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        next:
+        while (i < text.length()) {
+            for (String s : longestFirst) {
+                if (text.startsWith(s, i)) {
+                    out.append("*****");
+                    i += s.length();
+                    continue next;
+                }
+            }
+            out.append(text.charAt(i++));
+        }
+        return out.toString();
+    }
 }
