@@ -1,30 +1,43 @@
 # Class data sharing for the processes 'bin/sparky up' starts (JDK 17's dynamic AppCDS), sourced by bin/sparky.
-# The first run of a kind of process (the broker, each service, runner-1 for the runners) writes, when it stops,
-# the classes it loaded, parsed and verified, to $SPARKY_HOME/cds/<kind>.jsa; every later start maps that archive
-# instead of reading, parsing and verifying those classes again (docs/performance.md, "Footprint": the CPU of a
-# start). An archive older than any file of its process's class path is made again. SPARKY_CDS=off: none of it.
+# The first 'up' of a home, once every process is ready, has one process of each kind (the broker, each service,
+# runner-1 for the runners) write the classes it loaded, parsed and verified to $SPARKY_HOME/cds/<kind>.jsa
+# (jcmd VM.cds dynamic_dump, while it runs); every later start maps that archive instead of reading, parsing and
+# verifying those classes again (docs/performance.md, "Footprint"). An archive older than any file of its
+# process's class path is made again. SPARKY_CDS=off: none of it.
 
-# cds_opts NAME KIND CLASS_PATH_ROOT...: the JVM option for process NAME of KIND, or nothing.
+cds_archive() { # KIND
+  echo "$SPARKY_HOME/cds/$1.jsa"
+}
+
+# cds_opts NAME KIND CLASS_PATH_ROOT...: the JVM options of process NAME of KIND for class data sharing.
 cds_opts() {
-  local name=$1 kind=$2; shift 2
+  local name=$1 kind=$2 archive; shift 2
   [[ ${SPARKY_CDS:-on} != off ]] || return 0
-  local archive="$SPARKY_HOME/cds/$kind.jsa"
+  archive=$(cds_archive "$kind")
   if [[ -s $archive && -z $(find "$@" -newer "$archive" -print -quit 2>/dev/null) ]]; then
     echo "-XX:SharedArchiveFile=$archive"
-  elif [[ $name == "$kind" || $name == "$kind-1" ]]; then
-    # One writer per kind: the JVM writes the archive in place at its exit.
-    mkdir -p "$SPARKY_HOME/cds" && rm -f "$archive"
-    # Quiet: the dump lists every class it leaves out (generated accessors, classes never linked), thousands.
-    printf '%s\n' "-XX:ArchiveClassesAtExit=$archive" "-Xlog:cds*=error"
+  elif [[ $name == "$kind" || $name == "$kind-1" ]] && command -v jcmd >/dev/null; then
+    # Keeps what a dump while running needs; quiet, or the dump lists every class it leaves out (thousands).
+    printf '%s\n' "-XX:+RecordDynamicDumpInfo" "-Xlog:cds*=error"
   fi
 }
 
-# cds_grace PID GRACE_SECONDS: the grace of a stop, longer for a process that writes its archive as it exits
-# (a service's 40 to 60 MB take seconds to write, more on a busy machine).
-cds_grace() {
-  if [[ -n $1 && -r /proc/$1/cmdline ]] && tr '\0' '\n' <"/proc/$1/cmdline" 2>/dev/null | grep -q '^-XX:ArchiveClassesAtExit='; then
-    echo $(($2 + 60))
-  else
-    echo "$2"
-  fi
+# cds_write NAME...: the processes among NAME that were started to write their kind's archive write it now, all
+# at once; the archive appears complete or not at all.
+cds_write() {
+  local name pid kind archive dumps=() start=$SECONDS
+  for name in "$@"; do
+    pid=$(cat "$RUN/$name.pid" 2>/dev/null) || continue
+    [[ -r /proc/$pid/cmdline ]] && tr '\0' '\n' <"/proc/$pid/cmdline" | grep -qx -- '-XX:+RecordDynamicDumpInfo' || continue
+    kind=${name%-1}
+    archive=$(cds_archive "$kind")
+    mkdir -p "$SPARKY_HOME/cds"
+    rm -f "$archive" "$archive.tmp"
+    (jcmd "$pid" VM.cds dynamic_dump "$archive.tmp" >>"$LOGS/cds.log" 2>&1 && [[ -s $archive.tmp ]] \
+      && mv "$archive.tmp" "$archive") &
+    dumps+=($!)
+  done
+  ((${#dumps[@]})) || return 0
+  wait "${dumps[@]}" || true
+  echo "    class data archives written for the next start ($((SECONDS - start)) s, once; $SPARKY_HOME/cds)"
 }

@@ -51,7 +51,10 @@ final class FootprintPhase {
             double fresh = timed("up", "-d");
             results.add(Metric.info("footprint.up_fresh_s", "bin/sparky up, a new home (broker formatted first)", fresh,
                     "s"));
-            timed("down");
+            // The first up of a new home wrote each kind of process's class data archive (bin/lib/jvm/cds.sh):
+            // its processes hold more memory than later ones, and their stop shows whether that slows it.
+            double firstDown = timed("down");
+            results.add(Metric.info("footprint.down_first_s", "bin/sparky down after the first up", firstDown, "s"));
             double again = timed("up", "-d");
             results.add(Metric.atMost("footprint.up_s", "bin/sparky up, already built, to every process ready", again,
                     "s", 5));

@@ -14,7 +14,11 @@ import org.jboss.logging.Logger;
  */
 final class TopicBootstrapper implements Runnable {
     private static final Logger LOG = Logger.getLogger(TopicBootstrapper.class);
-    private static final long RETRY_MS = 3000;
+    /**
+     * Every service and runner of a local stack starts at once and waits for these topics: retry soon after the
+     * broker comes up (an attempt against a broker not up yet already waits for the client's timeout).
+     */
+    private static final long RETRY_MS = 500;
 
     private final KafkaSettings settings;
     private final short replicationFactor;
@@ -43,7 +47,7 @@ final class TopicBootstrapper implements Runnable {
                 return;
             } catch (RuntimeException e) {
                 if (!warned) {
-                    LOG.warnf("cannot create the topics yet, retrying every %d s: %s", RETRY_MS / 1000,
+                    LOG.warnf("cannot create the topics yet, retrying every %d ms: %s", RETRY_MS,
                             e.getMessage());
                     warned = true;
                 }

@@ -23,7 +23,8 @@ import org.jboss.logging.Logger;
  */
 public final class QueueSetup {
     private static final Logger LOG = Logger.getLogger(QueueSetup.class);
-    private static final Duration PAUSE = Duration.ofSeconds(2);
+    /** Short: the runner is not ready until its topics exist, and the dispatcher creates them as the stack starts. */
+    private static final Duration PAUSE = Duration.ofMillis(500);
 
     private final KafkaSettings settings;
     private final String pool;
