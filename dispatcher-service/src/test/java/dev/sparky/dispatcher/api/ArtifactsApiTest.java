@@ -153,8 +153,10 @@ class ArtifactsApiTest {
 
     /** A PUT whose body has no Content-Length: java.net.http streams it with Transfer-Encoding: chunked. */
     private static java.net.http.HttpResponse<String> putChunked(String path, byte[] body) throws Exception {
+        // The stash is JSON (StashApi consumes application/json); an artifact any bytes.
+        String type = path.endsWith("/stash") ? "application/json" : "application/octet-stream";
         var put = java.net.http.HttpRequest.newBuilder(java.net.URI.create(io.restassured.RestAssured.baseURI + ":"
-                + io.restassured.RestAssured.port + path)).header("Content-Type", "application/octet-stream")
+                + io.restassured.RestAssured.port + path)).header("Content-Type", type)
                 .header("Authorization", "Bearer " + ServiceCalls.TOKEN)
                 .PUT(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
                 .build();
