@@ -82,8 +82,7 @@ class EngineLoopTest {
 
     @Test
     void doesNotCommitWhileTheOutboxIsUnsent() throws Exception {
-        MockProducer<String, byte[]> producer = new MockProducer<>(false, null, new StringSerializer(),
-                new ByteArraySerializer());
+        MockProducer<String, byte[]> producer = new SilentBroker();
         start(producer);
         waitFor(() -> f.build("hello", "job1").isPresent());
         Thread.sleep(500);
