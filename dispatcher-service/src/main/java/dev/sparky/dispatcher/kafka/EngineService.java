@@ -40,7 +40,7 @@ public class EngineService {
     void start(@Observes StartupEvent ev) {
         kafka.start();
         notifier = new WebhookNotifier(engine.notifications()).start();
-        OutboxPublisher outbox = new OutboxPublisher(store.rows(), kafka.outbox(), OUTBOX_ACK_TIMEOUT);
+        OutboxPublisher outbox = new OutboxPublisher(store.rows(), kafka.publisher().raw(), OUTBOX_ACK_TIMEOUT);
         loop = new EngineLoop(engine, store.files().logs(), outbox, kafka::newConsumer, kafka.watch(),
                 config.dispatcher().pollTimeout(), clock);
         engineThread = new Thread(loop, "sparky-engine");

@@ -3,6 +3,7 @@ package dev.sparky.dispatcher.kafka;
 import dev.sparky.contracts.Topics;
 import dev.sparky.dispatcher.config.DispatcherConfig;
 import dev.sparky.dispatcher.engine.EngineSettings;
+import dev.sparky.kafka.EventPublisher;
 import dev.sparky.kafka.KafkaProbe;
 import dev.sparky.kafka.KafkaSettings;
 import jakarta.inject.Singleton;
@@ -11,9 +12,6 @@ import java.time.Duration;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 
 /**
  * The dispatcher's Kafka edges besides the engine loop: the reachability watch (readiness, lease trust),
@@ -29,7 +27,7 @@ public class KafkaClients {
     private KafkaProbe probe;
     private KafkaWatch watch;
     private TopicBootstrapper topics;
-    private Producer<String, byte[]> outbox;
+    private EventPublisher publisher;
 
     KafkaClients(KafkaSettings kafka, DispatcherConfig config, Clock clock, EngineSettings settings) {
         this.kafka = kafka;
@@ -45,18 +43,7 @@ public class KafkaClients {
         topics = new TopicBootstrapper(kafka, config.dispatcher().replicationFactor(), settings.topics(),
                 settings.pools());
         daemon("sparky-topic-bootstrap", topics).start();
-        outbox = new KafkaProducer<>(outboxSettings(kafka));
-    }
-
-    /**
-     * The shared producer settings with a linger: the outbox sends a turn's records and then flushes, so they
-     * leave together in one request (a build's job and its "queued" event, say) instead of one request each
-     * as the first is already on its way. The flush makes them due at once: the linger never delays a record.
-     */
-    static java.util.Properties outboxSettings(KafkaSettings kafka) {
-        java.util.Properties p = kafka.producer("sparky-dispatcher-outbox");
-        p.put(ProducerConfig.LINGER_MS_CONFIG, "50");
-        return p;
+        publisher = new EventPublisher(kafka, "sparky-dispatcher-outbox");
     }
 
     /** A new consumer for the engine thread (a fresh one after each failure). */
@@ -69,8 +56,8 @@ public class KafkaClients {
         return new KafkaConsumer<>(props);
     }
 
-    Producer<String, byte[]> outbox() {
-        return outbox;
+    EventPublisher publisher() {
+        return publisher;
     }
 
     /** Null before the start. */
@@ -87,8 +74,8 @@ public class KafkaClients {
     }
 
     void close() {
-        if (outbox != null) {
-            outbox.close();
+        if (publisher != null) {
+            publisher.close();
             probe.close();
         }
     }

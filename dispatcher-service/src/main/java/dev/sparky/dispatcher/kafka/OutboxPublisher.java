@@ -73,9 +73,6 @@ public final class OutboxPublisher {
                 row.headers().forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
                 acks.add(producer.send(record));
             }
-            // Due at once, together: one request for the lot (the producer lingers otherwise). Returns when
-            // every record is acknowledged or failed (at the latest after the producer's delivery timeout).
-            producer.flush();
             long deadline = System.nanoTime() + ackTimeout.toNanos();
             for (Future<RecordMetadata> ack : acks) {
                 ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);

@@ -82,7 +82,8 @@ class EngineLoopTest {
 
     @Test
     void doesNotCommitWhileTheOutboxIsUnsent() throws Exception {
-        MockProducer<String, byte[]> producer = new SilentBroker();
+        MockProducer<String, byte[]> producer = new MockProducer<>(false, null, new StringSerializer(),
+                new ByteArraySerializer());
         start(producer);
         waitFor(() -> f.build("hello", "job1").isPresent());
         Thread.sleep(500);
