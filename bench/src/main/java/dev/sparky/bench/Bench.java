@@ -23,8 +23,7 @@ import java.util.stream.Stream;
  * a partial table says more than none. Exit code 0 when every phase ran, whatever the targets.
  */
 public final class Bench {
-    private Bench() {
-    }
+    private Bench() {}
 
     public static void main(String[] args) throws IOException {
         BenchOptions options;
@@ -37,7 +36,8 @@ public final class Bench {
         }
         if (options.replot() != null) {
             Plots.write(Results.fromJson(options.replot()), options.images());
-            System.out.println("plots drawn from " + options.replot() + " in " + options.images().toAbsolutePath());
+            System.out.println("plots drawn from " + options.replot() + " in "
+                    + options.images().toAbsolutePath());
             return;
         }
         Results results = new Results();
@@ -54,20 +54,23 @@ public final class Bench {
             ok = true;
             // First, while nothing else of the benchmark runs: the local stack as 'bin/sparky up' starts it.
             if (options.runs("footprint")) {
-                ok &= phase("footprint", results, () -> new FootprintPhase(options, results, root.resolve("footprint"))
-                        .run());
+                ok &= phase(
+                        "footprint",
+                        results,
+                        () -> new FootprintPhase(options, results, root.resolve("footprint")).run());
             }
             if (options.runs("main")) {
                 ok &= phase("main", results, () -> new MainPhase(options, results, root.resolve("main")).run());
             }
             if (options.runs("buildbot")) {
-                ok &= phase("buildbot", results, () -> new BuildbotPhase(options, results, root.resolve("buildbot")).run());
+                ok &= phase(
+                        "buildbot", results, () -> new BuildbotPhase(options, results, root.resolve("buildbot")).run());
             }
             if (options.runs("scale")) {
                 ok &= phase("scale", results, () -> new ScalePhase(options, results, root.resolve("scale")).run());
             }
-            header.put("load", Map.of("min", load.min(), "mean", load.mean(), "max", load.max(), "end",
-                    Machine.load1()));
+            header.put(
+                    "load", Map.of("min", load.min(), "mean", load.mean(), "max", load.max(), "end", Machine.load1()));
         }
         header.put("durationSeconds", Duration.between(t0, Instant.now()).toSeconds());
         JsonReport.write(options.json(), header, results);

@@ -12,8 +12,8 @@ import java.util.Set;
  * @param images where the plots go: docs/images for a full run, next to the JSON for a quick one
  * @param replot a JSON written by an earlier run to draw the plots from, measuring nothing; null to measure
  */
-public record BenchOptions(boolean quick, boolean skipBuildbot, Path json, Path images, Path repoRoot, Path replot,
-        Set<String> phases) {
+public record BenchOptions(
+        boolean quick, boolean skipBuildbot, Path json, Path images, Path repoRoot, Path replot, Set<String> phases) {
     static final Set<String> PHASES = Set.of("footprint", "main", "buildbot", "scale");
     static final String USAGE = "usage: sparky bench [--quick] [--skip-buildbot] [--only footprint,main,buildbot,scale]"
             + " [--json PATH] [--images DIR] [--replot JSON]";
@@ -46,7 +46,8 @@ public record BenchOptions(boolean quick, boolean skipBuildbot, Path json, Path 
         Set<String> chosen = new LinkedHashSet<>(List.of(list.split(",")));
         for (String p : chosen) {
             if (!PHASES.contains(p)) {
-                throw new IllegalArgumentException("--only: unknown phase " + p + " (footprint, main, buildbot, scale); " + USAGE);
+                throw new IllegalArgumentException(
+                        "--only: unknown phase " + p + " (footprint, main, buildbot, scale); " + USAGE);
             }
         }
         return chosen;

@@ -30,23 +30,27 @@ final class BuildbotPhase {
         // The script Sparky's latency builds run (BenchProjects.latencyScript), here writing to Buildbot's own
         // stamps folder, so both are measured to the same first line.
         Path latencyJob = BenchProjects.latency(home, stamps);
-        BuildbotPeer peer = new BuildbotPeer(options.repoRoot(), options.json().toAbsolutePath().getParent(),
-                latencyJob, stamps);
+        BuildbotPeer peer = new BuildbotPeer(
+                options.repoRoot(), options.json().toAbsolutePath().getParent(), latencyJob, stamps);
         Map<String, Object> raw = new LinkedHashMap<>();
         for (int workers : options.buildbotWorkers()) {
             Bench.say("Buildbot with " + workers + " worker(s)");
-            BuildbotPeer.Result r = peer.run(workers, workers == 2 ? options.latencyBuilds() : 0, options.warmupBuilds(), 60);
+            BuildbotPeer.Result r =
+                    peer.run(workers, workers == 2 ? options.latencyBuilds() : 0, options.warmupBuilds(), 60);
             raw.put("w" + workers, r);
             if (workers == 2) {
-                results.add(Metric.info("buildbot.latency.p50", "Buildbot trigger-to-start p50 (2 workers)", r.p50(),
-                        "ms"));
+                results.add(Metric.info(
+                        "buildbot.latency.p50", "Buildbot trigger-to-start p50 (2 workers)", r.p50(), "ms"));
                 results.add(Metric.info("buildbot.latency.p90", "Buildbot trigger-to-start p90", r.p90(), "ms"));
                 results.add(Metric.info("buildbot.latency.p99", "Buildbot trigger-to-start p99", r.p99(), "ms"));
-                results.add(Metric.info("buildbot.latency.date.p50", "  to the first line's date +%s%N p50",
-                        r.dateP50(), "ms"));
+                results.add(Metric.info(
+                        "buildbot.latency.date.p50", "  to the first line's date +%s%N p50", r.dateP50(), "ms"));
             }
-            results.add(Metric.info("buildbot.throughput.r" + workers, "Buildbot throughput, " + workers
-                    + " worker(s)", r.perMinute(), "builds/min"));
+            results.add(Metric.info(
+                    "buildbot.throughput.r" + workers,
+                    "Buildbot throughput, " + workers + " worker(s)",
+                    r.perMinute(),
+                    "builds/min"));
             results.note("buildbot " + workers + " worker(s): " + r.notes());
         }
         results.series("buildbot", raw);
@@ -54,18 +58,34 @@ final class BuildbotPhase {
     }
 
     private void ratios() {
-        results.add(Metric.atLeast("ratio.latency", "Buildbot / Sparky latency p50",
-                results.value("buildbot.latency.p50") / results.value("latency.p50"), "x", 10));
-        results.add(Metric.info("ratio.latency.p99", "Buildbot / Sparky latency p99",
-                results.value("buildbot.latency.p99") / results.value("latency.p99"), "x"));
-        results.add(Metric.info("ratio.latency.date", "Buildbot / Sparky latency p50, to the date +%s%N",
-                results.value("buildbot.latency.date.p50") / results.value("latency.date.p50"), "x"));
+        results.add(Metric.atLeast(
+                "ratio.latency",
+                "Buildbot / Sparky latency p50",
+                results.value("buildbot.latency.p50") / results.value("latency.p50"),
+                "x",
+                10));
+        results.add(Metric.info(
+                "ratio.latency.p99",
+                "Buildbot / Sparky latency p99",
+                results.value("buildbot.latency.p99") / results.value("latency.p99"),
+                "x"));
+        results.add(Metric.info(
+                "ratio.latency.date",
+                "Buildbot / Sparky latency p50, to the date +%s%N",
+                results.value("buildbot.latency.date.p50") / results.value("latency.date.p50"),
+                "x"));
         for (int n : new int[] {1, 2, 4}) {
             double ratio = results.value("throughput.r" + n) / results.value("buildbot.throughput.r" + n);
             if (!Double.isNaN(ratio)) {
-                results.add(n == 2 ? Metric.atLeast("ratio.throughput.r2", "Sparky / Buildbot throughput, 2 runners",
-                        ratio, "x", 5) : Metric.info("ratio.throughput.r" + n, "Sparky / Buildbot throughput, " + n
-                        + " runner(s)", ratio, "x"));
+                results.add(
+                        n == 2
+                                ? Metric.atLeast(
+                                        "ratio.throughput.r2", "Sparky / Buildbot throughput, 2 runners", ratio, "x", 5)
+                                : Metric.info(
+                                        "ratio.throughput.r" + n,
+                                        "Sparky / Buildbot throughput, " + n + " runner(s)",
+                                        ratio,
+                                        "x"));
             }
         }
     }

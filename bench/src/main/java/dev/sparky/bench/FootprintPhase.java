@@ -38,8 +38,13 @@ final class FootprintPhase {
         this.results = results;
         this.home = home;
         env.put("SPARKY_HOME", home.toString());
-        for (String port : List.of("SPARKY_UI_PORT", "SPARKY_DISPATCHER_PORT", "SPARKY_SCHEDULER_PORT",
-                "SPARKY_RUNNER_BASE_PORT", "SPARKY_KAFKA_PORT", "SPARKY_KAFKA_CONTROLLER_PORT")) {
+        for (String port : List.of(
+                "SPARKY_UI_PORT",
+                "SPARKY_DISPATCHER_PORT",
+                "SPARKY_SCHEDULER_PORT",
+                "SPARKY_RUNNER_BASE_PORT",
+                "SPARKY_KAFKA_PORT",
+                "SPARKY_KAFKA_CONTROLLER_PORT")) {
             env.put(port, Integer.toString(Ports.free()));
         }
     }
@@ -49,15 +54,15 @@ final class FootprintPhase {
         Bench.say("Footprint: bin/sparky up -d in " + home);
         try {
             double fresh = timed("up", "-d");
-            results.add(Metric.info("footprint.up_fresh_s", "bin/sparky up, a new home (broker formatted first)", fresh,
-                    "s"));
+            results.add(Metric.info(
+                    "footprint.up_fresh_s", "bin/sparky up, a new home (broker formatted first)", fresh, "s"));
             // The first up of a new home wrote each kind of process's class data archive (bin/lib/jvm/cds.sh):
             // its processes hold more memory than later ones, and their stop shows whether that slows it.
             double firstDown = timed("down");
             results.add(Metric.info("footprint.down_first_s", "bin/sparky down after the first up", firstDown, "s"));
             double again = timed("up", "-d");
-            results.add(Metric.atMost("footprint.up_s", "bin/sparky up, already built, to every process ready", again,
-                    "s", 5));
+            results.add(Metric.atMost(
+                    "footprint.up_s", "bin/sparky up, already built, to every process ready", again, "s", 5));
             // Wall time depends on the machine's load; the CPU the processes spent getting ready does not.
             double cpu = ProcStats.cpu(pids().values()).ownMillis() / 1000;
             results.add(Metric.info("footprint.up_cpu_s", "  CPU time of all processes until ready", cpu, "s"));
@@ -87,11 +92,15 @@ final class FootprintPhase {
             if (p.getKey().startsWith("runner-")) {
                 runner = Math.max(runner, mib);
             }
-            results.add(Metric.info("footprint.rss." + p.getKey(), "idle RSS, bin/sparky up: " + p.getKey(), mib,
-                    "MiB"));
+            results.add(
+                    Metric.info("footprint.rss." + p.getKey(), "idle RSS, bin/sparky up: " + p.getKey(), mib, "MiB"));
         }
-        results.add(Metric.atMost("footprint.rss_total", "idle RSS, whole local stack (broker, 4 services, 2 runners)",
-                total, "MiB", 600));
+        results.add(Metric.atMost(
+                "footprint.rss_total",
+                "idle RSS, whole local stack (broker, 4 services, 2 runners)",
+                total,
+                "MiB",
+                600));
         results.add(Metric.atMost("footprint.rss_runner", "idle RSS, one runner (the larger)", runner, "MiB", 70));
     }
 
@@ -110,17 +119,26 @@ final class FootprintPhase {
             long start = System.currentTimeMillis() * 1_000_000L;
             Process scale = launcher("scale", "runners", "1");
             Path stamp = stamps.resolve(id);
-            Waits.until(Duration.ofSeconds(120), "the queued build's first line on a fresh runner",
+            Waits.until(
+                    Duration.ofSeconds(120),
+                    "the queued build's first line on a fresh runner",
                     () -> Files.exists(stamp));
             long first = Long.parseLong(Files.readString(stamp).trim().split(" ")[0]);
             millis.add((first - start) / 1e6);
             scale.waitFor(2, TimeUnit.MINUTES);
         }
         results.series("footprint_fresh_runner_ms", millis);
-        results.add(Metric.atMost("footprint.fresh_runner_p50_s", "fresh runner process to its queued build's "
-                + "first line p50 (" + FRESH_RUNNER_STARTS + " starts)", Stats.percentile(millis, 50) / 1000, "s", 2));
-        results.add(Metric.info("footprint.fresh_runner_max_s", "fresh runner to first line, slowest",
-                millis.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN) / 1000, "s"));
+        results.add(Metric.atMost(
+                "footprint.fresh_runner_p50_s",
+                "fresh runner process to its queued build's " + "first line p50 (" + FRESH_RUNNER_STARTS + " starts)",
+                Stats.percentile(millis, 50) / 1000,
+                "s",
+                2));
+        results.add(Metric.info(
+                "footprint.fresh_runner_max_s",
+                "fresh runner to first line, slowest",
+                millis.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN) / 1000,
+                "s"));
         check(run(Duration.ofMinutes(2), "scale", "runners", "2"), "scale runners 2");
     }
 
@@ -131,16 +149,25 @@ final class FootprintPhase {
     private void imageSize() {
         Optional<ImageSize.Image> image = ImageSize.of(List.of("localhost/sparky-runner:dev", "sparky-runner"));
         if (image.isEmpty()) {
-            results.add(Metric.info("footprint.image_runner_mb",
-                    "image size, runner: not built (bin/sparky images --only runner)", Double.NaN, "MB"));
+            results.add(Metric.info(
+                    "footprint.image_runner_mb",
+                    "image size, runner: not built (bin/sparky images --only runner)",
+                    Double.NaN,
+                    "MB"));
             return;
         }
-        results.add(Metric.info("footprint.image_runner_mb", "image size, runner (" + image.get().name() + ")",
-                image.get().bytes() / 1e6, "MB"));
+        results.add(Metric.info(
+                "footprint.image_runner_mb",
+                "image size, runner (" + image.get().name() + ")",
+                image.get().bytes() / 1e6,
+                "MB"));
         int n = 0;
         for (ImageSize.Layer layer : image.get().layers()) {
-            results.add(Metric.info("footprint.image_runner_layer" + ++n + "_mb", "  layer: " + layer.what(),
-                    layer.bytes() / 1e6, "MB"));
+            results.add(Metric.info(
+                    "footprint.image_runner_layer" + ++n + "_mb",
+                    "  layer: " + layer.what(),
+                    layer.bytes() / 1e6,
+                    "MB"));
         }
     }
 
@@ -176,10 +203,14 @@ final class FootprintPhase {
     }
 
     private Process launcher(String... args) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(options.repoRoot().resolve("bin/sparky").toString()));
+        List<String> cmd =
+                new ArrayList<>(List.of(options.repoRoot().resolve("bin/sparky").toString()));
         cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(options.repoRoot().toFile()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("launcher.out").toFile()));
+        ProcessBuilder pb = new ProcessBuilder(cmd)
+                .directory(options.repoRoot().toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        home.resolve("launcher.out").toFile()));
         pb.environment().putAll(env);
         return pb.start();
     }

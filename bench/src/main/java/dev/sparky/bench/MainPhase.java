@@ -74,26 +74,42 @@ final class MainPhase {
     private void idleMemory(SparkyCluster cluster) {
         Map<String, Double> rss = Services.rss(cluster);
         results.series("rss_idle_mib", rss);
-        rss.forEach((name, mib) -> results.add(SERVICES.contains(name)
-                ? Metric.atMost("rss.idle." + name, "RSS idle: " + name, mib, "MiB", 200)
-                : Metric.info("rss.idle." + name, "RSS idle: " + name + " (Kafka broker, not a Sparky service)", mib,
-                        "MiB")));
+        rss.forEach((name, mib) -> results.add(
+                SERVICES.contains(name)
+                        ? Metric.atMost("rss.idle." + name, "RSS idle: " + name, mib, "MiB", 200)
+                        : Metric.info(
+                                "rss.idle." + name,
+                                "RSS idle: " + name + " (Kafka broker, not a Sparky service)",
+                                mib,
+                                "MiB")));
     }
 
     private void latency(LatencyBench.Result r) {
         results.series("latency_ms_sparky", r.millis());
-        results.add(Metric.atMost("latency.p50", "trigger-to-start p50 (2 idle runners)",
-                Stats.percentile(r.millis(), 50), "ms", 25));
+        results.add(Metric.atMost(
+                "latency.p50", "trigger-to-start p50 (2 idle runners)", Stats.percentile(r.millis(), 50), "ms", 25));
         results.add(Metric.info("latency.p90", "trigger-to-start p90", Stats.percentile(r.millis(), 90), "ms"));
         results.add(Metric.atMost("latency.p99", "trigger-to-start p99", Stats.percentile(r.millis(), 99), "ms", 100));
-        results.add(Metric.info("latency.date.p50", "  to the first line's date +%s%N (earlier runs' probe) p50",
-                Stats.percentile(r.dateMillis(), 50), "ms"));
-        results.add(Metric.info("latency.date.p99", "  to the first line's date +%s%N p99",
-                Stats.percentile(r.dateMillis(), 99), "ms"));
-        results.add(Metric.info("latency.to_queued.p50", "  of which request -> row queued (UI, Kafka, dispatcher) p50",
-                Stats.percentile(r.toQueuedMillis(), 50), "ms"));
-        results.add(Metric.info("latency.queued_to_start.p50", "  of which queued -> first line (hand-out, runner) p50",
-                Stats.percentile(r.queuedToStartMillis(), 50), "ms"));
+        results.add(Metric.info(
+                "latency.date.p50",
+                "  to the first line's date +%s%N (earlier runs' probe) p50",
+                Stats.percentile(r.dateMillis(), 50),
+                "ms"));
+        results.add(Metric.info(
+                "latency.date.p99",
+                "  to the first line's date +%s%N p99",
+                Stats.percentile(r.dateMillis(), 99),
+                "ms"));
+        results.add(Metric.info(
+                "latency.to_queued.p50",
+                "  of which request -> row queued (UI, Kafka, dispatcher) p50",
+                Stats.percentile(r.toQueuedMillis(), 50),
+                "ms"));
+        results.add(Metric.info(
+                "latency.queued_to_start.p50",
+                "  of which queued -> first line (hand-out, runner) p50",
+                Stats.percentile(r.queuedToStartMillis(), 50),
+                "ms"));
         results.series("latency_ms_sparky_date", r.dateMillis());
         results.series("latency_ms_to_queued", r.toQueuedMillis());
         results.series("latency_ms_queued_to_start", r.queuedToStartMillis());
@@ -104,45 +120,72 @@ final class MainPhase {
     private void floor(SparkyCluster cluster) {
         Bench.say("the floor: one acknowledged produce, and a loopback socket round trip, after 50 ms idle");
         WakeupFloor.Result f = WakeupFloor.measure(cluster.broker().adminProperties(), options.quick() ? 50 : 200, 50);
-        results.add(Metric.info("floor.produce_idle.p50", "floor: acknowledged Kafka produce after 50 ms idle p50",
-                f.produceIdleP50(), "ms"));
-        results.add(Metric.info("floor.produce_idle.p90", "floor: acknowledged Kafka produce after 50 ms idle p90",
-                f.produceIdleP90(), "ms"));
-        results.add(Metric.info("floor.produce_busy.p50", "floor: acknowledged Kafka produce back to back p50",
-                f.produceBusyP50(), "ms"));
-        results.add(Metric.info("floor.socket_idle.p50", "floor: loopback socket round trip after 50 ms idle p50",
-                f.socketIdleP50(), "ms"));
-        results.add(Metric.info("floor.socket_busy.p50", "floor: loopback socket round trip back to back p50",
-                f.socketBusyP50(), "ms"));
+        results.add(Metric.info(
+                "floor.produce_idle.p50",
+                "floor: acknowledged Kafka produce after 50 ms idle p50",
+                f.produceIdleP50(),
+                "ms"));
+        results.add(Metric.info(
+                "floor.produce_idle.p90",
+                "floor: acknowledged Kafka produce after 50 ms idle p90",
+                f.produceIdleP90(),
+                "ms"));
+        results.add(Metric.info(
+                "floor.produce_busy.p50",
+                "floor: acknowledged Kafka produce back to back p50",
+                f.produceBusyP50(),
+                "ms"));
+        results.add(Metric.info(
+                "floor.socket_idle.p50",
+                "floor: loopback socket round trip after 50 ms idle p50",
+                f.socketIdleP50(),
+                "ms"));
+        results.add(Metric.info(
+                "floor.socket_busy.p50",
+                "floor: loopback socket round trip back to back p50",
+                f.socketBusyP50(),
+                "ms"));
     }
 
     private ThroughputBench.Result throughput(SparkyCluster cluster, int runners, String project) {
         Bench.say("throughput: trivial builds on " + runners + " runner(s) for " + options.throughputSeconds() + " s");
-        ThroughputBench.Result r = ThroughputBench.run(cluster, project, runners,
-                Duration.ofSeconds(options.throughputSeconds()));
+        ThroughputBench.Result r =
+                ThroughputBench.run(cluster, project, runners, Duration.ofSeconds(options.throughputSeconds()));
         Metric m = runners == 2
                 ? Metric.atLeast("throughput.r2", "throughput, 2 runners", r.perMinute(), "builds/min", 3000)
-                : Metric.info("throughput.r" + runners, "throughput, " + runners + " runner(s)", r.perMinute(),
-                        "builds/min");
+                : Metric.info(
+                        "throughput.r" + runners, "throughput, " + runners + " runner(s)", r.perMinute(), "builds/min");
         results.add(m);
         results.series("throughput_r" + runners, r);
-        results.note(String.format("throughput %d runner(s): %d triggered, %d finished, %d failed or refused, %.1f s "
-                + "first trigger to last end; per build (dispatcher clock): queued->started %.0f ms, "
-                + "started->finished %.0f ms, a runner's gap between builds %.0f ms", runners, r.triggered(),
-                r.finished(), r.failed(), r.seconds(), r.phases().queueToStartMs(), r.phases().startToFinishMs(),
+        results.note(String.format(
+                "throughput %d runner(s): %d triggered, %d finished, %d failed or refused, %.1f s "
+                        + "first trigger to last end; per build (dispatcher clock): queued->started %.0f ms, "
+                        + "started->finished %.0f ms, a runner's gap between builds %.0f ms",
+                runners,
+                r.triggered(),
+                r.finished(),
+                r.failed(),
+                r.seconds(),
+                r.phases().queueToStartMs(),
+                r.phases().startToFinishMs(),
                 r.phases().runnerGapMs()));
         return r;
     }
 
     private void cpuAndLoadMemory(ThroughputBench.Result two) {
-        results.add(Metric.atMost("cpu.per_build", "CPU per trivial build, all services (2 runners)",
-                two.cpuMsPerBuild(), "ms", 10));
-        results.add(Metric.info("cpu.script_per_build", "CPU per trivial build, the script itself (bash)",
-                two.scriptCpuMsPerBuild(), "ms"));
-        two.cpuMsPerBuildByProcess().forEach((name, ms) -> results.add(Metric.info("cpu.per_build." + name,
-                "CPU per trivial build: " + name, ms, "ms")));
-        two.rssUnderLoad().forEach((name, mib) -> results.add(Metric.info("rss.load." + name,
-                "RSS under throughput load: " + name, mib, "MiB")));
+        results.add(Metric.atMost(
+                "cpu.per_build", "CPU per trivial build, all services (2 runners)", two.cpuMsPerBuild(), "ms", 10));
+        results.add(Metric.info(
+                "cpu.script_per_build",
+                "CPU per trivial build, the script itself (bash)",
+                two.scriptCpuMsPerBuild(),
+                "ms"));
+        two.cpuMsPerBuildByProcess()
+                .forEach((name, ms) ->
+                        results.add(Metric.info("cpu.per_build." + name, "CPU per trivial build: " + name, ms, "ms")));
+        two.rssUnderLoad()
+                .forEach((name, mib) ->
+                        results.add(Metric.info("rss.load." + name, "RSS under throughput load: " + name, mib, "MiB")));
     }
 
     private void logPath(SparkyCluster cluster, Path bigJob) {
@@ -157,17 +200,18 @@ final class MainPhase {
                 results.add(Metric.info("log.cpu." + name, "log path: CPU of " + name, ms / 1000, "s"));
             }
         });
-        LogPathBench.Result local = LogPathBench.local(bigJob, stamps, home.resolve("local-log.txt"),
-                options.logBytes());
-        results.add(Metric.atLeast("log.sparky", "log path: first byte to whole log via API", r.mbPerSecond(),
-                "MB/s", 50));
+        LogPathBench.Result local =
+                LogPathBench.local(bigJob, stamps, home.resolve("local-log.txt"), options.logBytes());
+        results.add(
+                Metric.atLeast("log.sparky", "log path: first byte to whole log via API", r.mbPerSecond(), "MB/s", 50));
         results.add(Metric.info("log.local", "log path: same script to a local file", local.mbPerSecond(), "MB/s"));
-        results.add(Metric.info("log.ratio", "log path: local file / Sparky", local.mbPerSecond() / r.mbPerSecond(),
-                "x"));
+        results.add(
+                Metric.info("log.ratio", "log path: local file / Sparky", local.mbPerSecond() / r.mbPerSecond(), "x"));
         results.series("log_path", Map.of("sparky", r, "local", local));
-        results.note(String.format("log path: script ended %.1f s after its first line, whole size reported at "
-                + "%.1f s, /report/raw downloaded (%d bytes) at %.1f s", r.scriptEndSeconds(), r.readableSeconds(),
-                r.downloaded(), r.totalSeconds()));
+        results.note(String.format(
+                "log path: script ended %.1f s after its first line, whole size reported at "
+                        + "%.1f s, /report/raw downloaded (%d bytes) at %.1f s",
+                r.scriptEndSeconds(), r.readableSeconds(), r.downloaded(), r.totalSeconds()));
     }
 
     private void baselines(Path latencyJob, Path trivialJob) {
@@ -176,12 +220,21 @@ final class MainPhase {
         results.series("latency_ms_bare", bare.millis());
         double bareP50 = Stats.percentile(bare.millis(), 50);
         results.add(Metric.info("bare.latency.p50", "bare bash: process start to first line p50", bareP50, "ms"));
-        results.add(Metric.info("bare.latency.p99", "bare bash: process start to first line p99",
-                Stats.percentile(bare.millis(), 99), "ms"));
-        results.add(Metric.info("bare.latency.date.p50", "bare bash: process start to the first line's date p50",
-                Stats.percentile(bare.dateMillis(), 50), "ms"));
-        results.add(Metric.info("overhead.latency", "overhead: Sparky / bare bash latency p50",
-                results.value("latency.p50") / bareP50, "x"));
+        results.add(Metric.info(
+                "bare.latency.p99",
+                "bare bash: process start to first line p99",
+                Stats.percentile(bare.millis(), 99),
+                "ms"));
+        results.add(Metric.info(
+                "bare.latency.date.p50",
+                "bare bash: process start to the first line's date p50",
+                Stats.percentile(bare.dateMillis(), 50),
+                "ms"));
+        results.add(Metric.info(
+                "overhead.latency",
+                "overhead: Sparky / bare bash latency p50",
+                results.value("latency.p50") / bareP50,
+                "x"));
         Map<String, Double> bareTput = new LinkedHashMap<>();
         for (int loops : List.of(1, 2, 4)) {
             double perMin = BareLoop.perMinute(trivialJob, loops, options.quick() ? 200 : 1000);
@@ -190,9 +243,15 @@ final class MainPhase {
         }
         results.series("throughput_bare", bareTput);
         double sparky1 = results.value("throughput.r1");
-        results.add(Metric.info("overhead.throughput", "overhead: bare loop / Sparky throughput (1 runner)",
-                bareTput.get("r1") / sparky1, "x"));
-        results.add(Metric.info("overhead.ms_per_build", "overhead: wall time added per build (1 runner)",
-                60_000.0 / sparky1 - 60_000.0 / bareTput.get("r1"), "ms"));
+        results.add(Metric.info(
+                "overhead.throughput",
+                "overhead: bare loop / Sparky throughput (1 runner)",
+                bareTput.get("r1") / sparky1,
+                "x"));
+        results.add(Metric.info(
+                "overhead.ms_per_build",
+                "overhead: wall time added per build (1 runner)",
+                60_000.0 / sparky1 - 60_000.0 / bareTput.get("r1"),
+                "ms"));
     }
 }

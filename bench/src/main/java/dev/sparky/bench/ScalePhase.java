@@ -65,8 +65,8 @@ final class ScalePhase {
     private void grow(int builds) {
         long t0 = System.nanoTime();
         long added = generator.growTo(home.resolve("state"), builds, maxProjects);
-        results.note(String.format("generator: %,d builds added (to %,d) in %.1f s", added, builds,
-                (System.nanoTime() - t0) / 1e9));
+        results.note(String.format(
+                "generator: %,d builds added (to %,d) in %.1f s", added, builds, (System.nanoTime() - t0) / 1e9));
     }
 
     private void projects(int count) {
@@ -78,8 +78,11 @@ final class ScalePhase {
     private void writeLatency(SparkyCluster cluster, int size) {
         WriteLatencyBench.run(cluster.api(), BenchProjects.WRITE, 3);
         List<Double> ms = WriteLatencyBench.run(cluster.api(), BenchProjects.WRITE, options.writeRequests());
-        results.add(Metric.info("write.p50." + size, String.format("accept+queue p50 with %,d builds", size),
-                Stats.percentile(ms, 50), "ms"));
+        results.add(Metric.info(
+                "write.p50." + size,
+                String.format("accept+queue p50 with %,d builds", size),
+                Stats.percentile(ms, 50),
+                "ms"));
         results.series("write_ms_" + size, ms);
     }
 
@@ -95,8 +98,10 @@ final class ScalePhase {
         Map<String, Double> rss = Services.rss(cluster);
         results.series("rss_projects_" + count, rss);
         for (String name : List.of("dispatcher", "ui", "scheduler")) {
-            results.add(Metric.info("rss.projects." + count + "." + name,
-                    String.format("RSS with %,d projects: %s", count, name), rss.getOrDefault(name, Double.NaN),
+            results.add(Metric.info(
+                    "rss.projects." + count + "." + name,
+                    String.format("RSS with %,d projects: %s", count, name),
+                    rss.getOrDefault(name, Double.NaN),
                     "MiB"));
         }
     }
@@ -132,8 +137,15 @@ final class ScalePhase {
     /** Queues a build (no runner takes it here) and waits until the dispatcher has it. */
     private static void changeABuild(SparkyCluster cluster, String project) {
         String jobId = cluster.api().trigger(project);
-        Waits.until(Duration.ofSeconds(30), "the dispatcher to know " + project + "/" + jobId, () ->
-                cluster.api().get("/api/v1/projects/" + project + "/jobs/" + jobId).status() == 200 ? true : null);
+        Waits.until(
+                Duration.ofSeconds(30),
+                "the dispatcher to know " + project + "/" + jobId,
+                () -> cluster.api()
+                                        .get("/api/v1/projects/" + project + "/jobs/" + jobId)
+                                        .status()
+                                == 200
+                        ? true
+                        : null);
     }
 
     private void report(String kind, Map<String, ApiLatencyBench.Result> measured, boolean target) {
@@ -141,8 +153,10 @@ final class ScalePhase {
             String key = kind + "." + name.replaceAll("[^a-z]+", "_");
             String label = ("api".equals(kind) ? "API " : "UI ") + name;
             results.add(Metric.info(key + ".p50", label + " p50", r.p50(), "ms"));
-            results.add(target ? Metric.atMost(key + ".p99", label + " p99", r.p99(), "ms", 50)
-                    : Metric.info(key + ".p99", label + " p99", r.p99(), "ms"));
+            results.add(
+                    target
+                            ? Metric.atMost(key + ".p99", label + " p99", r.p99(), "ms", 50)
+                            : Metric.info(key + ".p99", label + " p99", r.p99(), "ms"));
             if (r.errors() > 0) {
                 results.note(label + ": " + r.errors() + " answers were not 200");
             }

@@ -49,8 +49,17 @@ final class Browser implements AutoCloseable {
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         if (size.getWidth() >= 500) {
             // --window-size counts the window's frame too: fix the page's own area at exactly the size asked.
-            driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", size.getWidth(),
-                    "height", size.getHeight(), "deviceScaleFactor", 1, "mobile", false));
+            driver.executeCdpCommand(
+                    "Emulation.setDeviceMetricsOverride",
+                    Map.of(
+                            "width",
+                            size.getWidth(),
+                            "height",
+                            size.getHeight(),
+                            "deviceScaleFactor",
+                            1,
+                            "mobile",
+                            false));
         }
     }
 
@@ -66,20 +75,43 @@ final class Browser implements AutoCloseable {
 
     private static ChromeDriverService service() {
         // The driver binary is given, so Selenium Manager never tries to download one (no network here).
-        return new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+        return new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .build();
     }
 
     private static ChromeOptions options(Path profile, Dimension size) {
         ChromeOptions o = new ChromeOptions();
         o.setBinary(CHROMIUM.toFile());
-        o.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-                "--hide-scrollbars", "--user-data-dir=" + profile,
+        o.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-dev-shm-usage",
+                "--hide-scrollbars",
+                "--user-data-dir=" + profile,
                 "--window-size=" + size.getWidth() + "," + size.getHeight());
         if (size.getWidth() < 500) {
             // Chrome keeps windows at least 500 px wide: narrower means emulating a phone's screen.
-            o.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics", Map.of("width", size.getWidth(),
-                    "height", size.getHeight(), "pixelRatio", 3.0, "touch", true, "mobile", true)));
+            o.setExperimentalOption(
+                    "mobileEmulation",
+                    Map.of(
+                            "deviceMetrics",
+                            Map.of(
+                                    "width",
+                                    size.getWidth(),
+                                    "height",
+                                    size.getHeight(),
+                                    "pixelRatio",
+                                    3.0,
+                                    "touch",
+                                    true,
+                                    "mobile",
+                                    true)));
         }
         // An alert must stay open so that a test sees it; the default would dismiss it silently.
         o.setUnhandledPromptBehaviour(UnexpectedAlertBehaviour.IGNORE);
@@ -97,7 +129,9 @@ final class Browser implements AutoCloseable {
     /** Loads {@code base + path} and waits for the page (and its deferred script) to be ready. */
     Browser open(String path) {
         driver.get(base + path);
-        until(Duration.ofSeconds(15), "page " + path + " loaded",
+        until(
+                Duration.ofSeconds(15),
+                "page " + path + " loaded",
                 d -> "complete".equals(js("return document.readyState")));
         return this;
     }
@@ -121,7 +155,9 @@ final class Browser implements AutoCloseable {
 
     /** Waits until {@code condition} gives a non-null, non-false value; fails naming {@code what}. */
     <T> T until(Duration timeout, String what, Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, timeout, Duration.ofMillis(100)).withMessage(what).until(condition);
+        return new WebDriverWait(driver, timeout, Duration.ofMillis(100))
+                .withMessage(what)
+                .until(condition);
     }
 
     /** True when a JavaScript alert, confirm or prompt is open. */
@@ -139,8 +175,8 @@ final class Browser implements AutoCloseable {
     List<String> loadedUrls() {
         List<String> urls = new ArrayList<>();
         urls.add(driver.getCurrentUrl());
-        urls.addAll((List<String>) js(
-                "return performance.getEntriesByType('resource').map(function (e) { return e.name; });"));
+        urls.addAll((List<String>)
+                js("return performance.getEntriesByType('resource').map(function (e) { return e.name; });"));
         return urls;
     }
 

@@ -32,13 +32,17 @@ class BuildPathIT {
     @BeforeAll
     void startCluster() {
         Path home = ClusterFixture.homeWithExamples("path");
-        ClusterFixture.project(home, "sleeper", "allow_manual_run: true\n",
+        ClusterFixture.project(
+                home,
+                "sleeper",
+                "allow_manual_run: true\n",
                 "#!/usr/bin/env bash\necho sleeper started\nsleep 20\necho sleeper done\n");
         ClusterFixture.project(home, "quick", "allow_manual_run: true\n", "#!/usr/bin/env bash\necho quick done\n");
         ClusterFixture.project(home, "noexec", "allow_manual_run: true\n", null);
         writePlain(home.resolve("projects/noexec/job.sh"), "echo ran without a shebang\n");
         ClusterFixture.project(home, "noscript", "allow_manual_run: true\n", null);
-        cluster = ClusterFixture.cluster(home, Map.of("SPARKY_DISPATCHER_LEASE", "5s")).start(2, false);
+        cluster = ClusterFixture.cluster(home, Map.of("SPARKY_DISPATCHER_LEASE", "5s"))
+                .start(2, false);
         api = cluster.api();
     }
 
@@ -89,8 +93,10 @@ class BuildPathIT {
         String fast = api.trigger("quick");
         assertEquals(1, api.awaitTerminal("quick", fast, Duration.ofSeconds(15)), cluster::diagnostics);
         assertEquals(0, api.status("sleeper", slow), "the long build is still running");
-        assertNotEquals(api.build("sleeper", slow).path("runnerId").asText(),
-                api.build("quick", fast).path("runnerId").asText(), "the two builds ran on different runners");
+        assertNotEquals(
+                api.build("sleeper", slow).path("runnerId").asText(),
+                api.build("quick", fast).path("runnerId").asText(),
+                "the two builds ran on different runners");
         assertEquals(1, api.awaitTerminal("sleeper", slow, BUILD));
     }
 
@@ -131,7 +137,9 @@ class BuildPathIT {
         for (String id : ids) {
             assertEquals(1, api.awaitTerminal("quick", id, BUILD), cluster::diagnostics);
         }
-        JsonNode page = Waits.until(Duration.ofSeconds(5), "build list",
+        JsonNode page = Waits.until(
+                Duration.ofSeconds(5),
+                "build list",
                 () -> api.get("/api/v1/projects/quick/builds?limit=50").json());
         assertTrue(page.path("items").size() >= 10, page.toString());
     }

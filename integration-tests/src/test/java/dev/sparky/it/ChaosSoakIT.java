@@ -35,7 +35,8 @@ class ChaosSoakIT {
 
     @Test
     void nothingAcceptedIsLostDoubledOrLeftStuck() {
-        assertEquals(EnumSet.allOf(Fault.Kind.class),
+        assertEquals(
+                EnumSet.allOf(Fault.Kind.class),
                 report.faults().stream().map(Fault::kind).collect(Collectors.toSet()),
                 "one fault of each kind was thrown: " + table);
         assertEquals(30, report.accepted(), table);

@@ -15,8 +15,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Builds Sparky homes for integration tests: the example projects plus projects written by the test. */
 final class ClusterFixture {
-    private ClusterFixture() {
-    }
+    private ClusterFixture() {}
 
     /** A fresh home holding a copy of {@code examples/projects}. */
     static Path homeWithExamples(String name) {

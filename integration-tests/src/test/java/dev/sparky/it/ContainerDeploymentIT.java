@@ -42,8 +42,10 @@ import org.junit.jupiter.api.condition.EnabledIf;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@EnabledIf(value = "enabled", disabledReason = "the container deployment test runs with -Dit.require-containers=true "
-        + "only (bin/sparky test sets it after installing podman; it needs root and builds the images)")
+@EnabledIf(
+        value = "enabled",
+        disabledReason = "the container deployment test runs with -Dit.require-containers=true "
+                + "only (bin/sparky test sets it after installing podman; it needs root and builds the images)")
 class ContainerDeploymentIT {
     private static final Duration BUILD = Duration.ofSeconds(120);
     private final Path root = SparkyCluster.repoRootFromBuild();
@@ -51,6 +53,7 @@ class ContainerDeploymentIT {
     private final SparkyApi api = new SparkyApi("http://127.0.0.1:8080");
     /** Every build made here, project and job id: all must survive the dispatcher's re-creation. */
     private final Map<String, String> builds = new LinkedHashMap<>();
+
     private String artifactBuild;
 
     static boolean enabled() {
@@ -70,21 +73,28 @@ class ContainerDeploymentIT {
         Result up = sparky(Duration.ofMinutes(10), "cluster", "up", "--local-base");
         assertEquals(0, up.code(), up.output());
         assertTrue(up.output().contains("http://127.0.0.1:8080"), up.output());
-        Path projects = Path.of(podman("volume", "inspect", "--format", "{{.Mountpoint}}", "sparky-projects").trim());
+        Path projects = Path.of(podman("volume", "inspect", "--format", "{{.Mountpoint}}", "sparky-projects")
+                .trim());
         assertTrue(Files.isRegularFile(projects.resolve("hello/job.sh")), "the examples are in the projects volume");
         project(projects, "writer", "echo trying\necho owned > /var/lib/sparky/projects/writer/owned.txt\n");
         project(projects, "slow", "echo \"start $SPARKY_JOB_ID\"\nsleep 15\necho \"end $SPARKY_JOB_ID\"\n");
         // Short enough to finish within a runner's drain time (SPARKY_RUNNER_DRAIN_TIMEOUT, 25 s).
         project(projects, "drained", "echo \"start $SPARKY_JOB_ID\"\nsleep 8\necho \"end $SPARKY_JOB_ID\"\n");
-        project(projects, "artifact", "echo 'made in a pod' > out.txt\ncurl -fsS -X PUT \"$SPARKY_API/api/v1/job/artifacts/out.txt\" "
-                + "-H \"Authorization: Bearer $SPARKY_API_TOKEN\" -H 'Content-Type: application/octet-stream' --data-binary @out.txt\n");
+        project(
+                projects,
+                "artifact",
+                "echo 'made in a pod' > out.txt\ncurl -fsS -X PUT \"$SPARKY_API/api/v1/job/artifacts/out.txt\" "
+                        + "-H \"Authorization: Bearer $SPARKY_API_TOKEN\" -H 'Content-Type: application/octet-stream' --data-binary @out.txt\n");
     }
 
     @AfterAll
     void down() throws Exception {
         Result down = sparky(Duration.ofMinutes(3), "cluster", "down", "--volumes");
         assertEquals(0, down.code(), down.output());
-        assertEquals("", podman("pod", "ps", "--filter", "name=^sparky-", "--format", "{{.Name}}").trim(),
+        assertEquals(
+                "",
+                podman("pod", "ps", "--filter", "name=^sparky-", "--format", "{{.Name}}")
+                        .trim(),
                 "no pod left after down");
     }
 
@@ -97,7 +107,10 @@ class ContainerDeploymentIT {
         String log = api.get("/report/raw/hello/" + job).body();
         assertTrue(log.contains("Hello from Sparky!") && log.contains("workspace: /var/lib/sparky/work"), log);
         artifactBuild = trigger("artifact");
-        assertEquals(1, api.awaitTerminal("artifact", artifactBuild, BUILD), () -> api.get("/report/raw/artifact/" + artifactBuild).body());
+        assertEquals(
+                1,
+                api.awaitTerminal("artifact", artifactBuild, BUILD),
+                () -> api.get("/report/raw/artifact/" + artifactBuild).body());
         assertTrue(artifacts(artifactBuild).contains("out.txt"));
     }
 
@@ -105,9 +118,11 @@ class ContainerDeploymentIT {
     @Test
     @Order(2)
     void everyPodListensOnLoopbackOnlyAndTheRunnerHasNoServiceToken() throws Exception {
-        List<java.net.InetAddress> others = java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())
-                .stream().flatMap(NetworkInterface -> NetworkInterface.inetAddresses())
-                .filter(a -> !a.isLoopbackAddress() && !a.isLinkLocalAddress()).toList();
+        List<java.net.InetAddress> others =
+                java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces()).stream()
+                        .flatMap(NetworkInterface -> NetworkInterface.inetAddresses())
+                        .filter(a -> !a.isLoopbackAddress() && !a.isLinkLocalAddress())
+                        .toList();
         org.junit.jupiter.api.Assumptions.assumeFalse(others.isEmpty(), "this machine has no address but loopback");
         for (java.net.InetAddress address : others) {
             for (int port : new int[] {8080, 8180, 8280, 8381, 19092, 19093}) {
@@ -132,7 +147,8 @@ class ContainerDeploymentIT {
         assertEquals(-1, api.awaitTerminal("writer", job, BUILD), "the write fails the build");
         String log = api.get("/report/raw/writer/" + job).body();
         assertTrue(log.contains("Read-only file system") || log.contains("Permission denied"), log);
-        Path projects = Path.of(podman("volume", "inspect", "--format", "{{.Mountpoint}}", "sparky-projects").trim());
+        Path projects = Path.of(podman("volume", "inspect", "--format", "{{.Mountpoint}}", "sparky-projects")
+                .trim());
         assertFalse(Files.exists(projects.resolve("writer/owned.txt")));
     }
 
@@ -142,7 +158,10 @@ class ContainerDeploymentIT {
         Result scale = sparky(Duration.ofMinutes(4), "cluster", "scale", "runners", "2");
         assertEquals(0, scale.code(), scale.output());
         String job = trigger("slow");
-        Waits.until(Duration.ofSeconds(60), "the slow build runs", () -> Integer.valueOf(0).equals(api.status("slow", job)));
+        Waits.until(
+                Duration.ofSeconds(60),
+                "the slow build runs",
+                () -> Integer.valueOf(0).equals(api.status("slow", job)));
         String runner = api.build("slow", job).path("runnerId").asText();
         podman("kill", runner + "-runner");
         assertEquals(1, api.awaitTerminal("slow", job, Duration.ofSeconds(180)));
@@ -154,7 +173,10 @@ class ContainerDeploymentIT {
     @Test
     @Order(4)
     void runnersScaleFromOneToThreeAndBackWithADrainThatLosesNoBuild() throws Exception {
-        assertEquals(0, sparky(Duration.ofMinutes(3), "cluster", "scale", "runners", "1").code());
+        assertEquals(
+                0,
+                sparky(Duration.ofMinutes(3), "cluster", "scale", "runners", "1")
+                        .code());
         Result up = sparky(Duration.ofMinutes(4), "cluster", "scale", "runners", "3");
         assertEquals(0, up.code(), up.output());
         assertTrue(status().contains("sparky-runner-3"), status());
@@ -162,7 +184,9 @@ class ContainerDeploymentIT {
         for (int i = 0; i < 3; i++) {
             running.add(trigger("drained"));
         }
-        Waits.until(Duration.ofSeconds(60), "three builds running at once",
+        Waits.until(
+                Duration.ofSeconds(60),
+                "three builds running at once",
                 () -> running.stream().allMatch(id -> Integer.valueOf(0).equals(api.status("drained", id))));
         // SIGTERM with the pods' grace period: each runner finishes its build (drain) before it goes.
         Result down = sparky(Duration.ofMinutes(3), "cluster", "scale", "runners", "1");
@@ -171,19 +195,25 @@ class ContainerDeploymentIT {
             assertEquals(1, api.awaitTerminal("drained", id, Duration.ofSeconds(90)), id + " lost in the scale-down");
         }
         String pods = status();
-        assertTrue(pods.contains("sparky-runner-1") && !pods.contains("sparky-runner-2") && !pods.contains("sparky-runner-3"), pods);
+        assertTrue(
+                pods.contains("sparky-runner-1")
+                        && !pods.contains("sparky-runner-2")
+                        && !pods.contains("sparky-runner-3"),
+                pods);
     }
 
     @Test
     @Order(5)
     void theDispatchersPodIsPlayedAgainAndEveryBuildLogAndArtifactIsStillThere() throws Exception {
         Map<String, String> before = new LinkedHashMap<>();
-        builds.forEach((job, project) -> before.put(job, api.build(project, job).path("state").asText()));
+        builds.forEach((job, project) ->
+                before.put(job, api.build(project, job).path("state").asText()));
         Result restart = sparky(Duration.ofMinutes(4), "cluster", "restart", "sparky-dispatcher");
         assertEquals(0, restart.code(), restart.output());
         builds.forEach((job, project) -> {
             assertEquals(before.get(job), api.build(project, job).path("state").asText(), project + " " + job);
-            assertTrue(api.get("/report/raw/" + project + "/" + job).body().length() > 0, "log of " + project + " " + job);
+            assertTrue(
+                    api.get("/report/raw/" + project + "/" + job).body().length() > 0, "log of " + project + " " + job);
         });
         assertTrue(artifacts(artifactBuild).contains("out.txt"), "the artifact is on the state volume");
         assertEquals(1, api.awaitTerminal("hello", trigger("hello"), BUILD), "and the dispatcher takes new builds");
@@ -219,7 +249,10 @@ class ContainerDeploymentIT {
         Files.writeString(job, "#!/usr/bin/env bash\nset -euo pipefail\n" + script);
         job.toFile().setExecutable(true, false);
         // The pods' user owns the volume (as fsGroup makes it on a cluster).
-        new ProcessBuilder("chown", "-R", "1001:1001", dir.toString()).inheritIO().start().waitFor();
+        new ProcessBuilder("chown", "-R", "1001:1001", dir.toString())
+                .inheritIO()
+                .start()
+                .waitFor();
     }
 
     private String podman(String... args) throws Exception {
@@ -228,7 +261,10 @@ class ContainerDeploymentIT {
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         if (lacksSysResource()) {
             // The settings bin/lib/cluster.sh plays the pods with on such a host (runc, cgroupfs).
-            pb.environment().put("CONTAINERS_CONF", root.resolve("bin/lib/images/containers.conf").toString());
+            pb.environment()
+                    .put(
+                            "CONTAINERS_CONF",
+                            root.resolve("bin/lib/images/containers.conf").toString());
         }
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -239,12 +275,15 @@ class ContainerDeploymentIT {
 
     /** Root without CAP_SYS_RESOURCE (bit 24 of CapEff), as bin/lib/cluster.sh tests it. */
     private static boolean lacksSysResource() throws IOException {
-        return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("CapEff:"))
-                .map(l -> Long.parseUnsignedLong(l.substring(7).trim(), 16)).anyMatch(caps -> (caps >> 24 & 1) == 0);
+        return Files.readAllLines(Path.of("/proc/self/status")).stream()
+                .filter(l -> l.startsWith("CapEff:"))
+                .map(l -> Long.parseUnsignedLong(l.substring(7).trim(), 16))
+                .anyMatch(caps -> (caps >> 24 & 1) == 0);
     }
 
     private Result sparky(Duration timeout, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(root.resolve("bin/sparky").toString()));
+        List<String> command =
+                new ArrayList<>(List.of(root.resolve("bin/sparky").toString()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true);
         pb.environment().putAll(env);
@@ -262,6 +301,5 @@ class ContainerDeploymentIT {
         return new Result(p.exitValue(), out);
     }
 
-    private record Result(int code, String output) {
-    }
+    private record Result(int code, String output) {}
 }

@@ -60,8 +60,7 @@ class EdgeAttackIT {
     private int port;
 
     /** One HTTP/1.1 exchange with every header under the test's control (java.net.http will not send Host). */
-    record Raw(int status, String head, String body) {
-    }
+    record Raw(int status, String head, String body) {}
 
     @BeforeAll
     void start() {
@@ -110,12 +109,24 @@ class EdgeAttackIT {
 
     @Test
     void aCrossSiteFormPostIsRefusedAndQueuesNothing() throws Exception {
-        Raw r = send("POST", "/build/project/target", Map.of("Origin", "http://evil.example", "Sec-Fetch-Site",
-                "cross-site", "Content-Type", "application/x-www-form-urlencoded"), "tags=a%3D1");
+        Raw r = send(
+                "POST",
+                "/build/project/target",
+                Map.of(
+                        "Origin",
+                        "http://evil.example",
+                        "Sec-Fetch-Site",
+                        "cross-site",
+                        "Content-Type",
+                        "application/x-www-form-urlencoded"),
+                "tags=a%3D1");
         assertEquals(403, r.status(), r.head());
         assertTrue(r.body().startsWith("cross-site request refused: "), r.body());
-        Raw origin = send("POST", "/api/v1/projects/target/builds", Map.of("Origin", "http://evil.example",
-                "Content-Type", "application/json"), "{}");
+        Raw origin = send(
+                "POST",
+                "/api/v1/projects/target/builds",
+                Map.of("Origin", "http://evil.example", "Content-Type", "application/json"),
+                "{}");
         assertEquals(403, origin.status(), origin.body());
         assertTrue(origin.body().contains("cross-site request refused"), origin.body());
         // Nothing was queued: the project has no build, and the dispatcher answers for it.
@@ -126,8 +137,11 @@ class EdgeAttackIT {
 
     @Test
     void aSameOriginPostAndAPlainClientPass() throws Exception {
-        Raw page = send("POST", "/build/project/hello", Map.of("Origin", "http://127.0.0.1:" + port,
-                "Sec-Fetch-Site", "same-origin"), "");
+        Raw page = send(
+                "POST",
+                "/build/project/hello",
+                Map.of("Origin", "http://127.0.0.1:" + port, "Sec-Fetch-Site", "same-origin"),
+                "");
         assertEquals(200, page.status(), page.body());
         assertTrue(page.body().strip().matches("[A-Za-z]{20}"), page.body());
         assertEquals(200, send("POST", "/build/project/hello", Map.of(), "").status());
@@ -140,7 +154,10 @@ class EdgeAttackIT {
         assertTrue(read.body().contains("sparky.http.allowed-hosts"), read.body());
         Raw write = send("POST", "/build/project/target", Map.of("Host", "evil.example"), "");
         assertEquals(421, write.status());
-        assertEquals(200, send("GET", "/api/v1/projects", Map.of("Host", "localhost:" + port), null).status());
+        assertEquals(
+                200,
+                send("GET", "/api/v1/projects", Map.of("Host", "localhost:" + port), null)
+                        .status());
     }
 
     @Test
@@ -158,16 +175,24 @@ class EdgeAttackIT {
 
     @Test
     void theJobIdOfACronBuildCannotBeTakenFirst() throws Exception {
-        Raw r = send("POST", "/api/v1/projects/hello/builds", Map.of("Content-Type", "application/json"),
+        Raw r = send(
+                "POST",
+                "/api/v1/projects/hello/builds",
+                Map.of("Content-Type", "application/json"),
                 "{\"jobId\":\"cron-209901010000\"}");
         assertEquals(400, r.status(), r.body());
         assertTrue(r.body().contains("reserved for Sparky's own builds (cron-, scm-, after-)"), r.body());
-        assertEquals(404, cluster.api().get("/api/v1/projects/hello/jobs/cron-209901010000").status());
+        assertEquals(
+                404,
+                cluster.api()
+                        .get("/api/v1/projects/hello/jobs/cron-209901010000")
+                        .status());
     }
 
     @Test
     void everyServiceListensOnLoopbackOnly() throws Exception {
-        List<ServiceProcess> services = new ArrayList<>(List.of(cluster.ui(), cluster.dispatcher(), cluster.scheduler()));
+        List<ServiceProcess> services =
+                new ArrayList<>(List.of(cluster.ui(), cluster.dispatcher(), cluster.scheduler()));
         services.addAll(cluster.runners());
         int kafka = Integer.parseInt(cluster.broker().bootstrapServers().replaceAll(".*:", ""));
         Map<Integer, List<String>> listening = listeningAddresses();
@@ -178,7 +203,9 @@ class EdgeAttackIT {
         // 127.0.0.2 is this machine too: a socket on every interface would answer it, one on 127.0.0.1 does not.
         InetAddress other = InetAddress.getByName("127.0.0.2");
         try (Socket s = new Socket()) {
-            assertThrows(ConnectException.class, () -> s.connect(new InetSocketAddress(other, port), 2000),
+            assertThrows(
+                    ConnectException.class,
+                    () -> s.connect(new InetSocketAddress(other, port), 2000),
                     "the UI answers on " + other);
         }
     }
@@ -187,32 +214,51 @@ class EdgeAttackIT {
     void theUiRefusesToStartOpenOffLoopbackOrWithAPlaceholderSecret() throws Exception {
         Path jar = SparkyCluster.repoRootFromBuild().resolve("ui-service/target/quarkus-app/quarkus-run.jar");
         // Everything else a UI needs, so that what it refuses is the listen address or the session secret.
-        Map<String, String> common = Map.of("SPARKY_HOME", home.toString(),
-                "KAFKA_BOOTSTRAP_SERVERS", cluster.broker().bootstrapServers(),
-                "SPARKY_SERVICE_TOKEN", cluster.serviceToken());
+        Map<String, String> common = Map.of(
+                "SPARKY_HOME",
+                home.toString(),
+                "KAFKA_BOOTSTRAP_SERVERS",
+                cluster.broker().bootstrapServers(),
+                "SPARKY_SERVICE_TOKEN",
+                cluster.serviceToken());
         Map<String, String> open = new LinkedHashMap<>(common);
         open.putAll(Map.of("SPARKY_HTTP_HOST", "0.0.0.0"));
         Map<String, String> placeholder = new LinkedHashMap<>(common);
-        placeholder.putAll(Map.of("SPARKY_HTTP_HOST", "127.0.0.1", "SPARKY_AUTH_MODE", "on",
-                "SPARKY_AUTH_SESSION_SECRET", "replace-with-48-random-bytes-base64-encoded-please"));
+        placeholder.putAll(Map.of(
+                "SPARKY_HTTP_HOST",
+                "127.0.0.1",
+                "SPARKY_AUTH_MODE",
+                "on",
+                "SPARKY_AUTH_SESSION_SECRET",
+                "replace-with-48-random-bytes-base64-encoded-please"));
         List<ServiceProcess> uis = new ArrayList<>();
         for (Map<String, String> env : List.of(open, placeholder)) {
             int p = dev.sparky.testkit.Ports.free();
             Map<String, String> e = new LinkedHashMap<>(env);
             e.put("SPARKY_UI_PORT", Integer.toString(p));
-            uis.add(new ServiceProcess("ui-refused-" + uis.size(), jar, p, e,
-                    home.resolve("logs/ui-refused-" + uis.size() + ".log")).start());
+            uis.add(new ServiceProcess(
+                            "ui-refused-" + uis.size(),
+                            jar,
+                            p,
+                            e,
+                            home.resolve("logs/ui-refused-" + uis.size() + ".log"))
+                    .start());
         }
         try {
             for (ServiceProcess ui : uis) {
-                Waits.until(Duration.ofSeconds(90), ui.name() + " to exit", () -> !ui.process().isAlive());
+                Waits.until(
+                        Duration.ofSeconds(90),
+                        ui.name() + " to exit",
+                        () -> !ui.process().isAlive());
             }
             String openLog = Files.readString(uis.get(0).process().logFile());
-            assertTrue(openLog.contains("refusing to start: the UI listens on 0.0.0.0 with authentication off"),
+            assertTrue(
+                    openLog.contains("refusing to start: the UI listens on 0.0.0.0 with authentication off"),
                     uis.get(0).process().tail(30));
             assertTrue(openLog.contains("sparky.auth.allow-open=true"), openLog);
             String secretLog = Files.readString(uis.get(1).process().logFile());
-            assertTrue(secretLog.contains("is a placeholder"), uis.get(1).process().tail(30));
+            assertTrue(
+                    secretLog.contains("is a placeholder"), uis.get(1).process().tail(30));
             assertTrue(secretLog.contains("openssl rand -base64 48"), secretLog);
         } finally {
             uis.forEach(ServiceProcess::close);
@@ -234,7 +280,8 @@ class EdgeAttackIT {
                     continue;
                 }
                 String[] local = f[1].split(":");
-                out.computeIfAbsent(Integer.parseInt(local[1], 16), k -> new ArrayList<>()).add(address(local[0]));
+                out.computeIfAbsent(Integer.parseInt(local[1], 16), k -> new ArrayList<>())
+                        .add(address(local[0]));
             }
         }
         return out;
@@ -251,5 +298,4 @@ class EdgeAttackIT {
         }
         return h.equals("0".repeat(32)) ? "::" : h.equals("00000000000000000000000001000000") ? "::1" : "ipv6:" + h;
     }
-
 }

@@ -29,8 +29,14 @@ final class ForegroundLauncher {
         // setsid: its own group, whose id is its pid (it does not fork: this JVM's child leads no group).
         // env --default-signal=INT: a shell gives a terminal's command SIGINT as it is; a JVM started in the
         // background (a build tool's fork) may hand its children an ignored SIGINT, which bash cannot trap.
-        ProcessBuilder pb = new ProcessBuilder("setsid", "env", "--default-signal=INT",
-                root.resolve("bin/sparky").toString(), "up").directory(root.toFile()).redirectErrorStream(true)
+        ProcessBuilder pb = new ProcessBuilder(
+                        "setsid",
+                        "env",
+                        "--default-signal=INT",
+                        root.resolve("bin/sparky").toString(),
+                        "up")
+                .directory(root.toFile())
+                .redirectErrorStream(true)
                 .redirectOutput(out.toFile());
         pb.environment().putAll(env);
         return new ForegroundLauncher(pb.start(), out, Path.of(env.get("SPARKY_HOME")));
@@ -38,7 +44,9 @@ final class ForegroundLauncher {
 
     /** Ctrl-C: SIGINT to the launcher's process group. */
     void interrupt() throws IOException, InterruptedException {
-        Process kill = new ProcessBuilder("kill", "-INT", "--", "-" + process.pid()).inheritIO().start();
+        Process kill = new ProcessBuilder("kill", "-INT", "--", "-" + process.pid())
+                .inheritIO()
+                .start();
         if (kill.waitFor() != 0) {
             throw new IllegalStateException("kill -INT -" + process.pid() + " failed");
         }
@@ -76,7 +84,8 @@ final class ForegroundLauncher {
             return pids;
         }
         try (var files = Files.list(run)) {
-            for (Path f : files.filter(f -> f.getFileName().toString().endsWith(".pid")).toList()) {
+            for (Path f : files.filter(f -> f.getFileName().toString().endsWith(".pid"))
+                    .toList()) {
                 String text = Files.exists(f) ? Files.readString(f).trim() : "";
                 if (!text.isEmpty()) {
                     pids.add(Long.parseLong(text));

@@ -33,8 +33,8 @@ import org.yaml.snakeyaml.Yaml;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GoldenScenarioIT {
-    private static final Path SCENARIOS = SparkyCluster.repoRootFromBuild()
-            .resolve("integration-tests/src/test/resources/scenarios");
+    private static final Path SCENARIOS =
+            SparkyCluster.repoRootFromBuild().resolve("integration-tests/src/test/resources/scenarios");
     private SparkyCluster cluster;
     private SparkyApi api;
 
@@ -42,14 +42,17 @@ class GoldenScenarioIT {
     void start() throws IOException {
         Path home = Files.createTempDirectory("sparky-it-golden");
         for (String name : names()) {
-            copyTree(SCENARIOS.resolve(name).resolve("project"), home.resolve("projects").resolve(name));
+            copyTree(
+                    SCENARIOS.resolve(name).resolve("project"),
+                    home.resolve("projects").resolve(name));
         }
         // The secrets scenario's value, in its project's secret folder (never the runner's environment).
         Path secret = home.resolve("secrets/secrets/SPARKY_IT_SECRET");
         Files.createDirectories(secret.getParent());
         Files.writeString(secret, "hunter2-golden-value");
-        cluster = ClusterFixture.cluster(home, Map.of("SPARKY_DISPATCHER_LOG_CAP", "1M",
-                "SPARKY_RUNNER_KILL_GRACE", "2s")).start(2, false);
+        cluster = ClusterFixture.cluster(
+                        home, Map.of("SPARKY_DISPATCHER_LOG_CAP", "1M", "SPARKY_RUNNER_KILL_GRACE", "2s"))
+                .start(2, false);
         api = cluster.api();
     }
 
@@ -67,10 +70,11 @@ class GoldenScenarioIT {
 
     @SuppressWarnings("unchecked")
     private void run(String name) throws IOException {
-        Map<String, Object> expect = new Yaml().load(Files.readString(SCENARIOS.resolve(name).resolve("expect.yaml")));
+        Map<String, Object> expect =
+                new Yaml().load(Files.readString(SCENARIOS.resolve(name).resolve("expect.yaml")));
         Map<String, String> params = (Map<String, String>) expect.getOrDefault("params", Map.of());
-        Answer accepted = api.postJson("/api/v1/projects/" + name + "/builds",
-                new TriggerRequest(params, "golden scenario " + name, null));
+        Answer accepted = api.postJson(
+                "/api/v1/projects/" + name + "/builds", new TriggerRequest(params, "golden scenario " + name, null));
         assertEquals(202, accepted.status(), accepted.body());
         String jobId = accepted.json().path("jobId").asText();
         api.awaitTerminal(name, jobId, Duration.ofSeconds(90));
@@ -83,8 +87,10 @@ class GoldenScenarioIT {
             assertEquals(expect.get("exit_code"), build.path("exitCode").asInt(), where);
         }
         if (expect.containsKey("sparky_code")) {
-            assertEquals(String.valueOf(expect.get("sparky_code")), api.get("/status/" + name + "/" + jobId).body()
-                    .trim(), where);
+            assertEquals(
+                    String.valueOf(expect.get("sparky_code")),
+                    api.get("/status/" + name + "/" + jobId).body().trim(),
+                    where);
         }
         if (expect.containsKey("attempts")) {
             assertEquals(expect.get("attempts"), build.path("attempts").size(), where);
@@ -104,13 +110,19 @@ class GoldenScenarioIT {
         }
         if (expect.containsKey("no_process_named")) {
             String pattern = ((String) expect.get("no_process_named")).replace("${JOB_ID}", jobId);
-            Waits.until(Duration.ofSeconds(10), "no process " + pattern, () -> pgrep(pattern).isEmpty());
+            Waits.until(
+                    Duration.ofSeconds(10),
+                    "no process " + pattern,
+                    () -> pgrep(pattern).isEmpty());
         }
     }
 
     private static List<String> names() {
         try (Stream<Path> dirs = Files.list(SCENARIOS)) {
-            return dirs.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
+            return dirs.filter(Files::isDirectory)
+                    .map(p -> p.getFileName().toString())
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -60,9 +60,11 @@ class InternalApiContractIT {
                 password: "$2b$06$dfdbyC5iUSH1k3ZXUXf9c.8CnYLQDjOpubX2M5/GEH2mVSz2Pfwbu"
             admins: [alice]
             """;
+
     private static final int ARTIFACT_LIMIT = 4096;
 
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private SparkyCluster cluster;
     private String base;
     private Path home;
@@ -73,17 +75,31 @@ class InternalApiContractIT {
         home = ClusterFixture.homeWithExamples("contract");
         Files.writeString(home.resolve("users.yaml"), USERS);
         // Keeps its job token where the test reads it, and runs until the test lets it end.
-        ClusterFixture.project(home, "holder", "allow_manual_run: true\n", "#!/usr/bin/env bash\n"
-                + "echo \"$SPARKY_API_TOKEN\" > " + home.resolve("token.tmp") + "\n"
-                + "mv " + home.resolve("token.tmp") + " " + home.resolve("token") + "\n"
-                + "for i in $(seq 1 900); do [ -f " + home.resolve("release") + " ] && break; sleep 0.1; done\n"
-                + "echo released\n");
-        ClusterFixture.project(home, "watched", "scm: {url: 'file:///nonexistent/contract.git', branch: main}\n",
+        ClusterFixture.project(
+                home,
+                "holder",
+                "allow_manual_run: true\n",
+                "#!/usr/bin/env bash\n"
+                        + "echo \"$SPARKY_API_TOKEN\" > " + home.resolve("token.tmp") + "\n"
+                        + "mv " + home.resolve("token.tmp") + " " + home.resolve("token") + "\n"
+                        + "for i in $(seq 1 900); do [ -f " + home.resolve("release") + " ] && break; sleep 0.1; done\n"
+                        + "echo released\n");
+        ClusterFixture.project(
+                home,
+                "watched",
+                "scm: {url: 'file:///nonexistent/contract.git', branch: main}\n",
                 "#!/usr/bin/env bash\necho never\n");
         // The UI's own artifact limit stays the default: the dispatcher's smaller one is what refuses.
-        cluster = ClusterFixture.cluster(home, Map.of("SPARKY_AUTH_MODE", "on",
-                "SPARKY_AUTH_SESSION_SECRET", "integration-test-session-secret-0123456789",
-                "SPARKY_ARTIFACT_MAX_SIZE", Integer.toString(ARTIFACT_LIMIT))).start(1, true);
+        cluster = ClusterFixture.cluster(
+                        home,
+                        Map.of(
+                                "SPARKY_AUTH_MODE",
+                                "on",
+                                "SPARKY_AUTH_SESSION_SECRET",
+                                "integration-test-session-secret-0123456789",
+                                "SPARKY_ARTIFACT_MAX_SIZE",
+                                Integer.toString(ARTIFACT_LIMIT)))
+                .start(1, true);
         base = cluster.api().base();
         alice = login();
     }
@@ -118,7 +134,12 @@ class InternalApiContractIT {
         JsonNode statuses = json(get("/api/v1/projects", Map.of()));
         assertTrue(statuses.toString().contains("\"hello\""), statuses.toString());
         assertEquals(statuses, json(get("/api/v1/projects", Map.of())), "asked again with the tag: the same list");
-        assertEquals(id, json(get("/api/v1/projects/hello", Map.of())).path("lastBuild").path("id").asLong());
+        assertEquals(
+                id,
+                json(get("/api/v1/projects/hello", Map.of()))
+                        .path("lastBuild")
+                        .path("id")
+                        .asLong());
         assertTrue(json(get("/api/v1/queue", Map.of())).isArray());
         assertEquals(1, json(get("/api/v1/runners", Map.of())).size());
         assertTrue(json(get("/api/v1/overview", Map.of())).has("runnersIdle"));
@@ -131,7 +152,8 @@ class InternalApiContractIT {
         assertEquals(404, get("/api/v1/builds/987654321/log", Map.of()).statusCode());
         assertEquals(404, get("/api/v1/builds/987654321/syslog", Map.of()).statusCode());
         assertEquals(404, get("/api/v1/builds/987654321/artifacts", Map.of()).statusCode());
-        assertEquals(404, get("/api/v1/projects/hello/jobs/no-such-job", Map.of()).statusCode());
+        assertEquals(
+                404, get("/api/v1/projects/hello/jobs/no-such-job", Map.of()).statusCode());
         assertEquals(404, get("/report/raw/hello/no-such-job", Map.of()).statusCode());
     }
 
@@ -141,33 +163,51 @@ class InternalApiContractIT {
         String jobId = trigger("holder");
         Waits.until(LONG, "the build's job token", () -> Files.exists(home.resolve("token")));
         // The job token goes in the "token" header: with auth on, Authorization is for users' API tokens.
-        Map<String, String> job = Map.of("token", Files.readString(home.resolve("token")).trim());
+        Map<String, String> job =
+                Map.of("token", Files.readString(home.resolve("token")).trim());
         try {
-            assertEquals(401, get("/api/v1/job/stash", Map.of("token", "x".repeat(43)))
-                    .statusCode(), "an unknown job token");
+            assertEquals(
+                    401,
+                    get("/api/v1/job/stash", Map.of("token", "x".repeat(43))).statusCode(),
+                    "an unknown job token");
             assertEquals("{}", get("/api/v1/job/stash", job).body().strip(), "no stash yet");
-            assertEquals(204, send("PUT", "/api/v1/job/stash", "{\"n\": 42}", json(job)).statusCode());
+            assertEquals(
+                    204,
+                    send("PUT", "/api/v1/job/stash", "{\"n\": 42}", json(job)).statusCode());
             assertEquals(42, json(get("/api/v1/job/stash", job)).path("n").asInt());
 
             byte[] bytes = new byte[3000];
             for (int i = 0; i < bytes.length; i++) {
                 bytes[i] = (byte) i;
             }
-            HttpResponse<String> put = http.send(request("/api/v1/job/artifacts/out.bin", job)
-                    .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> put = http.send(
+                    request("/api/v1/job/artifacts/out.bin", job)
+                            .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertEquals(201, put.statusCode(), put.body());
             assertEquals(3000, JSON.readTree(put.body()).path("size").asInt());
-            long id = json(get("/api/v1/projects/holder/jobs/" + jobId, Map.of())).path("id").asLong();
+            long id = json(get("/api/v1/projects/holder/jobs/" + jobId, Map.of()))
+                    .path("id")
+                    .asLong();
             JsonNode list = json(get("/api/v1/builds/" + id + "/artifacts", Map.of()));
             assertEquals("out.bin", list.path(0).path("name").asText(), list.toString());
-            HttpResponse<byte[]> download = http.send(request("/api/v1/builds/" + id + "/artifacts/out.bin", Map.of())
-                    .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> download = http.send(
+                    request("/api/v1/builds/" + id + "/artifacts/out.bin", Map.of())
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
             assertEquals(200, download.statusCode());
             assertArrayEquals(bytes, download.body());
-            assertEquals(404, get("/api/v1/builds/" + id + "/artifacts/missing.bin", Map.of()).statusCode());
+            assertEquals(
+                    404,
+                    get("/api/v1/builds/" + id + "/artifacts/missing.bin", Map.of())
+                            .statusCode());
 
-            HttpResponse<String> tooBig = http.send(request("/api/v1/job/artifacts/big.bin", job)
-                    .PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[ARTIFACT_LIMIT + 1])).build(),
+            HttpResponse<String> tooBig = http.send(
+                    request("/api/v1/job/artifacts/big.bin", job)
+                            .PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[ARTIFACT_LIMIT + 1]))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(413, tooBig.statusCode(), "the dispatcher's refusal keeps its status: " + tooBig.body());
             assertTrue(tooBig.body().contains("larger than the limit of " + ARTIFACT_LIMIT), tooBig.body());
@@ -177,7 +217,11 @@ class InternalApiContractIT {
             String child = "{\"config\": {\"project\": \"holder\", \"job-id\": \"" + jobId + "-child\"}, "
                     + "\"data\": {\"seed\": 7}}";
             assertEquals(200, send("POST", "/stash", child, json(job)).statusCode());
-            assertEquals(7, json(get("/stash/holder/" + jobId + "-child", job)).path("seed").asInt());
+            assertEquals(
+                    7,
+                    json(get("/stash/holder/" + jobId + "-child", job))
+                            .path("seed")
+                            .asInt());
         } finally {
             Files.writeString(home.resolve("release"), "go");
         }
@@ -187,15 +231,23 @@ class InternalApiContractIT {
     @Test
     @Order(4)
     void apiTokensAreCheckedAndListedByTheDispatcher() throws Exception {
-        HttpResponse<String> made = send("POST", "/api/v1/tokens",
-                "{\"name\":\"contract\",\"projects\":[\"hello\"],\"actions\":[\"read\"]}", json(alice));
+        HttpResponse<String> made = send(
+                "POST",
+                "/api/v1/tokens",
+                "{\"name\":\"contract\",\"projects\":[\"hello\"],\"actions\":[\"read\"]}",
+                json(alice));
         assertEquals(201, made.statusCode(), made.body());
         String token = JSON.readTree(made.body()).path("token").asText();
         Map<String, String> bearer = Map.of("Authorization", "Bearer " + token);
-        Waits.until(LONG, "the dispatcher to know the new token",
+        Waits.until(
+                LONG,
+                "the dispatcher to know the new token",
                 () -> get("/api/v1/projects/hello", bearer).statusCode() == 200);
-        assertEquals(401, get("/api/v1/projects/hello", Map.of("Authorization", "Bearer spk_" + "A".repeat(43)))
-                .statusCode(), "an unknown API token");
+        assertEquals(
+                401,
+                get("/api/v1/projects/hello", Map.of("Authorization", "Bearer spk_" + "A".repeat(43)))
+                        .statusCode(),
+                "an unknown API token");
         String list = get("/api/v1/tokens", alice).body();
         assertTrue(list.contains("\"contract\"") && !list.contains(token), list);
     }
@@ -203,7 +255,9 @@ class InternalApiContractIT {
     @Test
     @Order(5)
     void theSchedulersScmHealthShowsOnTheProjectPage() {
-        Waits.until(LONG, "the SCM status on the project page",
+        Waits.until(
+                LONG,
+                "the SCM status on the project page",
                 () -> get("/projects/watched", Map.of()).body().contains("id=\"scm-status\""));
         assertTrue(get("/projects/watched", Map.of()).body().contains("nonexistent/contract.git"));
     }
@@ -211,10 +265,19 @@ class InternalApiContractIT {
     @Test
     @Order(6)
     void aStoppedDispatcherIsUnavailableNotAnError() throws Exception {
-        long id = json(get("/api/v1/builds?limit=1", Map.of())).path("items").path(0).path("id").asLong();
+        long id = json(get("/api/v1/builds?limit=1", Map.of()))
+                .path("items")
+                .path(0)
+                .path("id")
+                .asLong();
         cluster.dispatcher().process().stop(Duration.ofSeconds(5));
-        for (String path : new String[] {"/api/v1/builds/" + id, "/api/v1/builds?limit=1", "/api/v1/overview",
-                "/api/v1/projects/hello", "/api/v1/builds/" + id + "/artifacts"}) {
+        for (String path : new String[] {
+            "/api/v1/builds/" + id,
+            "/api/v1/builds?limit=1",
+            "/api/v1/overview",
+            "/api/v1/projects/hello",
+            "/api/v1/builds/" + id + "/artifacts"
+        }) {
             HttpResponse<String> r = get(path, Map.of());
             assertEquals(503, r.statusCode(), path + ": " + r.body());
             assertTrue(r.body().contains("dispatcher unavailable"), path + ": " + r.body());
@@ -237,8 +300,11 @@ class InternalApiContractIT {
         assertTrue(m.find(), form.body());
         String body = "user=alice&password=alice-pw&csrf=" + URLEncoder.encode(m.group(1), StandardCharsets.UTF_8)
                 + "&next=%2F";
-        HttpResponse<String> r = send("POST", "/login", body, Map.of("Cookie", loginCookie,
-                "Content-Type", "application/x-www-form-urlencoded"));
+        HttpResponse<String> r = send(
+                "POST",
+                "/login",
+                body,
+                Map.of("Cookie", loginCookie, "Content-Type", "application/x-www-form-urlencoded"));
         assertEquals(303, r.statusCode(), r.body());
         String session = cookie(r, "sparky_session=");
         Matcher csrf = Pattern.compile("name=\"csrf-token\" content=\"([^\"]+)\"")
@@ -248,8 +314,11 @@ class InternalApiContractIT {
     }
 
     private static String cookie(HttpResponse<String> r, String prefix) {
-        return r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(prefix)).findFirst()
-                .orElseThrow().split(";")[0];
+        return r.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith(prefix))
+                .findFirst()
+                .orElseThrow()
+                .split(";")[0];
     }
 
     private static Map<String, String> json(Map<String, String> headers) {
@@ -279,7 +348,14 @@ class InternalApiContractIT {
 
     private HttpResponse<String> send(String method, String path, String body, Map<String, String> headers)
             throws Exception {
-        return http.send(request(path, headers).method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                request(path, headers)
+                        .method(
+                                method,
+                                body == null
+                                        ? HttpRequest.BodyPublishers.noBody()
+                                        : HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -45,12 +45,19 @@ class IsolationIT {
                 while [ ! -s "%1$s/daemon.pid" ]; do sleep 0.05; done
                 echo daemons started
                 """.formatted(home));
-        ClusterFixture.project(home, "vault", "allow_manual_run: true\nsecrets: [VAULT_KEY]\n",
+        ClusterFixture.project(
+                home,
+                "vault",
+                "allow_manual_run: true\nsecrets: [VAULT_KEY]\n",
                 "#!/usr/bin/env bash\necho \"key $VAULT_KEY\"\n");
         // Names the vault's secret and looks for it in the runner's environment.
-        ClusterFixture.project(home, "thief", "allow_manual_run: true\nsecrets: [VAULT_KEY]\n",
+        ClusterFixture.project(
+                home,
+                "thief",
+                "allow_manual_run: true\nsecrets: [VAULT_KEY]\n",
                 "#!/usr/bin/env bash\necho \"key [${VAULT_KEY-}]\"\n"
-                        + "echo \"in runner env: $(tr '\\0' '\\n' < /proc/$PPID/environ | grep -c " + VAULT_KEY + ")\"\n");
+                        + "echo \"in runner env: $(tr '\\0' '\\n' < /proc/$PPID/environ | grep -c " + VAULT_KEY
+                        + ")\"\n");
         // A child that interrupts itself must die of SIGINT (130), and a child sees no signal blocked or ignored.
         ClusterFixture.project(home, "signals", "allow_manual_run: true\n", """
                 #!/usr/bin/env bash
@@ -92,8 +99,10 @@ class IsolationIT {
         assertEquals("key []\nin runner env: 0\n", log);
         long id = api.build("thief", thief).path("id").asLong();
         String syslog = api.get("/api/v1/builds/" + id + "/syslog").body();
-        assertTrue(syslog.contains("secret VAULT_KEY is not set for project thief (expected file "
-                + home.resolve("secrets/thief/VAULT_KEY") + ")"), syslog);
+        assertTrue(
+                syslog.contains("secret VAULT_KEY is not set for project thief (expected file "
+                        + home.resolve("secrets/thief/VAULT_KEY") + ")"),
+                syslog);
         assertFalse(syslog.contains(VAULT_KEY + "\n"), syslog);
     }
 

@@ -27,7 +27,10 @@ class JobApiIT {
     void start() {
         Path home = ClusterFixture.homeWithExamples("jobapi");
         // The script keeps its token where the test can read it, to try it after the build ended.
-        ClusterFixture.project(home, "leaky", "allow_manual_run: true\n",
+        ClusterFixture.project(
+                home,
+                "leaky",
+                "allow_manual_run: true\n",
                 "#!/usr/bin/env bash\necho \"$SPARKY_API_TOKEN\" > " + home.resolve("token") + "\n"
                         + "echo token is $SPARKY_API_TOKEN\n");
         cluster = ClusterFixture.cluster(home, Map.of()).start(3, false);
@@ -53,7 +56,8 @@ class JobApiIT {
             assertEquals("succeeded", child.path("state").asText());
             assertEquals(parent.path("id").asLong(), child.path("parentBuildId").asLong(), child.toString());
         }
-        JsonNode artifacts = api.get("/api/v1/builds/" + parent.path("id").asLong() + "/artifacts").json();
+        JsonNode artifacts = api.get("/api/v1/builds/" + parent.path("id").asLong() + "/artifacts")
+                .json();
         assertTrue(artifacts.toString().contains("summary.txt"), artifacts.toString());
     }
 
@@ -61,14 +65,18 @@ class JobApiIT {
     void aBuildTokenIsMaskedInTheLogAndStopsWorkingWhenTheBuildEnds() throws Exception {
         String jobId = api.trigger("leaky");
         assertEquals(1, api.awaitTerminal("leaky", jobId, Duration.ofSeconds(60)), cluster::diagnostics);
-        String token = java.nio.file.Files.readString(cluster.home().resolve("token")).trim();
+        String token =
+                java.nio.file.Files.readString(cluster.home().resolve("token")).trim();
         assertTrue(token.length() > 20, "the build had a token");
         String log = api.get("/report/raw/leaky/" + jobId).body();
         assertTrue(log.contains("token is *****") && !log.contains(token), log);
         var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(api.base() + "/api/v1/job/stash"))
-                .header("Authorization", "Bearer " + token).GET().build();
+                .header("Authorization", "Bearer " + token)
+                .GET()
+                .build();
         int status = java.net.http.HttpClient.newHttpClient()
-                .send(request, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+                .send(request, java.net.http.HttpResponse.BodyHandlers.discarding())
+                .statusCode();
         assertEquals(401, status, "an ended build's token is refused");
     }
 }

@@ -68,12 +68,18 @@ class JobApiScopeIT {
                 call trigger-b -X POST "$api/builds" -H 'Content-Type: application/json' -d '{"project":"b","jobId":"from-named"}'
                 call read-b "$api/builds/b/b-first"
                 """);
-        cluster = ClusterFixture.cluster(home, Map.of(
-                "SPARKY_JOB_API_MAX_CHILDREN_PER_BUILD", "3",
-                "SPARKY_JOB_API_ARTIFACT_MAX_SIZE", "1M",
-                "SPARKY_ARTIFACT_MAX_COUNT", "2")).start(1, false);
+        cluster = ClusterFixture.cluster(
+                        home,
+                        Map.of(
+                                "SPARKY_JOB_API_MAX_CHILDREN_PER_BUILD", "3",
+                                "SPARKY_JOB_API_ARTIFACT_MAX_SIZE", "1M",
+                                "SPARKY_ARTIFACT_MAX_COUNT", "2"))
+                .start(1, false);
         api = cluster.api();
-        assertEquals(202, api.postJson("/api/v1/projects/b/builds", Map.of("jobId", "b-first")).status());
+        assertEquals(
+                202,
+                api.postJson("/api/v1/projects/b/builds", Map.of("jobId", "b-first"))
+                        .status());
         assertEquals(1, api.awaitTerminal("b", "b-first", Duration.ofSeconds(60)), cluster::diagnostics);
     }
 
@@ -90,7 +96,9 @@ class JobApiScopeIT {
         assertEquals(1, api.awaitTerminal(project, jobId, Duration.ofSeconds(60)), cluster::diagnostics);
         String log = api.get("/report/raw/" + project + "/" + jobId).body();
         Map<String, String> out = new java.util.HashMap<>();
-        Arrays.stream(log.split("\n")).map(l -> l.split(" ", 2)).filter(p -> p.length == 2)
+        Arrays.stream(log.split("\n"))
+                .map(l -> l.split(" ", 2))
+                .filter(p -> p.length == 2)
                 .forEach(p -> out.put(p[0], p[1]));
         out.put("$jobId", jobId);
         out.put("$log", log);
@@ -110,10 +118,16 @@ class JobApiScopeIT {
         Map<String, String> a = a();
         String log = a.get("$log");
         assertTrue(a.get("trigger-b").startsWith("403 "), log);
-        assertTrue(a.get("trigger-b").contains("a build of project a may not start builds of project b through the "
-                + "job API: name it in a's sparky.yaml as job_api: {projects: [b]}"), log);
-        assertTrue(a.get("read-b").startsWith("403 ") && a.get("read-b").contains(
-                "a build of project a may not read build b/b-first through the job API"), log);
+        assertTrue(
+                a.get("trigger-b")
+                        .contains("a build of project a may not start builds of project b through the "
+                                + "job API: name it in a's sparky.yaml as job_api: {projects: [b]}"),
+                log);
+        assertTrue(
+                a.get("read-b").startsWith("403 ")
+                        && a.get("read-b")
+                                .contains("a build of project a may not read build b/b-first through the job API"),
+                log);
         assertTrue(a.get("log-b").startsWith("403 "), log);
         assertFalse(log.contains("b ran"), "b's log was not read: " + log);
         assertEquals(404, api.get("/api/v1/projects/b/jobs/from-a").status(), "nothing was queued for b");
@@ -122,17 +136,24 @@ class JobApiScopeIT {
         for (int n = 1; n <= 3; n++) {
             assertTrue(a.get("child-" + n).startsWith("202 "), log);
         }
-        assertTrue(a.get("child-4").startsWith("429 ") && a.get("child-4").contains("already started 3 child builds, "
-                + "the most one build may start (sparky.job-api.max-children-per-build)"), log);
+        assertTrue(
+                a.get("child-4").startsWith("429 ")
+                        && a.get("child-4")
+                                .contains("already started 3 child builds, "
+                                        + "the most one build may start (sparky.job-api.max-children-per-build)"),
+                log);
         assertTrue(a.get("read-own-child").startsWith("200 "), log);
 
         Map<String, String> named = answers("named");
         assertTrue(named.get("trigger-b").startsWith("202 "), named.get("$log"));
-        assertTrue(named.get("read-b").startsWith("200 ") && named.get("read-b").contains("\"jobId\":\"b-first\""),
+        assertTrue(
+                named.get("read-b").startsWith("200 ") && named.get("read-b").contains("\"jobId\":\"b-first\""),
                 named.get("$log"));
         assertEquals(1, api.awaitTerminal("b", "from-named", Duration.ofSeconds(60)), cluster::diagnostics);
         JsonNode child = api.build("b", "from-named");
-        assertEquals(api.build("named", named.get("$jobId")).path("id").asLong(), child.path("parentBuildId").asLong());
+        assertEquals(
+                api.build("named", named.get("$jobId")).path("id").asLong(),
+                child.path("parentBuildId").asLong());
     }
 
     @Test
@@ -140,14 +161,25 @@ class JobApiScopeIT {
         Map<String, String> a = a();
         String log = a.get("$log");
         assertTrue(a.get("keep").startsWith("201 "), log);
-        assertTrue(a.get("chunked").startsWith("413 ") && a.get("chunked").contains("artifact keep.txt is larger than "
-                + "the limit of 1048576 bytes (sparky.job-api.artifact-max-size); nothing was stored"), log);
+        assertTrue(
+                a.get("chunked").startsWith("413 ")
+                        && a.get("chunked")
+                                .contains(
+                                        "artifact keep.txt is larger than "
+                                                + "the limit of 1048576 bytes (sparky.job-api.artifact-max-size); nothing was stored"),
+                log);
         long id = api.build("a", a.get("$jobId")).path("id").asLong();
-        assertEquals("keep me\n", api.get("/api/v1/builds/" + id + "/artifacts/keep.txt").body());
+        assertEquals(
+                "keep me\n",
+                api.get("/api/v1/builds/" + id + "/artifacts/keep.txt").body());
         // the build's artifact count (2 here) stops the third; the two it keeps are whole
         assertTrue(a.get("second").startsWith("201 "), log);
-        assertTrue(a.get("third").startsWith("413 ") && a.get("third").contains("already has 2 artifacts, the most one "
-                + "build may keep (sparky.dispatcher.artifact-max-count)"), log);
+        assertTrue(
+                a.get("third").startsWith("413 ")
+                        && a.get("third")
+                                .contains("already has 2 artifacts, the most one "
+                                        + "build may keep (sparky.dispatcher.artifact-max-count)"),
+                log);
         JsonNode listing = api.get("/api/v1/builds/" + id + "/artifacts").json();
         assertEquals(2, listing.size(), listing.toString());
         assertEquals(8, listing.get(0).path("size").asInt(), listing.toString());

@@ -108,14 +108,19 @@ class KafkaAclIT {
         Properties p = new Properties();
         p.put("bootstrap.servers", cluster.broker().bootstrapServers());
         try (KafkaProducer<String, String> anonymous = producer(p)) {
-            Throwable e = sendError(anonymous, "sparky.build-requests", "hello",
+            Throwable e = sendError(
+                    anonymous,
+                    "sparky.build-requests",
+                    "hello",
                     "{\"schemaVersion\":1,\"project\":\"hello\",\"jobId\":\"anonymous-1\"}");
             // A plaintext client gets no answer from the SASL listener: its metadata never arrives.
             assertInstanceOf(org.apache.kafka.common.errors.TimeoutException.class, e, String.valueOf(e));
         }
         Properties wrong = cluster.broker().clientProperties(SparkyAcls.PRODUCER);
-        wrong.put("sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required "
-                + "username=\"" + SparkyAcls.PRODUCER + "\" password=\"guessed\";");
+        wrong.put(
+                "sasl.jaas.config",
+                "org.apache.kafka.common.security.scram.ScramLoginModule required " + "username=\""
+                        + SparkyAcls.PRODUCER + "\" password=\"guessed\";");
         try (KafkaProducer<String, String> guessing = producer(wrong)) {
             Throwable e = sendError(guessing, "sparky.build-requests", "hello", "{}");
             assertInstanceOf(SaslAuthenticationException.class, e, String.valueOf(e));
@@ -126,17 +131,28 @@ class KafkaAclIT {
     @Test
     void theExternalProducerRequestsBuildsAndNothingElse() throws Exception {
         try (KafkaProducer<String, String> app = producerAs(SparkyAcls.PRODUCER)) {
-            app.send(new ProducerRecord<>("sparky.build-requests", "hello",
-                    "{\"schemaVersion\":1,\"project\":\"hello\",\"jobId\":\"from-app-1\"}")).get(15, TimeUnit.SECONDS);
+            app.send(new ProducerRecord<>(
+                            "sparky.build-requests",
+                            "hello",
+                            "{\"schemaVersion\":1,\"project\":\"hello\",\"jobId\":\"from-app-1\"}"))
+                    .get(15, TimeUnit.SECONDS);
             assertEquals(1, api.awaitTerminal("hello", "from-app-1", Duration.ofSeconds(60)), cluster::diagnostics);
 
-            Throwable token = sendError(app, "sparky.build-commands", "api-tokens", "{\"schemaVersion\":1,"
-                    + "\"command\":\"create-api-token\",\"tokenId\":\"evil\",\"tokenHash\":\"00\","
-                    + "\"actions\":[\"admin\"]}");
+            Throwable token = sendError(
+                    app,
+                    "sparky.build-commands",
+                    "api-tokens",
+                    "{\"schemaVersion\":1,"
+                            + "\"command\":\"create-api-token\",\"tokenId\":\"evil\",\"tokenHash\":\"00\","
+                            + "\"actions\":[\"admin\"]}");
             assertInstanceOf(TopicAuthorizationException.class, token, "create-api-token: " + token);
-            Throwable forged = sendError(app, "sparky.runner-events", "1", "{\"schemaVersion\":1,"
-                    + "\"type\":\"BuildFinished\",\"runnerId\":\"runner-1\",\"buildId\":1,\"attempt\":1,"
-                    + "\"outcome\":\"SUCCEEDED\",\"exitCode\":0}");
+            Throwable forged = sendError(
+                    app,
+                    "sparky.runner-events",
+                    "1",
+                    "{\"schemaVersion\":1,"
+                            + "\"type\":\"BuildFinished\",\"runnerId\":\"runner-1\",\"buildId\":1,\"attempt\":1,"
+                            + "\"outcome\":\"SUCCEEDED\",\"exitCode\":0}");
             assertInstanceOf(TopicAuthorizationException.class, forged, "forged BuildFinished: " + forged);
         }
         Properties p = cluster.broker().clientProperties(SparkyAcls.PRODUCER);
@@ -145,7 +161,9 @@ class KafkaAclIT {
         try (KafkaConsumer<String, String> reader = new KafkaConsumer<>(p)) {
             reader.assign(List.of(new TopicPartition("sparky.jobs", 0)));
             reader.seekToBeginning(reader.assignment());
-            assertThrows(TopicAuthorizationException.class, () -> reader.poll(Duration.ofSeconds(5)),
+            assertThrows(
+                    TopicAuthorizationException.class,
+                    () -> reader.poll(Duration.ofSeconds(5)),
                     "the job queue is the runners' only");
         }
     }
@@ -153,9 +171,10 @@ class KafkaAclIT {
     @Test
     void theUiFollowsBuildEventsWithItsOwnUser() throws Exception {
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        HttpRequest events = HttpRequest.newBuilder(URI.create(api.base() + "/api/v1/events?project=hello")).build();
-        var stream = HttpClient.newHttpClient().sendAsync(events,
-                HttpResponse.BodyHandlers.fromLineSubscriber(new Flow.Subscriber<String>() {
+        HttpRequest events = HttpRequest.newBuilder(URI.create(api.base() + "/api/v1/events?project=hello"))
+                .build();
+        var stream = HttpClient.newHttpClient()
+                .sendAsync(events, HttpResponse.BodyHandlers.fromLineSubscriber(new Flow.Subscriber<String>() {
                     public void onSubscribe(Flow.Subscription s) {
                         s.request(Long.MAX_VALUE);
                     }
@@ -164,17 +183,19 @@ class KafkaAclIT {
                         lines.add(line);
                     }
 
-                    public void onError(Throwable t) {
-                    }
+                    public void onError(Throwable t) {}
 
-                    public void onComplete() {
-                    }
+                    public void onComplete() {}
                 }));
         try {
-            Waits.until(Duration.ofSeconds(20), "the events stream's 'ready'",
+            Waits.until(
+                    Duration.ofSeconds(20),
+                    "the events stream's 'ready'",
                     () -> lines.stream().anyMatch(l -> l.contains("ready")) ? true : null);
             String jobId = api.trigger("hello");
-            Waits.until(Duration.ofSeconds(60), "a build event of " + jobId + " on the UI's stream",
+            Waits.until(
+                    Duration.ofSeconds(60),
+                    "a build event of " + jobId + " on the UI's stream",
                     () -> lines.stream().anyMatch(l -> l.contains(jobId)) ? true : null);
         } finally {
             stream.cancel(true);
@@ -184,7 +205,10 @@ class KafkaAclIT {
     @Test
     void aRunnerCannotRequestBuilds() {
         try (KafkaProducer<String, String> runner = producerAs(SparkyAcls.RUNNER)) {
-            Throwable e = sendError(runner, "sparky.build-requests", "hello",
+            Throwable e = sendError(
+                    runner,
+                    "sparky.build-requests",
+                    "hello",
                     "{\"schemaVersion\":1,\"project\":\"hello\",\"jobId\":\"from-runner-1\"}");
             assertInstanceOf(TopicAuthorizationException.class, e, String.valueOf(e));
         }
@@ -193,9 +217,13 @@ class KafkaAclIT {
     @Test
     void theJobQueueAndTheBuildHoldNoSecretInClear() throws Exception {
         try (KafkaProducer<String, String> app = producerAs(SparkyAcls.PRODUCER)) {
-            app.send(new ProducerRecord<>("sparky.build-requests", "secretive", "{\"schemaVersion\":1,"
-                    + "\"project\":\"secretive\",\"jobId\":\"sealed-1\",\"params\":{\"DEPLOY_KEY\":\""
-                    + PASSWORD_VALUE + "\"}}")).get(15, TimeUnit.SECONDS);
+            app.send(new ProducerRecord<>(
+                            "sparky.build-requests",
+                            "secretive",
+                            "{\"schemaVersion\":1,"
+                                    + "\"project\":\"secretive\",\"jobId\":\"sealed-1\",\"params\":{\"DEPLOY_KEY\":\""
+                                    + PASSWORD_VALUE + "\"}}"))
+                    .get(15, TimeUnit.SECONDS);
         }
         assertEquals(1, api.awaitTerminal("secretive", "sealed-1", Duration.ofSeconds(60)), cluster::diagnostics);
         String log = api.get("/report/raw/secretive/sealed-1").body();
@@ -206,7 +234,8 @@ class KafkaAclIT {
         assertFalse(job.contains("\"apiToken\""), "job token in clear on sparky.jobs: " + job);
         assertTrue(job.contains("\"sealed\":\"v1."), job);
 
-        List<String> secrets = new ArrayList<>(load(home.resolve("kafka/credentials/passwords.properties")).values());
+        List<String> secrets = new ArrayList<>(
+                load(home.resolve("kafka/credentials/passwords.properties")).values());
         secrets.add(load(home.resolve("keys/job-seal.properties")).get("sparky.job-seal-key"));
         assertEquals(SparkyAcls.CLIENTS.size() + 2, secrets.size());
         for (String secret : secrets) {

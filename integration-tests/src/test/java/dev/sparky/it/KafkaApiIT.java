@@ -59,14 +59,18 @@ class KafkaApiIT {
 
     @Test
     void aRecordFromAnotherApplicationBuildsWithItsParams() throws Exception {
-        send("params", "{\"schemaVersion\":1,\"project\":\"params\",\"jobId\":\"from-kafka-1\","
-                + "\"description\":\"from an app\",\"params\":{\"TARGET\":\"production\"},\"requestedBy\":\"billing\","
-                + "\"someFutureField\":42}");
-        assertEquals(1, Waits.until(Duration.ofSeconds(60), "build of from-kafka-1",
-                () -> {
+        send(
+                "params",
+                "{\"schemaVersion\":1,\"project\":\"params\",\"jobId\":\"from-kafka-1\","
+                        + "\"description\":\"from an app\",\"params\":{\"TARGET\":\"production\"},\"requestedBy\":\"billing\","
+                        + "\"someFutureField\":42}");
+        assertEquals(
+                1,
+                Waits.until(Duration.ofSeconds(60), "build of from-kafka-1", () -> {
                     Integer code = api.status("params", "from-kafka-1");
                     return code != null && code == 1 ? code : null;
-                }), cluster::diagnostics);
+                }),
+                cluster::diagnostics);
         assertTrue(api.get("/report/raw/params/from-kafka-1").body().contains("Hello, production!"));
         JsonNode build = api.build("params", "from-kafka-1");
         assertEquals("from an app", build.path("description").asText());
@@ -80,8 +84,19 @@ class KafkaApiIT {
         send("hello", req);
         api.awaitTerminal("hello", "dedup-1", Duration.ofSeconds(60));
         // Room for a (wrong) second build of the same job id to show up.
-        Waits.holds(Duration.ofMillis(1500), "one build of dedup-1", () -> api.get("/api/v1/builds?project=hello&limit=100")
-                .json().path("items").findValuesAsText("jobId").stream().filter("dedup-1"::equals).count() == 1);
+        Waits.holds(
+                Duration.ofMillis(1500),
+                "one build of dedup-1",
+                () ->
+                        api
+                                        .get("/api/v1/builds?project=hello&limit=100")
+                                        .json()
+                                        .path("items")
+                                        .findValuesAsText("jobId")
+                                        .stream()
+                                        .filter("dedup-1"::equals)
+                                        .count()
+                                == 1);
         JsonNode page = api.get("/api/v1/builds?project=hello&limit=100").json();
         long count = 0;
         for (JsonNode b : page.path("items")) {

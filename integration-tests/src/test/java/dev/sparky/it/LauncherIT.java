@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 class LauncherIT {
     /** Up to 'Sparky is up', a build included: 'up' builds first when a source is newer than the jars. */
     private static final Duration UP_TIMEOUT = Duration.ofMinutes(10);
+
     private final Path root = SparkyCluster.repoRootFromBuild();
 
     @Test
@@ -41,7 +42,8 @@ class LauncherIT {
             assertTrue(open.output().contains("turn login on with SPARKY_AUTH_MODE=on"), open.output());
             Result up = run(env, Duration.ofMinutes(6), "up", "-d");
             assertEquals(0, up.code(), up.output());
-            assertTrue(up.output().contains("Sparky is up: http://127.0.0.1:" + env.get("SPARKY_UI_PORT")), up.output());
+            assertTrue(
+                    up.output().contains("Sparky is up: http://127.0.0.1:" + env.get("SPARKY_UI_PORT")), up.output());
             assertTrue(Files.isRegularFile(home.resolve("projects/hello/job.sh")), "examples copied into the home");
 
             SparkyApi api = new SparkyApi("http://127.0.0.1:" + env.get("SPARKY_UI_PORT"));
@@ -49,12 +51,15 @@ class LauncherIT {
             assertEquals(1, api.awaitTerminal("hello", jobId, Duration.ofSeconds(60)));
             // The parent holds one runner while it waits for its three children: they run on the second.
             String fanout = api.trigger("fanout");
-            assertEquals(1, api.awaitTerminal("fanout", fanout, Duration.ofSeconds(120)),
+            assertEquals(
+                    1,
+                    api.awaitTerminal("fanout", fanout, Duration.ofSeconds(120)),
                     "fanout ends with the runners 'up' starts");
 
             Result status = run(env, Duration.ofSeconds(30), "status");
             for (String name : List.of("kafka", "dispatcher", "scheduler", "ui", "runner-1", "runner-2")) {
-                assertTrue(status.output().matches("(?s).*" + name + "\\s+\\d+\\s+running\\s+\\d+\\s+yes.*"),
+                assertTrue(
+                        status.output().matches("(?s).*" + name + "\\s+\\d+\\s+running\\s+\\d+\\s+yes.*"),
                         name + " runs and is ready:\n" + status.output());
             }
             scaleDownMidBuildLosesNothingAndNewRunnersTakeQueuedWork(env, home, api);
@@ -68,7 +73,8 @@ class LauncherIT {
             Result down = run(env, Duration.ofMinutes(2), "down");
             assertEquals(0, down.code(), down.output());
         }
-        List<Long> left = pids.stream().filter(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
+        List<Long> left = pids.stream()
+                .filter(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
                 .toList();
         assertEquals(List.of(), left, "no process started by 'up' is left after 'down'");
     }
@@ -82,12 +88,14 @@ class LauncherIT {
             ForegroundLauncher starting = ForegroundLauncher.start(root, env);
             launchers.add(starting);
             // As soon as the broker runs, long before anything is ready.
-            Waits.until(UP_TIMEOUT, "the broker started",
+            Waits.until(
+                    UP_TIMEOUT,
+                    "the broker started",
                     () -> Files.exists(home.resolve("run/kafka.pid")) || !starting.isAlive());
             starting.interrupt();
             assertStopsEverything(starting, home, "Ctrl-C during start-up");
-            assertFalse(starting.output().contains("Sparky is up"), "interrupted before it was up:\n"
-                    + starting.output());
+            assertFalse(
+                    starting.output().contains("Sparky is up"), "interrupted before it was up:\n" + starting.output());
 
             ForegroundLauncher up = ForegroundLauncher.start(root, env);
             launchers.add(up);
@@ -121,7 +129,9 @@ class LauncherIT {
     }
 
     private static void awaitUp(ForegroundLauncher up) {
-        Waits.until(UP_TIMEOUT, "'Sparky is up' from the foreground launcher",
+        Waits.until(
+                UP_TIMEOUT,
+                "'Sparky is up' from the foreground launcher",
                 () -> up.output().contains("Sparky is up") || !up.isAlive());
         assertTrue(up.output().contains("Sparky is up"), up.output());
     }
@@ -129,14 +139,19 @@ class LauncherIT {
     /** The launcher returns, and no process of the home (by environment or command line) is left, within a minute. */
     private static void assertStopsEverything(ForegroundLauncher launcher, Path home, String how) throws Exception {
         assertTrue(launcher.exitsWithin(60), how + ": the launcher returns within a minute\n" + launcher.output());
-        Waits.until(Duration.ofSeconds(60), how + ": no process of " + home + " left (still: "
-                + ForegroundLauncher.processesOf(home) + ")", () -> ForegroundLauncher.processesOf(home).isEmpty());
+        Waits.until(
+                Duration.ofSeconds(60),
+                how + ": no process of " + home + " left (still: " + ForegroundLauncher.processesOf(home) + ")",
+                () -> ForegroundLauncher.processesOf(home).isEmpty());
     }
 
     /** {@code bin/sparky scale runners N} behaves like {@code kubectl scale}: SIGTERM, drain, nothing lost. */
-    private void scaleDownMidBuildLosesNothingAndNewRunnersTakeQueuedWork(Map<String, String> env, Path home,
-            SparkyApi api) throws Exception {
-        ClusterFixture.project(home, "parallel", "allow_manual_run: true\nconcurrency: 4\n",
+    private void scaleDownMidBuildLosesNothingAndNewRunnersTakeQueuedWork(
+            Map<String, String> env, Path home, SparkyApi api) throws Exception {
+        ClusterFixture.project(
+                home,
+                "parallel",
+                "allow_manual_run: true\nconcurrency: 4\n",
                 "#!/usr/bin/env bash\necho \"start $SPARKY_JOB_ID\"\nsleep 6\necho \"end $SPARKY_JOB_ID\"\n");
         Result up = run(env, Duration.ofMinutes(3), "scale", "runners", "3");
         assertEquals(0, up.code(), up.output());
@@ -144,26 +159,36 @@ class LauncherIT {
         for (int i = 0; i < 3; i++) {
             running.add(api.trigger("parallel"));
         }
-        dev.sparky.testkit.Waits.until(Duration.ofSeconds(30), "three builds running at once", () -> running.stream()
-                .allMatch(id -> Integer.valueOf(0).equals(api.status("parallel", id))));
+        dev.sparky.testkit.Waits.until(
+                Duration.ofSeconds(30),
+                "three builds running at once",
+                () -> running.stream().allMatch(id -> Integer.valueOf(0).equals(api.status("parallel", id))));
         Result down = run(env, Duration.ofMinutes(2), "scale", "runners", "1");
         assertEquals(0, down.code(), down.output());
         for (String id : running) {
-            assertEquals(1, api.awaitTerminal("parallel", id, Duration.ofSeconds(60)),
+            assertEquals(
+                    1,
+                    api.awaitTerminal("parallel", id, Duration.ofSeconds(60)),
                     id + ": a scale-down in the middle of a build loses nothing");
             assertEquals(1, api.build("parallel", id).path("attempt").asInt(), "finished within the grace period");
         }
         // Builds that hold their runner until released: runner-1 can take only one, however slowly the new
         // runners start on a busy machine, so the other two must be taken by the runners 'scale' adds.
         Path release = home.resolve("release-gated");
-        ClusterFixture.project(home, "gated", "allow_manual_run: true\nconcurrency: 4\n",
-                "#!/usr/bin/env bash\nuntil [ -e '" + release + "' ]; do sleep 0.1; done\necho \"end $SPARKY_JOB_ID\"\n");
+        ClusterFixture.project(
+                home,
+                "gated",
+                "allow_manual_run: true\nconcurrency: 4\n",
+                "#!/usr/bin/env bash\nuntil [ -e '" + release
+                        + "' ]; do sleep 0.1; done\necho \"end $SPARKY_JOB_ID\"\n");
         List<String> queued = new java.util.ArrayList<>();
         for (int i = 0; i < 3; i++) {
             queued.add(api.trigger("gated"));
         }
         assertEquals(0, run(env, Duration.ofMinutes(3), "scale", "runners", "3").code());
-        dev.sparky.testkit.Waits.until(Duration.ofSeconds(90), "the queued builds running on three runners",
+        dev.sparky.testkit.Waits.until(
+                Duration.ofSeconds(90),
+                "the queued builds running on three runners",
                 () -> queued.stream().allMatch(id -> Integer.valueOf(0).equals(api.status("gated", id))));
         Files.writeString(release, "go\n");
         for (String id : queued) {
@@ -206,12 +231,12 @@ class LauncherIT {
         }
     }
 
-    private record Result(int code, String output) {
-    }
+    private record Result(int code, String output) {}
 
-    private Result run(Map<String, String> env, Duration timeout, String... args) throws IOException,
-            InterruptedException {
-        List<String> cmd = new java.util.ArrayList<>(List.of(root.resolve("bin/sparky").toString()));
+    private Result run(Map<String, String> env, Duration timeout, String... args)
+            throws IOException, InterruptedException {
+        List<String> cmd =
+                new java.util.ArrayList<>(List.of(root.resolve("bin/sparky").toString()));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).directory(root.toFile());
         pb.environment().putAll(env);
@@ -233,7 +258,8 @@ class LauncherIT {
                         } catch (IOException e) {
                             throw new java.io.UncheckedIOException(e);
                         }
-                    }).toList();
+                    })
+                    .toList();
         }
     }
 }

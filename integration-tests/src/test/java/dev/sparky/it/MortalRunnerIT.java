@@ -63,20 +63,26 @@ class MortalRunnerIT {
     @Test
     void eachMortalRunnerRunsOneBuildReportsItAndExitsZeroLeavingTheRestQueued() {
         ServiceProcess first = cluster.startRunner(MORTAL).awaitReady(LONG);
-        List<String> jobs = IntStream.range(0, 3).mapToObj(i -> api.trigger(PROJECT)).toList();
+        List<String> jobs =
+                IntStream.range(0, 3).mapToObj(i -> api.trigger(PROJECT)).toList();
 
-        int exit = Waits.until(LONG, "the mortal runner to exit", () -> first.process().exitCode());
+        int exit = Waits.until(
+                LONG, "the mortal runner to exit", () -> first.process().exitCode());
         assertEquals(0, exit, () -> "exit code of " + first.name() + "\n" + cluster.diagnostics());
         String ran = Waits.until(LONG, "one build to succeed", () -> {
-            List<String> done = jobs.stream().filter(j -> Integer.valueOf(1).equals(api.status(PROJECT, j))).toList();
+            List<String> done = jobs.stream()
+                    .filter(j -> Integer.valueOf(1).equals(api.status(PROJECT, j)))
+                    .toList();
             return done.size() == 1 ? done.get(0) : null;
         });
         assertEquals(first.name(), api.build(PROJECT, ran).path("runnerId").asText(), cluster::diagnostics);
         assertFullLog(ran);
         List<String> waiting = jobs.stream().filter(j -> !j.equals(ran)).toList();
         for (String j : waiting) {
-            assertEquals(-2, api.status(PROJECT, j), () -> j + " stays queued while no runner is there\n"
-                    + cluster.diagnostics());
+            assertEquals(
+                    -2,
+                    api.status(PROJECT, j),
+                    () -> j + " stays queued while no runner is there\n" + cluster.diagnostics());
         }
 
         ServiceProcess second = cluster.startRunner(MORTAL);
@@ -86,7 +92,8 @@ class MortalRunnerIT {
             assertFullLog(j);
         }
         for (ServiceProcess r : List.of(second, third)) {
-            int code = Waits.until(LONG, r.name() + " to exit", () -> r.process().exitCode());
+            int code =
+                    Waits.until(LONG, r.name() + " to exit", () -> r.process().exitCode());
             assertEquals(0, code, () -> "exit code of " + r.name() + "\n" + cluster.diagnostics());
         }
         String runnerA = api.build(PROJECT, waiting.get(0)).path("runnerId").asText();

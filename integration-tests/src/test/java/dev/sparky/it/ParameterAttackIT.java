@@ -55,8 +55,7 @@ class ParameterAttackIT {
         home = ClusterFixture.homeWithExamples("params-attack");
         ClusterFixture.project(home, "target", "allow_manual_run: true\n", SCRIPT);
         ClusterFixture.project(home, "values", "allow_manual_run: true\n", SCRIPT);
-        ClusterFixture.project(home, "greeter", "allow_manual_run: true\nenv:\n  GREETING: from-the-project\n",
-                SCRIPT);
+        ClusterFixture.project(home, "greeter", "allow_manual_run: true\nenv:\n  GREETING: from-the-project\n", SCRIPT);
         cluster = ClusterFixture.cluster(home, Map.of()).start(1, false);
         api = cluster.api();
         producer = ClusterFixture.externalProducer(cluster);
@@ -86,25 +85,32 @@ class ParameterAttackIT {
                 "PATH", home.toString(),
                 "BASH_FUNC_x%%", "() { touch " + pwned + "; }");
         attacks.forEach((name, value) -> {
-            Answer a = api.postForm("/build-with-tags/project/target", "tags="
-                    + URLEncoder.encode(name + "=" + value, StandardCharsets.UTF_8));
+            Answer a = api.postForm(
+                    "/build-with-tags/project/target",
+                    "tags=" + URLEncoder.encode(name + "=" + value, StandardCharsets.UTF_8));
             assertEquals(400, a.status(), a.body());
             assertTrue(a.body().contains("parameter '" + name + "' refused: "), a.body());
             assertTrue(a.body().trim().endsWith("; rename it"), a.body());
         });
-        Answer bashEnv = api.postForm("/build-with-tags/project/target", "tags="
-                + URLEncoder.encode("BASH_ENV=$(id >&2)", StandardCharsets.UTF_8));
-        assertEquals("parameter 'BASH_ENV' refused: names the shell reads at start-up (BASH_ENV, ENV, BASH_*,"
-                + " SHELLOPTS, BASHOPTS, PS1-PS4, PROMPT_COMMAND, IFS, CDPATH, GLOBIGNORE, HISTFILE, INPUTRC, ZDOTDIR,"
-                + " ...) cannot be parameters; rename it", bashEnv.body().trim());
+        Answer bashEnv = api.postForm(
+                "/build-with-tags/project/target",
+                "tags=" + URLEncoder.encode("BASH_ENV=$(id >&2)", StandardCharsets.UTF_8));
+        assertEquals(
+                "parameter 'BASH_ENV' refused: names the shell reads at start-up (BASH_ENV, ENV, BASH_*,"
+                        + " SHELLOPTS, BASHOPTS, PS1-PS4, PROMPT_COMMAND, IFS, CDPATH, GLOBIGNORE, HISTFILE, INPUTRC, ZDOTDIR,"
+                        + " ...) cannot be parameters; rename it",
+                bashEnv.body().trim());
         Answer api1 = api.postJson("/api/v1/projects/target/builds", Map.of("params", Map.of("LD_PRELOAD", "x.so")));
         assertEquals(400, api1.status(), api1.body());
         assertTrue(api1.json().path("detail").asText().startsWith("parameter 'LD_PRELOAD' refused: "), api1.body());
 
         // A build requested after the refusals is the project's only one: none of them was queued.
-        String ok = api.postForm("/build-with-tags/project/target", "tags=TARGET%3Dok").body().trim();
+        String ok = api.postForm("/build-with-tags/project/target", "tags=TARGET%3Dok")
+                .body()
+                .trim();
         assertEquals(1, api.awaitTerminal("target", ok, Duration.ofSeconds(60)), cluster::diagnostics);
-        JsonNode builds = api.get("/api/v1/builds?project=target&limit=100").json().path("items");
+        JsonNode builds =
+                api.get("/api/v1/builds?project=target&limit=100").json().path("items");
         assertEquals(1, builds.size(), builds.toString());
         assertFalse(Files.exists(pwned));
     }
@@ -113,19 +119,51 @@ class ParameterAttackIT {
     @Test
     void aKafkaRequestWithBashEnvIsDeadLetteredAndNeverRuns() throws Exception {
         Path pwned = marker("kafka");
-        send("target", Map.of("schemaVersion", 1, "project", "target", "jobId", "kafka-bash-env",
-                "params", Map.of("BASH_ENV", "$(touch " + pwned + ")", "TARGET", "x")));
-        send("greeter", Map.of("schemaVersion", 1, "project", "greeter", "jobId", "kafka-greeting",
-                "params", Map.of("GREETING", "from-kafka")));
-        List<String> reasons = deadLetterReasons(r -> r.contains("kafka-bash-env") || r.contains("kafka-greeting"),
-                2);
-        assertTrue(reasons.stream().anyMatch(r -> r.startsWith("build request: parameter 'BASH_ENV' refused:"
-                + " names the shell reads at start-up")), reasons.toString());
-        assertTrue(reasons.stream().anyMatch(r -> r.startsWith("build request: parameter 'GREETING' refused: the"
-                + " project sets GREETING in sparky.yaml env:")), reasons.toString());
+        send(
+                "target",
+                Map.of(
+                        "schemaVersion",
+                        1,
+                        "project",
+                        "target",
+                        "jobId",
+                        "kafka-bash-env",
+                        "params",
+                        Map.of("BASH_ENV", "$(touch " + pwned + ")", "TARGET", "x")));
+        send(
+                "greeter",
+                Map.of(
+                        "schemaVersion",
+                        1,
+                        "project",
+                        "greeter",
+                        "jobId",
+                        "kafka-greeting",
+                        "params",
+                        Map.of("GREETING", "from-kafka")));
+        List<String> reasons = deadLetterReasons(r -> r.contains("kafka-bash-env") || r.contains("kafka-greeting"), 2);
+        assertTrue(
+                reasons.stream()
+                        .anyMatch(r -> r.startsWith(
+                                "build request: parameter 'BASH_ENV' refused:" + " names the shell reads at start-up")),
+                reasons.toString());
+        assertTrue(
+                reasons.stream()
+                        .anyMatch(r -> r.startsWith("build request: parameter 'GREETING' refused: the"
+                                + " project sets GREETING in sparky.yaml env:")),
+                reasons.toString());
         // A good request behind it on the same key is applied after it: by then the bad one is long decided.
-        send("target", Map.of("schemaVersion", 1, "project", "target", "jobId", "kafka-after",
-                "params", Map.of("TARGET", "x")));
+        send(
+                "target",
+                Map.of(
+                        "schemaVersion",
+                        1,
+                        "project",
+                        "target",
+                        "jobId",
+                        "kafka-after",
+                        "params",
+                        Map.of("TARGET", "x")));
         assertEquals(1, api.awaitTerminal("target", "kafka-after", Duration.ofSeconds(60)), cluster::diagnostics);
         assertNull(api.status("target", "kafka-bash-env"), "no build for the refused request");
         assertNull(api.status("greeter", "kafka-greeting"), "no build for the refused request");
@@ -153,8 +191,10 @@ class ParameterAttackIT {
     void aParameterNamedLikeTheProjectsEnvIsRefused() {
         Answer form = api.postForm("/build-with-tags/project/greeter", "tags=GREETING%3Dpwned");
         assertEquals(400, form.status(), form.body());
-        assertEquals("parameter 'GREETING' refused: the project sets GREETING in sparky.yaml env:, and a parameter"
-                + " cannot override it; rename it", form.body().trim());
+        assertEquals(
+                "parameter 'GREETING' refused: the project sets GREETING in sparky.yaml env:, and a parameter"
+                        + " cannot override it; rename it",
+                form.body().trim());
         Answer json = api.postJson("/api/v1/projects/greeter/builds", Map.of("params", Map.of("GREETING", "pwned")));
         assertEquals(400, json.status(), json.body());
         assertTrue(json.json().path("detail").asText().startsWith("parameter 'GREETING' refused"), json.body());
@@ -164,8 +204,9 @@ class ParameterAttackIT {
     }
 
     private void send(String key, Map<String, Object> request) throws Exception {
-        producer.send(new ProducerRecord<>("sparky.build-requests", key,
-                new String(Json.write(request), StandardCharsets.UTF_8))).get();
+        producer.send(new ProducerRecord<>(
+                        "sparky.build-requests", key, new String(Json.write(request), StandardCharsets.UTF_8)))
+                .get();
     }
 
     /** Reasons of the dead letters whose record value matches, once {@code atLeast} of them are there. */

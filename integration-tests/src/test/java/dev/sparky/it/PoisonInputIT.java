@@ -40,8 +40,9 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PoisonInputIT {
     private static final Duration LONG = Duration.ofSeconds(180);
-    private static final byte[] INVALID_UTF8 = {'b', 'e', 'f', 'o', 'r', 'e', ' ', (byte) 0xff, (byte) 0xfe, ' ',
-            (byte) 0xc3, '(', ' ', 'a', 'f', 't', 'e', 'r'};
+    private static final byte[] INVALID_UTF8 = {
+        'b', 'e', 'f', 'o', 'r', 'e', ' ', (byte) 0xff, (byte) 0xfe, ' ', (byte) 0xc3, '(', ' ', 'a', 'f', 't', 'e', 'r'
+    };
     private final HttpClient http = HttpClient.newHttpClient();
     private SparkyCluster cluster;
     private SparkyApi api;
@@ -50,13 +51,23 @@ class PoisonInputIT {
     @BeforeAll
     void start() {
         var home = ClusterFixture.homeWithExamples("poison");
-        ClusterFixture.project(home, "ticking", "allow_manual_run: true\n",
+        ClusterFixture.project(
+                home,
+                "ticking",
+                "allow_manual_run: true\n",
                 "#!/usr/bin/env bash\nfor i in $(seq 1 8); do echo \"tick $i\"; sleep 1; done\n");
-        ClusterFixture.project(home, "binary", "allow_manual_run: true\n",
+        ClusterFixture.project(
+                home,
+                "binary",
+                "allow_manual_run: true\n",
                 "#!/usr/bin/env bash\nprintf 'before \\377\\376 \\303( after\\n'\n");
-        ClusterFixture.project(home, "hugeline", "allow_manual_run: true\n",
+        ClusterFixture.project(
+                home,
+                "hugeline",
+                "allow_manual_run: true\n",
                 "#!/usr/bin/env bash\nhead -c 104857600 /dev/zero | tr '\\0' x\n");
-        cluster = ClusterFixture.cluster(home, Map.of("SPARKY_DISPATCHER_LEASE", "5s")).start(1, false);
+        cluster = ClusterFixture.cluster(home, Map.of("SPARKY_DISPATCHER_LEASE", "5s"))
+                .start(1, false);
         api = cluster.api();
         // Poison from inside (a broken runner or UI): written as the broker's admin, which may write any topic.
         Properties p = cluster.broker().adminProperties();
@@ -86,13 +97,24 @@ class PoisonInputIT {
         String key = Long.toString(buildId);
         send("sparky.runner-events", key, "this is not json");
         send("sparky.runner-events", key, "{}");
-        send("sparky.runner-events", key, "{\"schemaVersion\":1,\"type\":\"NoSuchEvent\",\"runnerId\":\"" + runner + "\"}");
+        send(
+                "sparky.runner-events",
+                key,
+                "{\"schemaVersion\":1,\"type\":\"NoSuchEvent\",\"runnerId\":\"" + runner + "\"}");
         send("sparky.runner-events", key, "{\"schemaVersion\":1,\"type\":\"LogChunk\",\"buildId\":\"many\"}");
         // A newer version claiming the running build failed, and a heartbeat: both must change nothing.
-        send("sparky.runner-events", key, future(BuildFinished.of(runner, buildId, 1, BuildFinished.Outcome.FAILED, 9,
-                0, "exit code 9"), "BuildFinished"));
-        send("sparky.runner-events", runner, future(RunnerHeartbeat.of(runner, "elsewhere",
-                RunnerHeartbeat.RunnerState.IDLE, null, null, null), "RunnerHeartbeat"));
+        send(
+                "sparky.runner-events",
+                key,
+                future(
+                        BuildFinished.of(runner, buildId, 1, BuildFinished.Outcome.FAILED, 9, 0, "exit code 9"),
+                        "BuildFinished"));
+        send(
+                "sparky.runner-events",
+                runner,
+                future(
+                        RunnerHeartbeat.of(runner, "elsewhere", RunnerHeartbeat.RunnerState.IDLE, null, null, null),
+                        "RunnerHeartbeat"));
         send("sparky.build-commands", "ticking", "{not json at all");
         send("sparky.build-commands", "ticking", "{\"schemaVersion\":1}");
         send("sparky.build-commands", "ticking", future(CancelBuild.of("ticking", jobId, "mallory"), null));
@@ -114,9 +136,14 @@ class PoisonInputIT {
         String jobId = api.trigger("binary");
         assertEquals(1, api.awaitTerminal("binary", jobId, LONG), cluster::diagnostics);
         long id = api.build("binary", jobId).path("id").asLong();
-        byte[] log = http.send(HttpRequest.newBuilder(URI.create(api.base() + "/api/v1/builds/" + id + "/log")).build(),
-                HttpResponse.BodyHandlers.ofByteArray()).body();
-        assertTrue(indexOf(log, INVALID_UTF8) >= 0, "the bytes as printed: " + new String(log, StandardCharsets.ISO_8859_1));
+        byte[] log = http.send(
+                        HttpRequest.newBuilder(URI.create(api.base() + "/api/v1/builds/" + id + "/log"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray())
+                .body();
+        assertTrue(
+                indexOf(log, INVALID_UTF8) >= 0,
+                "the bytes as printed: " + new String(log, StandardCharsets.ISO_8859_1));
         assertEquals(200, api.get("/report/raw/binary/" + jobId).status());
         assertEquals(200, api.get("/builds/" + id).status(), "the report page renders");
     }
@@ -135,19 +162,24 @@ class PoisonInputIT {
             Waits.sleep(250);
         }
         assertEquals(1, code, cluster::diagnostics);
-        assertTrue(slowest < 2000, "overview and status answered within 2 s while the line streamed: " + slowest + " ms");
+        assertTrue(
+                slowest < 2000, "overview and status answered within 2 s while the line streamed: " + slowest + " ms");
         long id = api.build("hugeline", jobId).path("id").asLong();
-        HttpResponse<Void> head = http.send(HttpRequest.newBuilder(URI.create(api.base() + "/api/v1/builds/" + id
-                + "/log?limit=1")).build(), HttpResponse.BodyHandlers.discarding());
+        HttpResponse<Void> head = http.send(
+                HttpRequest.newBuilder(URI.create(api.base() + "/api/v1/builds/" + id + "/log?limit=1"))
+                        .build(),
+                HttpResponse.BodyHandlers.discarding());
         long size = Long.parseLong(head.headers().firstValue("X-Log-Size").orElse("0"));
         assertTrue(size >= 50L * 1024 * 1024, "the log is there up to the 50 MB cap: " + size);
-        String tail = api.get("/api/v1/builds/" + id + "/log?offset=" + (size - 300)).body();
+        String tail =
+                api.get("/api/v1/builds/" + id + "/log?offset=" + (size - 300)).body();
         assertTrue(tail.contains("log truncated"), "the cap is marked: " + tail);
         assertTrue(tail.startsWith("xxx"), tail);
     }
 
     private void send(String topic, String key, String value) throws Exception {
-        producer.send(new ProducerRecord<>(topic, key, value.getBytes(StandardCharsets.UTF_8))).get();
+        producer.send(new ProducerRecord<>(topic, key, value.getBytes(StandardCharsets.UTF_8)))
+                .get();
     }
 
     /** The record as JSON with schemaVersion 99 (and its event type, for runner events). */

@@ -30,8 +30,9 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ProjectKeysIT {
     private static final Duration LONG = Duration.ofSeconds(90);
-    private static final String SLEEPY = "#!/usr/bin/env bash\necho \"start $SPARKY_JOB_ID\"\nsleep ${SECONDS_TO_SLEEP:-6}\n"
-            + "echo \"end $SPARKY_JOB_ID\"\n";
+    private static final String SLEEPY =
+            "#!/usr/bin/env bash\necho \"start $SPARKY_JOB_ID\"\nsleep ${SECONDS_TO_SLEEP:-6}\n"
+                    + "echo \"end $SPARKY_JOB_ID\"\n";
     private SparkyCluster cluster;
     private SparkyApi api;
     private HttpServer hookReceiver;
@@ -50,17 +51,24 @@ class ProjectKeysIT {
         ClusterFixture.project(home, "serial", "allow_manual_run: true\n", SLEEPY);
         ClusterFixture.project(home, "parallel", "allow_manual_run: true\nconcurrency: 2\n", SLEEPY);
         ClusterFixture.project(home, "kept", "allow_manual_run: true\nkeep_builds: 2\n", "#!/bin/sh\necho kept\n");
-        ClusterFixture.project(home, "upstream", "allow_manual_run: true\ndownstream: [downstream-a]\n"
-                + "notify: {url: 'http://127.0.0.1:" + hookReceiver.getAddress().getPort() + "/hook', on: any}\n",
+        ClusterFixture.project(
+                home,
+                "upstream",
+                "allow_manual_run: true\ndownstream: [downstream-a]\n" + "notify: {url: 'http://127.0.0.1:"
+                        + hookReceiver.getAddress().getPort() + "/hook', on: any}\n",
                 "#!/bin/sh\necho upstream\n");
         ClusterFixture.project(home, "downstream-a", "allow_manual_run: true\n", "#!/bin/sh\necho downstream ran\n");
         ClusterFixture.project(home, "off", "allow_manual_run: true\ndisabled: true\n", "#!/bin/sh\necho no\n");
-        ClusterFixture.project(home, "cached", "allow_manual_run: true\ncache: [deps]\n",
+        ClusterFixture.project(
+                home,
+                "cached",
+                "allow_manual_run: true\ncache: [deps]\n",
                 "#!/usr/bin/env bash\nif [ -f deps/seen ]; then echo \"cache had: $(cat deps/seen)\"; "
                         + "else echo 'cache was empty'; fi\nmkdir -p deps\necho \"$SPARKY_JOB_ID\" > deps/seen\n"
                         + "[ \"$FAIL\" = yes ] && exit 1 || exit 0\n");
         ClusterFixture.project(home, "broken", "allow_manual_run: true\nconcurrency: [oops\n", "#!/bin/sh\necho no\n");
-        cluster = ClusterFixture.cluster(home, Map.of("SPARKY_RUNNER_KILL_GRACE", "2s")).start(3, false);
+        cluster = ClusterFixture.cluster(home, Map.of("SPARKY_RUNNER_KILL_GRACE", "2s"))
+                .start(3, false);
         api = cluster.api();
     }
 
@@ -85,7 +93,8 @@ class ProjectKeysIT {
         assertEquals(1, api.awaitTerminal("serial", second, LONG));
         JsonNode a = api.build("serial", first);
         JsonNode b = api.build("serial", second);
-        assertTrue(b.path("startedAt").asText().compareTo(a.path("finishedAt").asText()) >= 0,
+        assertTrue(
+                b.path("startedAt").asText().compareTo(a.path("finishedAt").asText()) >= 0,
                 "the second started after the first finished: " + a + "\n" + b);
     }
 
@@ -93,8 +102,11 @@ class ProjectKeysIT {
     void concurrencyTwoRunsTwoBuildsAtOnce() {
         String first = api.trigger("parallel");
         String second = api.trigger("parallel");
-        Waits.until(LONG, "both running", () -> Integer.valueOf(0).equals(api.status("parallel", first))
-                && Integer.valueOf(0).equals(api.status("parallel", second)));
+        Waits.until(
+                LONG,
+                "both running",
+                () -> Integer.valueOf(0).equals(api.status("parallel", first))
+                        && Integer.valueOf(0).equals(api.status("parallel", second)));
         api.awaitTerminal("parallel", first, LONG);
         api.awaitTerminal("parallel", second, LONG);
     }
@@ -111,7 +123,8 @@ class ProjectKeysIT {
         assertEquals(-11, api.awaitTerminal("serial", running, Duration.ofSeconds(20)), cluster::diagnostics);
         JsonNode build = api.build("serial", running);
         assertEquals("cancelled", build.path("state").asText());
-        assertTrue(!api.get("/report/raw/serial/" + running).body().contains("end " + running),
+        assertTrue(
+                !api.get("/report/raw/serial/" + running).body().contains("end " + running),
                 "the script was stopped before its end");
     }
 
@@ -141,10 +154,17 @@ class ProjectKeysIT {
             Integer code = api.status("downstream-a", downstreamJob);
             return code != null && code == 1 ? code : null;
         }));
-        assertTrue(api.build("downstream-a", downstreamJob).path("description").asText()
+        assertTrue(api.build("downstream-a", downstreamJob)
+                .path("description")
+                .asText()
                 .contains("triggered by upstream@" + id));
-        String hook = Waits.until(Duration.ofSeconds(30), "the notify hook",
-                () -> hooks.stream().filter(h -> h.contains("\"buildId\":" + id)).findFirst().orElse(null));
+        String hook = Waits.until(
+                Duration.ofSeconds(30),
+                "the notify hook",
+                () -> hooks.stream()
+                        .filter(h -> h.contains("\"buildId\":" + id))
+                        .findFirst()
+                        .orElse(null));
         assertTrue(hook.contains("\"state\":\"succeeded\""), hook);
     }
 
@@ -159,8 +179,10 @@ class ProjectKeysIT {
         assertTrue(api.get("/report/raw/cached/" + second).body().contains("cache had: " + first));
         String third = api.trigger("cached");
         assertEquals(1, api.awaitTerminal("cached", third, LONG));
-        assertTrue(api.get("/report/raw/cached/" + third).body().contains("cache had: " + first),
-                "a failed build saves nothing: " + api.get("/report/raw/cached/" + third).body());
+        assertTrue(
+                api.get("/report/raw/cached/" + third).body().contains("cache had: " + first),
+                "a failed build saves nothing: "
+                        + api.get("/report/raw/cached/" + third).body());
     }
 
     @Test

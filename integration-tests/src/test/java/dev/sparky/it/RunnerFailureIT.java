@@ -37,12 +37,13 @@ class RunnerFailureIT {
         marks = Files.createDirectories(home.resolve("marks"));
         // Each second the script appends to a file named after its attempt, so a test can see whether an
         // attempt's process still runs after its runner lost it.
-        String ticking = "#!/usr/bin/env bash\nfor i in $(seq 1 ${TICKS:-12}); do echo \"tick $i\"; "
-                + "echo $i >> " + marks + "/$SPARKY_JOB_ID.$SPARKY_ATTEMPT; sleep 1; done\necho finished\n";
+        String ticking = "#!/usr/bin/env bash\nfor i in $(seq 1 ${TICKS:-12}); do echo \"tick $i\"; " + "echo $i >> "
+                + marks + "/$SPARKY_JOB_ID.$SPARKY_ATTEMPT; sleep 1; done\necho finished\n";
         ClusterFixture.project(home, "ticking", "allow_manual_run: true\nretries: 1\nconcurrency: 4\n", ticking);
         ClusterFixture.project(home, "fragile", "allow_manual_run: true\nretries: 0\n", ticking);
-        cluster = ClusterFixture.cluster(home, Map.of("SPARKY_DISPATCHER_LEASE", "4s",
-                "SPARKY_RUNNER_DRAIN_TIMEOUT", "20s")).start(2, false);
+        cluster = ClusterFixture.cluster(
+                        home, Map.of("SPARKY_DISPATCHER_LEASE", "4s", "SPARKY_RUNNER_DRAIN_TIMEOUT", "20s"))
+                .start(2, false);
         api = cluster.api();
     }
 
@@ -58,7 +59,10 @@ class RunnerFailureIT {
             String r = api.build(project, jobId).path("runnerId").asText("");
             return r.isEmpty() ? null : r;
         });
-        return cluster.runners().stream().filter(r -> r.name().equals(id)).findFirst().orElseThrow();
+        return cluster.runners().stream()
+                .filter(r -> r.name().equals(id))
+                .findFirst()
+                .orElseThrow();
     }
 
     private void ensureRunners(int n) {
@@ -72,8 +76,10 @@ class RunnerFailureIT {
         ensureRunners(2);
         String jobId = api.trigger("ticking");
         api.awaitStatus("ticking", jobId, Set.of(0), LONG);
-        Waits.until(Duration.ofSeconds(20), "first ticks", () -> api.get("/report/raw/ticking/" + jobId).body()
-                .contains("tick 2"));
+        Waits.until(
+                Duration.ofSeconds(20),
+                "first ticks",
+                () -> api.get("/report/raw/ticking/" + jobId).body().contains("tick 2"));
         runnerOf("ticking", jobId).process().kill();
 
         assertEquals(1, api.awaitTerminal("ticking", jobId, LONG), cluster::diagnostics);
@@ -92,7 +98,8 @@ class RunnerFailureIT {
         api.awaitStatus("fragile", jobId, Set.of(0), LONG);
         runnerOf("fragile", jobId).process().kill();
         assertEquals(-1, api.awaitTerminal("fragile", jobId, LONG), cluster::diagnostics);
-        assertTrue(api.build("fragile", jobId).path("reason").asText().contains("runner lost"),
+        assertTrue(
+                api.build("fragile", jobId).path("reason").asText().contains("runner lost"),
                 api.build("fragile", jobId).toString());
     }
 
@@ -104,8 +111,11 @@ class RunnerFailureIT {
         ServiceProcess hung = runnerOf("ticking", jobId);
         hung.process().pause();
         try {
-            Waits.until(LONG, "attempt 2 of " + jobId, () -> api.build("ticking", jobId).path("attempt").asInt() == 2
-                    && api.status("ticking", jobId) == 0);
+            Waits.until(
+                    LONG,
+                    "attempt 2 of " + jobId,
+                    () -> api.build("ticking", jobId).path("attempt").asInt() == 2
+                            && api.status("ticking", jobId) == 0);
         } finally {
             hung.process().resume();
         }
@@ -136,12 +146,16 @@ class RunnerFailureIT {
         stopper.start();
         String other = api.trigger("hello");
         assertEquals(1, api.awaitTerminal("hello", other, LONG));
-        assertFalse(api.build("hello", other).path("runnerId").asText().equals(leaving.name()),
+        assertFalse(
+                api.build("hello", other).path("runnerId").asText().equals(leaving.name()),
                 "a draining runner takes no new build");
         assertEquals(1, api.awaitTerminal("ticking", jobId, LONG), cluster::diagnostics);
         JsonNode build = api.build("ticking", jobId);
         assertEquals(1, build.path("attempt").asInt(), "finished within the grace period, no second attempt");
         assertEquals(leaving.name(), build.path("runnerId").asText());
-        Waits.until(Duration.ofSeconds(45), "the runner to exit", () -> !leaving.process().isAlive());
+        Waits.until(
+                Duration.ofSeconds(45),
+                "the runner to exit",
+                () -> !leaving.process().isAlive());
     }
 }

@@ -45,10 +45,14 @@ class RunnerPoolsIT {
     @BeforeAll
     void start() {
         Path home = ClusterFixture.homeWithExamples("runner-pools");
-        ClusterFixture.project(home, "render", "allow_manual_run: true\npool: gpu\n",
+        ClusterFixture.project(
+                home,
+                "render",
+                "allow_manual_run: true\npool: gpu\n",
                 "#!/usr/bin/env bash\necho rendered on $SPARKY_RUNNER_ID\n");
         ClusterFixture.project(home, "plain", "allow_manual_run: true\n", "#!/usr/bin/env bash\necho plain\n");
-        cluster = ClusterFixture.cluster(home, Map.of("SPARKY_RUNNER_POOLS", "gpu")).start(1, false);
+        cluster = ClusterFixture.cluster(home, Map.of("SPARKY_RUNNER_POOLS", "gpu"))
+                .start(1, false);
         api = cluster.api();
     }
 
@@ -93,7 +97,9 @@ class RunnerPoolsIT {
                 entry = e;
             }
         }
-        assertEquals("waiting for a runner in pool gpu", entry == null ? null : entry.path("reason").asText(),
+        assertEquals(
+                "waiting for a runner in pool gpu",
+                entry == null ? null : entry.path("reason").asText(),
                 queue.toString());
         SparkyApi.Answer page = api.get("/queue");
         assertEquals(200, page.status(), page.body());
@@ -110,7 +116,9 @@ class RunnerPoolsIT {
         try (KafkaConsumer<String, String> c = new KafkaConsumer<>(asDefault)) {
             c.assign(List.of(new TopicPartition("sparky.jobs.gpu", 0)));
             c.seekToBeginning(c.assignment());
-            assertInstanceOf(TopicAuthorizationException.class, refusal(c::poll),
+            assertInstanceOf(
+                    TopicAuthorizationException.class,
+                    refusal(c::poll),
                     "the gpu pool's queue is the gpu runners' only");
         }
         // Joining the gpu pool's share group as the default runner is refused too.
@@ -119,7 +127,8 @@ class RunnerPoolsIT {
         try (KafkaShareConsumer<String, String> c = new KafkaShareConsumer<>(share)) {
             c.subscribe(List.of("sparky.jobs.gpu"));
             RuntimeException e = refusal(c::poll);
-            assertTrue(e instanceof GroupAuthorizationException || e instanceof TopicAuthorizationException,
+            assertTrue(
+                    e instanceof GroupAuthorizationException || e instanceof TopicAuthorizationException,
                     String.valueOf(e));
         }
         // And the other way round: a gpu runner's user cannot read the default pool's jobs.

@@ -40,9 +40,13 @@ class SchedulerFailureIT {
     @BeforeAll
     void start() {
         home = ClusterFixture.homeWithExamples("scheduler-faults");
-        ClusterFixture.project(home, "minutely", "crontab: \"* * * * *\"\n",
+        ClusterFixture.project(
+                home,
+                "minutely",
+                "crontab: \"* * * * *\"\n",
                 "#!/usr/bin/env bash\necho \"cron build $SPARKY_JOB_ID\"\n");
-        cluster = ClusterFixture.cluster(home, Map.of("SPARKY_DISPATCHER_LEASE", "5s")).start(1, true);
+        cluster = ClusterFixture.cluster(home, Map.of("SPARKY_DISPATCHER_LEASE", "5s"))
+                .start(1, true);
         api = cluster.api();
     }
 
@@ -57,17 +61,20 @@ class SchedulerFailureIT {
     void aKilledSchedulerBuildsTheMissedMinuteOnceLateAndPicksUpTriggerFilesAfterRestart() throws IOException {
         // A minute M whose build the running scheduler fired on time; kill it late in M so that the restart
         // (after (M+2):00) finds M+1 in the past: M+1 must then fire late.
-        ZonedDateTime m = Waits.until(Duration.ofSeconds(150), "a cron build fired on time, 40-55 s into its minute",
-                () -> {
+        ZonedDateTime m =
+                Waits.until(Duration.ofSeconds(150), "a cron build fired on time, 40-55 s into its minute", () -> {
                     ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
                     ZonedDateTime minute = now.truncatedTo(ChronoUnit.MINUTES);
                     return now.getSecond() >= 40 && now.getSecond() < 55 && builds().containsKey(id(minute))
-                            ? minute : null;
+                            ? minute
+                            : null;
                 });
         cluster.scheduler().process().kill();
         dropTriggerFile("while-down-1", "{\"description\": \"dropped while the scheduler was down\"}");
         ZonedDateTime restartAt = m.plusMinutes(2).plusSeconds(1);
-        Waits.sleep(Math.max(0, Duration.between(ZonedDateTime.now(ZoneOffset.UTC), restartAt).toMillis()));
+        Waits.sleep(Math.max(
+                0,
+                Duration.between(ZonedDateTime.now(ZoneOffset.UTC), restartAt).toMillis()));
         cluster.scheduler().start().awaitReady(LONG);
 
         String missed = id(m.plusMinutes(1));
@@ -75,15 +82,20 @@ class SchedulerFailureIT {
         assertEquals(1, api.awaitTerminal("minutely", missed, LONG), cluster::diagnostics);
         JsonNode late = api.build("minutely", missed);
         assertTrue(late.path("description").asText().contains("late"), late.toString());
-        assertFalse(api.build("minutely", id(m)).path("description").asText().contains("late"),
+        assertFalse(
+                api.build("minutely", id(m)).path("description").asText().contains("late"),
                 "minute M was fired on time before the kill");
 
         assertEquals(1, api.awaitTerminal("minutely", "while-down-1", LONG), cluster::diagnostics);
-        assertEquals("dropped while the scheduler was down",
+        assertEquals(
+                "dropped while the scheduler was down",
                 api.build("minutely", "while-down-1").path("description").asText());
 
         // Room for any (wrong) second build of a re-fired minute to show up.
-        Waits.holds(Duration.ofSeconds(5), "no minute built twice", () -> builds().values().stream().allMatch(n -> n == 1));
+        Waits.holds(
+                Duration.ofSeconds(5),
+                "no minute built twice",
+                () -> builds().values().stream().allMatch(n -> n == 1));
         Map<String, Integer> perJob = builds();
         assertTrue(perJob.values().stream().allMatch(n -> n == 1), "no minute built twice: " + perJob);
         assertEquals(1, perJob.get(id(m)), perJob.toString());

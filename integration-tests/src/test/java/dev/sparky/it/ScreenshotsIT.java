@@ -38,7 +38,8 @@ class ScreenshotsIT {
     @BeforeAll
     void startCluster() {
         UiCluster.requireChromium();
-        cluster = ClusterFixture.cluster(ClusterFixture.homeWithExamples("shots"), Map.of()).start(2, false);
+        cluster = ClusterFixture.cluster(ClusterFixture.homeWithExamples("shots"), Map.of())
+                .start(2, false);
         api = cluster.api();
     }
 
@@ -57,7 +58,9 @@ class ScreenshotsIT {
             save(b, "/", "dashboard.png");
             save(b, "/projects/params", "project.png");
             b.open("/builds/" + live.id());
-            b.until(Duration.ofSeconds(20), "a dozen coloured log lines",
+            b.until(
+                    Duration.ofSeconds(20),
+                    "a dozen coloured log lines",
                     d -> b.findAll("#log span.ansi-fg-32").size() >= 12);
             shoot(b, "report.png");
             save(b, "/queue", "queue.png");
@@ -77,8 +80,8 @@ class ScreenshotsIT {
             String jobId = api.trigger(project);
             api.awaitTerminal(project, jobId, BUILD);
         }
-        Triggered params = UiCluster.trigger(api, "params",
-                Map.of("TARGET", "production", "GREETING", "Hi", "VERBOSE", "true"), "release check");
+        Triggered params = UiCluster.trigger(
+                api, "params", Map.of("TARGET", "production", "GREETING", "Hi", "VERBOSE", "true"), "release check");
         api.awaitTerminal("params", params.jobId(), BUILD);
         Triggered live = UiCluster.trigger(api, "progress", Map.of("STEPS", "60"), "nightly build");
         unfinished.add(live);

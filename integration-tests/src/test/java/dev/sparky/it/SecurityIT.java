@@ -58,23 +58,37 @@ class SecurityIT {
 
     private SparkyCluster cluster;
     private String base;
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     @BeforeAll
     void start() throws Exception {
         Path home = ClusterFixture.homeWithExamples("security");
         Files.writeString(home.resolve("users.yaml"), USERS);
         Files.writeString(home.resolve("acl.yaml"), ACL);
-        ClusterFixture.project(home, "open", "allow_manual_run: true\n",
+        ClusterFixture.project(
+                home,
+                "open",
+                "allow_manual_run: true\n",
                 "#!/usr/bin/env bash\necho \"hello $NAME\"\necho '<img src=x onerror=alert(2)>'\n");
         ClusterFixture.project(home, "vault", "allow_manual_run: true\n", "#!/usr/bin/env bash\necho vault\n");
-        ClusterFixture.project(home, "leak", "allow_manual_run: true\nsecrets: [MY_SECRET]\n",
+        ClusterFixture.project(
+                home,
+                "leak",
+                "allow_manual_run: true\nsecrets: [MY_SECRET]\n",
                 "#!/usr/bin/env bash\necho \"plain $MY_SECRET\"\necho \"b64 $(printf %s \"$MY_SECRET\" | base64)\"\n"
                         + "echo \"$SPARKY_API_TOKEN\" > " + home.resolve("build-token") + "\n");
         // The project's secret, in its folder of the runner's secrets dir (<home>/secrets by default).
         Files.writeString(Files.createDirectories(home.resolve("secrets/leak")).resolve("MY_SECRET"), SECRET + "\n");
-        cluster = ClusterFixture.cluster(home, Map.of("SPARKY_AUTH_MODE", "on", "SPARKY_AUTH_PUBLIC_READ", "false",
-                "SPARKY_AUTH_SESSION_SECRET", "integration-test-session-secret-0123456789"))
+        cluster = ClusterFixture.cluster(
+                        home,
+                        Map.of(
+                                "SPARKY_AUTH_MODE",
+                                "on",
+                                "SPARKY_AUTH_PUBLIC_READ",
+                                "false",
+                                "SPARKY_AUTH_SESSION_SECRET",
+                                "integration-test-session-secret-0123456789"))
                 .start(1, false);
         base = cluster.api().base();
     }
@@ -89,7 +103,9 @@ class SecurityIT {
     @Test
     void noTokenNoLogin() throws Exception {
         assertEquals(401, send("POST", "/build/project/open", null, Map.of()).statusCode());
-        assertEquals(401, json("POST", "/api/v1/projects/open/builds", "{}", Map.of()).statusCode());
+        assertEquals(
+                401,
+                json("POST", "/api/v1/projects/open/builds", "{}", Map.of()).statusCode());
         assertEquals(401, send("GET", "/api/v1/projects", null, Map.of()).statusCode());
         assertEquals(401, send("GET", "/status/open/x", null, Map.of()).statusCode());
         var page = send("GET", "/builds", null, Map.of());
@@ -112,13 +128,26 @@ class SecurityIT {
     @Test
     void csrfIsRequiredForCookieWritesAndTheLoginForm() throws Exception {
         Session alice = login("alice", "alice-pw");
-        assertEquals(403, json("POST", "/api/v1/projects/open/builds", "{}", alice.cookieOnly()).statusCode());
-        assertEquals(403, json("POST", "/api/v1/projects/open/builds", "{}",
-                Map.of("Cookie", alice.cookie(), "X-CSRF-Token", "forged")).statusCode());
-        var noFormToken = send("POST", "/login", "user=alice&password=alice-pw",
+        assertEquals(
+                403,
+                json("POST", "/api/v1/projects/open/builds", "{}", alice.cookieOnly())
+                        .statusCode());
+        assertEquals(
+                403,
+                json(
+                                "POST",
+                                "/api/v1/projects/open/builds",
+                                "{}",
+                                Map.of("Cookie", alice.cookie(), "X-CSRF-Token", "forged"))
+                        .statusCode());
+        var noFormToken = send(
+                "POST",
+                "/login",
+                "user=alice&password=alice-pw",
                 Map.of("Content-Type", "application/x-www-form-urlencoded"));
         assertEquals(403, noFormToken.statusCode());
-        assertFalse(noFormToken.headers().allValues("Set-Cookie").stream().anyMatch(c -> c.startsWith("sparky_session=")));
+        assertFalse(
+                noFormToken.headers().allValues("Set-Cookie").stream().anyMatch(c -> c.startsWith("sparky_session=")));
         assertEquals(401, loginAttempt("alice", "wrong").statusCode());
     }
 
@@ -127,18 +156,25 @@ class SecurityIT {
         Session bob = login("bob", "bob-pw");
         var r = json("POST", "/api/v1/projects/vault/builds", "{}", bob.write());
         assertEquals(403, r.statusCode(), r.body());
-        assertEquals(403, send("GET", "/api/v1/projects/vault", null, bob.cookieOnly()).statusCode());
-        JsonNode projects = JSON.readTree(send("GET", "/api/v1/projects", null, bob.cookieOnly()).body());
+        assertEquals(
+                403,
+                send("GET", "/api/v1/projects/vault", null, bob.cookieOnly()).statusCode());
+        JsonNode projects = JSON.readTree(
+                send("GET", "/api/v1/projects", null, bob.cookieOnly()).body());
         assertFalse(projects.toString().contains("\"vault\""), "the ACL hides vault from bob");
         String token = makeToken("open-runner", List.of("open"), List.of("run"));
-        assertEquals(403, send("POST", "/build/project/vault", null, bearer(token)).statusCode());
+        assertEquals(
+                403, send("POST", "/build/project/vault", null, bearer(token)).statusCode());
         assertEquals(403, send("GET", "/status/open/x", null, bearer(token)).statusCode(), "no read scope");
     }
 
     @Test
     void apiTokensWorkUntilRevokedAndWrongOnesNever() throws Exception {
         Session alice = login("alice", "alice-pw");
-        var created = json("POST", "/api/v1/tokens", "{\"name\":\"ci\",\"projects\":[\"open\"],\"actions\":[\"run\",\"read\"]}",
+        var created = json(
+                "POST",
+                "/api/v1/tokens",
+                "{\"name\":\"ci\",\"projects\":[\"open\"],\"actions\":[\"run\",\"read\"]}",
                 alice.write());
         assertEquals(201, created.statusCode(), created.body());
         JsonNode t = JSON.readTree(created.body());
@@ -146,14 +182,25 @@ class SecurityIT {
         String id = t.path("id").asText();
         var triggered = awaitStatus(() -> send("POST", "/build/project/open", null, bearer(token)), 200);
         String jobId = triggered.body().strip();
-        assertEquals("token:ci", awaitBuild(Session.token(token), "open", jobId).path("requestedBy").asText());
+        assertEquals(
+                "token:ci",
+                awaitBuild(Session.token(token), "open", jobId)
+                        .path("requestedBy")
+                        .asText());
         String list = send("GET", "/api/v1/tokens", null, alice.cookieOnly()).body();
         assertTrue(list.contains(id) && !list.contains(token), list);
-        assertEquals(401, send("POST", "/build/project/open", null, bearer("spk_" + "A".repeat(43))).statusCode());
-        assertEquals(401, send("POST", "/build/project/open", null, bearer("not-a-token")).statusCode());
-        assertEquals(202, send("DELETE", "/api/v1/tokens/" + id, null, alice.write()).statusCode());
+        assertEquals(
+                401,
+                send("POST", "/build/project/open", null, bearer("spk_" + "A".repeat(43)))
+                        .statusCode());
+        assertEquals(
+                401,
+                send("POST", "/build/project/open", null, bearer("not-a-token")).statusCode());
+        assertEquals(
+                202, send("DELETE", "/api/v1/tokens/" + id, null, alice.write()).statusCode());
         awaitStatus(() -> send("POST", "/build/project/open", null, bearer(token)), 401);
-        for (Path log : List.of(cluster.home().resolve("logs/ui.log"), cluster.home().resolve("logs/dispatcher.log"))) {
+        for (Path log :
+                List.of(cluster.home().resolve("logs/ui.log"), cluster.home().resolve("logs/dispatcher.log"))) {
             assertFalse(Files.readString(log).contains(token), "the token is in " + log);
         }
     }
@@ -165,11 +212,13 @@ class SecurityIT {
         assertEquals(200, r.statusCode(), r.body());
         String jobId = r.body().strip();
         assertEquals("succeeded", awaitBuild(alice, "leak", jobId).path("state").asText());
-        String log = send("GET", "/report/raw/leak/" + jobId, null, alice.cookieOnly()).body();
+        String log = send("GET", "/report/raw/leak/" + jobId, null, alice.cookieOnly())
+                .body();
         String b64 = Base64.getEncoder().encodeToString(SECRET.getBytes(StandardCharsets.UTF_8));
         assertTrue(log.contains("plain *****"), log);
         assertFalse(log.contains(SECRET) || log.contains(b64), log);
-        String buildToken = Files.readString(cluster.home().resolve("build-token")).strip();
+        String buildToken =
+                Files.readString(cluster.home().resolve("build-token")).strip();
         var expired = send("GET", "/api/v1/job/stash", null, Map.of("Authorization", "Bearer " + buildToken));
         assertEquals(401, expired.statusCode(), "a build token dies with its build");
     }
@@ -178,30 +227,53 @@ class SecurityIT {
     void traversalInEveryPathParameterIsRefused() throws Exception {
         Session alice = login("alice", "alice-pw");
         String t = "..%2F..%2Fetc%2Fpasswd";
-        List<String> reads = List.of("/api/v1/projects/" + t, "/api/v1/projects/" + t + "/builds",
-                "/api/v1/projects/open/jobs/" + t, "/status/" + t + "/x", "/status/open/" + t, "/report/raw/open/" + t,
-                "/badge/" + t, "/projects/" + t, "/api/v1/builds/" + t, "/api/v1/builds/1/artifacts/" + t,
-                "/fragments/projects/" + t, "/project/" + t, "/report/" + t + "/1", "/api/v1/events?project=" + t);
+        List<String> reads = List.of(
+                "/api/v1/projects/" + t,
+                "/api/v1/projects/" + t + "/builds",
+                "/api/v1/projects/open/jobs/" + t,
+                "/status/" + t + "/x",
+                "/status/open/" + t,
+                "/report/raw/open/" + t,
+                "/badge/" + t,
+                "/projects/" + t,
+                "/api/v1/builds/" + t,
+                "/api/v1/builds/1/artifacts/" + t,
+                "/fragments/projects/" + t,
+                "/project/" + t,
+                "/report/" + t + "/1",
+                "/api/v1/events?project=" + t);
         for (String path : reads) {
             int status = send("GET", path, null, alice.cookieOnly()).statusCode();
             assertTrue(Set.of(400, 404).contains(status), path + " answered " + status);
         }
-        for (String path : List.of("/build/project/" + t, "/build/project/open/" + t, "/cancel/project/open/" + t,
+        for (String path : List.of(
+                "/build/project/" + t,
+                "/build/project/open/" + t,
+                "/cancel/project/open/" + t,
                 "/api/v1/projects/" + t + "/builds")) {
             int status = json("POST", path, "{}", alice.write()).statusCode();
             assertTrue(Set.of(400, 404).contains(status), path + " answered " + status);
         }
-        assertEquals(400, send("DELETE", "/api/v1/tokens/" + t, null, alice.write()).statusCode());
-        assertEquals(400, json("POST", "/api/v1/projects/open/builds", "{\"jobId\":\"../x\"}", alice.write()).statusCode());
+        assertEquals(
+                400, send("DELETE", "/api/v1/tokens/" + t, null, alice.write()).statusCode());
+        assertEquals(
+                400,
+                json("POST", "/api/v1/projects/open/builds", "{\"jobId\":\"../x\"}", alice.write())
+                        .statusCode());
     }
 
     @Test
     void xssInDescriptionsParametersLogsAndLoginFieldsIsEscaped() throws Exception {
         Session alice = login("alice", "alice-pw");
-        var r = json("POST", "/api/v1/projects/open/builds", "{\"description\":\"" + XSS.replace("/", "\\/")
-                + "\",\"params\":{\"NAME\":\"" + XSS.replace("/", "\\/") + "\"}}", alice.write());
+        var r = json(
+                "POST",
+                "/api/v1/projects/open/builds",
+                "{\"description\":\"" + XSS.replace("/", "\\/") + "\",\"params\":{\"NAME\":\"" + XSS.replace("/", "\\/")
+                        + "\"}}",
+                alice.write());
         assertEquals(202, r.statusCode(), r.body());
-        JsonNode build = awaitBuild(alice, "open", JSON.readTree(r.body()).path("jobId").asText());
+        JsonNode build =
+                awaitBuild(alice, "open", JSON.readTree(r.body()).path("jobId").asText());
         long id = build.path("id").asLong();
         for (String page : List.of("/builds/" + id, "/builds", "/projects/open", "/", "/fragments/builds/" + id)) {
             String html = send("GET", page, null, alice.cookieOnly()).body();
@@ -211,8 +283,11 @@ class SecurityIT {
         assertTrue(report.contains("&lt;script&gt;"), "the description is shown, escaped");
         var log = send("GET", "/api/v1/builds/" + id + "/log", null, alice.cookieOnly());
         assertTrue(log.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"));
-        var login = send("GET", "/login?next=" + URLEncoder.encode("\"><script>x</script>", StandardCharsets.UTF_8),
-                null, Map.of());
+        var login = send(
+                "GET",
+                "/login?next=" + URLEncoder.encode("\"><script>x</script>", StandardCharsets.UTF_8),
+                null,
+                Map.of());
         assertFalse(login.body().contains("<script>x"), "next is never reflected raw");
         assertTrue(loginAttempt(XSS, "x").body().indexOf(XSS) < 0, "a user name is never echoed");
         var headers = send("GET", "/login", null, Map.of()).headers();
@@ -227,8 +302,13 @@ class SecurityIT {
         assertEquals(413, declaredBody("/api/v1/projects/open/builds", 11L * 1024 * 1024, "application/json", alice));
         assertEquals(413, declaredBody("/api/v1/tokens", 100_000, "application/json", alice));
         assertEquals(413, declaredBody("/login", 100_000, "application/x-www-form-urlencoded", null));
-        assertEquals(413, declaredBody("/build-with-tags/project/open", 20L * 1024 * 1024,
-                "application/x-www-form-urlencoded", alice));
+        assertEquals(
+                413,
+                declaredBody(
+                        "/build-with-tags/project/open",
+                        20L * 1024 * 1024,
+                        "application/x-www-form-urlencoded",
+                        alice));
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------
@@ -251,8 +331,11 @@ class SecurityIT {
     private Session login(String user, String password) throws Exception {
         var r = loginAttempt(user, password);
         assertEquals(303, r.statusCode(), r.body());
-        String cookie = r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("sparky_session="))
-                .findFirst().orElseThrow().split(";")[0];
+        String cookie = r.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("sparky_session="))
+                .findFirst()
+                .orElseThrow()
+                .split(";")[0];
         String page = send("GET", "/queue", null, Map.of("Cookie", cookie)).body();
         Matcher m = Pattern.compile("name=\"csrf-token\" content=\"([^\"]+)\"").matcher(page);
         assertTrue(m.find(), page);
@@ -261,13 +344,19 @@ class SecurityIT {
 
     private HttpResponse<String> loginAttempt(String user, String password) throws Exception {
         var form = send("GET", "/login", null, Map.of());
-        String loginCookie = form.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("sparky_login="))
-                .findFirst().orElseThrow().split(";")[0];
+        String loginCookie = form.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("sparky_login="))
+                .findFirst()
+                .orElseThrow()
+                .split(";")[0];
         Matcher m = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(form.body());
         assertTrue(m.find());
         String body = "user=" + enc(user) + "&password=" + enc(password) + "&csrf=" + enc(m.group(1)) + "&next=%2F";
-        return send("POST", "/login", body, Map.of("Cookie", loginCookie,
-                "Content-Type", "application/x-www-form-urlencoded"));
+        return send(
+                "POST",
+                "/login",
+                body,
+                Map.of("Cookie", loginCookie, "Content-Type", "application/x-www-form-urlencoded"));
     }
 
     private String makeToken(String name, List<String> projects, List<String> actions) throws Exception {
@@ -295,7 +384,8 @@ class SecurityIT {
             }
             Thread.sleep(250);
         }
-        throw new AssertionError("build " + project + "/" + jobId + " did not end: " + last + "\n" + cluster.diagnostics());
+        throw new AssertionError(
+                "build " + project + "/" + jobId + " did not end: " + last + "\n" + cluster.diagnostics());
     }
 
     /** Some effects pass through Kafka and the dispatcher (token create, revoke): ask again for a few seconds. */
@@ -332,9 +422,11 @@ class SecurityIT {
 
     private HttpResponse<String> send(String method, String path, String body, Map<String, String> headers)
             throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(30))
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         headers.forEach(b::header);
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -350,12 +442,17 @@ class SecurityIT {
             StringBuilder req = new StringBuilder("POST " + path + " HTTP/1.1\r\nHost: " + uri.getAuthority()
                     + "\r\nContent-Type: " + type + "\r\nContent-Length: " + length + "\r\n");
             if (who != null) {
-                req.append("Cookie: ").append(who.cookie()).append("\r\nX-CSRF-Token: ").append(who.csrf()).append("\r\n");
+                req.append("Cookie: ")
+                        .append(who.cookie())
+                        .append("\r\nX-CSRF-Token: ")
+                        .append(who.csrf())
+                        .append("\r\n");
             }
             socket.getOutputStream().write(req.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII));
             socket.getOutputStream().flush();
-            String status = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
-                    StandardCharsets.US_ASCII)).readLine();
+            String status = new java.io.BufferedReader(
+                            new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+                    .readLine();
             return Integer.parseInt(status.split(" ")[1]);
         }
     }

@@ -44,7 +44,8 @@ class ServiceAuthIT {
     private static final String MISSING = "send the shared service token as 'Authorization: Bearer <token>'";
     private static final String WRONG = "is not this service's sparky.service.token";
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
     private SparkyCluster cluster;
     private SparkyApi api;
     private Path home;
@@ -63,17 +64,22 @@ class ServiceAuthIT {
         Path remote = Files.createTempDirectory("sparky-it-remote").resolve("app.git");
         git(work, "clone", "-q", "--bare", work.toString(), remote.toString());
         remoteUrl = remote.toUri().toString();
-        ClusterFixture.project(home, "watched", "scm: {url: '" + remoteUrl + "', branch: main}\n",
+        ClusterFixture.project(
+                home,
+                "watched",
+                "scm: {url: '" + remoteUrl + "', branch: main}\n",
                 "#!/usr/bin/env bash\necho \"built $SCM_SHA\"\n");
         // A disabled project keeps its trigger files: the one a link in another project could try to read.
         ClusterFixture.project(home, "other", "disabled: true\n", "#!/usr/bin/env bash\necho other\n");
-        Files.writeString(Files.createDirectories(home.resolve("projects/other/.triggers")).resolve("secret.json"),
+        Files.writeString(
+                Files.createDirectories(home.resolve("projects/other/.triggers"))
+                        .resolve("secret.json"),
                 OTHER_TRIGGER);
         Files.createDirectories(home.resolve("projects/hello/.triggers"));
         // Webhooks start off: the secrets file names no repository and there is no global secret.
         secretsFile = Files.writeString(home.resolve("webhook-secrets"), "# <repository url> <secret>\n");
-        cluster = ClusterFixture.cluster(home,
-                Map.of("SPARKY_SCHEDULER_WEBHOOK_SECRETS_FILE", secretsFile.toString())).start(1, true);
+        cluster = ClusterFixture.cluster(home, Map.of("SPARKY_SCHEDULER_WEBHOOK_SECRETS_FILE", secretsFile.toString()))
+                .start(1, true);
         api = cluster.api();
     }
 
@@ -94,24 +100,32 @@ class ServiceAuthIT {
         long id = api.build("hello", jobId).path("id").asLong();
 
         String dispatcher = cluster.dispatcher().url();
-        for (String path : List.of("/internal/v1/builds", "/internal/v1/builds/" + id + "/log",
-                "/internal/v1/builds/" + id + "/log/whole", "/internal/v1/builds/" + id + "/artifacts",
+        for (String path : List.of(
+                "/internal/v1/builds",
+                "/internal/v1/builds/" + id + "/log",
+                "/internal/v1/builds/" + id + "/log/whole",
+                "/internal/v1/builds/" + id + "/artifacts",
                 "/internal/v1/api-tokens")) {
             refused(dispatcher + path, null, MISSING);
             refused(dispatcher + path, "Bearer " + "0".repeat(64), WRONG);
         }
-        SparkyApi.Answer own = get(dispatcher + "/internal/v1/builds/" + id + "/log",
-                "Bearer " + cluster.serviceToken());
+        SparkyApi.Answer own =
+                get(dispatcher + "/internal/v1/builds/" + id + "/log", "Bearer " + cluster.serviceToken());
         assertEquals(200, own.status(), own.body());
         assertTrue(own.body().contains("Hello from Sparky!"));
 
         String scheduler = cluster.scheduler().url();
         refused(scheduler + "/internal/v1/scm", null, MISSING);
         refused(scheduler + "/internal/v1/scm", "Bearer " + cluster.serviceToken() + "x", WRONG);
-        assertEquals(200, get(scheduler + "/internal/v1/scm", "Bearer " + cluster.serviceToken()).status());
+        assertEquals(
+                200,
+                get(scheduler + "/internal/v1/scm", "Bearer " + cluster.serviceToken())
+                        .status());
         // The UI reaches the scheduler with the token: the project page shows the SCM health it reads there.
-        Waits.until(LONG, "the SCM status on the project page", () -> api.get("/projects/watched").body()
-                .contains("id=\"scm-status\""));
+        Waits.until(
+                LONG,
+                "the SCM status on the project page",
+                () -> api.get("/projects/watched").body().contains("id=\"scm-status\""));
 
         // A runner holds no token: nothing but probes and metrics opens, whatever the caller sends.
         String runner = cluster.runners().get(0).url();
@@ -120,7 +134,8 @@ class ServiceAuthIT {
             refused(runner + "/internal/v1/builds", auth, "this port answers only probes");
         }
 
-        for (ServiceProcess s : List.of(cluster.dispatcher(), cluster.scheduler(), cluster.runners().get(0))) {
+        for (ServiceProcess s : List.of(
+                cluster.dispatcher(), cluster.scheduler(), cluster.runners().get(0))) {
             assertEquals(200, get(s.url() + "/q/health/ready", null).status(), s.name());
             SparkyApi.Answer metrics = get(s.url() + "/q/metrics", null);
             assertEquals(200, metrics.status(), s.name());
@@ -147,9 +162,14 @@ class ServiceAuthIT {
         SparkyApi.Answer accepted = webhook(signed, push, sign(WEBHOOK_SECRET, push));
         assertEquals(202, accepted.status(), accepted.body());
         String headJob = "scm-" + headCommit.substring(0, 12);
-        assertEquals(headJob, accepted.json().path("queued").path(0).path("jobId").asText(), accepted.body());
-        assertTrue(accepted.json().path("ignored").asText().contains("commit " + oldCommit.substring(0, 8)
-                + " is not the head of main"), accepted.body());
+        assertEquals(
+                headJob, accepted.json().path("queued").path(0).path("jobId").asText(), accepted.body());
+        assertTrue(
+                accepted.json()
+                        .path("ignored")
+                        .asText()
+                        .contains("commit " + oldCommit.substring(0, 8) + " is not the head of main"),
+                accepted.body());
         assertEquals(1, api.awaitTerminal("watched", headJob, LONG), cluster::diagnostics);
         assertTrue(api.get("/report/raw/watched/" + headJob).body().contains("built " + headCommit));
         assertNull(api.status("watched", "scm-" + oldCommit.substring(0, 12)), "no build of the payload's commit");
@@ -177,16 +197,33 @@ class ServiceAuthIT {
         Path jar = SparkyCluster.repoRootFromBuild().resolve("dispatcher-service/target/quarkus-app/quarkus-run.jar");
         Path own = Files.createTempDirectory("sparky-it-no-token");
         int port = Ports.free();
-        try (ServiceProcess dispatcher = new ServiceProcess("dispatcher-without-token", jar, port,
-                Map.of("SPARKY_HOME", own.toString(), "SPARKY_DISPATCHER_PORT", Integer.toString(port),
-                        "KAFKA_BOOTSTRAP_SERVERS", cluster.broker().bootstrapServers(), "SPARKY_SERVICE_TOKEN", "",
-                        // everything else it needs, so that what it refuses is the missing token
-                        "SPARKY_JOB_SEAL_KEY", "dGVzdC1vbmx5LWpvYi1zZWFsLWtleS0zMi1ieXRlcyE="),
-                own.resolve("dispatcher.log")).start()) {
-            Waits.until(LONG, "the dispatcher without a token to exit", () -> !dispatcher.process().isAlive());
+        try (ServiceProcess dispatcher = new ServiceProcess(
+                        "dispatcher-without-token",
+                        jar,
+                        port,
+                        Map.of(
+                                "SPARKY_HOME",
+                                own.toString(),
+                                "SPARKY_DISPATCHER_PORT",
+                                Integer.toString(port),
+                                "KAFKA_BOOTSTRAP_SERVERS",
+                                cluster.broker().bootstrapServers(),
+                                "SPARKY_SERVICE_TOKEN",
+                                "",
+                                // everything else it needs, so that what it refuses is the missing token
+                                "SPARKY_JOB_SEAL_KEY",
+                                "dGVzdC1vbmx5LWpvYi1zZWFsLWtleS0zMi1ieXRlcyE="),
+                        own.resolve("dispatcher.log"))
+                .start()) {
+            Waits.until(
+                    LONG,
+                    "the dispatcher without a token to exit",
+                    () -> !dispatcher.process().isAlive());
             String output = dispatcher.process().tail(200);
-            assertTrue(output.contains("sparky-dispatcher refuses to start: sparky.service.token is not set")
-                    && output.contains("set SPARKY_SERVICE_TOKEN"), output);
+            assertTrue(
+                    output.contains("sparky-dispatcher refuses to start: sparky.service.token is not set")
+                            && output.contains("set SPARKY_SERVICE_TOKEN"),
+                    output);
             assertEquals(-1, dispatcher.readyStatus(), "it never listened");
         }
     }
@@ -198,7 +235,9 @@ class ServiceAuthIT {
     }
 
     private SparkyApi.Answer get(String url, String authorization) {
-        HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET();
+        HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(10))
+                .GET();
         if (authorization != null) {
             r.header("Authorization", authorization);
         }
@@ -207,7 +246,8 @@ class ServiceAuthIT {
 
     private SparkyApi.Answer webhook(ServiceProcess scheduler, String body, String signature) {
         HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(scheduler.url() + "/webhook/generic"))
-                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (signature != null) {
             r.header("X-Sparky-Signature-256", signature);
@@ -236,8 +276,18 @@ class ServiceAuthIT {
     private static String commit(Path work, String text) throws Exception {
         Files.writeString(work.resolve("file.txt"), text + "\n");
         git(work, "add", "file.txt");
-        git(work, "-c", "user.email=it@example.invalid", "-c", "user.name=IT", "-c", "commit.gpgsign=false", "commit",
-                "-q", "-m", text);
+        git(
+                work,
+                "-c",
+                "user.email=it@example.invalid",
+                "-c",
+                "user.name=IT",
+                "-c",
+                "commit.gpgsign=false",
+                "commit",
+                "-q",
+                "-m",
+                text);
         return git(work, "rev-parse", "HEAD").trim();
     }
 

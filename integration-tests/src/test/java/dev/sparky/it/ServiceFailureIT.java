@@ -32,9 +32,13 @@ class ServiceFailureIT {
     @BeforeAll
     void start() {
         Path home = ClusterFixture.homeWithExamples("service-faults");
-        ClusterFixture.project(home, "burst", "allow_manual_run: true\nconcurrency: 4\n",
+        ClusterFixture.project(
+                home,
+                "burst",
+                "allow_manual_run: true\nconcurrency: 4\n",
                 "#!/usr/bin/env bash\necho \"burst $SPARKY_JOB_ID\"\nsleep 0.2\n");
-        cluster = ClusterFixture.cluster(home, Map.of("SPARKY_DISPATCHER_LEASE", "5s")).start(2, false);
+        cluster = ClusterFixture.cluster(home, Map.of("SPARKY_DISPATCHER_LEASE", "5s"))
+                .start(2, false);
         api = cluster.api();
     }
 
@@ -62,7 +66,8 @@ class ServiceFailureIT {
         Map<String, Integer> perJob = new HashMap<>();
         for (JsonNode b : page.path("items")) {
             perJob.merge(b.path("jobId").asText(), 1, Integer::sum);
-            String log = api.get("/report/raw/burst/" + b.path("jobId").asText()).body();
+            String log =
+                    api.get("/report/raw/burst/" + b.path("jobId").asText()).body();
             assertTrue(log.contains("burst " + b.path("jobId").asText()), "each log is whole: " + log);
         }
         assertEquals(jobIds.size(), perJob.size(), "every accepted request has a build");
@@ -73,8 +78,13 @@ class ServiceFailureIT {
     void aBrokerOutageMakesServicesNotReadyAndTriggersAreBuiltOrRefusedNeverLost() {
         cluster.broker().stop();
         try {
-            Waits.until(Duration.ofSeconds(30), "the UI to report not ready", () -> cluster.ui().readyStatus() == 503);
-            Waits.until(Duration.ofSeconds(30), "the dispatcher to report not ready",
+            Waits.until(
+                    Duration.ofSeconds(30),
+                    "the UI to report not ready",
+                    () -> cluster.ui().readyStatus() == 503);
+            Waits.until(
+                    Duration.ofSeconds(30),
+                    "the dispatcher to report not ready",
                     () -> cluster.dispatcher().readyStatus() == 503);
             Answer during = api.post("/build/project/hello");
             assertEquals(503, during.status(), "a trigger during the outage is refused clearly: " + during.body());
@@ -82,7 +92,10 @@ class ServiceFailureIT {
             cluster.broker().start();
         }
         Waits.until(LONG, "the UI to be ready again", () -> cluster.ui().readyStatus() == 200);
-        Waits.until(LONG, "the dispatcher to be ready again", () -> cluster.dispatcher().readyStatus() == 200);
+        Waits.until(
+                LONG,
+                "the dispatcher to be ready again",
+                () -> cluster.dispatcher().readyStatus() == 200);
         cluster.runners().forEach(r -> Waits.until(LONG, r.name() + " ready again", () -> r.readyStatus() == 200));
         String after = api.trigger("hello");
         assertEquals(1, api.awaitTerminal("hello", after, LONG), cluster::diagnostics);

@@ -41,13 +41,17 @@ import org.junit.jupiter.api.condition.EnabledIf;
  * which needs the internet. Needs Raku, sparrowdo and Sparky::JobApi ({@code bin/sparky install-raku}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@EnabledIf(value = "dev.sparky.it.SparrowfileIT#runnable", disabledReason = "Raku and sparrowdo are not installed "
-        + "(no /usr/lib/perl6/site/bin/sparrowdo): run bin/sparky install-raku to run this test "
-        + "(-Dit.require-raku=true makes it fail instead of skipping)")
+@EnabledIf(
+        value = "dev.sparky.it.SparrowfileIT#runnable",
+        disabledReason = "Raku and sparrowdo are not installed "
+                + "(no /usr/lib/perl6/site/bin/sparrowdo): run bin/sparky install-raku to run this test "
+                + "(-Dit.require-raku=true makes it fail instead of skipping)")
 class SparkyExamplesIT {
     /** A sparrowdo build with a plugin is several raku processes: up to minutes on a loaded 2-core machine. */
     private static final Duration BUILD = Duration.ofMinutes(12);
-    private static final Pattern SENT_TO = Pattern.compile(">>> send request: POST job to http://127\\.0\\.0\\.1:(\\d+)/queue");
+
+    private static final Pattern SENT_TO =
+            Pattern.compile(">>> send request: POST job to http://127\\.0\\.0\\.1:(\\d+)/queue");
 
     private SparkyCluster cluster;
     private SparkyApi api;
@@ -67,8 +71,9 @@ class SparkyExamplesIT {
         }
         cluster = ClusterFixture.cluster(home, env).start(2, false);
         api = cluster.api();
-        for (String project : new String[] {"raku-project", "job-queue-override-attr", "hello-world",
-                "job-queue-workers", "job-queue-override-host"}) {
+        for (String project : new String[] {
+            "raku-project", "job-queue-override-attr", "hello-world", "job-queue-workers", "job-queue-override-host"
+        }) {
             queued.put(project, api.trigger(project));
         }
     }
@@ -99,7 +104,8 @@ class SparkyExamplesIT {
         long parentId = parent.path("id").asLong();
         return Waits.until(BUILD, "a child of build " + parentId + " in " + project + " to succeed", () -> {
             for (JsonNode b : api.get("/api/v1/builds?limit=100").json().path("items")) {
-                if (b.path("parentBuildId").asLong() == parentId && b.path("project").asText().matches(project)) {
+                if (b.path("parentBuildId").asLong() == parentId
+                        && b.path("project").asText().matches(project)) {
                     String state = b.path("state").asText();
                     assertFalse(state.equals("failed") || state.equals("cancelled"), () -> log(b));
                     return "succeeded".equals(state) ? b : null;
@@ -161,7 +167,12 @@ class SparkyExamplesIT {
         String log = log("job-queue-override-host", jobId);
         assertTrue(log.contains("config.sparrowdo.host: a child build runs on a runner of this installation"), log);
         assertTrue(log.contains("names a runner pool whose runners are that host"), log);
-        assertEquals(0, api.get("/api/v1/builds?project=remote_01&limit=50").json().path("items").size(),
+        assertEquals(
+                0,
+                api.get("/api/v1/builds?project=remote_01&limit=50")
+                        .json()
+                        .path("items")
+                        .size(),
                 "nothing was queued");
     }
 
@@ -170,8 +181,10 @@ class SparkyExamplesIT {
         JsonNode project = api.get("/api/v1/projects/sparrowdo-docker").json();
         assertFalse(project.path("buildable").asBoolean(true), project.toString());
         String message = project.path("issues").path(0).path("message").asText();
-        assertTrue(message.startsWith("sparrowdo.docker: a build runs on the runner that takes it, never on another "
-                + "host or container: remove docker and run this project on a runner pool"), project.toString());
+        assertTrue(
+                message.startsWith("sparrowdo.docker: a build runs on the runner that takes it, never on another "
+                        + "host or container: remove docker and run this project on a runner pool"),
+                project.toString());
         SparkyApi.Answer refused = api.post("/build/project/sparrowdo-docker");
         assertEquals(409, refused.status(), refused.body());
         assertTrue(refused.body().contains("sparrowdo.docker"), refused.body());

@@ -52,7 +52,8 @@ class SparkyImportIT {
     private String secondImport;
     private SparkyCluster cluster;
     private SparkyApi api;
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     @BeforeAll
     void importAndStart() throws Exception {
@@ -65,8 +66,14 @@ class SparkyImportIT {
         Result second = sparkyImport();
         assertEquals(0, second.exit(), second.output());
         secondImport = second.output();
-        cluster = ClusterFixture.cluster(home, Map.of("SPARKY_AUTH_MODE", "on",
-                "SPARKY_AUTH_SESSION_SECRET", "integration-test-session-secret-0123456789")).start(0, false); // no build runs: no runner
+        cluster = ClusterFixture.cluster(
+                        home,
+                        Map.of(
+                                "SPARKY_AUTH_MODE",
+                                "on",
+                                "SPARKY_AUTH_SESSION_SECRET",
+                                "integration-test-session-secret-0123456789"))
+                .start(0, false); // no build runs: no runner
         api = cluster.api();
     }
 
@@ -111,7 +118,8 @@ class SparkyImportIT {
         assertTrue(page.body().contains("/report/raw/deploy/" + DEPLOY_FAILED_JOB), page.body());
         var project = send("GET", "/projects/deploy", null, Map.of());
         assertEquals(200, project.statusCode());
-        assertTrue(project.body().contains(DEPLOY_FAILED_JOB) || project.body().contains("/builds/" + id), project.body());
+        assertTrue(
+                project.body().contains(DEPLOY_FAILED_JOB) || project.body().contains("/builds/" + id), project.body());
     }
 
     @Test
@@ -144,8 +152,7 @@ class SparkyImportIT {
         assertEquals(5, api.get("/api/v1/builds?limit=50").json().path("items").size());
     }
 
-    private record Result(int exit, String output) {
-    }
+    private record Result(int exit, String output) {}
 
     private Result sparkyImport() throws Exception {
         Path repo = SparkyCluster.repoRootFromBuild();
@@ -177,11 +184,14 @@ class SparkyImportIT {
         }
         Path jar;
         try (Stream<Path> jars = Files.list(repo.resolve("dispatcher-service/target/quarkus-app/lib/main"))) {
-            jar = jars.filter(j -> j.getFileName().toString().contains("sqlite-jdbc")).findFirst().orElseThrow();
+            jar = jars.filter(j -> j.getFileName().toString().contains("sqlite-jdbc"))
+                    .findFirst()
+                    .orElseThrow();
         }
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()},
-                ClassLoader.getPlatformClassLoader())) {
-            Driver driver = (Driver) loader.loadClass("org.sqlite.JDBC").getDeclaredConstructor().newInstance();
+        try (URLClassLoader loader =
+                new URLClassLoader(new URL[] {jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
+            Driver driver = (Driver)
+                    loader.loadClass("org.sqlite.JDBC").getDeclaredConstructor().newInstance();
             try (Connection c = driver.connect("jdbc:sqlite:" + root.resolve("projects/db.sqlite3"), new Properties());
                     Statement s = c.createStatement()) {
                 for (String sql : Files.readString(root.resolve("db.sql")).split(";\\s*\n")) {
@@ -197,19 +207,26 @@ class SparkyImportIT {
 
     private HttpResponse<String> loginAttempt(String user, String password) throws Exception {
         var form = send("GET", "/login", null, Map.of());
-        String loginCookie = form.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("sparky_login="))
-                .findFirst().orElseThrow().split(";")[0];
+        String loginCookie = form.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("sparky_login="))
+                .findFirst()
+                .orElseThrow()
+                .split(";")[0];
         Matcher m = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(form.body());
         assertTrue(m.find(), form.body());
         String body = "user=" + enc(user) + "&password=" + enc(password) + "&csrf=" + enc(m.group(1)) + "&next=%2F";
-        return send("POST", "/login", body, Map.of("Cookie", loginCookie,
-                "Content-Type", "application/x-www-form-urlencoded"));
+        return send(
+                "POST",
+                "/login",
+                body,
+                Map.of("Cookie", loginCookie, "Content-Type", "application/x-www-form-urlencoded"));
     }
 
     private HttpResponse<String> send(String method, String path, String body, Map<String, String> headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(api.base() + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         headers.forEach(b::header);
         try {
             return http.send(b.build(), HttpResponse.BodyHandlers.ofString());

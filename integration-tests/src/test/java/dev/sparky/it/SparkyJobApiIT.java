@@ -41,9 +41,11 @@ import org.junit.jupiter.api.condition.EnabledIf;
  * {@code -Dit.require-raku=true}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@EnabledIf(value = "dev.sparky.it.SparrowfileIT#runnable", disabledReason = "Raku and sparrowdo are not installed "
-        + "(no /usr/lib/perl6/site/bin/sparrowdo): run bin/sparky install-raku to run this test "
-        + "(-Dit.require-raku=true makes it fail instead of skipping)")
+@EnabledIf(
+        value = "dev.sparky.it.SparrowfileIT#runnable",
+        disabledReason = "Raku and sparrowdo are not installed "
+                + "(no /usr/lib/perl6/site/bin/sparrowdo): run bin/sparky install-raku to run this test "
+                + "(-Dit.require-raku=true makes it fail instead of skipping)")
 class SparkyJobApiIT {
     /**
      * A few sparrowdo builds one after another. Each is about 2 s on an idle 2-core machine, but up to a minute
@@ -52,6 +54,7 @@ class SparkyJobApiIT {
     private static final Duration CHAIN = Duration.ofMinutes(6);
     /** job-queue-predefined: eleven sparrowdo builds, one after another. */
     private static final Duration LONG_CHAIN = Duration.ofMinutes(15);
+
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     /** {@code call NAME curl-args...} prints "NAME status body" on one line; Sparky's header carries the token. */
     private static final String CALL = """
@@ -76,7 +79,8 @@ class SparkyJobApiIT {
         Path examples = Path.of(getClass().getResource("/sparky-job-api").toURI());
         try (Stream<Path> dirs = Files.list(examples)) {
             for (Path dir : dirs.filter(Files::isDirectory).toList()) {
-                Path to = Files.createDirectories(home.resolve("projects").resolve(dir.getFileName().toString()));
+                Path to = Files.createDirectories(
+                        home.resolve("projects").resolve(dir.getFileName().toString()));
                 Files.copy(dir.resolve("sparrowfile"), to.resolve("sparrowfile"));
                 Files.copy(dir.resolve("sparky.yaml"), to.resolve("sparky.yaml"));
             }
@@ -112,10 +116,21 @@ class SparkyJobApiIT {
         // limit of 5 levels, so this cluster allows 10 (the limit itself is JobApiScopeIT's).
         // SPARKY_RUNNER_JOB_API_FORWARDER=always: the runners serve Sparky::JobApi's port as in a pod, where no UI
         // is on the loopback, so every call of the module here goes through that forwarder.
-        cluster = ClusterFixture.cluster(home, Map.of("SPARKY_JOB_API_ARTIFACT_MAX_SIZE", "1M",
-                "SPARKY_JOB_API_MAX_DEPTH", "10", "SPARKY_RUNNER_JOB_API_FORWARDER", "always")).start(3, false);
+        cluster = ClusterFixture.cluster(
+                        home,
+                        Map.of(
+                                "SPARKY_JOB_API_ARTIFACT_MAX_SIZE",
+                                "1M",
+                                "SPARKY_JOB_API_MAX_DEPTH",
+                                "10",
+                                "SPARKY_RUNNER_JOB_API_FORWARDER",
+                                "always"))
+                .start(3, false);
         api = cluster.api();
-        assertEquals(202, api.postJson("/api/v1/projects/victim/builds", Map.of("jobId", "victim-first")).status());
+        assertEquals(
+                202,
+                api.postJson("/api/v1/projects/victim/builds", Map.of("jobId", "victim-first"))
+                        .status());
         assertEquals(1, api.awaitTerminal("victim", "victim-first", Duration.ofSeconds(60)), cluster::diagnostics);
     }
 
@@ -145,7 +160,8 @@ class SparkyJobApiIT {
     private List<JsonNode> succeededChildren(String project, JsonNode parent, int count) {
         long parentId = parent.path("id").asLong();
         return Waits.until(CHAIN, count + " child builds of " + parentId + " in " + project + " to succeed", () -> {
-            JsonNode page = api.get("/api/v1/builds?project=" + project + "&limit=50").json();
+            JsonNode page =
+                    api.get("/api/v1/builds?project=" + project + "&limit=50").json();
             List<JsonNode> children = new ArrayList<>();
             page.path("items").forEach(b -> {
                 if (b.path("parentBuildId").asLong() == parentId) {
@@ -153,7 +169,8 @@ class SparkyJobApiIT {
                 }
             });
             boolean done = children.size() == count
-                    && children.stream().allMatch(b -> "succeeded".equals(b.path("state").asText()));
+                    && children.stream()
+                            .allMatch(b -> "succeeded".equals(b.path("state").asText()));
             return done ? children : null;
         });
     }
@@ -183,7 +200,8 @@ class SparkyJobApiIT {
         String log = log("job-queue-predefined", parent.path("jobId").asText());
         assertTrue(log.contains("10 jobs finished successfully"), log);
         for (int i = 1; i <= 10; i++) {
-            JsonNode page = api.get("/api/v1/builds?project=worker_" + i + "&limit=5").json();
+            JsonNode page =
+                    api.get("/api/v1/builds?project=worker_" + i + "&limit=5").json();
             assertEquals("succeeded", page.path("items").path(0).path("state").asText(), "worker_" + i);
             assertTrue(page.path("items").path(0).path("jobId").asText().endsWith("_" + i), page.toString());
         }
@@ -210,7 +228,10 @@ class SparkyJobApiIT {
     void jobStashChildParentPassesTheChildsStashToItsParent() {
         JsonNode parent = succeeds("job-stash-child-parent");
         JsonNode child = succeededChildren("spawned_jobs", parent, 1).get(0);
-        assertEquals("{\"hello\":\"Sparky\"}", api.get("/api/v1/builds/" + child.path("id").asLong() + "/stash").body());
+        assertEquals(
+                "{\"hello\":\"Sparky\"}",
+                api.get("/api/v1/builds/" + child.path("id").asLong() + "/stash")
+                        .body());
         String log = log("job-stash-child-parent", parent.path("jobId").asText());
         assertTrue(log.contains("hello") && log.contains("\"Sparky\""), log);
     }
@@ -219,7 +240,10 @@ class SparkyJobApiIT {
     void jobStashParentChildPassesAStashWrittenBeforeTheChildWasQueued() {
         JsonNode parent = succeeds("job-stash-parent-child");
         JsonNode child = succeededChildren("spawned_jobs", parent, 1).get(0);
-        assertEquals("{\"hello\":\"world\"}", api.get("/api/v1/builds/" + child.path("id").asLong() + "/stash").body());
+        assertEquals(
+                "{\"hello\":\"world\"}",
+                api.get("/api/v1/builds/" + child.path("id").asLong() + "/stash")
+                        .body());
         String log = log("spawned_jobs", child.path("jobId").asText());
         assertTrue(log.contains("hello") && log.contains("\"world\""), log);
     }
@@ -229,7 +253,9 @@ class SparkyJobApiIT {
         JsonNode parent = succeeds("job-file-01");
         JsonNode child = Waits.until(CHAIN, "the child of job-file-01 in a spawn project", () -> {
             for (int n = 1; n <= 4; n++) {
-                JsonNode items = api.get("/api/v1/builds?project=job-file-01.spawned_0" + n).json().path("items");
+                JsonNode items = api.get("/api/v1/builds?project=job-file-01.spawned_0" + n)
+                        .json()
+                        .path("items");
                 for (JsonNode b : items) {
                     if (b.path("parentBuildId").asLong() == parent.path("id").asLong()
                             && "succeeded".equals(b.path("state").asText())) {
@@ -239,7 +265,8 @@ class SparkyJobApiIT {
             }
             return null;
         });
-        String file = api.get("/api/v1/builds/" + child.path("id").asLong() + "/artifacts/file1").body();
+        String file = api.get("/api/v1/builds/" + child.path("id").asLong() + "/artifacts/file1")
+                .body();
         assertEquals(Files.readString(Path.of(resource("job-file-01/sparrowfile"))), file);
     }
 
@@ -248,44 +275,65 @@ class SparkyJobApiIT {
         JsonNode build = succeeds("intruder");
         String log = log("intruder", build.path("jobId").asText());
         Map<String, String> a = answers(log);
-        assertTrue(a.get("queue-victim").startsWith("403 ") && a.get("queue-victim").contains(
-                "a build of project intruder may not start builds of project victim"), log);
-        assertTrue(a.get("stash-victim").startsWith("403 ") && a.get("stash-victim").contains(
-                "may not write to build victim/victim-first"), log);
+        assertTrue(
+                a.get("queue-victim").startsWith("403 ")
+                        && a.get("queue-victim")
+                                .contains("a build of project intruder may not start builds of project victim"),
+                log);
+        assertTrue(
+                a.get("stash-victim").startsWith("403 ")
+                        && a.get("stash-victim").contains("may not write to build victim/victim-first"),
+                log);
         assertTrue(a.get("stash-victim-new").startsWith("403 "), log);
         assertTrue(a.get("read-victim-stash").startsWith("403 "), log);
         assertTrue(a.get("file-victim").startsWith("403 "), log);
         assertTrue(a.get("read-victim-file").startsWith("403 "), log);
         assertTrue(a.get("no-token").startsWith("401 ") && a.get("no-token").contains("missing job API token"), log);
-        assertTrue(a.get("big-sparrowfile").startsWith("413 ") && a.get("big-sparrowfile").contains(
-                "more than the 524288 bytes a sent scenario may have"), log);
+        assertTrue(
+                a.get("big-sparrowfile").startsWith("413 ")
+                        && a.get("big-sparrowfile").contains("more than the 524288 bytes a sent scenario may have"),
+                log);
         assertTrue(a.get("big-stash").startsWith("413 "), log);
         assertTrue(a.get("big-file").startsWith("413 ") && a.get("big-file").contains("artifact big is larger"), log);
         assertTrue(a.get("own-stash").startsWith("200 "), log);
-        assertEquals("404", String.valueOf(api.get("/api/v1/projects/victim/jobs/" + build.path("jobId").asText()
-                + "-v").status()), "nothing was queued for victim");
-        assertEquals("{}", api.get("/api/v1/builds/" + api.build("victim", "victim-first").path("id").asLong()
-                + "/stash").body(), "victim's stash is untouched");
+        assertEquals(
+                "404",
+                String.valueOf(api.get("/api/v1/projects/victim/jobs/"
+                                + build.path("jobId").asText() + "-v")
+                        .status()),
+                "nothing was queued for victim");
+        assertEquals(
+                "{}",
+                api.get("/api/v1/builds/"
+                                + api.build("victim", "victim-first").path("id").asLong() + "/stash")
+                        .body(),
+                "victim's stash is untouched");
 
         // the token of the build that ended, and a forged one: both refused
-        String token = api.get("/api/v1/builds/" + build.path("id").asLong() + "/artifacts/token").body();
+        String token = api.get("/api/v1/builds/" + build.path("id").asLong() + "/artifacts/token")
+                .body();
         assertTrue(token.length() > 16, token);
         // the UI trusts a token the dispatcher confirmed for up to 5 s (sparky.job-api.token-cache-ttl)
-        HttpResponse<String> finished = Waits.until(Duration.ofSeconds(20), "the ended build's token to be refused",
-                () -> {
-                    HttpResponse<String> r = send("/stash/intruder/" + build.path("jobId").asText(), token);
+        HttpResponse<String> finished =
+                Waits.until(Duration.ofSeconds(20), "the ended build's token to be refused", () -> {
+                    HttpResponse<String> r =
+                            send("/stash/intruder/" + build.path("jobId").asText(), token);
                     return r.statusCode() == 200 ? null : r;
                 });
         assertEquals(401, finished.statusCode(), finished.body());
         assertTrue(finished.body().contains("invalid or expired job API token"), finished.body());
-        HttpResponse<String> forged = send("/trigger/intruder/" + build.path("jobId").asText(),
-                "Zm9yZ2VkLXRva2VuLWZvcmdlZC10b2tlbg");
+        HttpResponse<String> forged =
+                send("/trigger/intruder/" + build.path("jobId").asText(), "Zm9yZ2VkLXRva2VuLWZvcmdlZC10b2tlbg");
         assertEquals(401, forged.statusCode(), forged.body());
     }
 
     private HttpResponse<String> send(String path, String token) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(api.base() + path)).header("token", token).GET().build(),
+            return HTTP.send(
+                    HttpRequest.newBuilder(URI.create(api.base() + path))
+                            .header("token", token)
+                            .GET()
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -297,20 +345,25 @@ class SparkyJobApiIT {
 
     private static Map<String, String> answers(String log) {
         Map<String, String> out = new HashMap<>();
-        Arrays.stream(log.split("\n")).map(l -> l.split(" ", 2)).filter(p -> p.length == 2)
+        Arrays.stream(log.split("\n"))
+                .map(l -> l.split(" ", 2))
+                .filter(p -> p.length == 2)
                 .forEach(p -> out.put(p[0], p[1]));
         return out;
     }
 
     private static Map<String, String> params(JsonNode build) {
         Map<String, String> out = new HashMap<>();
-        build.path("params").fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+        build.path("params")
+                .fields()
+                .forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
         return out;
     }
 
     private String resource(String name) {
         try {
-            return Path.of(getClass().getResource("/sparky-job-api/" + name).toURI()).toString();
+            return Path.of(getClass().getResource("/sparky-job-api/" + name).toURI())
+                    .toString();
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }

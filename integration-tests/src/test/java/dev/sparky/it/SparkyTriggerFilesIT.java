@@ -67,7 +67,8 @@ class SparkyTriggerFilesIT {
                 """);
         assertEquals(1, api.awaitTerminal("compat", id, LONG), cluster::diagnostics);
         assertEquals("nightly", api.build("compat", id).path("description").asText());
-        assertTrue(api.get("/report/raw/compat/" + id).body().contains("a=1 b=2 version=\n"),
+        assertTrue(
+                api.get("/report/raw/compat/" + id).body().contains("a=1 b=2 version=\n"),
                 api.get("/report/raw/compat/" + id).body());
         assertFalse(Files.exists(triggers.resolve(id)));
     }
@@ -86,7 +87,8 @@ class SparkyTriggerFilesIT {
         assertEquals(1, api.awaitTerminal("compat", id, LONG), cluster::diagnostics);
         JsonNode build = api.build("compat", id);
         assertEquals("from the release bot", build.path("description").asText());
-        assertTrue(api.get("/report/raw/compat/" + id).body().contains("a=x b= version=1.4.2\n"),
+        assertTrue(
+                api.get("/report/raw/compat/" + id).body().contains("a=x b= version=1.4.2\n"),
                 api.get("/report/raw/compat/" + id).body());
     }
 
@@ -99,7 +101,8 @@ class SparkyTriggerFilesIT {
         Path error = triggers.resolve("failed/" + id + ".error");
         Path moved = triggers.resolve("failed/" + id);
         String text = Waits.until(LONG, "failed/" + id + " and its .error", () -> read(error, moved));
-        assertTrue(text.startsWith(".triggers/evil.1: not a Sparky trigger hash: line 2, column 18: expected a value"),
+        assertTrue(
+                text.startsWith(".triggers/evil.1: not a Sparky trigger hash: line 2, column 18: expected a value"),
                 text);
         assertFalse(Files.exists(triggers.resolve(id)));
         assertNull(api.status("compat", id), "no build for the refused file");

@@ -27,12 +27,15 @@ import org.junit.jupiter.api.condition.EnabledIf;
  * unless {@code -Dit.require-raku=true} (as {@code bin/sparky test} sets), which makes it fail instead.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@EnabledIf(value = "runnable", disabledReason = "Raku and sparrowdo are not installed (no "
-        + "/usr/lib/perl6/site/bin/sparrowdo): run bin/sparky install-raku to run this test "
-        + "(-Dit.require-raku=true makes it fail instead of skipping)")
+@EnabledIf(
+        value = "runnable",
+        disabledReason = "Raku and sparrowdo are not installed (no "
+                + "/usr/lib/perl6/site/bin/sparrowdo): run bin/sparky install-raku to run this test "
+                + "(-Dit.require-raku=true makes it fail instead of skipping)")
 class SparrowfileIT {
     /** sparrowdo starts several raku processes: about 10 s a build on a busy 2-core machine. */
     private static final Duration BUILD = Duration.ofSeconds(120);
+
     private static final Path SPARROWDO = Path.of("/usr/lib/perl6/site/bin/sparrowdo");
     private SparkyCluster cluster;
     private SparkyApi api;
@@ -58,7 +61,9 @@ class SparrowfileIT {
                 say "from the project folder: {'files/notes.txt'.IO.slurp.trim}";
                 """);
         // sparrowdo hands files/, templates/, conf/, config.raku ... of the folder it runs in to the scenario.
-        Files.writeString(Files.createDirectories(home.resolve("projects/raku-hello/files")).resolve("notes.txt"),
+        Files.writeString(
+                Files.createDirectories(home.resolve("projects/raku-hello/files"))
+                        .resolve("notes.txt"),
                 "notes of raku-hello\n");
         sparrowProject(home, "raku-die", """
                 allow_manual_run: true
@@ -116,8 +121,10 @@ class SparrowfileIT {
         JsonNode project = api.get("/api/v1/projects/raku-remote").json();
         assertFalse(project.path("buildable").asBoolean(true), project.toString());
         String message = project.path("issues").path(0).path("message").asText();
-        assertTrue(message.startsWith("sparrowdo.host: a build runs on the runner that takes it, never on another "
-                + "host or container: remove host and run this project on a runner pool whose runner is that host"),
+        assertTrue(
+                message.startsWith(
+                        "sparrowdo.host: a build runs on the runner that takes it, never on another "
+                                + "host or container: remove host and run this project on a runner pool whose runner is that host"),
                 project.toString());
         Answer refused = api.post("/build/project/raku-remote");
         assertEquals(409, refused.status(), refused.body());

@@ -48,11 +48,15 @@ class StateVolumeFullIT {
         Files.write(state.resolve("ballast.bin"), new byte[8 * 1024 * 1024]);
         ClusterFixture.project(home, "small", "allow_manual_run: true\n", "#!/usr/bin/env bash\necho small\n");
         // About 2 MB of log per build.
-        ClusterFixture.project(home, "chatty", "allow_manual_run: true\nconcurrency: 1\n",
+        ClusterFixture.project(
+                home,
+                "chatty",
+                "allow_manual_run: true\nconcurrency: 1\n",
                 "#!/usr/bin/env bash\nfor i in $(seq 1 20000); do "
                         + "echo \"line $i of a chatty build that fills the state volume of the dispatcher\"; done\n");
-        cluster = ClusterFixture.cluster(home, Map.of("SPARKY_DISPATCHER_LEASE", "5s",
-                "SPARKY_STATE_DIR", state.toString())).start(1, false);
+        cluster = ClusterFixture.cluster(
+                        home, Map.of("SPARKY_DISPATCHER_LEASE", "5s", "SPARKY_STATE_DIR", state.toString()))
+                .start(1, false);
         api = cluster.api();
         fill();
     }
@@ -84,7 +88,8 @@ class StateVolumeFullIT {
     void theNotReadyReasonNamesTheDisk() {
         assertTrue(notReady != null, "the volume never filled: " + chatty.size() + " chatty builds ended");
         String lower = notReady.toLowerCase(Locale.ROOT);
-        assertTrue(lower.contains("disk") || lower.contains("space") || lower.contains("full"),
+        assertTrue(
+                lower.contains("disk") || lower.contains("space") || lower.contains("full"),
                 "the not-ready reason names the disk: " + notReady);
     }
 
@@ -95,7 +100,10 @@ class StateVolumeFullIT {
             assertEquals(1, api.status("small", id), "a build finished before the fault keeps its state");
         }
         Files.delete(state.resolve("ballast.bin"));
-        Waits.until(LONG, "the dispatcher to be ready again by itself", () -> cluster.dispatcher().readyStatus() == 200);
+        Waits.until(
+                LONG,
+                "the dispatcher to be ready again by itself",
+                () -> cluster.dispatcher().readyStatus() == 200);
         for (String id : chatty) {
             assertEquals(1, api.awaitTerminal("chatty", id, LONG), () -> id + cluster.diagnostics());
         }
@@ -108,17 +116,17 @@ class StateVolumeFullIT {
     /** @return the dispatcher's not-ready answer, or null once the build ended while it stayed ready */
     private String awaitEndOrNotReady(String jobId) {
         return Waits.until(LONG, "chatty build " + jobId + " to end or the dispatcher to report not ready", () -> {
-            SparkyApi.Answer ready = new SparkyApi(cluster.dispatcher().url()).get("/q/health/ready");
-            if (ready.status() == 503) {
-                return ready.body();
-            }
-            Integer code = api.status("chatty", jobId);
-            return code != null && code == 1 ? "" : null;
-        }).transform(s -> s.isEmpty() ? null : s);
+                    SparkyApi.Answer ready = new SparkyApi(cluster.dispatcher().url()).get("/q/health/ready");
+                    if (ready.status() == 503) {
+                        return ready.body();
+                    }
+                    Integer code = api.status("chatty", jobId);
+                    return code != null && code == 1 ? "" : null;
+                })
+                .transform(s -> s.isEmpty() ? null : s);
     }
 
-    private record Result(int code, String output) {
-    }
+    private record Result(int code, String output) {}
 
     private static Result run(String... cmd) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();

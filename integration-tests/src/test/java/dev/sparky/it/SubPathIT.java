@@ -28,9 +28,13 @@ class SubPathIT {
     void start() {
         UiCluster.requireChromium();
         Path home = ClusterFixture.homeWithExamples("subpath");
-        ClusterFixture.project(home, "hello", "allow_manual_run: true\n",
+        ClusterFixture.project(
+                home,
+                "hello",
+                "allow_manual_run: true\n",
                 "#!/usr/bin/env bash\necho 'step one'\nsleep 1\necho 'done under the sub-path'\n");
-        cluster = ClusterFixture.cluster(home, Map.of("SPARKY_HTTP_ROOT", "/sparky")).start(1, false);
+        cluster = ClusterFixture.cluster(home, Map.of("SPARKY_HTTP_ROOT", "/sparky"))
+                .start(1, false);
         browser = Browser.on(cluster.api().base(), Browser.DESKTOP);
     }
 
@@ -53,21 +57,30 @@ class SubPathIT {
         assertTrue(browser.text("#scenario").contains("done under the sub-path"), "the scenario is shown");
 
         browser.find("#build-form button[type=submit]").click();
-        String report = browser.until(BUILD, "the form opens the build's report under the prefix",
+        String report = browser.until(
+                BUILD,
+                "the form opens the build's report under the prefix",
                 d -> d.getCurrentUrl().matches(".*/sparky/builds/\\d+$") ? d.getCurrentUrl() : null);
-        browser.until(BUILD, "the live log shows the build's end",
+        browser.until(
+                BUILD,
+                "the live log shows the build's end",
                 d -> browser.text("#log").contains("done under the sub-path"));
 
         browser.find("#main-menu a[href='/sparky/builds']").click();
-        browser.until(BUILD, "the builds page lists the build",
+        browser.until(
+                BUILD,
+                "the builds page lists the build",
                 d -> !d.findElements(org.openqa.selenium.By.cssSelector(
-                        "a[href='/sparky/builds/" + report.substring(report.lastIndexOf('/') + 1) + "']")).isEmpty());
+                                "a[href='/sparky/builds/" + report.substring(report.lastIndexOf('/') + 1) + "']"))
+                        .isEmpty());
 
         @SuppressWarnings("unchecked")
-        List<String> requested = (List<String>) browser.js(
-                "return performance.getEntriesByType('resource').map(function (e) { return e.name; })");
+        List<String> requested = (List<String>)
+                browser.js("return performance.getEntriesByType('resource').map(function (e) { return e.name; })");
         assertTrue(requested.stream().anyMatch(u -> u.contains("/sparky/css/sparky.css")), requested.toString());
-        assertEquals(List.of(), requested.stream().filter(u -> !u.startsWith(base + "/sparky/")).toList(),
+        assertEquals(
+                List.of(),
+                requested.stream().filter(u -> !u.startsWith(base + "/sparky/")).toList(),
                 "every request of the builds page stays under the prefix");
     }
 }

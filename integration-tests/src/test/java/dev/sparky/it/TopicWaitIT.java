@@ -56,7 +56,8 @@ class TopicWaitIT {
     private KafkaSettings as(String user) {
         Properties p = broker.clientProperties(user);
         Map<String, String> common = new HashMap<>();
-        p.stringPropertyNames().stream().filter(k -> !k.equals("bootstrap.servers"))
+        p.stringPropertyNames().stream()
+                .filter(k -> !k.equals("bootstrap.servers"))
                 .forEach(k -> common.put(k, p.getProperty(k)));
         return new KafkaSettings(broker.bootstrapServers(), common);
     }
@@ -66,7 +67,8 @@ class TopicWaitIT {
     void aRunnerSaysWhichTopicIsMissingBeforeTheDispatcherCreatedIt() {
         KafkaSettings gpuRunner = as(RunnerPools.kafkaUser("gpu"));
         List<String> topics = SparkyTopics.runner("gpu").names();
-        var e = assertThrows(TopicWait.TopicsMissingException.class,
+        var e = assertThrows(
+                TopicWait.TopicsMissingException.class,
                 () -> TopicWait.on(gpuRunner, Duration.ofSeconds(3)).await(topics, () -> false));
         assertEquals(topics, e.missing());
         assertTrue(e.getMessage().contains("sparky.jobs.gpu"), e.getMessage());
@@ -103,8 +105,10 @@ class TopicWaitIT {
         KafkaSettings defaultRunner = as(SparkyAcls.RUNNER);
         assertTrue(TopicWait.on(defaultRunner, Duration.ofSeconds(30))
                 .await(SparkyTopics.runner(RunnerPools.DEFAULT).names(), () -> false));
-        var e = assertThrows(TopicWait.TopicsMissingException.class, () -> TopicWait.on(defaultRunner,
-                Duration.ofSeconds(3)).await(List.of(SparkyTopics.jobs("gpu")), () -> false));
+        var e = assertThrows(
+                TopicWait.TopicsMissingException.class,
+                () -> TopicWait.on(defaultRunner, Duration.ofSeconds(3))
+                        .await(List.of(SparkyTopics.jobs("gpu")), () -> false));
         assertEquals(List.of("sparky.jobs.gpu"), e.missing(), e.getMessage());
     }
 }

@@ -30,9 +30,11 @@ final class UiCluster implements ParameterResolver, AfterAllCallback {
     static final String BIG_LOG = "biglog";
     /** A sparky.yaml with a YAML syntax error on line {@link #BROKEN_LINE}. */
     static final String BROKEN = "broken";
+
     static final int BROKEN_LINE = 3;
     /** Prints HTML that would run script if a page inserted it as markup. */
     static final String XSS = "xss";
+
     static final String SCRIPT_TAG = "<script>alert(1)</script>";
     static final String IMG_TAG = "<img src=x onerror=alert(1)>";
 
@@ -66,27 +68,38 @@ final class UiCluster implements ParameterResolver, AfterAllCallback {
     private static SparkyCluster start() {
         requireChromium();
         Path home = ClusterFixture.homeWithExamples("ui");
-        ClusterFixture.project(home, LONG_RUN, "allow_manual_run: true\n",
+        ClusterFixture.project(
+                home,
+                LONG_RUN,
+                "allow_manual_run: true\n",
                 "#!/usr/bin/env bash\nfor i in $(seq 1 120); do echo \"tick $i\"; sleep 0.5; done\n");
-        ClusterFixture.project(home, BROKEN, "allow_manual_run: true\ncrontab: \"*/5 * * * *\"\n"
-                + "  timeout: 10m\n", "#!/usr/bin/env bash\necho never runs\n");
-        ClusterFixture.project(home, BIG_LOG, "allow_manual_run: true\n",
+        ClusterFixture.project(
+                home,
+                BROKEN,
+                "allow_manual_run: true\ncrontab: \"*/5 * * * *\"\n" + "  timeout: 10m\n",
+                "#!/usr/bin/env bash\necho never runs\n");
+        ClusterFixture.project(
+                home,
+                BIG_LOG,
+                "allow_manual_run: true\n",
                 "#!/usr/bin/env bash\nfor i in $(seq -w 1 40000); do echo \"line $i of a long log\"; done\n");
-        ClusterFixture.project(home, XSS, "allow_manual_run: true\n", "#!/usr/bin/env bash\n"
-                + "echo '" + SCRIPT_TAG + "'\necho '" + IMG_TAG + "'\necho 'xss done'\n");
+        ClusterFixture.project(
+                home,
+                XSS,
+                "allow_manual_run: true\n",
+                "#!/usr/bin/env bash\n" + "echo '" + SCRIPT_TAG + "'\necho '" + IMG_TAG + "'\necho 'xss done'\n");
         return ClusterFixture.cluster(home, Map.of()).start(2, false);
     }
 
     /** A build triggered over the JSON API, once the dispatcher has recorded it: its job id and build id. */
-    record Triggered(String project, String jobId, long id) {
-    }
+    record Triggered(String project, String jobId, long id) {}
 
     static Triggered trigger(SparkyApi api, String project, Map<String, String> params, String description) {
-        Answer accepted = api.postJson("/api/v1/projects/" + project + "/builds",
-                Map.of("params", params, "description", description));
+        Answer accepted = api.postJson(
+                "/api/v1/projects/" + project + "/builds", Map.of("params", params, "description", description));
         if (accepted.status() != 202) {
-            throw new AssertionError("trigger of " + project + " answered " + accepted.status() + ": "
-                    + accepted.body());
+            throw new AssertionError(
+                    "trigger of " + project + " answered " + accepted.status() + ": " + accepted.body());
         }
         String jobId = accepted.json().path("jobId").asText();
         long id = Waits.until(Duration.ofSeconds(30), "build " + project + "/" + jobId + " recorded", () -> {

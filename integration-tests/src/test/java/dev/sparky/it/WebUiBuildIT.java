@@ -66,18 +66,23 @@ class WebUiBuildIT {
         browser.find("#build-description").sendKeys("from the browser");
         browser.find("#build-form button[type=submit]").click();
 
-        String url = browser.until(BUILD, "the form opens the new build's report page",
+        String url = browser.until(
+                BUILD,
+                "the form opens the new build's report page",
                 d -> d.getCurrentUrl().matches(".*/builds/\\d+$") ? d.getCurrentUrl() : null);
-        browser.until(BUILD, "the log shows the verbose parameter listing",
+        browser.until(
+                BUILD,
+                "the log shows the verbose parameter listing",
                 d -> browser.text("#log").contains("SPARKY_PROJECT=params"));
         String log = browser.text("#log");
         assertTrue(log.contains("Howdy, staging! (app: sparky-example)"), log);
-        assertTrue(log.contains("TARGET=staging") && log.contains("VERBOSE=true") && log.contains("GREETING=Howdy"),
-                log);
+        assertTrue(
+                log.contains("TARGET=staging") && log.contains("VERBOSE=true") && log.contains("GREETING=Howdy"), log);
         assertEquals("staging", paramCell("TARGET"), "the report page lists the parameters");
         assertEquals("true", paramCell("VERBOSE"));
 
-        JsonNode build = api.get("/api/v1/builds/" + url.substring(url.lastIndexOf('/') + 1)).json();
+        JsonNode build = api.get("/api/v1/builds/" + url.substring(url.lastIndexOf('/') + 1))
+                .json();
         assertEquals("from the browser", build.path("description").asText(), build.toString());
         assertEquals("Howdy", build.path("params").path("GREETING").asText(), build.toString());
         assertEquals(1, api.awaitTerminal("params", build.path("jobId").asText(), BUILD), cluster::diagnostics);
@@ -93,19 +98,28 @@ class WebUiBuildIT {
             browser.until(Duration.ofSeconds(10), "the first log line", d -> lineCount() > 0);
             for (int round = 0; round < 3; round++) {
                 int before = lineCount();
-                browser.until(Duration.ofSeconds(2), "a new log line within 2 s (had " + before + ")",
+                browser.until(
+                        Duration.ofSeconds(2),
+                        "a new log line within 2 s (had " + before + ")",
                         d -> lineCount() > before);
             }
-            assertEquals(Boolean.TRUE, browser.js("return window.sparkyNotReloaded === true;"),
+            assertEquals(
+                    Boolean.TRUE,
+                    browser.js("return window.sparkyNotReloaded === true;"),
                     "the lines came without a reload");
 
             List<WebElement> green = browser.findAll("#log span.ansi-fg-32");
             assertFalse(green.isEmpty(), "ANSI green is drawn as styled spans");
-            assertTrue(green.get(0).getText().matches("\\[ ?\\d+/20\\]"), green.get(0).getText());
-            assertNotEquals(browser.find("#log").getCssValue("color"), green.get(0).getCssValue("color"),
+            assertTrue(
+                    green.get(0).getText().matches("\\[ ?\\d+/20\\]"),
+                    green.get(0).getText());
+            assertNotEquals(
+                    browser.find("#log").getCssValue("color"),
+                    green.get(0).getCssValue("color"),
                     "the span has its own colour");
             String raw = (String) browser.js("return document.getElementById('log').textContent;");
-            assertFalse(raw.contains("\u001b") || raw.contains("[32m") || raw.contains("[0m"),
+            assertFalse(
+                    raw.contains("\u001b") || raw.contains("[32m") || raw.contains("[0m"),
                     "no escape codes in the text: " + raw);
             assertTrue(raw.contains("working on step 1..."), raw);
         } finally {
@@ -118,14 +132,20 @@ class WebUiBuildIT {
         Triggered t = UiCluster.trigger(api, UiCluster.BIG_LOG, Map.of(), "a long log");
         assertEquals(1, api.awaitTerminal(UiCluster.BIG_LOG, t.jobId(), BUILD));
         browser.open("/builds/" + t.id());
-        browser.until(Duration.ofSeconds(15), "the tail of the log", d -> browser.text("#log").contains("line 40000"));
+        browser.until(
+                Duration.ofSeconds(15),
+                "the tail of the log",
+                d -> browser.text("#log").contains("line 40000"));
         assertFalse(browser.text("#log").contains("line 00001 "), "the start is not loaded at first");
         WebElement earlier = browser.find("#load-earlier");
         assertTrue(earlier.isDisplayed(), "earlier output is offered");
         for (int i = 0; i < 10 && browser.find("#load-earlier").isDisplayed(); i++) {
             int before = browser.text("#log").length();
             browser.find("#load-earlier").click();
-            browser.until(Duration.ofSeconds(10), "earlier output", d -> browser.text("#log").length() > before);
+            browser.until(
+                    Duration.ofSeconds(10),
+                    "earlier output",
+                    d -> browser.text("#log").length() > before);
         }
         String log = browser.text("#log");
         assertTrue(log.startsWith("line 00001 of a long log"), log.substring(0, Math.min(80, log.length())));
@@ -137,18 +157,24 @@ class WebUiBuildIT {
         Triggered t = UiCluster.trigger(api, UiCluster.LONG_RUN, Map.of(), "to be cancelled");
         api.awaitStatus(UiCluster.LONG_RUN, t.jobId(), Set.of(0), BUILD);
         browser.open("/builds/" + t.id());
-        browser.until(Duration.ofSeconds(10), "the first ticks", d -> browser.text("#log").contains("tick 1"));
+        browser.until(
+                Duration.ofSeconds(10),
+                "the first ticks",
+                d -> browser.text("#log").contains("tick 1"));
         WebElement cancel = browser.find("button[data-cancel]");
         assertTrue(cancel.isEnabled(), "Cancel is offered while the build runs");
         cancel.click();
 
-        browser.until(Duration.ofSeconds(30), "the page shows the build cancelled",
+        browser.until(
+                Duration.ofSeconds(30),
+                "the page shows the build cancelled",
                 d -> browser.text("#build-state").equalsIgnoreCase("cancelled"));
         assertFalse(browser.find("button[data-cancel]").isEnabled(), "Cancel is no longer offered");
         assertEquals(-11, api.status(UiCluster.LONG_RUN, t.jobId()), cluster::diagnostics);
         browser.open("/builds/" + t.id());
         assertTrue(browser.text("#build-state").equalsIgnoreCase("cancelled"), browser.text("#build-state"));
-        String log = api.get("/report/raw/" + UiCluster.LONG_RUN + "/" + t.jobId()).body();
+        String log =
+                api.get("/report/raw/" + UiCluster.LONG_RUN + "/" + t.jobId()).body();
         assertTrue(log.contains("tick 1") && !log.contains("tick 120"), "the script was stopped early: " + log);
     }
 
@@ -160,10 +186,13 @@ class WebUiBuildIT {
             String link = click % 2 == 1 ? "Queue" : "Projects";
             try {
                 browser.driver().findElement(By.linkText(link)).click();
-                browser.until(Duration.ofSeconds(10), link + " loaded", d -> d.getTitle().startsWith(link));
+                browser.until(
+                        Duration.ofSeconds(10),
+                        link + " loaded",
+                        d -> d.getTitle().startsWith(link));
             } catch (TimeoutException e) {
-                fail("click " + click + " (" + link + ") did not load within 10 s: " + e.getMessage().lines()
-                        .findFirst().orElse(""));
+                fail("click " + click + " (" + link + ") did not load within 10 s: "
+                        + e.getMessage().lines().findFirst().orElse(""));
             }
         }
     }
@@ -175,7 +204,8 @@ class WebUiBuildIT {
     }
 
     private String paramCell(String name) {
-        return browser.driver().findElement(By.xpath("//tr[th/code[text()='" + name + "']]/td[@class='param']"))
+        return browser.driver()
+                .findElement(By.xpath("//tr[th/code[text()='" + name + "']]/td[@class='param']"))
                 .getText();
     }
 }

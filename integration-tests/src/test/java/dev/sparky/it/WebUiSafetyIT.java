@@ -34,7 +34,10 @@ class WebUiSafetyIT {
     void useCluster(SparkyCluster shared) {
         cluster = shared;
         api = shared.api();
-        JsonNode issue = api.get("/api/v1/projects/" + UiCluster.BROKEN).json().path("issues").path(0);
+        JsonNode issue = api.get("/api/v1/projects/" + UiCluster.BROKEN)
+                .json()
+                .path("issues")
+                .path(0);
         assertEquals(UiCluster.BROKEN_LINE, issue.path("line").asInt(), issue.toString());
         assertTrue(issue.path("file").asText().endsWith("sparky.yaml"), issue.toString());
         brokenAt = issue.path("file").asText() + ":" + UiCluster.BROKEN_LINE;
@@ -71,7 +74,9 @@ class WebUiSafetyIT {
             assertTrue(log.contains(UiCluster.SCRIPT_TAG) && log.contains(UiCluster.IMG_TAG), log);
             assertEquals(XSS_TEXT, b.text("td.description"));
             assertEquals(UiCluster.IMG_TAG, b.text("td.param"));
-            assertTrue(b.findAll("#log script, #log img, td.description *, td.param *").isEmpty(),
+            assertTrue(
+                    b.findAll("#log script, #log img, td.description *, td.param *")
+                            .isEmpty(),
                     "no element was made from build text");
 
             b.open("/projects/" + UiCluster.XSS);
@@ -82,7 +87,9 @@ class WebUiSafetyIT {
             b.open("/builds");
             Triggered later = UiCluster.trigger(api, UiCluster.XSS, Map.of(), XSS_TEXT + " (later)");
             String row = "#builds tbody tr:has(a[href='/builds/" + later.id() + "'])";
-            b.until(Duration.ofSeconds(20), "the new build's row added to the open builds page",
+            b.until(
+                    Duration.ofSeconds(20),
+                    "the new build's row added to the open builds page",
                     d -> !b.findAll(row).isEmpty());
             assertNoAlert(b, "builds page after its live update");
             assertTrue(b.text(row).contains(XSS_TEXT + " (later)"), b.text(row));
@@ -109,8 +116,8 @@ class WebUiSafetyIT {
     @Test
     void theProjectBuildsQueueAndRunnersPagesNeedNoSidewaysScrollingOnAPhone() {
         try (Browser b = Browser.on(api.base(), Browser.PHONE)) {
-            for (String page : List.of("/projects/params", "/projects/" + UiCluster.BROKEN, "/builds", "/queue",
-                    "/runners")) {
+            for (String page :
+                    List.of("/projects/params", "/projects/" + UiCluster.BROKEN, "/builds", "/queue", "/runners")) {
                 assertFitsThePhone(b, page);
             }
         }
@@ -119,9 +126,11 @@ class WebUiSafetyIT {
     private static void assertFitsThePhone(Browser b, String page) {
         b.open(page);
         assertEquals(Browser.PHONE.getWidth(), b.viewportWidth(), "the window is phone-sized");
-        assertTrue(b.horizontalOverflow() <= 0 && b.innerWidth() <= b.viewportWidth(), page
-                + " is wider than the phone by " + b.horizontalOverflow() + " px (visible width "
-                + b.innerWidth() + " px)");
+        assertTrue(
+                b.horizontalOverflow() <= 0 && b.innerWidth() <= b.viewportWidth(),
+                page
+                        + " is wider than the phone by " + b.horizontalOverflow() + " px (visible width "
+                        + b.innerWidth() + " px)");
     }
 
     @Test
@@ -130,8 +139,14 @@ class WebUiSafetyIT {
         assertEquals(1, api.awaitTerminal("hello", t.jobId(), BUILD), cluster::diagnostics);
         String local = api.base() + "/";
         List<String> all = new ArrayList<>();
-        for (String page : List.of("/", "/projects/params", "/projects/" + UiCluster.BROKEN, "/builds",
-                "/builds/" + t.id(), "/queue", "/runners")) {
+        for (String page : List.of(
+                "/",
+                "/projects/params",
+                "/projects/" + UiCluster.BROKEN,
+                "/builds",
+                "/builds/" + t.id(),
+                "/queue",
+                "/runners")) {
             // A browser per page: live pages keep connections open (see WebUiBuildIT's navigation test).
             try (Browser b = Browser.on(api.base(), Browser.DESKTOP)) {
                 b.open(page);

@@ -32,7 +32,9 @@ public class FakeApiTokenClient implements ApiTokenClient {
 
     @Override
     public List<ApiTokenView> list() {
-        return byHash.values().stream().map(g -> new ApiTokenView(g.id(), g.name(), g.projects(), g.actions(),
-                g.createdBy(), null, g.expiresAt(), null)).toList();
+        return byHash.values().stream()
+                .map(g -> new ApiTokenView(
+                        g.id(), g.name(), g.projects(), g.actions(), g.createdBy(), null, g.expiresAt(), null))
+                .toList();
     }
 }

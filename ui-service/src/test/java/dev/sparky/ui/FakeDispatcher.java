@@ -15,8 +15,8 @@ import dev.sparky.ui.dispatcher.LogSlice;
 import dev.sparky.ui.dispatcher.LogStream;
 import io.quarkus.test.Mock;
 import jakarta.inject.Singleton;
-import java.net.ConnectException;
 import java.io.ByteArrayInputStream;
+import java.net.ConnectException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,14 +43,41 @@ public class FakeDispatcher implements DispatcherClient {
         down = false;
     }
 
-    public static BuildView build(long id, String project, String jobId, BuildState state, String description,
-            Map<String, String> params) {
+    public static BuildView build(
+            long id, String project, String jobId, BuildState state, String description, Map<String, String> params) {
         Instant t = Instant.parse("2026-11-01T10:00:00Z");
-        List<AttemptView> attempts = state == BuildState.QUEUED ? List.of()
-                : List.of(new AttemptView(1, "runner-1", state.wireName(), t, state.isTerminal() ? t.plusSeconds(3) : null,
-                        state.isTerminal() ? 0 : null, 10, null));
-        return new BuildView(id, project, jobId, description, state, state.sparkyCode(), null, params, "anonymous",
-                "api", null, state == BuildState.QUEUED ? 0 : 1, "runner-1", null, t, t, null, 3000L, 10, attempts);
+        List<AttemptView> attempts = state == BuildState.QUEUED
+                ? List.of()
+                : List.of(new AttemptView(
+                        1,
+                        "runner-1",
+                        state.wireName(),
+                        t,
+                        state.isTerminal() ? t.plusSeconds(3) : null,
+                        state.isTerminal() ? 0 : null,
+                        10,
+                        null));
+        return new BuildView(
+                id,
+                project,
+                jobId,
+                description,
+                state,
+                state.sparkyCode(),
+                null,
+                params,
+                "anonymous",
+                "api",
+                null,
+                state == BuildState.QUEUED ? 0 : 1,
+                "runner-1",
+                null,
+                t,
+                t,
+                null,
+                3000L,
+                10,
+                attempts);
     }
 
     public BuildView add(BuildView b) {
@@ -60,8 +87,8 @@ public class FakeDispatcher implements DispatcherClient {
 
     private void check() {
         if (down) {
-            throw new DispatcherUnavailableException("http://fake cannot be reached (ConnectException)",
-                    new ConnectException("refused"));
+            throw new DispatcherUnavailableException(
+                    "http://fake cannot be reached (ConnectException)", new ConnectException("refused"));
         }
     }
 
@@ -72,7 +99,8 @@ public class FakeDispatcher implements DispatcherClient {
                 .filter(b -> q.project() == null || b.project().equals(q.project()))
                 .filter(b -> q.state() == null || b.state() == q.state())
                 .filter(b -> q.before() == null || b.id() < q.before())
-                .sorted(Comparator.comparingLong(BuildView::id).reversed()).toList());
+                .sorted(Comparator.comparingLong(BuildView::id).reversed())
+                .toList());
         int limit = q.limit() == null ? 50 : q.limit();
         List<BuildView> items = all.subList(0, Math.min(limit, all.size()));
         Long next = all.size() > limit ? items.get(items.size() - 1).id() : null;
@@ -88,7 +116,9 @@ public class FakeDispatcher implements DispatcherClient {
     @Override
     public Optional<BuildView> job(String project, String jobId) {
         check();
-        return builds.values().stream().filter(b -> b.project().equals(project) && b.jobId().equals(jobId)).findFirst();
+        return builds.values().stream()
+                .filter(b -> b.project().equals(project) && b.jobId().equals(jobId))
+                .findFirst();
     }
 
     @Override
@@ -123,33 +153,43 @@ public class FakeDispatcher implements DispatcherClient {
     @Override
     public List<ProjectStatus> projectStatuses() {
         check();
-        return builds.values().stream().map(BuildView::project).distinct().map(this::projectStatus).toList();
+        return builds.values().stream()
+                .map(BuildView::project)
+                .distinct()
+                .map(this::projectStatus)
+                .toList();
     }
 
     @Override
     public ProjectStatus projectStatus(String project) {
         check();
-        var mine = builds.values().stream().filter(b -> b.project().equals(project)).toList();
-        BuildView last = mine.stream().max(Comparator.comparingLong(BuildView::id)).orElse(null);
-        int running = (int) mine.stream().filter(b -> b.state() == BuildState.RUNNING).count();
-        int queued = (int) mine.stream().filter(b -> b.state() == BuildState.QUEUED).count();
+        var mine = builds.values().stream()
+                .filter(b -> b.project().equals(project))
+                .toList();
+        BuildView last =
+                mine.stream().max(Comparator.comparingLong(BuildView::id)).orElse(null);
+        int running =
+                (int) mine.stream().filter(b -> b.state() == BuildState.RUNNING).count();
+        int queued =
+                (int) mine.stream().filter(b -> b.state() == BuildState.QUEUED).count();
         return new ProjectStatus(project, last, running, queued);
     }
 
     @Override
     public List<QueueEntry> queue() {
         check();
-        return builds.values().stream().filter(b -> b.state() == BuildState.QUEUED)
-                .map(b -> new QueueEntry(b.id(), b.project(), b.jobId(), b.description(), b.queuedAt(), 1,
-                        "waiting for a free runner"))
+        return builds.values().stream()
+                .filter(b -> b.state() == BuildState.QUEUED)
+                .map(b -> new QueueEntry(
+                        b.id(), b.project(), b.jobId(), b.description(), b.queuedAt(), 1, "waiting for a free runner"))
                 .toList();
     }
 
     @Override
     public List<RunnerView> runners() {
         check();
-        return List.of(new RunnerView("runner-1", "host-<b>1</b>", "busy", 1L, 1, "hello", Instant.now(),
-                Instant.now()));
+        return List.of(
+                new RunnerView("runner-1", "host-<b>1</b>", "busy", 1L, 1, "hello", Instant.now(), Instant.now()));
     }
 
     @Override

@@ -52,8 +52,8 @@ public class FakeJobClient implements DispatcherJobClient {
 
     private void check() {
         if (down) {
-            throw new DispatcherUnavailableException("http://fake cannot be reached (ConnectException)",
-                    new ConnectException("refused"));
+            throw new DispatcherUnavailableException(
+                    "http://fake cannot be reached (ConnectException)", new ConnectException("refused"));
         }
     }
 
@@ -100,7 +100,8 @@ public class FakeJobClient implements DispatcherJobClient {
     public Optional<ArtifactDownload> openArtifact(long buildId, String name) {
         check();
         byte[] bytes = artifacts.getOrDefault(buildId, Map.of()).get(name);
-        return bytes == null ? Optional.empty()
+        return bytes == null
+                ? Optional.empty()
                 : Optional.of(new ArtifactDownload(new ByteArrayInputStream(bytes), bytes.length));
     }
 

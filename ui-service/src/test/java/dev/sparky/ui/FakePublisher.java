@@ -47,8 +47,8 @@ public class FakePublisher implements RequestPublisher {
 
     private void fail() {
         if (failing) {
-            throw new PublishFailedException("Kafka did not acknowledge within 5000 ms on the topic",
-                    new TimeoutException());
+            throw new PublishFailedException(
+                    "Kafka did not acknowledge within 5000 ms on the topic", new TimeoutException());
         }
     }
 

@@ -5,8 +5,7 @@ package dev.sparky.ui;
  * and job client emptied (they are application-scoped, so one test's builds and requests would reach the next).
  */
 public final class FreshFakes {
-    private FreshFakes() {
-    }
+    private FreshFakes() {}
 
     public static void reset(FakeDispatcher dispatcher, FakePublisher publisher, FakeJobClient jobs) {
         TestProjects.create();

@@ -9,8 +9,7 @@ import java.nio.file.Path;
 public final class TestProjects {
     public static final Path HOME = Path.of("target/test-sparky/projects");
 
-    private TestProjects() {
-    }
+    private TestProjects() {}
 
     /** hello (manual runs, a parameter form), broken (bad timeout on line 2), off (disabled). */
     public static void create() {

@@ -20,8 +20,7 @@ public final class BenchProjects {
     /** Write latency as the database grows. */
     public static final String WRITE = "write";
 
-    private BenchProjects() {
-    }
+    private BenchProjects() {}
 
     /** The latency project, whose script is {@link #latencyScript}. */
     public static Path latency(Path home, Path stamps) {
@@ -50,9 +49,13 @@ public final class BenchProjects {
     }
 
     public static Path bigLog(Path home, Path stamps, long bytes) {
-        return write(home, BIGLOG, "#!/bin/bash\ndate +%s%N > " + stamps + "/$SPARKY_JOB_ID\n"
-                + "yes 'the quick brown fox jumps over the lazy dog 0123456789 ABCDEFGHIJKLMNOPQRSTUVWXYZ' | head -c "
-                + bytes + "\n", 1);
+        return write(
+                home,
+                BIGLOG,
+                "#!/bin/bash\ndate +%s%N > " + stamps + "/$SPARKY_JOB_ID\n"
+                        + "yes 'the quick brown fox jumps over the lazy dog 0123456789 ABCDEFGHIJKLMNOPQRSTUVWXYZ' | head -c "
+                        + bytes + "\n",
+                1);
     }
 
     /** A project whose builds never need to run (there are no runners in the scale phase). */
@@ -63,8 +66,9 @@ public final class BenchProjects {
     private static Path write(Path home, String name, String script, int concurrency) {
         try {
             Path dir = Files.createDirectories(home.resolve("projects").resolve(name));
-            Files.writeString(dir.resolve("sparky.yaml"), "allow_manual_run: true\nconcurrency: " + concurrency
-                    + "\nretries: 0\n");
+            Files.writeString(
+                    dir.resolve("sparky.yaml"),
+                    "allow_manual_run: true\nconcurrency: " + concurrency + "\nretries: 0\n");
             Path job = dir.resolve("job.sh");
             Files.writeString(job, script);
             Files.setPosixFilePermissions(job, PosixFilePermissions.fromString("rwxr-xr-x"));

@@ -1,5 +1,6 @@
 package dev.sparky.bench.data;
 
+import dev.sparky.dispatcher.store.Schema;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -10,7 +11,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import dev.sparky.dispatcher.store.Schema;
 
 /**
  * Fills the dispatcher's SQLite file with finished builds, straight through JDBC, while the dispatcher is

@@ -16,8 +16,7 @@ import java.util.function.Function;
  */
 public final class ApiLatencyBench {
     /** p50/p99 in ms, the count of answers that were not 200, and the mean body size. */
-    public record Result(double p50, double p99, int errors, long meanBytes) {
-    }
+    public record Result(double p50, double p99, int errors, long meanBytes) {}
 
     private final Http http = new Http();
     private final String base;

@@ -10,8 +10,7 @@ import java.util.List;
  * side, one per runner, each running the trivial script {@code builds} times. Builds per minute.
  */
 public final class BareLoop {
-    private BareLoop() {
-    }
+    private BareLoop() {}
 
     public static double perMinute(Path job, int loops, int builds) {
         String loop = "for i in $(seq 1 " + builds + "); do bash " + job + " || exit 1; done";
@@ -19,8 +18,10 @@ public final class BareLoop {
         long t0 = System.nanoTime();
         try {
             for (int i = 0; i < loops; i++) {
-                running.add(new ProcessBuilder("bash", "-c", loop).redirectErrorStream(true)
-                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start());
+                running.add(new ProcessBuilder("bash", "-c", loop)
+                        .redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                        .start());
             }
             for (Process p : running) {
                 if (p.waitFor() != 0) {

@@ -26,9 +26,12 @@ public final class LatencyBench {
      * succeed; for Sparky also each sample cut at the dispatcher's {@code queuedAt}: request to the row inserted,
      * row inserted to the script's first line.
      */
-    public record Result(List<Double> millis, List<Double> dateMillis, int failed, List<Double> toQueuedMillis,
-            List<Double> queuedToStartMillis) {
-    }
+    public record Result(
+            List<Double> millis,
+            List<Double> dateMillis,
+            int failed,
+            List<Double> toQueuedMillis,
+            List<Double> queuedToStartMillis) {}
 
     /** What the latency script wrote: when its first line ran, and what its {@code date} said, epoch nanoseconds. */
     public record Stamp(long firstLine, long date) {
@@ -50,8 +53,7 @@ public final class LatencyBench {
         }
     }
 
-    private LatencyBench() {
-    }
+    private LatencyBench() {}
 
     /**
      * The triggers go through {@link PlainHttp} (a blocking HTTP/1.1 request on a kept-alive connection, as
@@ -75,20 +77,28 @@ public final class LatencyBench {
     }
 
     /** One build, its samples added to the lists; 1 when it did not succeed. */
-    private static int one(SparkyApi api, PlainHttp http, String project, Path stamps, List<Double> out,
-            List<Double> toDate, List<Double> toQueued, List<Double> queuedToStart) {
+    private static int one(
+            SparkyApi api,
+            PlainHttp http,
+            String project,
+            Path stamps,
+            List<Double> out,
+            List<Double> toDate,
+            List<Double> toQueued,
+            List<Double> queuedToStart) {
         long sent = Stats.epochNanos();
         PlainHttp.Answer answer = http.post("/build/project/" + project);
         if (answer.status() != 200) {
-            throw new IllegalStateException("trigger of " + project + " answered " + answer.status() + ": "
-                    + answer.body());
+            throw new IllegalStateException(
+                    "trigger of " + project + " answered " + answer.status() + ": " + answer.body());
         }
         String jobId = answer.body().trim();
         Stamp stamp = awaitStamp(stamps.resolve(jobId));
         out.add((stamp.firstLine() - sent) / 1e6);
         toDate.add((stamp.date() - sent) / 1e6);
         int failed = api.awaitTerminal(project, jobId, BUILD_TIMEOUT) == 1 ? 0 : 1;
-        java.time.Instant queued = java.time.Instant.parse(api.build(project, jobId).path("queuedAt").asText());
+        java.time.Instant queued = java.time.Instant.parse(
+                api.build(project, jobId).path("queuedAt").asText());
         long queuedNanos = queued.getEpochSecond() * 1_000_000_000L + queued.getNano();
         toQueued.add((queuedNanos - sent) / 1e6);
         queuedToStart.add((stamp.firstLine() - queuedNanos) / 1e6);
@@ -103,7 +113,8 @@ public final class LatencyBench {
         int failed = 0;
         for (int i = 0; i < builds; i++) {
             String jobId = "bare" + i;
-            ProcessBuilder pb = new ProcessBuilder("bash", job.toString()).redirectErrorStream(true)
+            ProcessBuilder pb = new ProcessBuilder("bash", job.toString())
+                    .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD);
             pb.environment().put("SPARKY_JOB_ID", jobId);
             long sent = Stats.epochNanos();

@@ -22,12 +22,15 @@ public final class LogPathBench {
      * @param readableSeconds stamp to the API reporting the whole size (before the download)
      * @param totalSeconds stamp to the end of the whole {@code /report/raw} download
      */
-    public record Result(long bytes, long downloaded, double scriptEndSeconds, double readableSeconds,
-            double totalSeconds, double mbPerSecond) {
-    }
+    public record Result(
+            long bytes,
+            long downloaded,
+            double scriptEndSeconds,
+            double readableSeconds,
+            double totalSeconds,
+            double mbPerSecond) {}
 
-    private LogPathBench() {
-    }
+    private LogPathBench() {}
 
     public static Result sparky(SparkyApi api, String project, Path stamps, long bytes) {
         String jobId = api.trigger(project);
@@ -37,7 +40,8 @@ public final class LogPathBench {
         while (b.path("logBytes").asLong() < bytes) {
             if (System.nanoTime() > deadline || "failed".equals(b.path("state").asText())) {
                 throw new IllegalStateException("log of " + project + "/" + jobId + " stopped at "
-                        + b.path("logBytes").asLong() + " bytes, state " + b.path("state").asText());
+                        + b.path("logBytes").asLong() + " bytes, state "
+                        + b.path("state").asText());
             }
             LatencyBench.sleep(50);
             b = api.build(project, jobId);
@@ -46,8 +50,8 @@ public final class LogPathBench {
         Http.Timed raw = new Http().get(api.base() + "/report/raw/" + project + "/" + jobId, TIMEOUT);
         long done = Stats.epochNanos();
         if (raw.status() != 200 || raw.bytes() < bytes) {
-            throw new IllegalStateException("/report/raw answered " + raw.status() + " with " + raw.bytes()
-                    + " bytes, not " + bytes);
+            throw new IllegalStateException(
+                    "/report/raw answered " + raw.status() + " with " + raw.bytes() + " bytes, not " + bytes);
         }
         double end = Double.NaN;
         JsonNode fin = api.build(project, jobId).path("finishedAt");
@@ -61,7 +65,8 @@ public final class LogPathBench {
 
     /** The same script, its output redirected to a file on the same disk. */
     public static Result local(Path job, Path stamps, Path out, long bytes) {
-        ProcessBuilder pb = new ProcessBuilder("bash", job.toString()).redirectErrorStream(true)
+        ProcessBuilder pb = new ProcessBuilder("bash", job.toString())
+                .redirectErrorStream(true)
                 .redirectOutput(out.toFile());
         pb.environment().put("SPARKY_JOB_ID", "local-log");
         try {

@@ -31,8 +31,9 @@ public record Phases(double queueToStartMs, double startToFinishMs, double runne
             q += started.toEpochMilli() - queued.toEpochMilli();
             r += finished.toEpochMilli() - started.toEpochMilli();
             n++;
-            byRunner.add(new long[] {b.path("runnerId").asText().hashCode(), started.toEpochMilli(),
-                finished.toEpochMilli()});
+            byRunner.add(
+                    new long[] {b.path("runnerId").asText().hashCode(), started.toEpochMilli(), finished.toEpochMilli()
+                    });
         }
         return new Phases(n == 0 ? Double.NaN : q / n, n == 0 ? Double.NaN : r / n, gap(byRunner));
     }

@@ -8,8 +8,7 @@ import java.util.Map;
 
 /** The cluster's live processes by name (kafka, dispatcher, ui, scheduler, runner-n), for /proc readings. */
 public final class Services {
-    private Services() {
-    }
+    private Services() {}
 
     public static Map<String, Long> pids(SparkyCluster cluster) {
         Map<String, Long> out = new LinkedHashMap<>();

@@ -26,6 +26,7 @@ public final class ThroughputBench {
     private static final int TRIGGER_THREADS = 4;
     /** The backlog is checked this often: rarely enough that the polls cost the services little CPU. */
     private static final long POLL_MILLIS = 200;
+
     private static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(10);
 
     /**
@@ -33,13 +34,20 @@ public final class ThroughputBench {
      * @param scriptCpuMsPerBuild CPU of the build scripts themselves (children of the runners) per build
      * @param rssUnderLoad the largest resident memory of each process seen during the run, MiB
      */
-    public record Result(int runners, long triggered, long finished, long failed, double seconds, double perMinute,
-            double cpuMsPerBuild, double scriptCpuMsPerBuild, Map<String, Double> cpuMsPerBuildByProcess,
-            Map<String, Double> rssUnderLoad, Phases phases) {
-    }
+    public record Result(
+            int runners,
+            long triggered,
+            long finished,
+            long failed,
+            double seconds,
+            double perMinute,
+            double cpuMsPerBuild,
+            double scriptCpuMsPerBuild,
+            Map<String, Double> cpuMsPerBuildByProcess,
+            Map<String, Double> rssUnderLoad,
+            Phases phases) {}
 
-    private ThroughputBench() {
-    }
+    private ThroughputBench() {}
 
     public static Result run(SparkyCluster cluster, String project, int runners, Duration duration) {
         SparkyApi api = cluster.api();
@@ -87,8 +95,17 @@ public final class ThroughputBench {
             byProcess.put(e.getKey(), one.ownMillis() / n);
         }
         double seconds = Duration.between(t0, counts.lastFinished()).toMillis() / 1000.0;
-        return new Result(runners, triggered.get(), counts.finished(), counts.failed() + refused.get(), seconds,
-                counts.finished() * 60.0 / seconds, used.ownMillis() / n, used.childMillis() / n, byProcess, rss,
+        return new Result(
+                runners,
+                triggered.get(),
+                counts.finished(),
+                counts.failed() + refused.get(),
+                seconds,
+                counts.finished() * 60.0 / seconds,
+                used.ownMillis() / n,
+                used.childMillis() / n,
+                byProcess,
+                rss,
                 Phases.of(counts.builds()));
     }
 
@@ -97,8 +114,7 @@ public final class ThroughputBench {
         return o.path("queued").asInt() + o.path("running").asInt();
     }
 
-    private record Counts(long finished, long failed, Instant lastFinished, List<JsonNode> builds) {
-    }
+    private record Counts(long finished, long failed, Instant lastFinished, List<JsonNode> builds) {}
 
     /** Waits until the project has {@code expected} builds, all ended; reads every page of its history. */
     private static Counts awaitDrained(SparkyApi api, String project, int expected) {
@@ -112,8 +128,8 @@ public final class ThroughputBench {
             }
             LatencyBench.sleep(100);
         }
-        throw new IllegalStateException(project + ": builds still unfinished " + DRAIN_TIMEOUT.toMinutes()
-                + " min after the last trigger");
+        throw new IllegalStateException(
+                project + ": builds still unfinished " + DRAIN_TIMEOUT.toMinutes() + " min after the last trigger");
     }
 
     private static Counts count(SparkyApi api, String project) {
@@ -123,9 +139,11 @@ public final class ThroughputBench {
         List<JsonNode> builds = new ArrayList<>();
         String before = "";
         while (true) {
-            JsonNode page = api.get("/api/v1/builds?limit=500&project=" + project + before).json();
+            JsonNode page = api.get("/api/v1/builds?limit=500&project=" + project + before)
+                    .json();
             for (JsonNode b : page.path("items")) {
-                if (!b.path("finishedAt").isMissingNode() && !b.path("finishedAt").isNull()) {
+                if (!b.path("finishedAt").isMissingNode()
+                        && !b.path("finishedAt").isNull()) {
                     finished++;
                     failed += "succeeded".equals(b.path("state").asText()) ? 0 : 1;
                     Instant at = Instant.parse(b.path("finishedAt").asText());

@@ -32,12 +32,14 @@ public final class WakeupFloor {
     private static final int WARMUP = 20;
 
     /** Milliseconds per round trip, p50 and p90, after a pause and back to back. */
-    public record Result(double produceIdleP50, double produceIdleP90, double produceBusyP50, double socketIdleP50,
-            double socketBusyP50) {
-    }
+    public record Result(
+            double produceIdleP50,
+            double produceIdleP90,
+            double produceBusyP50,
+            double socketIdleP50,
+            double socketBusyP50) {}
 
-    private WakeupFloor() {
-    }
+    private WakeupFloor() {}
 
     /** @param admin client settings of the broker's admin user (the floor topic is the bench's own) */
     public static Result measure(Properties admin, int samples, long pauseMillis) {
@@ -47,13 +49,17 @@ public final class WakeupFloor {
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.LINGER_MS_CONFIG, "0");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p, new ByteArraySerializer(),
-                new ByteArraySerializer())) {
+        try (KafkaProducer<byte[], byte[]> producer =
+                new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
             List<Double> idle = produce(producer, samples, pauseMillis);
             List<Double> busy = produce(producer, samples, 0);
             double[] socket = socketRoundTrips(samples, pauseMillis);
-            return new Result(Stats.percentile(idle, 50), Stats.percentile(idle, 90), Stats.percentile(busy, 50),
-                    socket[0], socket[1]);
+            return new Result(
+                    Stats.percentile(idle, 50),
+                    Stats.percentile(idle, 90),
+                    Stats.percentile(busy, 50),
+                    socket[0],
+                    socket[1]);
         }
     }
 
@@ -80,25 +86,29 @@ public final class WakeupFloor {
     /** p50 of a one-byte echo between two threads of this process, after a pause and back to back. */
     private static double[] socketRoundTrips(int samples, long pauseMillis) {
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            Thread echo = new Thread(() -> {
-                try (Socket s = server.accept(); InputStream in = s.getInputStream();
-                        OutputStream out = s.getOutputStream()) {
-                    s.setTcpNoDelay(true);
-                    int b;
-                    while ((b = in.read()) != -1) {
-                        out.write(b);
-                        out.flush();
-                    }
-                } catch (IOException ignored) {
-                    // the client closed the connection: done
-                }
-            }, "bench-echo");
+            Thread echo = new Thread(
+                    () -> {
+                        try (Socket s = server.accept();
+                                InputStream in = s.getInputStream();
+                                OutputStream out = s.getOutputStream()) {
+                            s.setTcpNoDelay(true);
+                            int b;
+                            while ((b = in.read()) != -1) {
+                                out.write(b);
+                                out.flush();
+                            }
+                        } catch (IOException ignored) {
+                            // the client closed the connection: done
+                        }
+                    },
+                    "bench-echo");
             echo.setDaemon(true);
             echo.start();
             try (Socket c = new Socket(InetAddress.getLoopbackAddress(), server.getLocalPort())) {
                 c.setTcpNoDelay(true);
-                return new double[] {Stats.percentile(echo(c, samples, pauseMillis), 50),
-                        Stats.percentile(echo(c, samples, 0), 50)};
+                return new double[] {
+                    Stats.percentile(echo(c, samples, pauseMillis), 50), Stats.percentile(echo(c, samples, 0), 50)
+                };
             }
         } catch (IOException e) {
             throw new IllegalStateException("loopback socket: " + e.getMessage(), e);

@@ -13,8 +13,7 @@ import java.util.List;
  * inserted in SQLite. One request at a time; the client polls every 2 ms.
  */
 public final class WriteLatencyBench {
-    private WriteLatencyBench() {
-    }
+    private WriteLatencyBench() {}
 
     /** @return milliseconds per request */
     public static List<Double> run(SparkyApi api, String project, int requests) {

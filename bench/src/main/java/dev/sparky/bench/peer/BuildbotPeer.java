@@ -15,9 +15,16 @@ public final class BuildbotPeer {
      * What run.sh measured; latencies NaN when it ran no latency builds. {@code dateP50}: to the {@code date}
      * the latency script runs after its first line.
      */
-    public record Result(int workers, double p50, double p90, double p99, double dateP50, int latencyBuilds,
-            double perMinute, String version, String notes) {
-    }
+    public record Result(
+            int workers,
+            double p50,
+            double p90,
+            double p99,
+            double dateP50,
+            int latencyBuilds,
+            double perMinute,
+            String version,
+            String notes) {}
 
     private final Path script;
     private final Path outDir;
@@ -38,19 +45,40 @@ public final class BuildbotPeer {
         try {
             Files.createDirectories(outDir);
             Files.deleteIfExists(json);
-            Process p = new ProcessBuilder("bash", script.toString(), "--workers", Integer.toString(workers),
-                    "--latency-builds", Integer.toString(latencyBuilds), "--warmup-builds",
-                    Integer.toString(latencyBuilds > 0 ? warmupBuilds : 0), "--duration",
-                    Integer.toString(durationSeconds), "--latency-script", latencyJob.toString(), "--stamp-dir",
-                    stamps.toString(), "--json", json.toString()).inheritIO().start();
+            Process p = new ProcessBuilder(
+                            "bash",
+                            script.toString(),
+                            "--workers",
+                            Integer.toString(workers),
+                            "--latency-builds",
+                            Integer.toString(latencyBuilds),
+                            "--warmup-builds",
+                            Integer.toString(latencyBuilds > 0 ? warmupBuilds : 0),
+                            "--duration",
+                            Integer.toString(durationSeconds),
+                            "--latency-script",
+                            latencyJob.toString(),
+                            "--stamp-dir",
+                            stamps.toString(),
+                            "--json",
+                            json.toString())
+                    .inheritIO()
+                    .start();
             int code = p.waitFor();
             if (!Files.exists(json)) {
                 throw new IllegalStateException("bench/buildbot/run.sh exited " + code + " without a result");
             }
             JsonNode r = Json.mapper().readTree(json.toFile());
             JsonNode lat = r.path("latency_ms");
-            return new Result(workers, num(lat.path("p50")), num(lat.path("p90")), num(lat.path("p99")),
-                    num(r.path("latency_date_ms").path("p50")), lat.path("n").asInt(), num(r.path("throughput_per_min")), r.path("version").asText(),
+            return new Result(
+                    workers,
+                    num(lat.path("p50")),
+                    num(lat.path("p90")),
+                    num(lat.path("p99")),
+                    num(r.path("latency_date_ms").path("p50")),
+                    lat.path("n").asInt(),
+                    num(r.path("throughput_per_min")),
+                    r.path("version").asText(),
                     r.path("notes").asText() + (code == 0 ? "" : " (run.sh exit code " + code + ")"));
         } catch (IOException e) {
             throw new IllegalStateException("cannot run " + script + ": " + e.getMessage(), e);

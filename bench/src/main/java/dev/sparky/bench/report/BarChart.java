@@ -23,8 +23,7 @@ import javax.imageio.ImageIO;
  */
 public final class BarChart {
     /** A dashed horizontal line: a target. */
-    public record Line(String label, double y) {
-    }
+    public record Line(String label, double y) {}
 
     private static final int W = 900;
     private static final int H = 520;
@@ -32,8 +31,9 @@ public final class BarChart {
     private static final int RIGHT = 30;
     private static final int TOP = 60;
     private static final int BOTTOM = 80;
-    private static final Color[] COLORS = {new Color(0x3273dc), new Color(0xf14668), new Color(0x48c78e),
-        new Color(0xffb70f)};
+    private static final Color[] COLORS = {
+        new Color(0x3273dc), new Color(0xf14668), new Color(0x48c78e), new Color(0xffb70f)
+    };
 
     private final String title;
     private final String yLabel;

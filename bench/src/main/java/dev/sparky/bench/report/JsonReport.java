@@ -12,8 +12,7 @@ import java.util.Map;
 
 /** The run as JSON: machine, options, every metric (NaN as null), the plot series and the notes. */
 public final class JsonReport {
-    private JsonReport() {
-    }
+    private JsonReport() {}
 
     public static void write(Path file, Map<String, Object> header, Results results) {
         Map<String, Object> root = new LinkedHashMap<>(header);

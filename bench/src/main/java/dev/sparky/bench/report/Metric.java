@@ -19,13 +19,13 @@ public record Metric(String key, String label, double value, String unit, String
 
     /** A measurement whose target is an upper bound. */
     public static Metric atMost(String key, String label, double value, String unit, double limit) {
-        return new Metric(key, label, value, unit, "<= " + Numbers.fmt(limit), Double.isNaN(value) ? false
-                : value <= limit);
+        return new Metric(
+                key, label, value, unit, "<= " + Numbers.fmt(limit), Double.isNaN(value) ? false : value <= limit);
     }
 
     /** A measurement whose target is a lower bound. */
     public static Metric atLeast(String key, String label, double value, String unit, double floor) {
-        return new Metric(key, label, value, unit, ">= " + Numbers.fmt(floor), Double.isNaN(value) ? false
-                : value >= floor);
+        return new Metric(
+                key, label, value, unit, ">= " + Numbers.fmt(floor), Double.isNaN(value) ? false : value >= floor);
     }
 }

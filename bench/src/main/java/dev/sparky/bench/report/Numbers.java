@@ -4,8 +4,7 @@ import java.util.Locale;
 
 /** Number formatting for the table: a few significant digits, no exponent. */
 public final class Numbers {
-    private Numbers() {
-    }
+    private Numbers() {}
 
     public static String fmt(double v) {
         if (Double.isNaN(v)) {

@@ -45,10 +45,13 @@ public final class Results {
     public static Results fromJson(java.nio.file.Path file) {
         Results r = new Results();
         try {
-            for (com.fasterxml.jackson.databind.JsonNode m : dev.sparky.contracts.Json.mapper().readTree(file.toFile())
-                    .path("metrics")) {
+            for (com.fasterxml.jackson.databind.JsonNode m :
+                    dev.sparky.contracts.Json.mapper().readTree(file.toFile()).path("metrics")) {
                 double v = m.path("value").isNumber() ? m.path("value").asDouble() : Double.NaN;
-                r.metrics.add(Metric.info(m.path("key").asText(), m.path("label").asText(), v,
+                r.metrics.add(Metric.info(
+                        m.path("key").asText(),
+                        m.path("label").asText(),
+                        v,
                         m.path("unit").asText()));
             }
         } catch (java.io.IOException e) {
@@ -59,7 +62,10 @@ public final class Results {
 
     /** The value of a metric by key, NaN when it was not measured. */
     public synchronized double value(String key) {
-        return metrics.stream().filter(m -> m.key().equals(key)).mapToDouble(Metric::value).findFirst()
+        return metrics.stream()
+                .filter(m -> m.key().equals(key))
+                .mapToDouble(Metric::value)
+                .findFirst()
                 .orElse(Double.NaN);
     }
 }

@@ -14,21 +14,23 @@ import java.time.Duration;
  */
 public final class Http {
     /** A timed answer: status, bytes read, milliseconds from sending to the last byte. */
-    public record Timed(int status, long bytes, double millis) {
-    }
+    public record Timed(int status, long bytes, double millis) {}
 
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     public Timed get(String url, Duration timeout) {
-        HttpRequest req = HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET().build();
+        HttpRequest req =
+                HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET().build();
         long t0 = System.nanoTime();
         try {
             HttpResponse<InputStream> r = client.send(req, HttpResponse.BodyHandlers.ofInputStream());
             long n = 0;
             byte[] buf = new byte[1 << 16];
             try (InputStream in = r.body()) {
-                for (int k; (k = in.read(buf)) > 0;) {
+                for (int k; (k = in.read(buf)) > 0; ) {
                     n += k;
                 }
             }

@@ -17,15 +17,12 @@ public final class ImageSize {
     private static final long LISTED_LAYER_BYTES = 1_000_000;
 
     /** One layer: what made it (shortened) and its size in bytes. */
-    public record Layer(String what, long bytes) {
-    }
+    public record Layer(String what, long bytes) {}
 
     /** The image and its largest layers, base image first. */
-    public record Image(String name, long bytes, List<Layer> layers) {
-    }
+    public record Image(String name, long bytes, List<Layer> layers) {}
 
-    private ImageSize() {
-    }
+    private ImageSize() {}
 
     /** The first of {@code names} that podman has; empty when none is built, or podman is not installed. */
     public static Optional<Image> of(List<String> names) {
@@ -66,11 +63,16 @@ public final class ImageSize {
 
     /** "apt-get install bash git curl ...", "COPY in /deployments/lib/", "ADD (the base system)". */
     static String describe(String createdBy) {
-        String s = createdBy.replaceFirst("^/bin/sh -c (#\\(nop\\) )?", "").replaceAll("\\s+", " ").trim();
+        String s = createdBy
+                .replaceFirst("^/bin/sh -c (#\\(nop\\) )?", "")
+                .replaceAll("\\s+", " ")
+                .trim();
         int install = s.indexOf("apt-get install");
         if (install >= 0) {
-            String packages = s.substring(install + "apt-get install".length()).replaceAll("(^| )-[-\\w]+", "")
-                    .split("&&")[0].trim();
+            String packages = s.substring(install + "apt-get install".length())
+                    .replaceAll("(^| )-[-\\w]+", "")
+                    .split("&&")[0]
+                    .trim();
             return "apt-get install " + (packages.length() > 60 ? packages.substring(0, 60) + "..." : packages);
         }
         if (s.startsWith("ADD ")) {
@@ -86,7 +88,9 @@ public final class ImageSize {
     private static String podman(String... args) throws IOException {
         List<String> cmd = new ArrayList<>(List.of("podman"));
         cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process p = new ProcessBuilder(cmd)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         try {
             return p.waitFor() == 0 ? out : null;

@@ -12,18 +12,20 @@ public final class LoadSampler implements AutoCloseable {
     private final Thread thread;
 
     public LoadSampler(long periodMillis) {
-        thread = new Thread(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                synchronized (samples) {
-                    samples.add(Machine.load1());
-                }
-                try {
-                    Thread.sleep(periodMillis);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "bench-load");
+        thread = new Thread(
+                () -> {
+                    while (!Thread.currentThread().isInterrupted()) {
+                        synchronized (samples) {
+                            samples.add(Machine.load1());
+                        }
+                        try {
+                            Thread.sleep(periodMillis);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                },
+                "bench-load");
         thread.setDaemon(true);
         thread.start();
     }

@@ -9,8 +9,7 @@ import java.util.Map;
 
 /** What the numbers were measured on: cores, memory, CPU model, kernel and the load around the run. */
 public final class Machine {
-    private Machine() {
-    }
+    private Machine() {}
 
     public static Map<String, Object> describe() {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -32,12 +31,14 @@ public final class Machine {
     }
 
     private static long memTotalKiB() {
-        return firstField(Path.of("/proc/meminfo"), "MemTotal:").map(v -> Long.parseLong(v.replaceAll("[^0-9]", "")))
+        return firstField(Path.of("/proc/meminfo"), "MemTotal:")
+                .map(v -> Long.parseLong(v.replaceAll("[^0-9]", "")))
                 .orElse(0L);
     }
 
     private static String cpuModel() {
-        return firstField(Path.of("/proc/cpuinfo"), "model name").map(v -> v.substring(v.indexOf(':') + 1).trim())
+        return firstField(Path.of("/proc/cpuinfo"), "model name")
+                .map(v -> v.substring(v.indexOf(':') + 1).trim())
                 .orElse("unknown");
     }
 

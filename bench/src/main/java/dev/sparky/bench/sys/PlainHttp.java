@@ -24,8 +24,7 @@ public final class PlainHttp implements AutoCloseable {
     private static final int TIMEOUT_MS = 30_000;
 
     /** Status and body text. */
-    public record Answer(int status, String body) {
-    }
+    public record Answer(int status, String body) {}
 
     private final String host;
     private final int port;

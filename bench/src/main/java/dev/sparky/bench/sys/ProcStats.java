@@ -13,8 +13,7 @@ public final class ProcStats {
     /** Clock ticks per second of {@code utime}/{@code stime} ({@code getconf CLK_TCK}: 100 on Linux). */
     static final long TICKS_PER_SECOND = 100;
 
-    private ProcStats() {
-    }
+    private ProcStats() {}
 
     /** CPU of one process: its own (user + system) and that of its waited-for children (build scripts). */
     public record Cpu(long ownTicks, long childTicks) {
@@ -41,8 +40,8 @@ public final class ProcStats {
             String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
             // The command name (field 2) may hold spaces: count fields after its closing parenthesis.
             String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
-            return new Cpu(Long.parseLong(f[11]) + Long.parseLong(f[12]),
-                    Long.parseLong(f[13]) + Long.parseLong(f[14]));
+            return new Cpu(
+                    Long.parseLong(f[11]) + Long.parseLong(f[12]), Long.parseLong(f[13]) + Long.parseLong(f[14]));
         } catch (IOException | RuntimeException e) {
             return new Cpu(0, 0);
         }

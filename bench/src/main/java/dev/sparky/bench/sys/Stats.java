@@ -5,8 +5,7 @@ import java.util.Collection;
 
 /** Percentiles by the nearest-rank method (as the Buildbot side computes them). */
 public final class Stats {
-    private Stats() {
-    }
+    private Stats() {}
 
     /** @param pct 0..100 */
     public static double percentile(Collection<Double> values, double pct) {

@@ -22,7 +22,8 @@ class DbGeneratorTest {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + state.resolve("sparky.db"))) {
             long scripts = 0;
             try {
-                scripts = Files.readAllLines(MIGRATIONS.resolve("index.txt")).stream().filter(l -> !l.isBlank())
+                scripts = Files.readAllLines(MIGRATIONS.resolve("index.txt")).stream()
+                        .filter(l -> !l.isBlank())
                         .count();
             } catch (java.io.IOException e) {
                 throw new AssertionError(e);
@@ -49,7 +50,8 @@ class DbGeneratorTest {
     }
 
     private static long count(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }

@@ -37,11 +37,14 @@ class LatencyProbeTest {
 
     @Test
     void aStampWithoutTheFirstLineTimeSaysWhy() {
-        assertEquals(new LatencyBench.Stamp(1_700_000_000_000_001_000L, 1_700_000_000_000_900_000L),
+        assertEquals(
+                new LatencyBench.Stamp(1_700_000_000_000_001_000L, 1_700_000_000_000_900_000L),
                 LatencyBench.Stamp.parse("1700000000000001000 1700000000000900000\n"));
-        var old = assertThrows(IllegalArgumentException.class, () -> LatencyBench.Stamp.parse("000 1700000000000900000"));
+        var old =
+                assertThrows(IllegalArgumentException.class, () -> LatencyBench.Stamp.parse("000 1700000000000900000"));
         assertTrue(old.getMessage().contains("bash 5.0"), old.getMessage());
-        var single = assertThrows(IllegalArgumentException.class, () -> LatencyBench.Stamp.parse("1700000000000900000"));
+        var single =
+                assertThrows(IllegalArgumentException.class, () -> LatencyBench.Stamp.parse("1700000000000900000"));
         assertTrue(single.getMessage().contains("<first line ns> <date ns>"), single.getMessage());
     }
 }

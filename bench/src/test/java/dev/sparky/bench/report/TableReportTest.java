@@ -19,8 +19,8 @@ class TableReportTest {
 
     @Test
     void rowsShowValueTargetAndVerdict() {
-        String table = TableReport.markdown(List.of(Metric.atMost("l", "latency p50", 31.25, "ms", 25),
-                Metric.info("r", "ratio", 2, "x")));
+        String table = TableReport.markdown(
+                List.of(Metric.atMost("l", "latency p50", 31.25, "ms", 25), Metric.info("r", "ratio", 2, "x")));
         String[] lines = table.split("\n");
         assertEquals(4, lines.length);
         assertTrue(lines[2].contains("31.3 ms") && lines[2].contains("<= 25") && lines[2].contains("NO"));

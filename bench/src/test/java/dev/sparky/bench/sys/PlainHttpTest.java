@@ -42,7 +42,8 @@ class PlainHttpTest {
             }
         });
         server.start();
-        try (PlainHttp http = new PlainHttp("http://127.0.0.1:" + server.getAddress().getPort())) {
+        try (PlainHttp http =
+                new PlainHttp("http://127.0.0.1:" + server.getAddress().getPort())) {
             assertEquals(new PlainHttp.Answer(200, "job-1\n"), http.post("/build/project/a"));
             assertEquals(new PlainHttp.Answer(200, "job-2\n"), http.post("/build/project/chunked"));
             assertEquals(new PlainHttp.Answer(404, "job-3\n"), http.post("/build/project/missing"));
@@ -55,8 +56,8 @@ class PlainHttpTest {
     @Test
     void anAnswerThatClosesIsFollowedByANewConnection() throws Exception {
         try (RawServer server = new RawServer(List.of(
-                "HTTP/1.1 200 OK\r\nContent-Length: 3\r\nConnection: close\r\n\r\nj-1",
-                "HTTP/1.1 200 OK\r\nContent-Length: 3\r\nConnection: close\r\n\r\nj-2"));
+                        "HTTP/1.1 200 OK\r\nContent-Length: 3\r\nConnection: close\r\n\r\nj-1",
+                        "HTTP/1.1 200 OK\r\nContent-Length: 3\r\nConnection: close\r\n\r\nj-2"));
                 PlainHttp http = new PlainHttp("http://127.0.0.1:" + server.port())) {
             assertEquals("j-1", http.post("/build/project/a").body());
             assertEquals("j-2", http.post("/build/project/a").body());

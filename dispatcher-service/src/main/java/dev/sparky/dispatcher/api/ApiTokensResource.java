@@ -32,9 +32,12 @@ public class ApiTokensResource implements ApiTokensApi {
 
     @Override
     public ApiTokenView verify(InputStream body) {
-        return token(JobTokensResource.read(body)).map(JobTokens::hash).flatMap(h -> queries.valid(h, clock.millis()))
-                .map(ApiTokensResource::view).orElseThrow(() -> JobTokensResource.unauthorized(
-                        "the API token is unknown, revoked, expired or malformed"));
+        return token(JobTokensResource.read(body))
+                .map(JobTokens::hash)
+                .flatMap(h -> queries.valid(h, clock.millis()))
+                .map(ApiTokensResource::view)
+                .orElseThrow(() ->
+                        JobTokensResource.unauthorized("the API token is unknown, revoked, expired or malformed"));
     }
 
     @Override
@@ -43,8 +46,15 @@ public class ApiTokensResource implements ApiTokensApi {
     }
 
     private static ApiTokenView view(ApiTokenRow r) {
-        return new ApiTokenView(r.id(), r.name(), r.projects(), r.actions(), r.createdBy(), r.createdAt(),
-                r.expiresAt(), r.revokedAt());
+        return new ApiTokenView(
+                r.id(),
+                r.name(),
+                r.projects(),
+                r.actions(),
+                r.createdBy(),
+                r.createdAt(),
+                r.expiresAt(),
+                r.revokedAt());
     }
 
     private static Optional<String> token(byte[] body) {
@@ -53,7 +63,8 @@ public class ApiTokensResource implements ApiTokensApi {
         }
         try {
             JsonNode token = Json.mapper().readTree(body).path("token");
-            return token.isTextual() && SHAPE.matcher(token.asText()).matches() ? Optional.of(token.asText())
+            return token.isTextual() && SHAPE.matcher(token.asText()).matches()
+                    ? Optional.of(token.asText())
                     : Optional.empty();
         } catch (IOException | RuntimeException e) {
             return Optional.empty(); // the message may quote the token: dropped on purpose

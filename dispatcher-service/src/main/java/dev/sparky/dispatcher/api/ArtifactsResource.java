@@ -69,7 +69,9 @@ public class ArtifactsResource implements ArtifactsApi {
     public List<ArtifactEntry> list(long id) {
         builds.require(id);
         try {
-            return artifacts.list(id).stream().map(e -> new ArtifactEntry(e.name(), e.size(), e.modifiedAt())).toList();
+            return artifacts.list(id).stream()
+                    .map(e -> new ArtifactEntry(e.name(), e.size(), e.modifiedAt()))
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -81,13 +83,15 @@ public class ArtifactsResource implements ArtifactsApi {
         builds.require(id);
         ArtifactStore.Opened opened;
         try {
-            opened = artifacts.open(id, name)
+            opened = artifacts
+                    .open(id, name)
                     .orElseThrow(() -> new NotFoundException("build " + id + " has no artifact " + name));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return Response.ok(opened.in(), MediaType.APPLICATION_OCTET_STREAM_TYPE)
-                .header("Content-Length", opened.size()).build();
+                .header("Content-Length", opened.size())
+                .build();
     }
 
     private static void requireName(String name) {

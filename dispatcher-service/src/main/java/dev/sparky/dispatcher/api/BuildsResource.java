@@ -48,7 +48,8 @@ public class BuildsResource implements BuildsApi {
         LogSlice slice = state.log(id, attempt, offset, Params.range("limit", limit, 1, MAX_LOG_READ))
                 .orElseThrow(() -> notFound(id));
         return Response.ok(slice.data(), MediaType.TEXT_PLAIN_TYPE.withCharset("utf-8"))
-                .header(InternalHeaders.LOG_SIZE, slice.size()).header(InternalHeaders.BUILD_STATE, slice.state().wireName())
+                .header(InternalHeaders.LOG_SIZE, slice.size())
+                .header(InternalHeaders.BUILD_STATE, slice.state().wireName())
                 .build();
     }
 
@@ -61,13 +62,15 @@ public class BuildsResource implements BuildsApi {
         WholeLog log = state.wholeLog(id).orElseThrow(() -> notFound(id));
         return Response.ok(log.body(), MediaType.TEXT_PLAIN_TYPE.withCharset("utf-8"))
                 .header(HttpHeaders.CONTENT_LENGTH, log.size())
-                .header(InternalHeaders.LOG_SIZE, log.size()).header(InternalHeaders.BUILD_STATE, log.state().wireName())
+                .header(InternalHeaders.LOG_SIZE, log.size())
+                .header(InternalHeaders.BUILD_STATE, log.state().wireName())
                 .build();
     }
 
     @Override
     public String syslog(long id) {
-        return state.syslog(id).map(lines -> lines.isEmpty() ? "" : String.join("\n", lines) + "\n")
+        return state.syslog(id)
+                .map(lines -> lines.isEmpty() ? "" : String.join("\n", lines) + "\n")
                 .orElseThrow(() -> notFound(id));
     }
 

@@ -21,6 +21,7 @@ import java.util.Optional;
 public class JobTokensResource implements JobTokensApi {
     /** Far above {@code {"token":"<43 chars>"}}; a bigger body is not a token request. */
     static final int MAX_BODY = 4096;
+
     static final String INVALID = "the job API token is unknown, expired or malformed";
 
     private final BuildQueries queries;
@@ -31,7 +32,9 @@ public class JobTokensResource implements JobTokensApi {
 
     @Override
     public JobCaller verify(InputStream body) {
-        return token(read(body)).map(JobTokens::hash).flatMap(queries::jobTokenOwner)
+        return token(read(body))
+                .map(JobTokens::hash)
+                .flatMap(queries::jobTokenOwner)
                 .map(o -> new JobCaller(o.buildId(), o.project(), o.jobId(), o.attempt()))
                 .orElseThrow(JobTokensResource::unauthorized);
     }
@@ -51,7 +54,8 @@ public class JobTokensResource implements JobTokensApi {
         }
         try {
             JsonNode token = Json.mapper().readTree(body).path("token");
-            return token.isTextual() && JobTokens.wellFormed(token.asText()) ? Optional.of(token.asText())
+            return token.isTextual() && JobTokens.wellFormed(token.asText())
+                    ? Optional.of(token.asText())
                     : Optional.empty();
         } catch (IOException | RuntimeException e) {
             return Optional.empty(); // the message may quote the token: dropped on purpose

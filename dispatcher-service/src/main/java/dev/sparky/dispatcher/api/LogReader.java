@@ -16,8 +16,7 @@ import java.util.List;
  */
 final class LogReader {
     /** A piece of the joined log: header bytes, or an attempt's file. */
-    private record Segment(byte[] header, long buildId, int attempt, long size) {
-    }
+    private record Segment(byte[] header, long buildId, int attempt, long size) {}
 
     private final LogStore logs;
 
@@ -61,7 +60,8 @@ final class LogReader {
             if (offset < end) {
                 long from = Math.max(0, offset - start);
                 int n = (int) Math.min(room, s.size() - from);
-                byte[] part = s.header() != null ? java.util.Arrays.copyOfRange(s.header(), (int) from, (int) from + n)
+                byte[] part = s.header() != null
+                        ? java.util.Arrays.copyOfRange(s.header(), (int) from, (int) from + n)
                         : logs.read(s.buildId(), s.attempt(), from, n);
                 out.writeBytes(part);
             }

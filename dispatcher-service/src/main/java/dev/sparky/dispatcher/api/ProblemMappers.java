@@ -21,8 +21,11 @@ public class ProblemMappers {
         int status = e.getResponse().getStatus();
         Response problem = problem(status, e.getResponse().getStatusInfo().getReasonPhrase(), e.getMessage());
         String challenge = e.getResponse().getHeaderString(HttpHeaders.WWW_AUTHENTICATE);
-        return challenge == null ? problem
-                : Response.fromResponse(problem).header(HttpHeaders.WWW_AUTHENTICATE, challenge).build();
+        return challenge == null
+                ? problem
+                : Response.fromResponse(problem)
+                        .header(HttpHeaders.WWW_AUTHENTICATE, challenge)
+                        .build();
     }
 
     @ServerExceptionMapper
@@ -44,6 +47,9 @@ public class ProblemMappers {
     }
 
     private static Response problem(int status, String title, String detail) {
-        return Response.status(status).type(Problem.MEDIA_TYPE).entity(Problem.of(status, title, detail)).build();
+        return Response.status(status)
+                .type(Problem.MEDIA_TYPE)
+                .entity(Problem.of(status, title, detail))
+                .build();
     }
 }

@@ -17,8 +17,7 @@ import java.util.TreeMap;
  * read again.
  */
 final class ProjectStatusesCache {
-    private record Held(long version, List<String> names, List<ProjectStatus> statuses) {
-    }
+    private record Held(long version, List<String> names, List<ProjectStatus> statuses) {}
 
     /** How to read statuses: all of the named projects, or some of them. */
     interface Source {

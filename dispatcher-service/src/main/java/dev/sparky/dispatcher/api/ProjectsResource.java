@@ -51,7 +51,8 @@ public class ProjectsResource implements ProjectsApi {
         history.remember(tag, statuses);
         Optional<ProjectStatusesDelta> delta = history.since(ifNoneMatch, statuses);
         return (delta.isPresent() ? Response.ok(delta.get()).header(DELTA_HEADER, "true") : Response.ok(statuses))
-                .header(HttpHeaders.ETAG, tag).build();
+                .header(HttpHeaders.ETAG, tag)
+                .build();
     }
 
     @Override

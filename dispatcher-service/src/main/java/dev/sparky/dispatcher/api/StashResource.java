@@ -58,7 +58,10 @@ public class StashResource implements StashApi {
     static void requireJson(byte[] json) {
         JsonNode node;
         try {
-            node = Json.mapper().reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(json);
+            node = Json.mapper()
+                    .reader()
+                    .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                    .readTree(json);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("stash: the body is not valid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {

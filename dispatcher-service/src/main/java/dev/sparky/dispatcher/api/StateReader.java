@@ -39,7 +39,12 @@ public class StateReader {
     private final ProjectStatusesCache statusesCache;
     private final StatusesSource statusesSource = new StatusesSource();
 
-    StateReader(BuildQueries queries, LogStore logs, ProjectCatalog catalog, Clock clock, EngineSettings settings,
+    StateReader(
+            BuildQueries queries,
+            LogStore logs,
+            ProjectCatalog catalog,
+            Clock clock,
+            EngineSettings settings,
             BuildsVersion buildsVersion) {
         this.buildsVersion = buildsVersion;
         this.statusesCache = new ProjectStatusesCache(buildsVersion);
@@ -54,7 +59,8 @@ public class StateReader {
     public Page<BuildView> list(String project, BuildState state, Long before, int limit) {
         Page<BuildRow> page = queries.list(project, state, before, limit);
         long now = clock.millis();
-        return new Page<>(page.items().stream().map(b -> Views.build(b, List.of(), now)).toList(), page.next());
+        return new Page<>(
+                page.items().stream().map(b -> Views.build(b, List.of(), now)).toList(), page.next());
     }
 
     public Optional<BuildView> build(long id) {
@@ -67,7 +73,8 @@ public class StateReader {
 
     /** The single-build view: its attempts, and the pool as the reason it waits when the pool is why. */
     private BuildView withAttempts(BuildRow b) {
-        String poolWait = b.state() != BuildState.QUEUED ? null
+        String poolWait = b.state() != BuildState.QUEUED
+                ? null
                 : poolWaits().reason(b.dispatched() ? b.pool() : pool(b.project()), b.dispatched());
         return Views.build(b, queries.attempts(b.id()), clock.millis(), poolWait);
     }
@@ -125,12 +132,14 @@ public class StateReader {
             Map<String, BuildQueries.Counts> counts = queries.countsByProject();
             Map<String, BuildRow> last = queries.lastBuilds(names);
             long now = clock.millis();
-            return names.stream().map(name -> {
-                BuildQueries.Counts c = counts.getOrDefault(name, new BuildQueries.Counts(0, 0));
-                BuildRow b = last.get(name);
-                return new ProjectStatus(name, b == null ? null : Views.build(b, List.of(), now), c.running(),
-                        c.queued());
-            }).toList();
+            return names.stream()
+                    .map(name -> {
+                        BuildQueries.Counts c = counts.getOrDefault(name, new BuildQueries.Counts(0, 0));
+                        BuildRow b = last.get(name);
+                        return new ProjectStatus(
+                                name, b == null ? null : Views.build(b, List.of(), now), c.running(), c.queued());
+                    })
+                    .toList();
         }
 
         @Override
@@ -153,28 +162,38 @@ public class StateReader {
 
     private ProjectStatus status(String project, Map<String, BuildQueries.Counts> counts) {
         BuildQueries.Counts c = counts.getOrDefault(project, new BuildQueries.Counts(0, 0));
-        BuildView last = queries.lastBuild(project).map(b -> Views.build(b, List.of(), clock.millis())).orElse(null);
+        BuildView last = queries.lastBuild(project)
+                .map(b -> Views.build(b, List.of(), clock.millis()))
+                .orElse(null);
         return new ProjectStatus(project, last, c.running(), c.queued());
     }
 
     public List<QueueEntry> queue(int limit) {
-        return QueueExplainer.explain(queries.queued(limit), queries.active(), this::concurrency, this::pool,
-                poolWaits());
+        return QueueExplainer.explain(
+                queries.queued(limit), queries.active(), this::concurrency, this::pool, poolWaits());
     }
 
     private String pool(String project) {
-        return catalog.find(project).map(Project::definition).orElse(ProjectDefinition.defaults()).pool();
+        return catalog.find(project)
+                .map(Project::definition)
+                .orElse(ProjectDefinition.defaults())
+                .pool();
     }
 
     /** The declared pools, and those with a runner alive (heard from within the lease, not stopped). */
     private PoolWaits poolWaits() {
-        Set<String> alive = runners().stream().filter(r -> !"lost".equals(r.state()) && !"stopped".equals(r.state()))
-                .map(RunnerView::pool).collect(java.util.stream.Collectors.toSet());
+        Set<String> alive = runners().stream()
+                .filter(r -> !"lost".equals(r.state()) && !"stopped".equals(r.state()))
+                .map(RunnerView::pool)
+                .collect(java.util.stream.Collectors.toSet());
         return new PoolWaits(settings.pools(), alive);
     }
 
     private int concurrency(String project) {
-        return catalog.find(project).map(Project::definition).orElse(ProjectDefinition.defaults()).concurrency();
+        return catalog.find(project)
+                .map(Project::definition)
+                .orElse(ProjectDefinition.defaults())
+                .concurrency();
     }
 
     public List<RunnerView> runners() {
@@ -184,17 +203,20 @@ public class StateReader {
 
     /** The counters of one runner pool: its builds queued and running, its runners busy and idle. */
     public Overview overview(String pool) {
-        List<RunnerView> runners = runners().stream().filter(r -> pool.equals(r.pool())).toList();
-        int busy = (int) runners.stream().filter(r -> "busy".equals(r.state()) || "draining".equals(r.state()))
+        List<RunnerView> runners =
+                runners().stream().filter(r -> pool.equals(r.pool())).toList();
+        int busy = (int) runners.stream()
+                .filter(r -> "busy".equals(r.state()) || "draining".equals(r.state()))
                 .count();
         int idle = (int) runners.stream().filter(r -> "idle".equals(r.state())).count();
-        return new Overview(queries.count(BuildState.QUEUED, pool), queries.count(BuildState.RUNNING, pool), busy,
-                idle);
+        return new Overview(
+                queries.count(BuildState.QUEUED, pool), queries.count(BuildState.RUNNING, pool), busy, idle);
     }
 
     public Overview overview() {
         List<RunnerView> runners = runners();
-        int busy = (int) runners.stream().filter(r -> "busy".equals(r.state()) || "draining".equals(r.state()))
+        int busy = (int) runners.stream()
+                .filter(r -> "busy".equals(r.state()) || "draining".equals(r.state()))
                 .count();
         int idle = (int) runners.stream().filter(r -> "idle".equals(r.state())).count();
         return new Overview(queries.count(BuildState.QUEUED), queries.count(BuildState.RUNNING), busy, idle);

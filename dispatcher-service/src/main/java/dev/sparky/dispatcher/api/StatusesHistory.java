@@ -41,8 +41,8 @@ public class StatusesHistory {
     }
 
     static ProjectStatusesDelta delta(String since, List<ProjectStatus> before, List<ProjectStatus> now) {
-        Map<String, ProjectStatus> old = before.stream()
-                .collect(Collectors.toMap(ProjectStatus::project, Function.identity(), (a, b) -> b));
+        Map<String, ProjectStatus> old =
+                before.stream().collect(Collectors.toMap(ProjectStatus::project, Function.identity(), (a, b) -> b));
         List<ProjectStatus> changed = new ArrayList<>();
         for (ProjectStatus s : now) {
             if (!s.equals(old.remove(s.project()))) {

@@ -11,8 +11,7 @@ import java.util.List;
 
 /** Rows to the shared API records. */
 final class Views {
-    private Views() {
-    }
+    private Views() {}
 
     static BuildView build(BuildRow b, List<AttemptRow> attempts, long now) {
         return build(b, attempts, now, null);
@@ -21,11 +20,28 @@ final class Views {
     /** @param poolWait why the build waits when its runner pool is the reason (PoolWaits), else null */
     static BuildView build(BuildRow b, List<AttemptRow> attempts, long now, String poolWait) {
         Long duration = BuildView.durationMillis(b.startedAt(), b.finishedAt(), now);
-        return new BuildView(b.id(), b.project(), b.jobId(), b.description(), b.state(), b.state().sparkyCode(),
-                poolWait != null && b.reason() == null ? poolWait : reason(b), b.params(), b.requestedBy(), b.source(),
-                b.parentBuildId(), b.attempt(), b.runnerId(), b.exitCode(), instant(b.queuedAt()),
-                instant(b.startedAt()), instant(b.finishedAt()), duration, b.logBytes(),
-                attempts.stream().map(Views::attempt).toList(), b.pool());
+        return new BuildView(
+                b.id(),
+                b.project(),
+                b.jobId(),
+                b.description(),
+                b.state(),
+                b.state().sparkyCode(),
+                poolWait != null && b.reason() == null ? poolWait : reason(b),
+                b.params(),
+                b.requestedBy(),
+                b.source(),
+                b.parentBuildId(),
+                b.attempt(),
+                b.runnerId(),
+                b.exitCode(),
+                instant(b.queuedAt()),
+                instant(b.startedAt()),
+                instant(b.finishedAt()),
+                duration,
+                b.logBytes(),
+                attempts.stream().map(Views::attempt).toList(),
+                b.pool());
     }
 
     private static String reason(BuildRow b) {
@@ -39,15 +55,30 @@ final class Views {
     }
 
     static AttemptView attempt(AttemptRow a) {
-        return new AttemptView(a.attempt(), a.runnerId(), a.state(), instant(a.startedAt()), instant(a.finishedAt()),
-                a.exitCode(), a.logBytes(), a.reason());
+        return new AttemptView(
+                a.attempt(),
+                a.runnerId(),
+                a.state(),
+                instant(a.startedAt()),
+                instant(a.finishedAt()),
+                a.exitCode(),
+                a.logBytes(),
+                a.reason());
     }
 
     /** @param lostBefore runners last heard from before this are shown as lost */
     static RunnerView runner(RunnerRow r, long lostBefore) {
         boolean lost = r.lastSeen() < lostBefore && !"stopped".equals(r.state());
-        return new RunnerView(r.runnerId(), r.host(), lost ? "lost" : r.state(), r.buildId(), r.attempt(),
-                r.project(), instant(r.lastSeen()), instant(r.startedAt()), r.pool());
+        return new RunnerView(
+                r.runnerId(),
+                r.host(),
+                lost ? "lost" : r.state(),
+                r.buildId(),
+                r.attempt(),
+                r.project(),
+                instant(r.lastSeen()),
+                instant(r.startedAt()),
+                r.pool());
     }
 
     static Instant instant(Long millis) {

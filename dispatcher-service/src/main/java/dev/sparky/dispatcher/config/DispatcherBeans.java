@@ -51,8 +51,12 @@ public class DispatcherBeans {
                         + RunnerPools.RULE);
             }
         }
-        return new EngineSettings(config.dispatcher().lease(), config.dispatcher().logCap().asLongValue(),
-                Duration.ofSeconds(2), DispatcherConfig.topicNames(config), config.dispatcher().publicUrl(),
+        return new EngineSettings(
+                config.dispatcher().lease(),
+                config.dispatcher().logCap().asLongValue(),
+                Duration.ofSeconds(2),
+                DispatcherConfig.topicNames(config),
+                config.dispatcher().publicUrl(),
                 pools.stream().map(String::trim).collect(Collectors.toSet()));
     }
 
@@ -65,9 +69,20 @@ public class DispatcherBeans {
     /** The domain over the engine's store; driven by the engine thread only. */
     @Produces
     @Singleton
-    DispatchEngine engine(EngineStore store, ProjectCatalog catalog, Clock clock, EngineSettings settings,
-            EngineMetrics metrics, DispatcherConfig config) {
-        return new DispatchEngine(store.rows(), store.files(), catalog, clock, settings, metrics,
+    DispatchEngine engine(
+            EngineStore store,
+            ProjectCatalog catalog,
+            Clock clock,
+            EngineSettings settings,
+            EngineMetrics metrics,
+            DispatcherConfig config) {
+        return new DispatchEngine(
+                store.rows(),
+                store.files(),
+                catalog,
+                clock,
+                settings,
+                metrics,
                 JobSeal.fromBase64(config.jobSealKey().orElse(null)));
     }
 }

@@ -84,8 +84,7 @@ public interface DispatcherConfig {
 
     /** The state folder, resolved. */
     static Path stateDir(DispatcherConfig config) {
-        return Path.of(config.dispatcher().stateDir().filter(s -> !s.isBlank())
-                .orElse(config.home() + "/state"));
+        return Path.of(config.dispatcher().stateDir().filter(s -> !s.isBlank()).orElse(config.home() + "/state"));
     }
 
     /** The projects folder. */

@@ -9,8 +9,8 @@ import dev.sparky.dispatcher.store.Database;
 import dev.sparky.dispatcher.store.EngineStore;
 import dev.sparky.dispatcher.store.LogStore;
 import dev.sparky.dispatcher.store.SqliteBuildRepository;
-import dev.sparky.dispatcher.store.StateLock;
 import dev.sparky.dispatcher.store.StashStore;
+import dev.sparky.dispatcher.store.StateLock;
 import dev.sparky.dispatcher.store.StoreException;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.inject.Disposes;
@@ -36,11 +36,19 @@ public class StorageBeans {
     @Singleton
     Database database(DispatcherConfig config, AgroalDataSource readers) {
         Path stateDir = DispatcherConfig.stateDir(config);
-        writerLock = StateLock.await(stateDir, LOCK_WAIT).orElseThrow(() -> new StoreException("the state folder "
-                + stateDir + " is in use by another process (a second dispatcher, or 'sparky import'): "
-                + "one writer at a time; stop the other one first", null));
-        return Database.open(stateDir, readers,
-                readers.getConfiguration().connectionPoolConfiguration().connectionFactoryConfiguration().jdbcUrl());
+        writerLock = StateLock.await(stateDir, LOCK_WAIT)
+                .orElseThrow(() -> new StoreException(
+                        "the state folder "
+                                + stateDir + " is in use by another process (a second dispatcher, or 'sparky import'): "
+                                + "one writer at a time; stop the other one first",
+                        null));
+        return Database.open(
+                stateDir,
+                readers,
+                readers.getConfiguration()
+                        .connectionPoolConfiguration()
+                        .connectionFactoryConfiguration()
+                        .jdbcUrl());
     }
 
     void closeDatabase(@Disposes Database db) {
@@ -55,7 +63,8 @@ public class StorageBeans {
     @Singleton
     BuildFiles buildFiles(DispatcherConfig config) {
         var d = config.dispatcher();
-        return BuildFiles.in(DispatcherConfig.stateDir(config),
+        return BuildFiles.in(
+                DispatcherConfig.stateDir(config),
                 new ArtifactStore.Quota(d.artifactMaxTotalSize().asLongValue(), d.artifactMaxCount()));
     }
 

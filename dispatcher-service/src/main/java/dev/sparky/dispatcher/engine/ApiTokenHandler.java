@@ -1,7 +1,7 @@
 package dev.sparky.dispatcher.engine;
 
-import dev.sparky.contracts.events.ApiTokenCommand;
 import dev.sparky.contracts.MalformedEventException;
+import dev.sparky.contracts.events.ApiTokenCommand;
 import dev.sparky.dispatcher.store.TokenRepository;
 import java.time.Clock;
 import java.util.List;
@@ -54,15 +54,26 @@ final class ApiTokenHandler {
         }
         List<String> projects = c.projects() == null ? List.of() : c.projects();
         List<String> actions = c.actions() == null ? List.of() : c.actions();
-        if (projects.isEmpty() || !projects.stream().allMatch(p -> p != null && PROJECT.matcher(p).matches())) {
+        if (projects.isEmpty()
+                || !projects.stream()
+                        .allMatch(p -> p != null && PROJECT.matcher(p).matches())) {
             throw new MalformedEventException("create-api-token " + c.tokenId() + ": projects must be names or *");
         }
         if (actions.isEmpty() || !ACTIONS.containsAll(actions)) {
-            throw new MalformedEventException("create-api-token " + c.tokenId() + ": actions must be run, cancel, read");
+            throw new MalformedEventException(
+                    "create-api-token " + c.tokenId() + ": actions must be run, cancel, read");
         }
-        repo.insertApiToken(c.tokenId(), c.name(), c.tokenHash(), projects, actions, c.requestedBy(), clock.millis(),
+        repo.insertApiToken(
+                c.tokenId(),
+                c.name(),
+                c.tokenHash(),
+                projects,
+                actions,
+                c.requestedBy(),
+                clock.millis(),
                 c.expiresAt() == null ? null : c.expiresAt().toEpochMilli());
-        LOG.infof("API token %s (%s) created by %s for projects %s, actions %s", c.tokenId(), c.name(),
-                c.requestedBy(), projects, actions);
+        LOG.infof(
+                "API token %s (%s) created by %s for projects %s, actions %s",
+                c.tokenId(), c.name(), c.requestedBy(), projects, actions);
     }
 }

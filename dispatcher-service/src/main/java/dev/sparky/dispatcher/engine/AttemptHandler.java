@@ -45,13 +45,20 @@ final class AttemptHandler {
             return; // the same start applied again
         }
         if (b.terminal()) {
-            refuse(b, e, b.state() == BuildState.CANCELLED ? StopAttempt.Reason.CANCELLED : StopAttempt.Reason.REVOKED,
+            refuse(
+                    b,
+                    e,
+                    b.state() == BuildState.CANCELLED ? StopAttempt.Reason.CANCELLED : StopAttempt.Reason.REVOKED,
                     "the build is already " + b.state().wireName());
         } else if (e.attempt() != b.attempt() || !b.dispatched() || existing.isPresent()) {
             String owner = existing.map(AttemptRow::runnerId).orElse(b.runnerId());
-            refuse(b, e, StopAttempt.Reason.REVOKED, e.attempt() != b.attempt()
-                    ? "attempt " + e.attempt() + " is stale (current attempt " + b.attempt() + ")"
-                    : "attempt " + e.attempt() + " belongs to runner " + owner);
+            refuse(
+                    b,
+                    e,
+                    StopAttempt.Reason.REVOKED,
+                    e.attempt() != b.attempt()
+                            ? "attempt " + e.attempt() + " is stale (current attempt " + b.attempt() + ")"
+                            : "attempt " + e.attempt() + " belongs to runner " + owner);
         } else {
             begin(b, e);
         }
@@ -59,8 +66,8 @@ final class AttemptHandler {
 
     private void begin(BuildRow b, BuildStarted e) {
         long now = fx.now();
-        repo.insertAttempt(new AttemptRow(b.id(), e.attempt(), e.runnerId(), AttemptRow.RUNNING, now, null, now,
-                null, 0, null));
+        repo.insertAttempt(
+                new AttemptRow(b.id(), e.attempt(), e.runnerId(), AttemptRow.RUNNING, now, null, now, null, 0, null));
         repo.markRunning(b.id(), e.runnerId(), now);
         fx.syslog(b.id(), "started on runner " + e.runnerId() + " (attempt " + e.attempt() + ")");
         e.notes().forEach(n -> fx.syslog(b.id(), "runner note: " + n));
@@ -73,8 +80,9 @@ final class AttemptHandler {
     }
 
     private void refuse(BuildRow b, BuildStarted e, StopAttempt.Reason reason, String why) {
-        fx.syslog(b.id(), "runner " + e.runnerId() + " started attempt " + e.attempt() + " but " + why
-                + ": told to stop");
+        fx.syslog(
+                b.id(),
+                "runner " + e.runnerId() + " started attempt " + e.attempt() + " but " + why + ": told to stop");
         fx.stop(b.id(), e.attempt(), e.runnerId(), reason, why);
     }
 
@@ -82,16 +90,20 @@ final class AttemptHandler {
         Optional<BuildRow> build = repo.build(e.buildId());
         Optional<AttemptRow> attempt = repo.attempt(e.buildId(), e.attempt());
         if (build.isEmpty() || attempt.isEmpty() || !attempt.get().runnerId().equals(e.runnerId())) {
-            LOG.debugf("finish of build %d attempt %d by %s ignored: not the owner", e.buildId(), e.attempt(),
-                    e.runnerId());
+            LOG.debugf(
+                    "finish of build %d attempt %d by %s ignored: not the owner",
+                    e.buildId(), e.attempt(), e.runnerId());
             return;
         }
         BuildRow b = build.get();
-        if (!attempt.get().running() || e.attempt() != b.attempt() || b.terminal()
+        if (!attempt.get().running()
+                || e.attempt() != b.attempt()
+                || b.terminal()
                 || e.outcome() == BuildFinished.Outcome.ABANDONED) {
             return; // already ended (applied twice, lost, or revoked): nothing changes
         }
-        String state = e.outcome() == BuildFinished.Outcome.HANDED_BACK ? AttemptRow.HANDED_BACK
+        String state = e.outcome() == BuildFinished.Outcome.HANDED_BACK
+                ? AttemptRow.HANDED_BACK
                 : e.outcome().name().toLowerCase(Locale.ROOT);
         repo.finishAttempt(b.id(), e.attempt(), state, e.exitCode(), e.reason(), fx.now());
         end(b, e);
@@ -100,12 +112,16 @@ final class AttemptHandler {
     private void end(BuildRow b, BuildFinished e) {
         switch (e.outcome()) {
             case SUCCEEDED -> transitions.finish(b, BuildState.SUCCEEDED, null, e.exitCode());
-            case FAILED -> transitions.finish(b, BuildState.FAILED,
-                    e.exitCode() != null ? "exit code " + e.exitCode() : orElse(e.reason(), "failed"), e.exitCode());
-            case TIMED_OUT -> transitions.finish(b, BuildState.TIMED_OUT, orElse(e.reason(), "timed out"),
-                    e.exitCode());
-            case CANCELLED -> transitions.finish(b, BuildState.CANCELLED, orElse(e.reason(), "cancelled"),
-                    e.exitCode());
+            case FAILED ->
+                transitions.finish(
+                        b,
+                        BuildState.FAILED,
+                        e.exitCode() != null ? "exit code " + e.exitCode() : orElse(e.reason(), "failed"),
+                        e.exitCode());
+            case TIMED_OUT ->
+                transitions.finish(b, BuildState.TIMED_OUT, orElse(e.reason(), "timed out"), e.exitCode());
+            case CANCELLED ->
+                transitions.finish(b, BuildState.CANCELLED, orElse(e.reason(), "cancelled"), e.exitCode());
             case HANDED_BACK -> handedBack(b, e);
             default -> {
                 // ABANDONED is filtered out before
@@ -115,8 +131,7 @@ final class AttemptHandler {
 
     private void handedBack(BuildRow b, BuildFinished e) {
         if (b.cancelRequested()) {
-            transitions.finish(b, BuildState.CANCELLED, "cancelled (handed back by runner " + e.runnerId() + ")",
-                    null);
+            transitions.finish(b, BuildState.CANCELLED, "cancelled (handed back by runner " + e.runnerId() + ")", null);
         } else {
             transitions.requeue(b, "handed back by runner " + e.runnerId() + " (attempt " + e.attempt() + ")");
         }

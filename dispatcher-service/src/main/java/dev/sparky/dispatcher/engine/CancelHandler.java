@@ -36,10 +36,13 @@ final class CancelHandler {
             return;
         }
         BuildRow b = found.get();
-        String who = command.requestedBy() == null || command.requestedBy().isBlank() ? "anonymous"
-                : command.requestedBy();
+        String who =
+                command.requestedBy() == null || command.requestedBy().isBlank() ? "anonymous" : command.requestedBy();
         if (b.terminal()) {
-            fx.syslog(b.id(), "cancel by " + who + " ignored: the build is already " + b.state().wireName());
+            fx.syslog(
+                    b.id(),
+                    "cancel by " + who + " ignored: the build is already "
+                            + b.state().wireName());
         } else if (b.state() == BuildState.QUEUED) {
             transitions.finish(b, BuildState.CANCELLED, "cancelled by " + who, null);
             if (b.dispatched()) {

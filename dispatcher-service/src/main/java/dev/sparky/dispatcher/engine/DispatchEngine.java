@@ -1,21 +1,21 @@
 package dev.sparky.dispatcher.engine;
 
-import dev.sparky.contracts.events.JobSeal;
-import dev.sparky.contracts.events.ApiTokenCommand;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sparky.contracts.Json;
 import dev.sparky.contracts.MalformedEventException;
 import dev.sparky.contracts.SchemaVersion;
+import dev.sparky.contracts.events.ApiTokenCommand;
 import dev.sparky.contracts.events.BuildFinished;
 import dev.sparky.contracts.events.BuildStarted;
 import dev.sparky.contracts.events.CancelBuild;
+import dev.sparky.contracts.events.JobSeal;
 import dev.sparky.contracts.events.LogChunk;
 import dev.sparky.contracts.events.LogChunkWire;
 import dev.sparky.contracts.events.RunnerEvent;
 import dev.sparky.contracts.events.RunnerHeartbeat;
-import dev.sparky.dispatcher.store.BuildRepository;
 import dev.sparky.dispatcher.notify.NotifyChannel;
 import dev.sparky.dispatcher.store.BuildFiles;
+import dev.sparky.dispatcher.store.BuildRepository;
 import dev.sparky.dispatcher.store.StoreException;
 import dev.sparky.project.ProjectCatalog;
 import java.io.UncheckedIOException;
@@ -45,6 +45,7 @@ public final class DispatchEngine {
     private final TopicNames topics;
     /** Requests before cancels before runner events: a cancel polled with its request finds the build. */
     private final Map<String, Integer> topicOrder;
+
     private final RequestHandler requests;
     private final CancelHandler cancels;
     private final ApiTokenHandler apiTokens;
@@ -59,8 +60,14 @@ public final class DispatchEngine {
     private long lastHandOut = Long.MIN_VALUE;
     private long lastHealthWrite = Long.MIN_VALUE;
 
-    public DispatchEngine(BuildRepository repo, BuildFiles files, ProjectCatalog catalog, Clock clock,
-            EngineSettings settings, EngineMetrics metrics, JobSeal seal) {
+    public DispatchEngine(
+            BuildRepository repo,
+            BuildFiles files,
+            ProjectCatalog catalog,
+            Clock clock,
+            EngineSettings settings,
+            EngineMetrics metrics,
+            JobSeal seal) {
         this.repo = repo;
         this.files = files;
         this.clock = clock;
@@ -68,8 +75,8 @@ public final class DispatchEngine {
         this.topics = settings.topics();
         this.topicOrder = Map.of(topics.buildRequests(), 0, topics.buildCommands(), 1, topics.runnerEvents(), 2);
         Effects fx = new Effects(repo, repo, clock, topics);
-        FollowUps followUps = new FollowUps(catalog, new Downstream(fx), new NotifyRecorder(repo, settings),
-                new Retention(repo, afterCommit));
+        FollowUps followUps = new FollowUps(
+                catalog, new Downstream(fx), new NotifyRecorder(repo, settings), new Retention(repo, afterCommit));
         SecretParams secrets = new SecretParams();
         Transitions transitions = new Transitions(repo, fx, metrics, followUps, secrets);
         this.requests = new RequestHandler(repo, catalog, fx, transitions, metrics, secrets, files);
@@ -79,8 +86,18 @@ public final class DispatchEngine {
         this.logChunks = new LogHandler(repo, files.logs(), fx, settings.logCapBytes());
         this.heartbeats = new HeartbeatHandler(repo, repo, fx);
         this.leases = new LeaseKeeper(repo, repo, catalog, fx, transitions, metrics);
-        this.queue = new QueueDispatcher(repo, repo, catalog, fx, transitions, new JobTokens(new SecureRandom()),
-                settings.logCapBytes(), secrets, seal, files.scenarios(), settings.pools());
+        this.queue = new QueueDispatcher(
+                repo,
+                repo,
+                catalog,
+                fx,
+                transitions,
+                new JobTokens(new SecureRandom()),
+                settings.logCapBytes(),
+                secrets,
+                seal,
+                files.scenarios(),
+                settings.pools());
         this.notifyRelay = new NotifyRelay(repo, repo, fx, notifications);
     }
 
@@ -108,7 +125,8 @@ public final class DispatchEngine {
         }
         int temps = files.sweepTemps(clock.millis() - TEMP_FILES_MAX_AGE.toMillis());
         if (orphans + temps > 0) {
-            LOG.infof("start-up sweep: removed the files of %d deleted build(s) and %d stale upload temp file(s)",
+            LOG.infof(
+                    "start-up sweep: removed the files of %d deleted build(s) and %d stale upload temp file(s)",
                     orphans, temps);
         }
     }
@@ -121,7 +139,7 @@ public final class DispatchEngine {
      *     was unreachable): leases are then not judged, so no build is declared lost for our own outage
      */
     public void apply(List<Inbound> batch, boolean leaseChecks) {
-        apply(batch, leaseChecks, () -> { });
+        apply(batch, leaseChecks, () -> {});
     }
 
     /**
@@ -150,7 +168,8 @@ public final class DispatchEngine {
 
     private Void applyInTransaction(List<Inbound> batch, boolean leaseChecks) {
         notifyRelay.applyResults();
-        batch.stream().sorted(Comparator.comparingInt(r -> topicOrder.getOrDefault(r.topic(), 3)))
+        batch.stream()
+                .sorted(Comparator.comparingInt(r -> topicOrder.getOrDefault(r.topic(), 3)))
                 .forEach(this::applyOne);
         long now = clock.millis();
         if (leaseChecks) {
@@ -190,8 +209,10 @@ public final class DispatchEngine {
         } else if (topics.buildCommands().equals(r.topic())) {
             command(r);
         } else if (topics.runnerEvents().equals(r.topic())) {
-            runnerEvent(LogChunkWire.isChunk(r.headers()) ? LogChunkWire.read(r.headers(), r.value())
-                    : Json.read(r.value(), RunnerEvent.class));
+            runnerEvent(
+                    LogChunkWire.isChunk(r.headers())
+                            ? LogChunkWire.read(r.headers(), r.value())
+                            : Json.read(r.value(), RunnerEvent.class));
         } else {
             LOG.warnf("record of unexpected topic %s ignored", r.topic());
         }

@@ -32,8 +32,15 @@ final class Downstream {
         String jobId = JobIdPrefixes.DOWNSTREAM + b.id();
         String upstream = b.project() + "@" + b.id();
         for (String project : new LinkedHashSet<>(def.downstream())) {
-            fx.buildRequest(new BuildRequest(SchemaVersion.CURRENT, project, jobId, "triggered by " + upstream,
-                    Map.of(), upstream, SOURCE, b.id()));
+            fx.buildRequest(new BuildRequest(
+                    SchemaVersion.CURRENT,
+                    project,
+                    jobId,
+                    "triggered by " + upstream,
+                    Map.of(),
+                    upstream,
+                    SOURCE,
+                    b.id()));
             fx.syslog(b.id(), "queued downstream " + project + " (job " + jobId + ")");
         }
     }

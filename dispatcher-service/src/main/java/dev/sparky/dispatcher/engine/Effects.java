@@ -10,8 +10,8 @@ import dev.sparky.contracts.events.BuildRequest;
 import dev.sparky.contracts.events.RunBuild;
 import dev.sparky.contracts.events.StopAttempt;
 import dev.sparky.dispatcher.store.BuildAttemptRepository;
-import dev.sparky.dispatcher.store.QueueRepository;
 import dev.sparky.dispatcher.store.BuildRow;
+import dev.sparky.dispatcher.store.QueueRepository;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -44,22 +44,39 @@ final class Effects {
 
     /** The public fact: the build is now in {@code state}. Key: project. */
     void buildEvent(BuildRow b, BuildState state, Integer exitCode, String reason, String runnerId) {
-        BuildEvent e = new BuildEvent(SchemaVersion.CURRENT, UUID.randomUUID().toString(), b.id(), b.jobId(),
-                b.project(), state, b.attempt(), exitCode, Instant.ofEpochMilli(now()), reason, runnerId,
+        BuildEvent e = new BuildEvent(
+                SchemaVersion.CURRENT,
+                UUID.randomUUID().toString(),
+                b.id(),
+                b.jobId(),
+                b.project(),
+                state,
+                b.attempt(),
+                exitCode,
+                Instant.ofEpochMilli(now()),
+                reason,
+                runnerId,
                 b.description());
         queue.outbox(topics.buildEvents(), b.project(), Json.write(e), Map.of());
     }
 
     /** The job goes to its pool's topic, where only that pool's runners read. */
     void runBuild(RunBuild job, String pool) {
-        queue.outbox(RunnerPools.jobsTopic(topics.jobs(), pool), Long.toString(job.buildId()), Json.write(job),
-                Map.of());
+        queue.outbox(
+                RunnerPools.jobsTopic(topics.jobs(), pool), Long.toString(job.buildId()), Json.write(job), Map.of());
     }
 
     /** @param runnerId the runner that must stop, or null for whichever holds the attempt */
     void stop(long buildId, int attempt, String runnerId, StopAttempt.Reason reason, String detail) {
-        StopAttempt s = new StopAttempt(SchemaVersion.CURRENT, UUID.randomUUID().toString(), buildId, attempt,
-                runnerId, reason, detail, Instant.ofEpochMilli(now()));
+        StopAttempt s = new StopAttempt(
+                SchemaVersion.CURRENT,
+                UUID.randomUUID().toString(),
+                buildId,
+                attempt,
+                runnerId,
+                reason,
+                detail,
+                Instant.ofEpochMilli(now()));
         queue.outbox(topics.runnerControl(), Long.toString(buildId), Json.write(s), Map.of());
     }
 
@@ -70,7 +87,10 @@ final class Effects {
 
     /** The refused bytes as they came, with the reason in a header. */
     void deadLetter(String key, byte[] value, String reason) {
-        queue.outbox(topics.buildRequestsDlq(), key, value == null ? new byte[0] : value,
+        queue.outbox(
+                topics.buildRequestsDlq(),
+                key,
+                value == null ? new byte[0] : value,
                 Map.of(Topics.REASON_HEADER, reason));
     }
 }

@@ -4,24 +4,17 @@ import java.time.Duration;
 
 /** What the engine counts. The Micrometer adapter lives in the config package; tests use {@link #NONE}. */
 public interface EngineMetrics {
-    EngineMetrics NONE = new EngineMetrics() {
-    };
+    EngineMetrics NONE = new EngineMetrics() {};
 
-    default void duplicateRequest() {
-    }
+    default void duplicateRequest() {}
 
-    default void deadLetter() {
-    }
+    default void deadLetter() {}
 
-    default void leaseExpired() {
-    }
+    default void leaseExpired() {}
 
-    default void attemptStarted() {
-    }
+    default void attemptStarted() {}
 
-    default void triggerToStart(Duration d) {
-    }
+    default void triggerToStart(Duration d) {}
 
-    default void buildDuration(Duration d) {
-    }
+    default void buildDuration(Duration d) {}
 }

@@ -16,12 +16,17 @@ import java.util.Set;
  * @param pools the runner pools declared to the dispatcher: it creates their job topics and hands builds out to
  *     them; a build of a project on any other pool stays queued, and the queue says why
  */
-public record EngineSettings(Duration lease, long logCapBytes, Duration handOutInterval, TopicNames topics,
-        String publicUrl, Set<String> pools) {
+public record EngineSettings(
+        Duration lease,
+        long logCapBytes,
+        Duration handOutInterval,
+        TopicNames topics,
+        String publicUrl,
+        Set<String> pools) {
 
     /** Settings with the default pool only. */
-    public EngineSettings(Duration lease, long logCapBytes, Duration handOutInterval, TopicNames topics,
-            String publicUrl) {
+    public EngineSettings(
+            Duration lease, long logCapBytes, Duration handOutInterval, TopicNames topics, String publicUrl) {
         this(lease, logCapBytes, handOutInterval, topics, publicUrl, Set.of(RunnerPools.DEFAULT));
     }
 
@@ -33,8 +38,12 @@ public record EngineSettings(Duration lease, long logCapBytes, Duration handOutI
     public static final String DEFAULT_PUBLIC_URL = "http://127.0.0.1:4000";
 
     public static EngineSettings defaults() {
-        return new EngineSettings(Duration.ofSeconds(10), 50L * 1024 * 1024, Duration.ofSeconds(2),
-                TopicNames.defaults(), DEFAULT_PUBLIC_URL);
+        return new EngineSettings(
+                Duration.ofSeconds(10),
+                50L * 1024 * 1024,
+                Duration.ofSeconds(2),
+                TopicNames.defaults(),
+                DEFAULT_PUBLIC_URL);
     }
 
     public EngineSettings withLease(Duration newLease) {

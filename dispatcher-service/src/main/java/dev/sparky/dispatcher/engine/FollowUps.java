@@ -25,7 +25,9 @@ final class FollowUps {
     }
 
     void buildEnded(BuildRow b, BuildState state, String reason, Integer exitCode, long at) {
-        ProjectDefinition def = catalog.find(b.project()).filter(Project::buildable).map(Project::definition)
+        ProjectDefinition def = catalog.find(b.project())
+                .filter(Project::buildable)
+                .map(Project::definition)
                 .orElse(ProjectDefinition.defaults());
         downstream.buildEnded(b, state, def);
         notify.buildEnded(b, state, reason, exitCode, at, def);

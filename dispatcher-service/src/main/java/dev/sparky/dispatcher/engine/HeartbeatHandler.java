@@ -3,8 +3,8 @@ package dev.sparky.dispatcher.engine;
 import dev.sparky.contracts.events.RunnerHeartbeat;
 import dev.sparky.contracts.events.StopAttempt;
 import dev.sparky.dispatcher.store.BuildAttemptRepository;
-import dev.sparky.dispatcher.store.RunnerRepository;
 import dev.sparky.dispatcher.store.BuildRow;
+import dev.sparky.dispatcher.store.RunnerRepository;
 import dev.sparky.dispatcher.store.RunnerRow;
 import java.util.Locale;
 import java.util.Optional;
@@ -27,8 +27,16 @@ final class HeartbeatHandler {
     void heartbeat(RunnerHeartbeat h) {
         long now = fx.now();
         String state = h.state() == null ? "idle" : h.state().name().toLowerCase(Locale.ROOT);
-        runners.upsertRunner(new RunnerRow(h.runnerId(), h.host(), state, h.buildId(), h.attempt(), now,
-                h.startedAt() == null ? null : h.startedAt().toEpochMilli(), null, h.pool()));
+        runners.upsertRunner(new RunnerRow(
+                h.runnerId(),
+                h.host(),
+                state,
+                h.buildId(),
+                h.attempt(),
+                now,
+                h.startedAt() == null ? null : h.startedAt().toEpochMilli(),
+                null,
+                h.pool()));
         if (h.buildId() == null || h.attempt() == null) {
             return;
         }
@@ -60,7 +68,8 @@ final class HeartbeatHandler {
             // Heartbeats travel on another partition than BuildStarted: the start may still be on its way.
             return b.dispatched() ? null : "attempt " + h.attempt() + " is no longer handed out";
         }
-        return h.runnerId().equals(b.runnerId()) ? null : "attempt " + h.attempt() + " belongs to runner "
-                + b.runnerId();
+        return h.runnerId().equals(b.runnerId())
+                ? null
+                : "attempt " + h.attempt() + " belongs to runner " + b.runnerId();
     }
 }

@@ -7,8 +7,7 @@ import java.util.Map;
  * offset identify it: the job id made for a request without one is derived from them, so applying the
  * same record twice makes the same id. Headers are decoded as UTF-8; most records have none.
  */
-public record Inbound(String topic, int partition, long offset, String key, byte[] value,
-        Map<String, String> headers) {
+public record Inbound(String topic, int partition, long offset, String key, byte[] value, Map<String, String> headers) {
 
     public Inbound {
         headers = headers == null ? Map.of() : headers;

@@ -12,8 +12,7 @@ import java.security.NoSuchAlgorithmException;
 public final class JobIds {
     public static final int LENGTH = 20;
 
-    private JobIds() {
-    }
+    private JobIds() {}
 
     public static String forRecord(Inbound r) {
         try {

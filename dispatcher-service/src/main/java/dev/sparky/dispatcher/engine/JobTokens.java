@@ -14,6 +14,7 @@ import java.util.HexFormat;
 public final class JobTokens {
     /** Length of a token as issued: 32 bytes in base64url without padding. */
     public static final int LENGTH = 43;
+
     private static final int RANDOM_BYTES = 32;
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
@@ -47,7 +48,10 @@ public final class JobTokens {
         }
         for (int i = 0; i < LENGTH; i++) {
             char ch = token.charAt(i);
-            boolean ok = ch >= 'A' && ch <= 'Z' || ch >= 'a' && ch <= 'z' || ch >= '0' && ch <= '9' || ch == '-'
+            boolean ok = ch >= 'A' && ch <= 'Z'
+                    || ch >= 'a' && ch <= 'z'
+                    || ch >= '0' && ch <= '9'
+                    || ch == '-'
                     || ch == '_';
             if (!ok) {
                 return false;

@@ -4,8 +4,8 @@ import dev.sparky.contracts.BuildState;
 import dev.sparky.contracts.events.StopAttempt;
 import dev.sparky.dispatcher.store.AttemptRow;
 import dev.sparky.dispatcher.store.BuildAttemptRepository;
-import dev.sparky.dispatcher.store.RunnerRepository;
 import dev.sparky.dispatcher.store.BuildRow;
+import dev.sparky.dispatcher.store.RunnerRepository;
 import dev.sparky.project.Project;
 import dev.sparky.project.ProjectCatalog;
 import dev.sparky.project.ProjectDefinition;
@@ -30,7 +30,11 @@ final class LeaseKeeper {
     private final Transitions transitions;
     private final EngineMetrics metrics;
 
-    LeaseKeeper(BuildAttemptRepository builds, RunnerRepository runners, ProjectCatalog catalog, Effects fx,
+    LeaseKeeper(
+            BuildAttemptRepository builds,
+            RunnerRepository runners,
+            ProjectCatalog catalog,
+            Effects fx,
             Transitions transitions,
             EngineMetrics metrics) {
         this.builds = builds;
@@ -74,6 +78,9 @@ final class LeaseKeeper {
     }
 
     private int retries(String project) {
-        return catalog.find(project).map(Project::definition).orElse(ProjectDefinition.defaults()).retries();
+        return catalog.find(project)
+                .map(Project::definition)
+                .orElse(ProjectDefinition.defaults())
+                .retries();
     }
 }

@@ -32,17 +32,21 @@ final class LogHandler {
     void chunk(LogChunk c) {
         Optional<AttemptRow> attempt = repo.attempt(c.buildId(), c.attempt());
         if (attempt.isEmpty() || !attempt.get().runnerId().equals(c.runnerId())) {
-            LOG.debugf("log chunk of build %d attempt %d from %s dropped: not a started attempt of that runner",
+            LOG.debugf(
+                    "log chunk of build %d attempt %d from %s dropped: not a started attempt of that runner",
                     c.buildId(), c.attempt(), c.runnerId());
             return;
         }
         byte[] data = c.data() == null ? new byte[0] : c.data();
         LogStore.Append result = logs.append(c.buildId(), c.attempt(), c.offset(), data, capBytes + CAP_SLACK);
         if (result.outcome() == LogStore.Outcome.GAP) {
-            LOG.warnf("log of build %d attempt %d: %d bytes missing before offset %d (filled with spaces)",
+            LOG.warnf(
+                    "log of build %d attempt %d: %d bytes missing before offset %d (filled with spaces)",
                     c.buildId(), c.attempt(), result.missingBytes(), c.offset());
-            fx.syslog(c.buildId(), "log gap: " + result.missingBytes() + " bytes of attempt " + c.attempt()
-                    + " missing before offset " + c.offset());
+            fx.syslog(
+                    c.buildId(),
+                    "log gap: " + result.missingBytes() + " bytes of attempt " + c.attempt() + " missing before offset "
+                            + c.offset());
         }
         repo.recordLogBytes(c.buildId(), c.attempt(), result.size(), fx.now());
     }

@@ -4,8 +4,8 @@ import dev.sparky.contracts.BuildState;
 import dev.sparky.contracts.Json;
 import dev.sparky.dispatcher.notify.NotifyPayload;
 import dev.sparky.dispatcher.notify.NotifyPlaceholders;
-import dev.sparky.dispatcher.store.NotificationRepository;
 import dev.sparky.dispatcher.store.BuildRow;
+import dev.sparky.dispatcher.store.NotificationRepository;
 import dev.sparky.project.ProjectDefinition;
 import dev.sparky.project.ProjectDefinition.NotifyHook;
 import dev.sparky.project.ProjectDefinition.NotifyOn;
@@ -26,12 +26,21 @@ final class NotifyRecorder {
     }
 
     void buildEnded(BuildRow b, BuildState state, String reason, Integer exitCode, long at, ProjectDefinition def) {
-        List<NotifyHook> hooks = def.notifyHooks().stream().filter(h -> fires(h.on(), state)).toList();
+        List<NotifyHook> hooks =
+                def.notifyHooks().stream().filter(h -> fires(h.on(), state)).toList();
         if (hooks.isEmpty()) {
             return;
         }
-        byte[] body = Json.write(new NotifyPayload(b.project(), b.id(), b.jobId(), state.wireName(),
-                state.sparkyCode(), exitCode, reason, settings.buildUrl(b.id()), Instant.ofEpochMilli(at)));
+        byte[] body = Json.write(new NotifyPayload(
+                b.project(),
+                b.id(),
+                b.jobId(),
+                state.wireName(),
+                state.sparkyCode(),
+                exitCode,
+                reason,
+                settings.buildUrl(b.id()),
+                Instant.ofEpochMilli(at)));
         for (NotifyHook h : hooks) {
             repo.insertNotification(b.id(), NotifyPlaceholders.fill(h.url(), b.project(), b.id(), state), body, at);
         }

@@ -25,8 +25,8 @@ final class NotifyRelay {
     private long lastHandedOver;
     private List<NotifyResult> applying = List.of();
 
-    NotifyRelay(NotificationRepository notifications, BuildAttemptRepository builds, Effects fx,
-            NotifyChannel channel) {
+    NotifyRelay(
+            NotificationRepository notifications, BuildAttemptRepository builds, Effects fx, NotifyChannel channel) {
         this.notifications = notifications;
         this.builds = builds;
         this.fx = fx;

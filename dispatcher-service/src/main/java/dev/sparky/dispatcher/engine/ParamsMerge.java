@@ -10,8 +10,7 @@ import java.util.Map;
  * {@code vars} (a form default is more specific than a tag), then the request's own params, which win.
  */
 public final class ParamsMerge {
-    private ParamsMerge() {
-    }
+    private ParamsMerge() {}
 
     public static Map<String, String> merge(ProjectDefinition definition, Map<String, String> requested) {
         Map<String, String> out = new LinkedHashMap<>(definition.tags());

@@ -1,16 +1,16 @@
 package dev.sparky.dispatcher.engine;
 
 import dev.sparky.contracts.BuildState;
+import dev.sparky.contracts.Json;
 import dev.sparky.contracts.RunnerPools;
 import dev.sparky.contracts.SchemaVersion;
 import dev.sparky.contracts.events.JobSeal;
 import dev.sparky.contracts.events.RunBuild;
-import dev.sparky.contracts.Json;
 import dev.sparky.contracts.events.SentScenario;
+import dev.sparky.dispatcher.store.BuildFileStore;
+import dev.sparky.dispatcher.store.BuildRow;
 import dev.sparky.dispatcher.store.QueueRepository;
 import dev.sparky.dispatcher.store.TokenRepository;
-import dev.sparky.dispatcher.store.BuildRow;
-import dev.sparky.dispatcher.store.BuildFileStore;
 import dev.sparky.project.Project;
 import dev.sparky.project.ProjectCatalog;
 import dev.sparky.project.ProjectDefinition;
@@ -44,9 +44,17 @@ final class QueueDispatcher {
     private final Set<String> pools;
 
     /** @param pools the declared runner pools: a project on any other pool is not handed out */
-    QueueDispatcher(QueueRepository queue, TokenRepository tokenRows, ProjectCatalog catalog, Effects fx,
+    QueueDispatcher(
+            QueueRepository queue,
+            TokenRepository tokenRows,
+            ProjectCatalog catalog,
+            Effects fx,
             Transitions transitions,
-            JobTokens tokens, long logCapBytes, SecretParams secrets, JobSeal seal, BuildFileStore scenarios,
+            JobTokens tokens,
+            long logCapBytes,
+            SecretParams secrets,
+            JobSeal seal,
+            BuildFileStore scenarios,
             Set<String> pools) {
         this.scenarios = scenarios;
         this.pools = Set.copyOf(pools);
@@ -70,7 +78,8 @@ final class QueueDispatcher {
     private void handOut(String name) {
         Optional<Project> found = catalog.find(name);
         if (found.isEmpty() || !found.get().buildable()) {
-            String reason = found.isEmpty() ? "project '" + name + "' no longer exists"
+            String reason = found.isEmpty()
+                    ? "project '" + name + "' no longer exists"
                     : found.get().errors().stream().map(ProjectIssue::toString).collect(Collectors.joining("; "));
             // builds sent with their scenario need no folder (Sparky's spawned projects), one at a time
             int free = 1 - queue.activeBuilds(name);
@@ -120,15 +129,36 @@ final class QueueDispatcher {
         String token = tokens.next();
         queue.markDispatched(b.id(), attempt, now, def.pool());
         tokenRows.saveJobToken(b.id(), attempt, JobTokens.hash(token), now);
-        fx.syslog(b.id(), "handed out as attempt " + attempt
-                + (RunnerPools.DEFAULT.equals(def.pool()) ? "" : " to runner pool " + def.pool()));
-        fx.runBuild(seal.seal(new RunBuild(SchemaVersion.CURRENT, UUID.randomUUID().toString(), b.id(), attempt,
-            b.project(),
-                b.jobId(), b.description(), secrets.unmasked(b.id(), def, b.params()), def.env(), def.secrets(),
-            def.script(),
-                def.timeout().toSeconds(), def.cache(), logCapBytes, def.retries(), Instant.ofEpochMilli(b.queuedAt()),
-                Instant.ofEpochMilli(now), token, null, def.runsWithSparrowdo() ? def.sparrowdo() : null, scenario),
-                SecretParams.passwordVars(def)), def.pool());
+        fx.syslog(
+                b.id(),
+                "handed out as attempt " + attempt
+                        + (RunnerPools.DEFAULT.equals(def.pool()) ? "" : " to runner pool " + def.pool()));
+        fx.runBuild(
+                seal.seal(
+                        new RunBuild(
+                                SchemaVersion.CURRENT,
+                                UUID.randomUUID().toString(),
+                                b.id(),
+                                attempt,
+                                b.project(),
+                                b.jobId(),
+                                b.description(),
+                                secrets.unmasked(b.id(), def, b.params()),
+                                def.env(),
+                                def.secrets(),
+                                def.script(),
+                                def.timeout().toSeconds(),
+                                def.cache(),
+                                logCapBytes,
+                                def.retries(),
+                                Instant.ofEpochMilli(b.queuedAt()),
+                                Instant.ofEpochMilli(now),
+                                token,
+                                null,
+                                def.runsWithSparrowdo() ? def.sparrowdo() : null,
+                                scenario),
+                        SecretParams.passwordVars(def)),
+                def.pool());
     }
 
     /** The scenario the build was sent with; when it is gone, the build fails with the reason. */

@@ -16,16 +16,15 @@ import java.util.function.ToIntFunction;
  * the build before them.
  */
 public final class QueueExplainer {
-    private QueueExplainer() {
-    }
+    private QueueExplainer() {}
 
     /**
      * @param queued queued builds, oldest first
      * @param running builds holding a concurrency slot (handed out or running), oldest first
      * @param concurrency a project's concurrency
      */
-    public static List<QueueEntry> explain(List<BuildRow> queued, List<BuildRow> running,
-            ToIntFunction<String> concurrency) {
+    public static List<QueueEntry> explain(
+            List<BuildRow> queued, List<BuildRow> running, ToIntFunction<String> concurrency) {
         return explain(queued, running, concurrency, p -> null, PoolWaits.none());
     }
 
@@ -34,10 +33,15 @@ public final class QueueExplainer {
      * @param pools what the pools say: a handed-out build waits for a runner of its pool when none is alive, the
      *     first waiting build of a project on an undeclared pool waits for the pool
      */
-    public static List<QueueEntry> explain(List<BuildRow> queued, List<BuildRow> running,
-            ToIntFunction<String> concurrency, Function<String, String> poolOf, PoolWaits pools) {
+    public static List<QueueEntry> explain(
+            List<BuildRow> queued,
+            List<BuildRow> running,
+            ToIntFunction<String> concurrency,
+            Function<String, String> poolOf,
+            PoolWaits pools) {
         Map<String, List<BuildRow>> active = new HashMap<>();
-        running.forEach(b -> active.computeIfAbsent(b.project(), p -> new ArrayList<>()).add(b));
+        running.forEach(
+                b -> active.computeIfAbsent(b.project(), p -> new ArrayList<>()).add(b));
         Map<String, BuildRow> previous = new HashMap<>();
         Map<String, Integer> positions = new HashMap<>();
         List<QueueEntry> out = new ArrayList<>();
@@ -51,9 +55,14 @@ public final class QueueExplainer {
             BuildRow before = previous.put(b.project(), b);
             String pool = poolOf.apply(b.project());
             String poolWait = before != null ? null : pools.reason(pool != null ? pool : b.pool(), false);
-            String reason = before != null ? "behind build " + before.id() + " of the same project"
-                    : poolWait != null ? poolWait
-                    : firstReason(b, active.getOrDefault(b.project(), List.of()), concurrency.applyAsInt(b.project()));
+            String reason = before != null
+                    ? "behind build " + before.id() + " of the same project"
+                    : poolWait != null
+                            ? poolWait
+                            : firstReason(
+                                    b,
+                                    active.getOrDefault(b.project(), List.of()),
+                                    concurrency.applyAsInt(b.project()));
             out.add(entry(b, position, reason));
         }
         return out;
@@ -61,8 +70,10 @@ public final class QueueExplainer {
 
     private static String firstReason(BuildRow b, List<BuildRow> active, int concurrency) {
         if (active.size() >= concurrency && !active.isEmpty()) {
-            BuildRow holder = active.stream().filter(a -> a.state() == dev.sparky.contracts.BuildState.RUNNING)
-                    .findFirst().orElse(active.get(0));
+            BuildRow holder = active.stream()
+                    .filter(a -> a.state() == dev.sparky.contracts.BuildState.RUNNING)
+                    .findFirst()
+                    .orElse(active.get(0));
             String what = holder.dispatched() ? "handed out" : "running";
             return "project concurrency " + concurrency + " reached: build " + holder.id() + " " + what;
         }
@@ -70,7 +81,7 @@ public final class QueueExplainer {
     }
 
     private static QueueEntry entry(BuildRow b, int position, String reason) {
-        return new QueueEntry(b.id(), b.project(), b.jobId(), b.description(), Instant.ofEpochMilli(b.queuedAt()),
-                position, reason);
+        return new QueueEntry(
+                b.id(), b.project(), b.jobId(), b.description(), Instant.ofEpochMilli(b.queuedAt()), position, reason);
     }
 }

@@ -7,8 +7,8 @@ import dev.sparky.contracts.ParameterNames;
 import dev.sparky.contracts.RunnerPools;
 import dev.sparky.contracts.events.BuildRequest;
 import dev.sparky.contracts.events.SentScenario;
-import dev.sparky.dispatcher.store.BuildFiles;
 import dev.sparky.dispatcher.store.BuildAttemptRepository;
+import dev.sparky.dispatcher.store.BuildFiles;
 import dev.sparky.dispatcher.store.BuildRow;
 import dev.sparky.dispatcher.store.NewBuild;
 import dev.sparky.project.Project;
@@ -42,8 +42,14 @@ final class RequestHandler {
     private final SecretParams secrets;
     private final BuildFiles files;
 
-    RequestHandler(BuildAttemptRepository repo, ProjectCatalog catalog, Effects fx, Transitions transitions,
-            EngineMetrics metrics, SecretParams secrets, BuildFiles files) {
+    RequestHandler(
+            BuildAttemptRepository repo,
+            ProjectCatalog catalog,
+            Effects fx,
+            Transitions transitions,
+            EngineMetrics metrics,
+            SecretParams secrets,
+            BuildFiles files) {
         this.secrets = secrets;
         this.files = files;
         this.repo = repo;
@@ -66,24 +72,33 @@ final class RequestHandler {
             return;
         }
         if (request.scenario() != null && !fromUi) {
-            deadLetter(record, "build request: field 'scenario' is accepted only from the ui-service (Sparky::JobApi's"
-                    + " POST /queue), never on " + record.topic() + ": leave it out to build the project's own scenario");
+            deadLetter(
+                    record,
+                    "build request: field 'scenario' is accepted only from the ui-service (Sparky::JobApi's"
+                            + " POST /queue), never on " + record.topic()
+                            + ": leave it out to build the project's own scenario");
             return;
         }
         Optional<Project> project = catalog.find(request.project());
         if (request.scenario() != null) {
             acceptSent(request, project, record);
         } else if (project.isEmpty()) {
-            deadLetter(record, "unknown project '" + request.project() + "': there is no folder projects/"
-                    + request.project() + " under the Sparky home");
+            deadLetter(
+                    record,
+                    "unknown project '" + request.project() + "': there is no folder projects/" + request.project()
+                            + " under the Sparky home");
         } else if (project.get().definition().disabled()) {
-            deadLetter(record, "project '" + request.project() + "' is disabled (disabled: true in projects/"
-                    + request.project() + "/sparky.yaml)");
+            deadLetter(
+                    record,
+                    "project '" + request.project() + "' is disabled (disabled: true in projects/" + request.project()
+                            + "/sparky.yaml)");
         } else {
             // A parameter never overrides what the project sets itself (the reserved names were refused by
             // validate); the runner applies the project's env after the parameters in any case.
-            Optional<String> overlap = ParameterNames.projectOverlap(request.params().keySet(),
-                    project.get().definition().env(), project.get().definition().secrets());
+            Optional<String> overlap = ParameterNames.projectOverlap(
+                    request.params().keySet(),
+                    project.get().definition().env(),
+                    project.get().definition().secrets());
             if (overlap.isPresent()) {
                 deadLetter(record, "build request: " + overlap.get());
             } else {
@@ -97,17 +112,28 @@ final class RequestHandler {
      * one that exists (no env, secrets or scenario): only a disabled project refuses it.
      */
     private void acceptSent(BuildRequest request, Optional<Project> folder, Inbound record) {
-        if (folder.isPresent() && folder.get().buildable() && folder.get().definition().disabled()) {
-            deadLetter(record, "project '" + request.project() + "' is disabled (disabled: true in projects/"
-                    + request.project() + "/sparky.yaml)");
+        if (folder.isPresent()
+                && folder.get().buildable()
+                && folder.get().definition().disabled()) {
+            deadLetter(
+                    record,
+                    "project '" + request.project() + "' is disabled (disabled: true in projects/" + request.project()
+                            + "/sparky.yaml)");
             return;
         }
         Map<String, String> flags = new TreeMap<>(inheritedFlags(request.parentBuildId()));
         flags.putAll(request.scenario().sparrowdo()); // the child's own flags win, "false" included
         flags.values().removeIf("false"::equals);
-        BuildRequest sent = new BuildRequest(request.schemaVersion(), request.project(), request.jobId(),
-                request.description(), request.params(), request.requestedBy(), request.source(),
-                request.parentBuildId(), new SentScenario(request.scenario().sparrowfile(), flags));
+        BuildRequest sent = new BuildRequest(
+                request.schemaVersion(),
+                request.project(),
+                request.jobId(),
+                request.description(),
+                request.params(),
+                request.requestedBy(),
+                request.source(),
+                request.parentBuildId(),
+                new SentScenario(request.scenario().sparrowfile(), flags));
         ProjectDefinition def = ProjectDefinition.forSentScenario(flags, senderPool(request.parentBuildId()));
         Path dir = folder.map(Project::dir).orElse(Path.of(request.project()));
         record(sent, new Project(request.project(), dir, def, List.of(), ""), record);
@@ -115,7 +141,8 @@ final class RequestHandler {
 
     /** The pool the sending build ran on (recorded when it was handed out); the default pool without a sender. */
     private String senderPool(Long parentBuildId) {
-        return parentBuildId == null ? RunnerPools.DEFAULT
+        return parentBuildId == null
+                ? RunnerPools.DEFAULT
                 : repo.build(parentBuildId).map(BuildRow::pool).orElse(RunnerPools.DEFAULT);
     }
 
@@ -134,13 +161,17 @@ final class RequestHandler {
         Map<String, String> options;
         if (SentScenario.SOURCE.equals(parent.get().source())) {
             try {
-                options = files.scenarios().get(parentBuildId)
-                        .map(json -> Json.read(json, SentScenario.class).sparrowdo()).orElse(Map.of());
+                options = files.scenarios()
+                        .get(parentBuildId)
+                        .map(json -> Json.read(json, SentScenario.class).sparrowdo())
+                        .orElse(Map.of());
             } catch (IOException | RuntimeException e) {
                 options = Map.of();
             }
         } else {
-            options = catalog.find(parent.get().project()).map(p -> p.definition().sparrowdo()).orElse(Map.of());
+            options = catalog.find(parent.get().project())
+                    .map(p -> p.definition().sparrowdo())
+                    .orElse(Map.of());
         }
         Map<String, String> flags = new TreeMap<>();
         options.forEach((k, v) -> {
@@ -153,8 +184,7 @@ final class RequestHandler {
 
     /** Dead-letters a record the engine could not apply at all (a bug, not bad input). */
     void deadLetter(Inbound record, String reason) {
-        LOG.warnf("build request refused (%s-%d@%d): %s", record.topic(), record.partition(), record.offset(),
-                reason);
+        LOG.warnf("build request refused (%s-%d@%d): %s", record.topic(), record.partition(), record.offset(), reason);
         fx.deadLetter(record.key(), record.value(), reason);
         metrics.deadLetter();
     }
@@ -162,11 +192,21 @@ final class RequestHandler {
     private void record(BuildRequest request, Project project, Inbound record) {
         String jobId = request.jobId() != null ? request.jobId() : JobIds.forRecord(record);
         Map<String, String> params = ParamsMerge.merge(project.definition(), request.params());
-        String errors = project.buildable() ? null
+        String errors = project.buildable()
+                ? null
                 : project.errors().stream().map(ProjectIssue::toString).collect(Collectors.joining("; "));
-        NewBuild nb = new NewBuild(project.name(), jobId, request.description(),
-                SecretParams.masked(project.definition(), params), request.requestedBy(),
-                request.source(), request.parentBuildId(), BuildState.QUEUED, null, fx.now(), null,
+        NewBuild nb = new NewBuild(
+                project.name(),
+                jobId,
+                request.description(),
+                SecretParams.masked(project.definition(), params),
+                request.requestedBy(),
+                request.source(),
+                request.parentBuildId(),
+                BuildState.QUEUED,
+                null,
+                fx.now(),
+                null,
                 project.definition().pool());
         OptionalLong id = repo.insertBuild(nb);
         if (id.isEmpty()) {
@@ -177,8 +217,10 @@ final class RequestHandler {
         secrets.hold(id.getAsLong(), project.definition(), params);
         BuildRow b = repo.build(id.getAsLong()).orElseThrow();
         String lost = keepFiles(request, b);
-        fx.syslog(b.id(), "queued by " + orElse(request.requestedBy(), "anonymous") + " via "
-                + orElse(request.source(), "kafka") + ": " + orElse(request.description(), "(no description)"));
+        fx.syslog(
+                b.id(),
+                "queued by " + orElse(request.requestedBy(), "anonymous") + " via " + orElse(request.source(), "kafka")
+                        + ": " + orElse(request.description(), "(no description)"));
         fx.buildEvent(b, BuildState.QUEUED, null, null, null);
         if (errors != null) {
             fx.syslog(b.id(), "the project definition has errors: " + errors);

@@ -34,8 +34,9 @@ final class Retention {
             afterCommit.deleteFiles(id);
         }
         if (!old.isEmpty()) {
-            LOG.infof("keep_builds %d of project %s: removed %d old build(s), ids %d..%d", keep, project, old.size(),
-                    old.get(old.size() - 1), old.get(0));
+            LOG.infof(
+                    "keep_builds %d of project %s: removed %d old build(s), ids %d..%d",
+                    keep, project, old.size(), old.get(old.size() - 1), old.get(0));
         }
     }
 }

@@ -20,7 +20,9 @@ final class SecretParams {
     private final Map<Long, Map<String, String>> held = new HashMap<>();
 
     static Set<String> passwordVars(ProjectDefinition def) {
-        return def.vars().stream().filter(v -> "password".equals(v.type())).map(VarSpec::name)
+        return def.vars().stream()
+                .filter(v -> "password".equals(v.type()))
+                .map(VarSpec::name)
                 .collect(Collectors.toSet());
     }
 

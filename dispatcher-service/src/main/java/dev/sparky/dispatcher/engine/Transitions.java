@@ -3,9 +3,9 @@ package dev.sparky.dispatcher.engine;
 import dev.sparky.contracts.BuildState;
 import dev.sparky.dispatcher.store.BuildAttemptRepository;
 import dev.sparky.dispatcher.store.BuildRepository;
+import dev.sparky.dispatcher.store.BuildRow;
 import dev.sparky.dispatcher.store.QueueRepository;
 import dev.sparky.dispatcher.store.TokenRepository;
-import dev.sparky.dispatcher.store.BuildRow;
 import java.time.Duration;
 
 /** The state changes several handlers share: ending a build (and what that sets off), requeueing it. */

@@ -31,7 +31,8 @@ public class DispatcherReadinessCheck implements HealthCheck {
         EngineStatus status = engine.status();
         String engineProblem = engineProblem(status);
         String dbProblem = status == null ? "engine not started" : status.databaseProblem();
-        KafkaProbe.Result kafka = engine.watch() == null ? new KafkaProbe.Result(false, "not checked yet")
+        KafkaProbe.Result kafka = engine.watch() == null
+                ? new KafkaProbe.Result(false, "not checked yet")
                 : engine.watch().last();
         b.withData("kafka", kafka.detail());
         b.withData("database", dbProblem == null ? "writable" : dbProblem);

@@ -46,7 +46,8 @@ public final class AclImport {
             }
         }
         if (!Files.isRegularFile(file)) {
-            report.step("  ACL: Sparky had none (every logged-in user may run everything; the same here without acl.yaml)");
+            report.step(
+                    "  ACL: Sparky had none (every logged-in user may run everything; the same here without acl.yaml)");
             return null;
         }
         Map<?, ?> old = YamlText.read(file);
@@ -92,7 +93,9 @@ public final class AclImport {
                             + " to merge by hand (--force replaces the file)");
                     return;
                 }
-                Files.copy(aclFile, aclFile.resolveSibling(aclFile.getFileName() + ".before-import"),
+                Files.copy(
+                        aclFile,
+                        aclFile.resolveSibling(aclFile.getFileName() + ".before-import"),
                         StandardCopyOption.REPLACE_EXISTING);
             }
             YamlText.write(aclFile, text);
@@ -163,8 +166,10 @@ public final class AclImport {
             return List.of();
         }
         try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(h -> Files.isRegularFile(h.resolve("list.yaml"))).map(h -> h.getFileName().toString())
-                    .sorted().toList();
+            return s.filter(h -> Files.isRegularFile(h.resolve("list.yaml")))
+                    .map(h -> h.getFileName().toString())
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + dir, e);
         }

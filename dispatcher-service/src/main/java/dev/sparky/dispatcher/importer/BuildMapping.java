@@ -55,7 +55,8 @@ public final class BuildMapping {
     ImportedBuild map(OldBuild row, boolean jobIdReused) {
         // Job ids are unique per project here; Sparky's may be empty (a run from its command line) or repeated.
         String jobId = row.jobId() != null && Names.isValidJobId(row.jobId()) && !jobIdReused
-                ? row.jobId() : "sparky-" + row.id();
+                ? row.jobId()
+                : "sparky-" + row.id();
         BuildState state;
         String reason = null;
         Integer code = row.state();
@@ -67,7 +68,8 @@ public final class BuildMapping {
             state = BuildState.CANCELLED;
         } else {
             state = BuildState.FAILED;
-            reason = code != null && code == 0 ? "still running in Sparky when it was imported"
+            reason = code != null && code == 0
+                    ? "still running in Sparky when it was imported"
                     : "Sparky state " + (code == null || code == Integer.MIN_VALUE ? "empty or not a number" : code)
                             + " is none of 1, -1, -11";
         }
@@ -75,15 +77,26 @@ public final class BuildMapping {
         Long reportTime = modified(reportFile);
         long started = parseTime(row.dt(), reportTime, row);
         long finished = reportTime == null ? started : Math.max(started, reportTime);
-        return new ImportedBuild(row.id(), row.project(), jobId, row.description(), state, reason, started, finished,
-                reportFile, existing(layout.syslog(row.project(), row.id())));
+        return new ImportedBuild(
+                row.id(),
+                row.project(),
+                jobId,
+                row.description(),
+                state,
+                reason,
+                started,
+                finished,
+                reportFile,
+                existing(layout.syslog(row.project(), row.id())));
     }
 
     private long parseTime(String dt, Long fallback, OldBuild row) {
         if (dt != null) {
             String text = dt.strip();
             try {
-                return LocalDateTime.parse(text, SQL_TIME).toInstant(ZoneOffset.UTC).toEpochMilli();
+                return LocalDateTime.parse(text, SQL_TIME)
+                        .toInstant(ZoneOffset.UTC)
+                        .toEpochMilli();
             } catch (DateTimeParseException e) {
                 try {
                     return OffsetDateTime.parse(text).toInstant().toEpochMilli();

@@ -1,7 +1,7 @@
 package dev.sparky.dispatcher.importer;
 
-import dev.sparky.contracts.RunnerPools;
 import dev.sparky.contracts.BuildState;
+import dev.sparky.contracts.RunnerPools;
 import dev.sparky.dispatcher.store.AttemptRow;
 import dev.sparky.dispatcher.store.BuildRepository;
 import dev.sparky.dispatcher.store.LogStore;
@@ -28,12 +28,12 @@ import java.util.OptionalLong;
 public final class HistoryWriter {
     /** The runner name of imported attempts, and the builds' {@code source}. */
     public static final String RUNNER = "sparky-import";
+
     static final int CHUNK = 1024 * 1024;
     static final int MAX_SYSLOG_LINES = 10_000;
 
     /** How many builds were new and how many were there already. */
-    public record Outcome(int imported, int present, boolean numbersKept) {
-    }
+    public record Outcome(int imported, int present, boolean numbersKept) {}
 
     private final BuildRepository repo;
     private final LogStore logs;
@@ -51,8 +51,9 @@ public final class HistoryWriter {
         List<Long> written = new ArrayList<>();
         try {
             return repo.inTransaction(() -> {
-                boolean keepNumbers = builds.stream().allMatch(b -> repo.buildByJob(b.project(), b.jobId()).isPresent()
-                        || repo.build(b.sparkyId()).isEmpty());
+                boolean keepNumbers = builds.stream()
+                        .allMatch(b -> repo.buildByJob(b.project(), b.jobId()).isPresent()
+                                || repo.build(b.sparkyId()).isEmpty());
                 int imported = 0;
                 int present = 0;
                 int step = Math.max(1, builds.size() / 20);
@@ -89,8 +90,18 @@ public final class HistoryWriter {
         if (repo.buildByJob(b.project(), b.jobId()).isPresent()) {
             return OptionalLong.empty();
         }
-        NewBuild row = new NewBuild(b.project(), b.jobId(), b.description(), Map.of(), null, RUNNER, null,
-                BuildState.QUEUED, null, b.startedAt(), null);
+        NewBuild row = new NewBuild(
+                b.project(),
+                b.jobId(),
+                b.description(),
+                Map.of(),
+                null,
+                RUNNER,
+                null,
+                BuildState.QUEUED,
+                null,
+                b.startedAt(),
+                null);
         OptionalLong inserted = keepNumber ? repo.insertBuildWithId(b.sparkyId(), row) : repo.insertBuild(row);
         if (inserted.isEmpty()) {
             return inserted;
@@ -100,11 +111,23 @@ public final class HistoryWriter {
         repo.markRunning(id, RUNNER, b.startedAt());
         repo.markFinished(id, b.state(), b.reason(), b.exitCode(), b.finishedAt());
         long bytes = copyReport(id, b);
-        repo.insertAttempt(new AttemptRow(id, 1, RUNNER, b.state().wireName(), b.startedAt(), b.finishedAt(),
-                b.finishedAt(), b.exitCode(), bytes, b.reason()));
+        repo.insertAttempt(new AttemptRow(
+                id,
+                1,
+                RUNNER,
+                b.state().wireName(),
+                b.startedAt(),
+                b.finishedAt(),
+                b.finishedAt(),
+                b.exitCode(),
+                bytes,
+                b.reason()));
         repo.recordLogBytes(id, 1, bytes, b.finishedAt());
-        repo.syslog(id, b.startedAt(), "imported from Sparky: build " + b.sparkyId() + " of " + b.project()
-                + ", job id " + b.jobId() + ", Sparky state " + sparkyCode(b));
+        repo.syslog(
+                id,
+                b.startedAt(),
+                "imported from Sparky: build " + b.sparkyId() + " of " + b.project() + ", job id " + b.jobId()
+                        + ", Sparky state " + sparkyCode(b));
         copySyslog(id, b);
         return inserted;
     }
@@ -125,12 +148,18 @@ public final class HistoryWriter {
                 if (n <= 0) {
                     break;
                 }
-                logs.append(id, 1, offset, n == buffer.length ? buffer : java.util.Arrays.copyOf(buffer, n), Long.MAX_VALUE);
+                logs.append(
+                        id,
+                        1,
+                        offset,
+                        n == buffer.length ? buffer : java.util.Arrays.copyOf(buffer, n),
+                        Long.MAX_VALUE);
                 offset += n;
             }
             if (size > offset) {
-                byte[] note = ("\n[sparky import: the report was cut at " + offset + " of " + size + " bytes; the whole "
-                        + "file is " + b.report() + "]\n").getBytes(StandardCharsets.UTF_8);
+                byte[] note = ("\n[sparky import: the report was cut at " + offset + " of " + size
+                                + " bytes; the whole " + "file is " + b.report() + "]\n")
+                        .getBytes(StandardCharsets.UTF_8);
                 logs.append(id, 1, offset, note, Long.MAX_VALUE);
                 offset += note.length;
                 report.note("build " + b.sparkyId() + " of " + b.project() + ": report of " + size + " bytes cut at "
@@ -154,7 +183,8 @@ public final class HistoryWriter {
                 repo.syslog(id, b.startedAt(), "sparky: " + line);
             }
         } catch (IOException | UncheckedIOException e) {
-            report.note("build " + b.sparkyId() + " of " + b.project() + ": system log not read (" + e.getMessage() + ")");
+            report.note(
+                    "build " + b.sparkyId() + " of " + b.project() + ": system log not read (" + e.getMessage() + ")");
         }
     }
 

@@ -16,8 +16,17 @@ import java.nio.file.Path;
  * @param withTriggers copy Sparky's pending trigger files ({@code projects/<p>/.triggers/}) too
  * @param maxReportBytes the part of each Sparky report kept as the build's log; the rest is cut, with a note
  */
-public record ImportOptions(Path source, Path sparkyYaml, String aclHost, Path targetHome, Path stateDir,
-        Path usersFile, Path aclFile, boolean force, boolean withTriggers, long maxReportBytes) {
+public record ImportOptions(
+        Path source,
+        Path sparkyYaml,
+        String aclHost,
+        Path targetHome,
+        Path stateDir,
+        Path usersFile,
+        Path aclFile,
+        boolean force,
+        boolean withTriggers,
+        long maxReportBytes) {
 
     /** The dispatcher's log cap per attempt (sparky.dispatcher.log-cap). */
     public static final long DEFAULT_MAX_REPORT_BYTES = 50L * 1024 * 1024;

@@ -6,5 +6,4 @@ package dev.sparky.dispatcher.importer;
  * @param state 1 ok, -1 failed, -11 terminated, 0 running; null when the column was empty
  * @param dt the start time as Sparky wrote it ({@code YYYY-MM-DD HH:MM:SS}, UTC)
  */
-public record OldBuild(long id, String project, String jobId, String description, Integer state, String dt) {
-}
+public record OldBuild(long id, String project, String jobId, String description, Integer state, String dt) {}

@@ -18,8 +18,7 @@ import org.sqlite.SQLiteOpenMode;
  * database, fails the integrity check, or has no {@code builds} table of Sparky's shape stops the import.
  */
 public final class OldDatabase {
-    private OldDatabase() {
-    }
+    private OldDatabase() {}
 
     public static List<OldBuild> read(Path file) {
         if (!Files.isRegularFile(file)) {
@@ -38,12 +37,17 @@ public final class OldDatabase {
             }
             String jobColumn = jobColumn(s, file);
             List<OldBuild> builds = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery("SELECT id, project, " + jobColumn
-                    + ", description, state, dt FROM builds ORDER BY id")) {
+            try (ResultSet rs = s.executeQuery(
+                    "SELECT id, project, " + jobColumn + ", description, state, dt FROM builds ORDER BY id")) {
                 while (rs.next()) {
                     Object state = rs.getObject(5);
-                    builds.add(new OldBuild(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            state == null ? null : toInt(state), rs.getString(6)));
+                    builds.add(new OldBuild(
+                            rs.getLong(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            state == null ? null : toInt(state),
+                            rs.getString(6)));
                 }
             }
             return builds;
@@ -65,8 +69,11 @@ public final class OldDatabase {
         }
         for (String needed : List.of("id", "project", "state", "dt")) {
             if (!columns.contains(needed)) {
-                throw malformed(file, "its builds table has no column " + needed
-                        + " (Sparky's is id, project, job_id, description, state, dt)", null);
+                throw malformed(
+                        file,
+                        "its builds table has no column " + needed
+                                + " (Sparky's is id, project, job_id, description, state, dt)",
+                        null);
             }
         }
         if (columns.contains("job_id")) {
@@ -90,8 +97,11 @@ public final class OldDatabase {
     }
 
     private static ImportException malformed(Path file, String why, Throwable cause) {
-        return new ImportException(file + " is not a Sparky database: " + why
-                + ". Nothing was imported. Check the file (sqlite3 " + file + " .schema), or move it away to import "
-                + "the projects, users and ACL without the build history", cause);
+        return new ImportException(
+                file + " is not a Sparky database: " + why
+                        + ". Nothing was imported. Check the file (sqlite3 " + file
+                        + " .schema), or move it away to import "
+                        + "the projects, users and ACL without the build history",
+                cause);
     }
 }

@@ -28,6 +28,7 @@ public final class ProjectImport {
      * sees them.
      */
     private static final Set<String> JOB_DATA = Set.of(".stash", ".files", ".cache");
+
     private static final String TRIGGERS = ".triggers";
 
     /** One project to bring over. */
@@ -60,7 +61,9 @@ public final class ProjectImport {
         List<Planned> planned = new ArrayList<>();
         for (Path dir : list(sparkyProjects)) {
             String name = dir.getFileName().toString();
-            if (NOT_PROJECTS.contains(name) || name.startsWith(".") || Files.isRegularFile(dir, LinkOption.NOFOLLOW_LINKS)) {
+            if (NOT_PROJECTS.contains(name)
+                    || name.startsWith(".")
+                    || Files.isRegularFile(dir, LinkOption.NOFOLLOW_LINKS)) {
                 continue;
             }
             if (Files.isSymbolicLink(dir)) {
@@ -129,7 +132,8 @@ public final class ProjectImport {
             Project project = ProjectLoader.load(p.target());
             report.step("  project " + p.name() + (p.replace() ? " (replaced)" : "") + ": "
                     + (project.issues().isEmpty() ? "ok" : project.issues().size() + " problem(s)"));
-            project.issues().forEach(i -> report.note(i.severity().name().toLowerCase(java.util.Locale.ROOT) + ": " + i));
+            project.issues()
+                    .forEach(i -> report.note(i.severity().name().toLowerCase(java.util.Locale.ROOT) + ": " + i));
         }
     }
 
@@ -149,9 +153,10 @@ public final class ProjectImport {
                     throw new ImportException(where + " is a broken symbolic link: remove it. Nothing was imported");
                 }
                 if (!real.startsWith(root) || Files.isDirectory(real)) {
-                    throw new ImportException(where + " is a symbolic link to " + real + (real.startsWith(root)
-                            ? ", a folder: replace the link by the folder"
-                            : ", outside the project: replace the link by the file it points to, or remove it")
+                    throw new ImportException(where + " is a symbolic link to " + real
+                            + (real.startsWith(root)
+                                    ? ", a folder: replace the link by the folder"
+                                    : ", outside the project: replace the link by the file it points to, or remove it")
                             + ". Nothing was imported");
                 }
             }
@@ -165,8 +170,9 @@ public final class ProjectImport {
             Path sub = dir.resolve(left);
             if (Files.isDirectory(sub) && !list(sub).isEmpty()) {
                 report.note("projects/" + name + "/" + left + " not copied ("
-                        + (left.equals(TRIGGERS) ? "pending Sparky triggers: --with-triggers copies them and they "
-                                + "run here, see docs/triggers.md)"
+                        + (left.equals(TRIGGERS)
+                                ? "pending Sparky triggers: --with-triggers copies them and they "
+                                        + "run here, see docs/triggers.md)"
                                 : "Sparky's Job API data of its builds)"));
             }
         }

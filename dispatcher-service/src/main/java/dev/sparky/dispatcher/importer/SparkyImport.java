@@ -28,12 +28,15 @@ public final class SparkyImport {
     /** A summary of the builds recorded; throws {@link ImportException} for input it refuses. */
     public HistoryWriter.Outcome run() {
         SparkyLayout layout = SparkyLayout.of(options.source(), options.sparkyYaml());
-        try (StateLock lock = StateLock.tryAcquire(options.stateDir()).orElseThrow(() -> new ImportException(
-                "the dispatcher is running on " + options.stateDir() + " (it holds the state folder): stop it first "
-                        + "(bin/sparky down, or scale the dispatcher to 0 on Kubernetes), then import. Nothing was imported"))) {
+        try (StateLock lock = StateLock.tryAcquire(options.stateDir())
+                .orElseThrow(
+                        () -> new ImportException(
+                                "the dispatcher is running on " + options.stateDir()
+                                        + " (it holds the state folder): stop it first "
+                                        + "(bin/sparky down, or scale the dispatcher to 0 on Kubernetes), then import. Nothing was imported"))) {
             report.step("Reading Sparky at " + layout.home());
-            ProjectImport projects = new ProjectImport(options.targetHome().resolve("projects"), options.force(),
-                    options.withTriggers(), report);
+            ProjectImport projects = new ProjectImport(
+                    options.targetHome().resolve("projects"), options.force(), options.withTriggers(), report);
             List<ProjectImport.Planned> planned = projects.plan(layout.projects());
             List<OldBuild> rows = OldDatabase.read(layout.database());
             if (rows.isEmpty()) {
@@ -56,9 +59,12 @@ public final class SparkyImport {
                 throw e;
             }
             report.step("Builds: " + outcome.imported() + " imported, " + outcome.present() + " already here"
-                    + (outcome.imported() == 0 ? "" : outcome.numbersKept() ? "; Sparky's build numbers kept"
-                            : "; new build numbers (builds here already have Sparky's numbers): Sparky's "
-                                    + "/report/<project>/<number> links do not lead to them"));
+                    + (outcome.imported() == 0
+                            ? ""
+                            : outcome.numbersKept()
+                                    ? "; Sparky's build numbers kept"
+                                    : "; new build numbers (builds here already have Sparky's numbers): Sparky's "
+                                            + "/report/<project>/<number> links do not lead to them"));
             report.step("Projects:");
             projects.commit(planned);
             report.step("Users and ACL:");
@@ -73,9 +79,10 @@ public final class SparkyImport {
             return new HistoryWriter.Outcome(0, 0, true);
         }
         Database db = Database.open(options.stateDir());
-        try (Connection writer = db.openWriter(); SqliteBuildRepository repo = new SqliteBuildRepository(writer)) {
-            HistoryWriter history = new HistoryWriter(repo, BuildFiles.in(options.stateDir()).logs(),
-                    options.maxReportBytes(), report);
+        try (Connection writer = db.openWriter();
+                SqliteBuildRepository repo = new SqliteBuildRepository(writer)) {
+            HistoryWriter history =
+                    new HistoryWriter(repo, BuildFiles.in(options.stateDir()).logs(), options.maxReportBytes(), report);
             return history.write(builds);
         } catch (SQLException e) {
             throw new ImportException("cannot open " + db.file() + " for writing: " + e.getMessage(), e);

@@ -16,11 +16,11 @@ import java.util.List;
  * Exit 0 when imported, 1 when refused (nothing written), 2 for a wrong command line.
  */
 public final class SparkyImportMain {
-    static final String USAGE = "usage: sparky import [--force] [--with-triggers] [--sparky-yaml FILE] [--acl-host HOST] "
-            + "[--max-report-bytes N] SPARKY_ROOT";
+    static final String USAGE =
+            "usage: sparky import [--force] [--with-triggers] [--sparky-yaml FILE] [--acl-host HOST] "
+                    + "[--max-report-bytes N] SPARKY_ROOT";
 
-    private SparkyImportMain() {
-    }
+    private SparkyImportMain() {}
 
     public static void main(String[] args) {
         System.exit(run(List.of(args), System.out, System.err));
@@ -88,9 +88,17 @@ public final class SparkyImportMain {
         if (home == null) {
             throw new IllegalArgumentException("--home is required (SPARKY_HOME)");
         }
-        return new ImportOptions(source, sparkyYaml, aclHost, home, state != null ? state : home.resolve("state"),
-                users != null ? users : home.resolve("users.yaml"), acl != null ? acl : home.resolve("acl.yaml"),
-                force, withTriggers, maxReport);
+        return new ImportOptions(
+                source,
+                sparkyYaml,
+                aclHost,
+                home,
+                state != null ? state : home.resolve("state"),
+                users != null ? users : home.resolve("users.yaml"),
+                acl != null ? acl : home.resolve("acl.yaml"),
+                force,
+                withTriggers,
+                maxReport);
     }
 
     private static String value(Deque<String> a, String option) {

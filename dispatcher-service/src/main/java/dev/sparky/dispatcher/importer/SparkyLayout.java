@@ -15,7 +15,8 @@ public record SparkyLayout(Path home, Path projects, Path database, Path reports
     public static SparkyLayout of(Path given, Path sparkyYaml) {
         Path dir = given.toAbsolutePath().normalize();
         if (!Files.isDirectory(dir)) {
-            throw new ImportException(given + ": no such folder; name the Sparky home (~/.sparky) or its projects folder");
+            throw new ImportException(
+                    given + ": no such folder; name the Sparky home (~/.sparky) or its projects folder");
         }
         Path home;
         Path projects;
@@ -36,8 +37,13 @@ public record SparkyLayout(Path home, Path projects, Path database, Path reports
                 yaml = home.getParent().resolve("sparky.yaml");
             }
         }
-        return new SparkyLayout(home, projects, projects.resolve("db.sqlite3"), projects.resolve(".reports"),
-                home.resolve("acl"), yaml);
+        return new SparkyLayout(
+                home,
+                projects,
+                projects.resolve("db.sqlite3"),
+                projects.resolve(".reports"),
+                home.resolve("acl"),
+                yaml);
     }
 
     /** {@code .reports/<project>/build-<id>.txt}: the build's full log. */

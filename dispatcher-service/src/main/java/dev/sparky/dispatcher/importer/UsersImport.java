@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 public final class UsersImport {
     /** The UI's rule for user names (dev.sparky.ui.auth.Users). */
     static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@+-]{0,99}");
+
     private static final Pattern MD5 = Pattern.compile("[0-9a-fA-F]{32}");
 
     private final ImportReport report;
@@ -49,7 +50,9 @@ public final class UsersImport {
         List<String> users = new ArrayList<>();
         for (Object entry : list) {
             Map<?, ?> user = entry instanceof Map<?, ?> m ? m : Map.of();
-            String login = user.get("login") == null ? null : user.get("login").toString().strip();
+            String login = user.get("login") == null
+                    ? null
+                    : user.get("login").toString().strip();
             if (login == null || !NAME.matcher(login).matches()) {
                 report.note(sparkyYaml + ": user '" + login + "' left out: names here must match " + NAME.pattern());
                 continue;
@@ -79,8 +82,10 @@ public final class UsersImport {
                 old.forEach((k, v) -> root.put(String.valueOf(k), v));
             }
             List<Object> list = root.get("users") instanceof List<?> l ? new ArrayList<>(l) : new ArrayList<>();
-            List<String> present = list.stream().filter(Map.class::isInstance)
-                    .map(u -> String.valueOf(((Map<String, Object>) u).get("name"))).toList();
+            List<String> present = list.stream()
+                    .filter(Map.class::isInstance)
+                    .map(u -> String.valueOf(((Map<String, Object>) u).get("name")))
+                    .toList();
             List<String> added = new ArrayList<>();
             for (String name : users) {
                 if (present.contains(name)) {
@@ -98,15 +103,21 @@ public final class UsersImport {
             }
             root.put("users", list);
             if (Files.isRegularFile(usersFile)) {
-                Files.copy(usersFile, usersFile.resolveSibling(usersFile.getFileName() + ".before-import"),
+                Files.copy(
+                        usersFile,
+                        usersFile.resolveSibling(usersFile.getFileName() + ".before-import"),
                         StandardCopyOption.REPLACE_EXISTING);
             }
-            YamlText.write(usersFile, "# Users imported from Sparky have no password until one is set: Sparky's md5\n"
-                    + "# hashes are not accepted (docs/migrating-from-sparky.md, \"Users\").\n" + YamlText.dump(root));
+            YamlText.write(
+                    usersFile,
+                    "# Users imported from Sparky have no password until one is set: Sparky's md5\n"
+                            + "# hashes are not accepted (docs/migrating-from-sparky.md, \"Users\").\n"
+                            + YamlText.dump(root));
             for (String name : added) {
-                report.note("user " + name + " cannot log in until a password is set (Sparky's md5 hash is refused): run "
-                        + "htpasswd -nbB " + name + " 'NEW-PASSWORD' | cut -d: -f2 and, in " + usersFile
-                        + ", put the hash as " + name + "'s password: and remove mustSetPassword");
+                report.note(
+                        "user " + name + " cannot log in until a password is set (Sparky's md5 hash is refused): run "
+                                + "htpasswd -nbB " + name + " 'NEW-PASSWORD' | cut -d: -f2 and, in " + usersFile
+                                + ", put the hash as " + name + "'s password: and remove mustSetPassword");
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + usersFile, e);

@@ -16,8 +16,8 @@ import org.yaml.snakeyaml.Yaml;
 /** Reading Sparky's YAML files (plain data only) and writing ours (block style, through a temporary file). */
 final class YamlText {
     private static final YamlReader YAML = YamlReader.STRICT.allowingDuplicateKeys();
-    private YamlText() {
-    }
+
+    private YamlText() {}
 
     /**
      * @return the top-level mapping, empty for an empty file; a broken file stops the import with its
@@ -34,8 +34,8 @@ final class YamlText {
             }
             return map.plain();
         } catch (YamlException e) {
-            throw new ImportException(e.getMessage() + ". Fix it (Sparky skipped it too) and import again."
-                    + " Nothing was imported", e);
+            throw new ImportException(
+                    e.getMessage() + ". Fix it (Sparky skipped it too) and import again." + " Nothing was imported", e);
         } catch (IOException e) {
             throw new ImportException("cannot read " + file + ": " + e.getMessage(), e);
         }
@@ -59,8 +59,12 @@ final class YamlText {
         Files.createDirectories(file.toAbsolutePath().getParent());
         Path tmp = file.resolveSibling(file.getFileName() + ".import.tmp");
         Files.deleteIfExists(tmp);
-        Files.createFile(tmp, PosixFilePermissions.asFileAttribute(Files.exists(file)
-                ? Files.getPosixFilePermissions(file) : PosixFilePermissions.fromString("rw-------")));
+        Files.createFile(
+                tmp,
+                PosixFilePermissions.asFileAttribute(
+                        Files.exists(file)
+                                ? Files.getPosixFilePermissions(file)
+                                : PosixFilePermissions.fromString("rw-------")));
         Files.writeString(tmp, text, StandardCharsets.UTF_8);
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }

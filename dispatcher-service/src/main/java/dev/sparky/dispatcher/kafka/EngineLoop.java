@@ -50,8 +50,14 @@ public final class EngineLoop implements Runnable {
     private volatile boolean running = true;
     private volatile Consumer<String, byte[]> current;
 
-    public EngineLoop(DispatchEngine engine, LogStore logs, OutboxPublisher outbox,
-            Supplier<Consumer<String, byte[]>> consumers, KafkaWatch watch, Duration pollTimeout, Clock clock) {
+    public EngineLoop(
+            DispatchEngine engine,
+            LogStore logs,
+            OutboxPublisher outbox,
+            Supplier<Consumer<String, byte[]>> consumers,
+            KafkaWatch watch,
+            Duration pollTimeout,
+            Clock clock) {
         this.engine = engine;
         this.logs = logs;
         this.outbox = outbox;
@@ -147,7 +153,8 @@ public final class EngineLoop implements Runnable {
 
     private static void committed(Map<TopicPartition, OffsetAndMetadata> offsets, Exception error) {
         if (error != null) {
-            LOG.warnf("engine: offsets %s not committed (the records are applied again after a restart): %s",
+            LOG.warnf(
+                    "engine: offsets %s not committed (the records are applied again after a restart): %s",
                     offsets, error.getMessage());
         }
     }

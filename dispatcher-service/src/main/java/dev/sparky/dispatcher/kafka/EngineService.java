@@ -28,8 +28,7 @@ public class EngineService {
     private EngineLoop loop;
     private Thread engineThread;
 
-    EngineService(DispatchEngine engine, EngineStore store, KafkaClients kafka, DispatcherConfig config,
-            Clock clock) {
+    EngineService(DispatchEngine engine, EngineStore store, KafkaClients kafka, DispatcherConfig config, Clock clock) {
         this.engine = engine;
         this.store = store;
         this.kafka = kafka;
@@ -40,9 +39,16 @@ public class EngineService {
     void start(@Observes StartupEvent ev) {
         kafka.start();
         notifier = new WebhookNotifier(engine.notifications()).start();
-        OutboxPublisher outbox = new OutboxPublisher(store.rows(), kafka.publisher().raw(), OUTBOX_ACK_TIMEOUT);
-        loop = new EngineLoop(engine, store.files().logs(), outbox, kafka::newConsumer, kafka.watch(),
-                config.dispatcher().pollTimeout(), clock);
+        OutboxPublisher outbox =
+                new OutboxPublisher(store.rows(), kafka.publisher().raw(), OUTBOX_ACK_TIMEOUT);
+        loop = new EngineLoop(
+                engine,
+                store.files().logs(),
+                outbox,
+                kafka::newConsumer,
+                kafka.watch(),
+                config.dispatcher().pollTimeout(),
+                clock);
         engineThread = new Thread(loop, "sparky-engine");
         engineThread.start();
     }

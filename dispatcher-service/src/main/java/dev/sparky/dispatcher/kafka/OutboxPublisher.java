@@ -1,7 +1,7 @@
 package dev.sparky.dispatcher.kafka;
 
-import dev.sparky.dispatcher.store.QueueRepository;
 import dev.sparky.dispatcher.store.OutboxRow;
+import dev.sparky.dispatcher.store.QueueRepository;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -87,8 +87,9 @@ public final class OutboxPublisher {
             return false;
         } catch (ExecutionException | TimeoutException | RuntimeException e) {
             if (!failing) {
-                LOG.warnf("outbox: %d record(s) not acknowledged, kept for the next try: %s", rows.size(),
-                        e instanceof ExecutionException ? e.getCause() : e);
+                LOG.warnf(
+                        "outbox: %d record(s) not acknowledged, kept for the next try: %s",
+                        rows.size(), e instanceof ExecutionException ? e.getCause() : e);
                 failing = true;
             }
             return false;

@@ -47,8 +47,7 @@ final class TopicBootstrapper implements Runnable {
                 return;
             } catch (RuntimeException e) {
                 if (!warned) {
-                    LOG.warnf("cannot create the topics yet, retrying every %d ms: %s", RETRY_MS,
-                            e.getMessage());
+                    LOG.warnf("cannot create the topics yet, retrying every %d ms: %s", RETRY_MS, e.getMessage());
                     warned = true;
                 }
             }

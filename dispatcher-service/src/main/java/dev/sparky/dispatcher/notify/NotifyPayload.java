@@ -10,6 +10,13 @@ import java.time.Instant;
  * @param url the build's page in the UI
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record NotifyPayload(String project, long buildId, String jobId, String state, int sparkyCode,
-        Integer exitCode, String reason, String url, Instant finishedAt) {
-}
+public record NotifyPayload(
+        String project,
+        long buildId,
+        String jobId,
+        String state,
+        int sparkyCode,
+        Integer exitCode,
+        String reason,
+        String url,
+        Instant finishedAt) {}

@@ -10,14 +10,14 @@ import java.nio.charset.StandardCharsets;
  * URL-encoded, so a value can only ever be data inside the URL the project owner wrote.
  */
 public final class NotifyPlaceholders {
-    private NotifyPlaceholders() {
-    }
+    private NotifyPlaceholders() {}
 
     public static String fill(String url, String project, long buildId, BuildState state) {
         if (url.indexOf('%') < 0) {
             return url;
         }
-        return url.replace("%PROJECT%", encode(project)).replace("%BUILD-ID%", Long.toString(buildId))
+        return url.replace("%PROJECT%", encode(project))
+                .replace("%BUILD-ID%", Long.toString(buildId))
                 .replace("%BUILD-STATE%", sparkyWord(state));
     }
 

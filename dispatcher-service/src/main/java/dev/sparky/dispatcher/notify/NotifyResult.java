@@ -12,7 +12,8 @@ public record NotifyResult(long id, long buildId, String url, boolean delivered,
     /** The system-log line, with the URL stripped of anything secret. */
     public String syslogLine() {
         String where = SafeUrl.of(url);
-        return delivered ? "notify " + where + ": delivered (" + detail + ")"
+        return delivered
+                ? "notify " + where + ": delivered (" + detail + ")"
                 : "notify " + where + " failed after " + tries + (tries == 1 ? " try: " : " tries: ") + detail;
     }
 }

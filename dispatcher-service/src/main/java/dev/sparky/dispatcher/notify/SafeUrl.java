@@ -7,8 +7,7 @@ import java.net.URI;
  * logs show only scheme, host, port and path.
  */
 public final class SafeUrl {
-    private SafeUrl() {
-    }
+    private SafeUrl() {}
 
     public static String of(String url) {
         if (url == null) {

@@ -31,6 +31,7 @@ public final class WebhookNotifier implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(WebhookNotifier.class);
     /** The product's policy: 5 s per try, three tries, 1 s then 4 s apart. */
     public static final Duration TIMEOUT = Duration.ofSeconds(5);
+
     public static final List<Duration> BACKOFFS = List.of(Duration.ofSeconds(1), Duration.ofSeconds(4));
 
     private final NotifyChannel channel;
@@ -50,14 +51,23 @@ public final class WebhookNotifier implements AutoCloseable {
         this.channel = channel;
         this.timeout = timeout;
         this.backoffs = List.copyOf(backoffs);
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER)
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
-        this.retry = TypedGuard.create(new TypeLiteral<CompletionStage<Integer>>() {
-        }).withDescription("notify hook")
-                .withRetry().maxRetries(this.backoffs.size()).maxDuration(longest(timeout, this.backoffs), ChronoUnit.MILLIS)
-                .jitter(0, ChronoUnit.MILLIS).abortOn(Closing.class)
-                .withCustomBackoff().strategy(() -> new Pauses(this.backoffs)).done()
-                .done().withThreadOffload(false).build();
+        this.retry = TypedGuard.create(new TypeLiteral<CompletionStage<Integer>>() {})
+                .withDescription("notify hook")
+                .withRetry()
+                .maxRetries(this.backoffs.size())
+                .maxDuration(longest(timeout, this.backoffs), ChronoUnit.MILLIS)
+                .jitter(0, ChronoUnit.MILLIS)
+                .abortOn(Closing.class)
+                .withCustomBackoff()
+                .strategy(() -> new Pauses(this.backoffs))
+                .done()
+                .done()
+                .withThreadOffload(false)
+                .build();
         this.taker = daemon(this::takeLoop, "sparky-notifier");
     }
 
@@ -94,8 +104,9 @@ public final class WebhookNotifier implements AutoCloseable {
                 return; // the row stays and is sent after the restart
             }
             String failure = cause instanceof Exception e ? describe(e, n.url()) : cause.toString();
-            LOG.warnf("notify %s for build %d failed after %d tries: %s", SafeUrl.of(n.url()), n.buildId(),
-                    tries.get(), failure);
+            LOG.warnf(
+                    "notify %s for build %d failed after %d tries: %s",
+                    SafeUrl.of(n.url()), n.buildId(), tries.get(), failure);
             channel.report(new NotifyResult(n.id(), n.buildId(), n.url(), false, failure, tries.get()));
         });
     }
@@ -113,12 +124,14 @@ public final class WebhookNotifier implements AutoCloseable {
             return CompletableFuture.failedFuture(e); // an invalid URL
         }
         return sent.handle((r, e) -> {
-            if (e != null) {
-                return CompletableFuture.<Integer>failedFuture(unwrap(e));
-            }
-            return r.statusCode() / 100 == 2 ? CompletableFuture.completedFuture(r.statusCode())
-                    : CompletableFuture.<Integer>failedFuture(new StatusException(r.statusCode()));
-        }).thenCompose(f -> f);
+                    if (e != null) {
+                        return CompletableFuture.<Integer>failedFuture(unwrap(e));
+                    }
+                    return r.statusCode() / 100 == 2
+                            ? CompletableFuture.completedFuture(r.statusCode())
+                            : CompletableFuture.<Integer>failedFuture(new StatusException(r.statusCode()));
+                })
+                .thenCompose(f -> f);
     }
 
     private static Throwable unwrap(Throwable e) {
@@ -149,7 +162,9 @@ public final class WebhookNotifier implements AutoCloseable {
 
         @Override
         public long nextDelayInMillis(Throwable cause) {
-            return pauses.isEmpty() ? 0 : pauses.get(Math.min(next++, pauses.size() - 1)).toMillis();
+            return pauses.isEmpty()
+                    ? 0
+                    : pauses.get(Math.min(next++, pauses.size() - 1)).toMillis();
         }
     }
 
@@ -168,9 +183,12 @@ public final class WebhookNotifier implements AutoCloseable {
     }
 
     private HttpRequest request(PendingNotification n) {
-        return HttpRequest.newBuilder(URI.create(n.url())).timeout(timeout)
-                .header("Content-Type", "application/json").header("User-Agent", "sparky-dispatcher")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(n.body())).build();
+        return HttpRequest.newBuilder(URI.create(n.url()))
+                .timeout(timeout)
+                .header("Content-Type", "application/json")
+                .header("User-Agent", "sparky-dispatcher")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(n.body()))
+                .build();
     }
 
     /** What went wrong, in words, without the URL's secrets. */
@@ -185,7 +203,8 @@ public final class WebhookNotifier implements AutoCloseable {
             return "timed out";
         }
         if (e instanceof ConnectException) {
-            return e.getMessage() == null || e.getMessage().contains("refused") ? "connection refused"
+            return e.getMessage() == null || e.getMessage().contains("refused")
+                    ? "connection refused"
                     : "cannot connect: " + e.getMessage().replace(url, SafeUrl.of(url));
         }
         if (e instanceof IllegalArgumentException) {

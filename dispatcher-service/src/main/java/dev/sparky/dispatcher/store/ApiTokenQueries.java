@@ -19,20 +19,31 @@ public final class ApiTokenQueries {
 
     /** The token of this hash while it is not revoked and not expired at {@code nowMillis}. */
     public Optional<ApiTokenRow> valid(String tokenHash, long nowMillis) {
-        return db.read(c -> new Sql(c).one("SELECT " + COLUMNS + " FROM api_tokens WHERE token_hash = ? "
-                + "AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > ?)", ApiTokenQueries::row,
-                tokenHash, nowMillis));
+        return db.read(c -> new Sql(c)
+                .one(
+                        "SELECT " + COLUMNS + " FROM api_tokens WHERE token_hash = ? "
+                                + "AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > ?)",
+                        ApiTokenQueries::row,
+                        tokenHash,
+                        nowMillis));
     }
 
     /** Every token, newest first. */
     public List<ApiTokenRow> list() {
-        return db.read(c -> new Sql(c).list("SELECT " + COLUMNS + " FROM api_tokens ORDER BY created_at DESC, id",
-                ApiTokenQueries::row));
+        return db.read(c -> new Sql(c)
+                .list("SELECT " + COLUMNS + " FROM api_tokens ORDER BY created_at DESC, id", ApiTokenQueries::row));
     }
 
     static ApiTokenRow row(ResultSet rs) throws SQLException {
-        return new ApiTokenRow(rs.getString(1), rs.getString(2), split(rs.getString(3)), split(rs.getString(4)),
-                rs.getString(5), instant(rs, 6), instant(rs, 7), instant(rs, 8));
+        return new ApiTokenRow(
+                rs.getString(1),
+                rs.getString(2),
+                split(rs.getString(3)),
+                split(rs.getString(4)),
+                rs.getString(5),
+                instant(rs, 6),
+                instant(rs, 7),
+                instant(rs, 8));
     }
 
     /** Lists are stored comma-separated: names and actions never contain a comma. */

@@ -9,6 +9,12 @@ import java.util.List;
  * @param projects project names or "*"
  * @param actions run, cancel, read
  */
-public record ApiTokenRow(String id, String name, List<String> projects, List<String> actions, String createdBy,
-        Instant createdAt, Instant expiresAt, Instant revokedAt) {
-}
+public record ApiTokenRow(
+        String id,
+        String name,
+        List<String> projects,
+        List<String> actions,
+        String createdBy,
+        Instant createdAt,
+        Instant expiresAt,
+        Instant revokedAt) {}

@@ -24,16 +24,13 @@ import java.util.stream.Stream;
  */
 public final class ArtifactStore {
     /** What an upload stored. */
-    public record Stored(String name, long size, String sha256) {
-    }
+    public record Stored(String name, long size, String sha256) {}
 
     /** One artifact of a listing. */
-    public record Entry(String name, long size, Instant modifiedAt) {
-    }
+    public record Entry(String name, long size, Instant modifiedAt) {}
 
     /** An artifact opened for reading; the size is the opened file's, whatever is renamed over it later. */
-    public record Opened(InputStream in, long size) {
-    }
+    public record Opened(InputStream in, long size) {}
 
     /**
      * What one build may keep: at most {@code maxCount} artifacts of at most {@code maxTotalBytes} together.
@@ -46,7 +43,8 @@ public final class ArtifactStore {
     private final Path root;
     private final Quota quota;
     /** One lock per build folder, held only to check the quota and rename, never while bytes stream in. */
-    private final java.util.concurrent.ConcurrentHashMap<Long, Object> locks = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.ConcurrentHashMap<Long, Object> locks =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     public ArtifactStore(Path artifactsRoot) {
         this(artifactsRoot, Quota.NONE);

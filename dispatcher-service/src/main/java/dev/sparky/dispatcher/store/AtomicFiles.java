@@ -25,11 +25,9 @@ final class AtomicFiles {
     static final String TEMP_PREFIX = ".tmp-";
 
     /** Size and SHA-256 (hex) of what was written. */
-    record Written(long size, String sha256) {
-    }
+    record Written(long size, String sha256) {}
 
-    private AtomicFiles() {
-    }
+    private AtomicFiles() {}
 
     /** The last step of a write, given the written size: may refuse (nothing is kept then) or call {@code move}. */
     interface Commit {

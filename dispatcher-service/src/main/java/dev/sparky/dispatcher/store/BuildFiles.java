@@ -39,8 +39,10 @@ public final class BuildFiles {
 
     /** The usual layout, each build's artifacts held to {@code quota}. */
     public static BuildFiles in(Path stateDir, ArtifactStore.Quota quota) {
-        return new BuildFiles(new LogStore(stateDir.resolve("logs")),
-                new ArtifactStore(stateDir.resolve("artifacts"), quota), new StashStore(stateDir.resolve("stash")),
+        return new BuildFiles(
+                new LogStore(stateDir.resolve("logs")),
+                new ArtifactStore(stateDir.resolve("artifacts"), quota),
+                new StashStore(stateDir.resolve("stash")),
                 new BuildFileStore(stateDir.resolve("scenarios")));
     }
 
@@ -102,8 +104,10 @@ public final class BuildFiles {
             return;
         }
         try (Stream<Path> entries = Files.list(dir)) {
-            entries.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(suffix))
-                    .map(n -> n.substring(0, n.length() - suffix.length())).filter(n -> n.matches("\\d{1,18}"))
+            entries.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(suffix))
+                    .map(n -> n.substring(0, n.length() - suffix.length()))
+                    .filter(n -> n.matches("\\d{1,18}"))
                     .forEach(n -> ids.add(Long.parseLong(n)));
         } catch (IOException e) {
             LOG.warnf("cannot list %s: %s", dir, e);
@@ -139,7 +143,8 @@ public final class BuildFiles {
         }
         int removed = 0;
         try (Stream<Path> files = Files.list(dir)) {
-            for (Path f : files.filter(p -> p.getFileName().toString().startsWith(AtomicFiles.TEMP_PREFIX)).toList()) {
+            for (Path f : files.filter(p -> p.getFileName().toString().startsWith(AtomicFiles.TEMP_PREFIX))
+                    .toList()) {
                 if (Files.getLastModifiedTime(f).toMillis() < beforeMillis && Files.deleteIfExists(f)) {
                     removed++;
                 }

@@ -21,8 +21,7 @@ public final class BuildsVersion {
     static final int MAX_IDS = 64;
 
     /** The builds one version changed; null when not known. */
-    private record Change(long version, Set<Long> buildIds) {
-    }
+    private record Change(long version, Set<Long> buildIds) {}
 
     private final String instance = Long.toString(System.currentTimeMillis(), 36);
     private final Deque<Change> recent = new ArrayDeque<>();

@@ -1,5 +1,6 @@
 package dev.sparky.dispatcher.store;
 
+import io.agroal.api.AgroalDataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -8,7 +9,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import javax.sql.DataSource;
-import io.agroal.api.AgroalDataSource;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -44,9 +44,12 @@ public final class Database implements AutoCloseable {
     public static Database open(Path stateDir, DataSource readers, String readersUrl) {
         Path file = stateDir.resolve(FILE_NAME);
         if (!url(file).equals(canonicalUrl(readersUrl))) {
-            throw new StoreException("the read datasource opens " + readersUrl + " but the state folder's database is "
-                    + file.toAbsolutePath() + ": leave quarkus.datasource.jdbc.url at its default, or set it to "
-                    + url(file), null);
+            throw new StoreException(
+                    "the read datasource opens " + readersUrl + " but the state folder's database is "
+                            + file.toAbsolutePath()
+                            + ": leave quarkus.datasource.jdbc.url at its default, or set it to "
+                            + url(file),
+                    null);
         }
         migrate(stateDir);
         return new Database(file, readers, null);

@@ -40,14 +40,18 @@ final class IndexedMigrations implements ResourceProvider {
 
     @Override
     public LoadableResource getResource(String name) {
-        return scripts.stream().filter(s -> s.getRelativePath().equals(name) || s.getFilename().equals(name))
-                .findFirst().orElse(null);
+        return scripts.stream()
+                .filter(s -> s.getRelativePath().equals(name) || s.getFilename().equals(name))
+                .findFirst()
+                .orElse(null);
     }
 
     @Override
     public Collection<LoadableResource> getResources(String prefix, String... suffixes) {
-        return scripts.stream().filter(s -> s.getFilename().startsWith(prefix)
-                && Arrays.stream(suffixes).anyMatch(s.getFilename()::endsWith)).toList();
+        return scripts.stream()
+                .filter(s -> s.getFilename().startsWith(prefix)
+                        && Arrays.stream(suffixes).anyMatch(s.getFilename()::endsWith))
+                .toList();
     }
 
     private static String text(String name) {

@@ -31,8 +31,7 @@ public final class LogStore {
     }
 
     /** The outcome and the file size after it. */
-    public record Append(Outcome outcome, long size, long missingBytes) {
-    }
+    public record Append(Outcome outcome, long size, long missingBytes) {}
 
     private static final byte FILL = ' ';
     private static final int COPY_BUFFER = 256 * 1024;

@@ -22,9 +22,30 @@ public record NewBuild(
         String pool) {
 
     /** A build of a project on the default runner pool. */
-    public NewBuild(String project, String jobId, String description, Map<String, String> params, String requestedBy,
-            String source, Long parentBuildId, BuildState state, String reason, long queuedAt, Long finishedAt) {
-        this(project, jobId, description, params, requestedBy, source, parentBuildId, state, reason, queuedAt,
-                finishedAt, "default");
+    public NewBuild(
+            String project,
+            String jobId,
+            String description,
+            Map<String, String> params,
+            String requestedBy,
+            String source,
+            Long parentBuildId,
+            BuildState state,
+            String reason,
+            long queuedAt,
+            Long finishedAt) {
+        this(
+                project,
+                jobId,
+                description,
+                params,
+                requestedBy,
+                source,
+                parentBuildId,
+                state,
+                reason,
+                queuedAt,
+                finishedAt,
+                "default");
     }
 }

@@ -17,12 +17,12 @@ public final class ReadPool {
     /** Each reader refuses writes, whatever the code on it tries. */
     public static final String NEW_CONNECTION_SQL = "PRAGMA query_only = ON";
 
-    private ReadPool() {
-    }
+    private ReadPool() {}
 
     public static AgroalDataSource open(Path dbFile) {
         AgroalDataSourceConfigurationSupplier config = new AgroalDataSourceConfigurationSupplier()
-                .connectionPoolConfiguration(pool -> pool.minSize(0).maxSize(MAX_READERS)
+                .connectionPoolConfiguration(pool -> pool.minSize(0)
+                        .maxSize(MAX_READERS)
                         .acquisitionTimeout(Duration.ofMillis(Database.BUSY_TIMEOUT_MS))
                         .connectionFactoryConfiguration(cf -> cf.jdbcUrl(Database.url(dbFile))
                                 .connectionProviderClassName("org.sqlite.JDBC")

@@ -16,5 +16,4 @@ public record RunnerRow(
         long lastSeen,
         Long startedAt,
         String project,
-        String pool) {
-}
+        String pool) {}

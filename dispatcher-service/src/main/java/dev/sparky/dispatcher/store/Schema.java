@@ -29,8 +29,7 @@ public final class Schema {
     /** The record kept by the migration runner the dispatcher had before Flyway. */
     public static final String OLD_HISTORY = "schema_version";
 
-    private Schema() {
-    }
+    private Schema() {}
 
     /**
      * Creates or migrates the database file.
@@ -42,7 +41,8 @@ public final class Schema {
         ds.setUrl(url(dbFile));
         ds.setJournalMode("WAL"); // from the first script on, as every later connection opens it
         ds.getConfig().setBusyTimeout(Database.BUSY_TIMEOUT_MS);
-        FluentConfiguration config = Flyway.configure(Schema.class.getClassLoader()).dataSource(ds)
+        FluentConfiguration config = Flyway.configure(Schema.class.getClassLoader())
+                .dataSource(ds)
                 .table(HISTORY)
                 .resourceProvider(new IndexedMigrations())
                 .javaMigrationClassProvider(List::of)
@@ -51,12 +51,13 @@ public final class Schema {
         try {
             OptionalInt adopted = versionToAdopt(ds);
             if (adopted.isPresent()) {
-                config.baselineOnMigrate(true).baselineVersion(String.valueOf(adopted.getAsInt()))
+                config.baselineOnMigrate(true)
+                        .baselineVersion(String.valueOf(adopted.getAsInt()))
                         .baselineDescription("adopted from " + OLD_HISTORY);
             }
             MigrateResult result = config.load().migrate();
-            String version = result.targetSchemaVersion != null ? result.targetSchemaVersion
-                    : result.initialSchemaVersion;
+            String version =
+                    result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
             return version == null ? 0 : Integer.parseInt(version);
         } catch (FlywayException | SQLException e) {
             throw new StoreException("cannot bring the schema of " + dbFile + " up to date: " + e.getMessage(), e);
@@ -96,8 +97,9 @@ public final class Schema {
 
     /** The version recorded in Flyway's history on this connection (0 before the first script). */
     public static int currentVersion(Connection c) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT version FROM " + HISTORY
-                + " WHERE success = 1 AND version IS NOT NULL ORDER BY installed_rank DESC LIMIT 1")) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT version FROM " + HISTORY
+                        + " WHERE success = 1 AND version IS NOT NULL ORDER BY installed_rank DESC LIMIT 1")) {
             return rs.next() ? Integer.parseInt(rs.getString(1)) : 0;
         }
     }

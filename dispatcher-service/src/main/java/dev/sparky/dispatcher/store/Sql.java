@@ -36,16 +36,18 @@ final class Sql {
 
     private Sql(Connection c, boolean cache) {
         this.c = c;
-        this.statements = cache ? new LinkedHashMap<>(CACHE_SIZE, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, PreparedStatement> eldest) {
-                if (size() > CACHE_SIZE) {
-                    closeQuietly(eldest.getValue());
-                    return true;
+        this.statements = cache
+                ? new LinkedHashMap<>(CACHE_SIZE, 0.75f, true) {
+                    @Override
+                    protected boolean removeEldestEntry(Map.Entry<String, PreparedStatement> eldest) {
+                        if (size() > CACHE_SIZE) {
+                            closeQuietly(eldest.getValue());
+                            return true;
+                        }
+                        return false;
+                    }
                 }
-                return false;
-            }
-        } : null;
+                : null;
     }
 
     /** For a connection used by one thread for the life of the process; its statements close with it. */

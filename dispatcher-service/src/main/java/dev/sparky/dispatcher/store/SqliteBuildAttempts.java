@@ -23,24 +23,50 @@ final class SqliteBuildAttempts implements BuildAttemptRepository {
         if (sql.number("SELECT COUNT(*) FROM builds WHERE project = ? AND job_id = ?", b.project(), b.jobId()) > 0) {
             return OptionalLong.empty();
         }
-        int n = sql.update("INSERT INTO builds (project, job_id, description, params, requested_by, source, "
-                + "parent_build_id, state, reason, queued_at, finished_at, pool) VALUES (?,?,?,?,?,?,?,?,?,?,?,?) "
-                + "ON CONFLICT (project, job_id) DO NOTHING", b.project(), b.jobId(), b.description(),
-                Rows.json(b.params()), b.requestedBy(), b.source(), b.parentBuildId(), b.state().wireName(),
-                b.reason(), b.queuedAt(), b.finishedAt(), RunnerPools.orDefault(b.pool()));
+        int n = sql.update(
+                "INSERT INTO builds (project, job_id, description, params, requested_by, source, "
+                        + "parent_build_id, state, reason, queued_at, finished_at, pool) VALUES (?,?,?,?,?,?,?,?,?,?,?,?) "
+                        + "ON CONFLICT (project, job_id) DO NOTHING",
+                b.project(),
+                b.jobId(),
+                b.description(),
+                Rows.json(b.params()),
+                b.requestedBy(),
+                b.source(),
+                b.parentBuildId(),
+                b.state().wireName(),
+                b.reason(),
+                b.queuedAt(),
+                b.finishedAt(),
+                RunnerPools.orDefault(b.pool()));
         return n == 0 ? OptionalLong.empty() : OptionalLong.of(sql.number("SELECT last_insert_rowid()"));
     }
 
     @Override
     public OptionalLong insertBuildWithId(long id, NewBuild b) {
-        if (sql.number("SELECT COUNT(*) FROM builds WHERE id = ? OR (project = ? AND job_id = ?)", id, b.project(),
-                b.jobId()) > 0) {
+        if (sql.number(
+                        "SELECT COUNT(*) FROM builds WHERE id = ? OR (project = ? AND job_id = ?)",
+                        id,
+                        b.project(),
+                        b.jobId())
+                > 0) {
             return OptionalLong.empty();
         }
-        sql.update("INSERT INTO builds (id, project, job_id, description, params, requested_by, source, "
-                + "parent_build_id, state, reason, queued_at, finished_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", id,
-                b.project(), b.jobId(), b.description(), Rows.json(b.params()), b.requestedBy(), b.source(),
-                b.parentBuildId(), b.state().wireName(), b.reason(), b.queuedAt(), b.finishedAt());
+        sql.update(
+                "INSERT INTO builds (id, project, job_id, description, params, requested_by, source, "
+                        + "parent_build_id, state, reason, queued_at, finished_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                id,
+                b.project(),
+                b.jobId(),
+                b.description(),
+                Rows.json(b.params()),
+                b.requestedBy(),
+                b.source(),
+                b.parentBuildId(),
+                b.state().wireName(),
+                b.reason(),
+                b.queuedAt(),
+                b.finishedAt());
         return OptionalLong.of(id);
     }
 
@@ -56,14 +82,23 @@ final class SqliteBuildAttempts implements BuildAttemptRepository {
 
     @Override
     public void markRunning(long id, String runnerId, long at) {
-        sql.update("UPDATE builds SET state = 'running', runner_id = ?, started_at = COALESCE(started_at, ?), "
-                + "reason = NULL WHERE id = ?", runnerId, at, id);
+        sql.update(
+                "UPDATE builds SET state = 'running', runner_id = ?, started_at = COALESCE(started_at, ?), "
+                        + "reason = NULL WHERE id = ?",
+                runnerId,
+                at,
+                id);
     }
 
     @Override
     public void markFinished(long id, BuildState state, String reason, Integer exitCode, long at) {
-        sql.update("UPDATE builds SET state = ?, reason = ?, exit_code = ?, finished_at = ? WHERE id = ?",
-                state.wireName(), reason, exitCode, at, id);
+        sql.update(
+                "UPDATE builds SET state = ?, reason = ?, exit_code = ?, finished_at = ? WHERE id = ?",
+                state.wireName(),
+                reason,
+                exitCode,
+                at,
+                id);
     }
 
     @Override
@@ -73,60 +108,99 @@ final class SqliteBuildAttempts implements BuildAttemptRepository {
 
     @Override
     public Optional<AttemptRow> attempt(long buildId, int attempt) {
-        return sql.one("SELECT " + Rows.ATTEMPT_COLUMNS + " FROM attempts WHERE build_id = ? AND attempt = ?",
-                Rows::attempt, buildId, attempt);
+        return sql.one(
+                "SELECT " + Rows.ATTEMPT_COLUMNS + " FROM attempts WHERE build_id = ? AND attempt = ?",
+                Rows::attempt,
+                buildId,
+                attempt);
     }
 
     @Override
     public void insertAttempt(AttemptRow a) {
-        sql.update("INSERT INTO attempts (" + Rows.ATTEMPT_COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?)",
-                a.buildId(), a.attempt(), a.runnerId(), a.state(), a.startedAt(), a.finishedAt(), a.lastSeen(),
-                a.exitCode(), a.logBytes(), a.reason());
+        sql.update(
+                "INSERT INTO attempts (" + Rows.ATTEMPT_COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?)",
+                a.buildId(),
+                a.attempt(),
+                a.runnerId(),
+                a.state(),
+                a.startedAt(),
+                a.finishedAt(),
+                a.lastSeen(),
+                a.exitCode(),
+                a.logBytes(),
+                a.reason());
     }
 
     @Override
     public void finishAttempt(long buildId, int attempt, String state, Integer exitCode, String reason, long at) {
-        sql.update("UPDATE attempts SET state = ?, exit_code = ?, reason = ?, finished_at = ? "
-                + "WHERE build_id = ? AND attempt = ?", state, exitCode, reason, at, buildId, attempt);
+        sql.update(
+                "UPDATE attempts SET state = ?, exit_code = ?, reason = ?, finished_at = ? "
+                        + "WHERE build_id = ? AND attempt = ?",
+                state,
+                exitCode,
+                reason,
+                at,
+                buildId,
+                attempt);
     }
 
     @Override
     public void touchAttempt(long buildId, int attempt, long at) {
-        sql.update("UPDATE attempts SET last_seen = MAX(last_seen, ?) WHERE build_id = ? AND attempt = ?",
-                at, buildId, attempt);
+        sql.update(
+                "UPDATE attempts SET last_seen = MAX(last_seen, ?) WHERE build_id = ? AND attempt = ?",
+                at,
+                buildId,
+                attempt);
     }
 
     @Override
     public void recordLogBytes(long buildId, int attempt, long bytes, long seenAt) {
-        sql.update("UPDATE attempts SET log_bytes = ?, last_seen = CASE WHEN state = ? THEN MAX(last_seen, ?) "
-                + "ELSE last_seen END WHERE build_id = ? AND attempt = ?",
-                bytes, AttemptRow.RUNNING, seenAt, buildId, attempt);
+        sql.update(
+                "UPDATE attempts SET log_bytes = ?, last_seen = CASE WHEN state = ? THEN MAX(last_seen, ?) "
+                        + "ELSE last_seen END WHERE build_id = ? AND attempt = ?",
+                bytes,
+                AttemptRow.RUNNING,
+                seenAt,
+                buildId,
+                attempt);
         sql.update("UPDATE builds SET log_bytes = ? WHERE id = ? AND attempt = ?", bytes, buildId, attempt);
     }
 
     @Override
     public int countedAttempts(long buildId) {
-        return (int) sql.number("SELECT COUNT(*) FROM attempts WHERE build_id = ? AND state <> ?",
-                buildId, AttemptRow.HANDED_BACK);
+        return (int) sql.number(
+                "SELECT COUNT(*) FROM attempts WHERE build_id = ? AND state <> ?", buildId, AttemptRow.HANDED_BACK);
     }
 
     @Override
     public List<AttemptRow> runningAttemptsSeenBefore(long at) {
-        return sql.list("SELECT " + Rows.ATTEMPT_COLUMNS + " FROM attempts WHERE state = 'running' "
-                + "AND last_seen < ? ORDER BY last_seen", Rows::attempt, at);
+        return sql.list(
+                "SELECT " + Rows.ATTEMPT_COLUMNS + " FROM attempts WHERE state = 'running' "
+                        + "AND last_seen < ? ORDER BY last_seen",
+                Rows::attempt,
+                at);
     }
 
     @Override
     public void syslog(long buildId, long at, String line) {
-        sql.update("INSERT INTO syslog (build_id, seq, at, line) VALUES (?, "
-                + "(SELECT COALESCE(MAX(seq), 0) + 1 FROM syslog WHERE build_id = ?), ?, ?)",
-                buildId, buildId, at, line);
+        sql.update(
+                "INSERT INTO syslog (build_id, seq, at, line) VALUES (?, "
+                        + "(SELECT COALESCE(MAX(seq), 0) + 1 FROM syslog WHERE build_id = ?), ?, ?)",
+                buildId,
+                buildId,
+                at,
+                line);
     }
 
     @Override
     public List<Long> terminalBuildsBeyond(String project, int keep, int limit) {
-        return sql.list("SELECT id FROM builds WHERE project = ? AND state IN " + TERMINAL
-                + " ORDER BY id DESC LIMIT ? OFFSET ?", rs -> rs.getLong(1), project, limit, keep);
+        return sql.list(
+                "SELECT id FROM builds WHERE project = ? AND state IN " + TERMINAL
+                        + " ORDER BY id DESC LIMIT ? OFFSET ?",
+                rs -> rs.getLong(1),
+                project,
+                limit,
+                keep);
     }
 
     @Override

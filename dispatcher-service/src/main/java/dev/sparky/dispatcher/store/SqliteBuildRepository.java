@@ -193,8 +193,15 @@ public final class SqliteBuildRepository implements BuildRepository, AutoCloseab
     }
 
     @Override
-    public void insertApiToken(String id, String name, String tokenHash, List<String> projects,
-            List<String> actions, String createdBy, long at, Long expiresAt) {
+    public void insertApiToken(
+            String id,
+            String name,
+            String tokenHash,
+            List<String> projects,
+            List<String> actions,
+            String createdBy,
+            long at,
+            Long expiresAt) {
         tokens.insertApiToken(id, name, tokenHash, projects, actions, createdBy, at, expiresAt);
     }
 

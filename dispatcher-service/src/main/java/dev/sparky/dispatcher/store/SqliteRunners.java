@@ -12,12 +12,19 @@ final class SqliteRunners implements RunnerRepository {
 
     @Override
     public void upsertRunner(RunnerRow r) {
-        sql.update("INSERT INTO runners (runner_id, host, state, build_id, attempt, last_seen, started_at, pool) "
-                + "VALUES (?,?,?,?,?,?,?,?) ON CONFLICT (runner_id) DO UPDATE SET host = excluded.host, "
-                + "state = excluded.state, build_id = excluded.build_id, attempt = excluded.attempt, "
-                + "last_seen = MAX(last_seen, excluded.last_seen), started_at = excluded.started_at, "
-                + "pool = excluded.pool",
-                r.runnerId(), r.host(), r.state(), r.buildId(), r.attempt(), r.lastSeen(), r.startedAt(),
+        sql.update(
+                "INSERT INTO runners (runner_id, host, state, build_id, attempt, last_seen, started_at, pool) "
+                        + "VALUES (?,?,?,?,?,?,?,?) ON CONFLICT (runner_id) DO UPDATE SET host = excluded.host, "
+                        + "state = excluded.state, build_id = excluded.build_id, attempt = excluded.attempt, "
+                        + "last_seen = MAX(last_seen, excluded.last_seen), started_at = excluded.started_at, "
+                        + "pool = excluded.pool",
+                r.runnerId(),
+                r.host(),
+                r.state(),
+                r.buildId(),
+                r.attempt(),
+                r.lastSeen(),
+                r.startedAt(),
                 RunnerPools.orDefault(r.pool()));
     }
 

@@ -14,9 +14,14 @@ final class SqliteTokens implements TokenRepository {
 
     @Override
     public void saveJobToken(long buildId, int attempt, String tokenHash, long at) {
-        sql.update("INSERT INTO job_tokens (build_id, attempt, token_hash, issued_at) VALUES (?, ?, ?, ?) "
-                + "ON CONFLICT (build_id) DO UPDATE SET attempt = excluded.attempt, "
-                + "token_hash = excluded.token_hash, issued_at = excluded.issued_at", buildId, attempt, tokenHash, at);
+        sql.update(
+                "INSERT INTO job_tokens (build_id, attempt, token_hash, issued_at) VALUES (?, ?, ?, ?) "
+                        + "ON CONFLICT (build_id) DO UPDATE SET attempt = excluded.attempt, "
+                        + "token_hash = excluded.token_hash, issued_at = excluded.issued_at",
+                buildId,
+                attempt,
+                tokenHash,
+                at);
     }
 
     @Override
@@ -25,11 +30,26 @@ final class SqliteTokens implements TokenRepository {
     }
 
     @Override
-    public void insertApiToken(String id, String name, String tokenHash, List<String> projects, List<String> actions,
-            String createdBy, long at, Long expiresAt) {
-        sql.update("INSERT INTO api_tokens (id, name, token_hash, projects, actions, created_by, created_at, "
-                + "expires_at) VALUES (?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING", id, name, tokenHash,
-                ApiTokenQueries.join(projects), ApiTokenQueries.join(actions), createdBy, at, expiresAt);
+    public void insertApiToken(
+            String id,
+            String name,
+            String tokenHash,
+            List<String> projects,
+            List<String> actions,
+            String createdBy,
+            long at,
+            Long expiresAt) {
+        sql.update(
+                "INSERT INTO api_tokens (id, name, token_hash, projects, actions, created_by, created_at, "
+                        + "expires_at) VALUES (?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING",
+                id,
+                name,
+                tokenHash,
+                ApiTokenQueries.join(projects),
+                ApiTokenQueries.join(actions),
+                createdBy,
+                at,
+                expiresAt);
     }
 
     @Override

@@ -35,7 +35,8 @@ public final class StateLock implements AutoCloseable {
     public static Optional<StateLock> tryAcquire(Path stateDir) {
         try {
             Files.createDirectories(stateDir);
-            FileChannel ch = FileChannel.open(stateDir.resolve(FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileChannel ch =
+                    FileChannel.open(stateDir.resolve(FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock;
             try {
                 lock = ch.tryLock();
@@ -57,10 +58,16 @@ public final class StateLock implements AutoCloseable {
      * exiting): a SmallRye Fault Tolerance retry on {@link Busy}.
      */
     public static Optional<StateLock> await(Path stateDir, Duration wait) {
-        TypedGuard<StateLock> guard = TypedGuard.create(StateLock.class).withDescription("state folder lock")
-                .withRetry().retryOn(Busy.class).maxRetries(wait.toMillis() > RETRY_PAUSE_MS ? -1 : 0)
-                .delay(RETRY_PAUSE_MS, ChronoUnit.MILLIS).jitter(0, ChronoUnit.MILLIS)
-                .maxDuration(Math.max(wait.toMillis(), RETRY_PAUSE_MS + 1), ChronoUnit.MILLIS).done().build();
+        TypedGuard<StateLock> guard = TypedGuard.create(StateLock.class)
+                .withDescription("state folder lock")
+                .withRetry()
+                .retryOn(Busy.class)
+                .maxRetries(wait.toMillis() > RETRY_PAUSE_MS ? -1 : 0)
+                .delay(RETRY_PAUSE_MS, ChronoUnit.MILLIS)
+                .jitter(0, ChronoUnit.MILLIS)
+                .maxDuration(Math.max(wait.toMillis(), RETRY_PAUSE_MS + 1), ChronoUnit.MILLIS)
+                .done()
+                .build();
         try {
             return Optional.of(guard.call(() -> tryAcquire(stateDir).orElseThrow(Busy::new)));
         } catch (Busy e) {

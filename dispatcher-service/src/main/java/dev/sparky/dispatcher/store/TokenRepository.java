@@ -19,8 +19,15 @@ public interface TokenRepository {
      *
      * @param expiresAt epoch millis, or null for never
      */
-    void insertApiToken(String id, String name, String tokenHash, List<String> projects, List<String> actions,
-            String createdBy, long at, Long expiresAt);
+    void insertApiToken(
+            String id,
+            String name,
+            String tokenHash,
+            List<String> projects,
+            List<String> actions,
+            String createdBy,
+            long at,
+            Long expiresAt);
 
     /** @return true when the token existed and was not revoked before */
     boolean revokeApiToken(String id, long at);

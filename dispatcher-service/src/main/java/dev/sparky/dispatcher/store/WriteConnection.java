@@ -21,6 +21,7 @@ final class WriteConnection implements Transactions, AutoCloseable {
     private boolean buildsTouched;
     /** The builds it inserted or updated; null once it removed one or changed too many to list. */
     private Set<Long> buildsChanged = new HashSet<>();
+
     private int savepoints;
 
     WriteConnection(Connection writeConnection, BuildsVersion buildsVersion) {

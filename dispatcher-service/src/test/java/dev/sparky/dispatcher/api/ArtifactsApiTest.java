@@ -45,18 +45,30 @@ class ArtifactsApiTest {
     }
 
     private static void upload(long build, String name, byte[] body, int status) {
-        given().contentType("application/octet-stream").body(body).put("/internal/v1/builds/" + build
-                + "/artifacts/" + name).then().statusCode(status);
+        given().contentType("application/octet-stream")
+                .body(body)
+                .put("/internal/v1/builds/" + build + "/artifacts/" + name)
+                .then()
+                .statusCode(status);
     }
 
     @Test
     void binaryRoundTripWithSizeAndChecksum() throws Exception {
         byte[] data = binary(40_000, 7);
-        given().contentType("application/octet-stream").body(data).put("/internal/v1/builds/1/artifacts/out.bin")
-                .then().statusCode(200).body("name", equalTo("out.bin")).body("size", equalTo(40_000))
+        given().contentType("application/octet-stream")
+                .body(data)
+                .put("/internal/v1/builds/1/artifacts/out.bin")
+                .then()
+                .statusCode(200)
+                .body("name", equalTo("out.bin"))
+                .body("size", equalTo(40_000))
                 .body("sha256", equalTo(sha256(data)));
-        var response = given().get("/internal/v1/builds/1/artifacts/out.bin").then().statusCode(200)
-                .contentType("application/octet-stream").header("Content-Length", "40000").extract();
+        var response = given().get("/internal/v1/builds/1/artifacts/out.bin")
+                .then()
+                .statusCode(200)
+                .contentType("application/octet-stream")
+                .header("Content-Length", "40000")
+                .extract();
         assertArrayEquals(data, response.asByteArray());
     }
 
@@ -65,28 +77,38 @@ class ArtifactsApiTest {
         upload(2, "zeta.txt", "z".getBytes(), 200);
         upload(2, "alpha.log", "aa".getBytes(), 200);
         Files.writeString(store.folder(2).resolve(".tmp-upload-in-progress.part"), "half");
-        given().get("/internal/v1/builds/2/artifacts").then().statusCode(200)
-                .body("name", equalTo(List.of("alpha.log", "zeta.txt"))).body("size", equalTo(List.of(2, 1)))
+        given().get("/internal/v1/builds/2/artifacts")
+                .then()
+                .statusCode(200)
+                .body("name", equalTo(List.of("alpha.log", "zeta.txt")))
+                .body("size", equalTo(List.of(2, 1)))
                 .body("[0].modifiedAt", notNullValue());
         given().get("/internal/v1/builds/4/artifacts").then().statusCode(200).body("$", equalTo(List.of()));
     }
 
     @Test
     void badNameIs400() {
-        given().contentType("application/octet-stream").body(new byte[] {1}).put("/internal/v1/builds/1/artifacts/-x")
-                .then().statusCode(400).contentType("application/problem+json").body("detail", containsString("name"));
+        given().contentType("application/octet-stream")
+                .body(new byte[] {1})
+                .put("/internal/v1/builds/1/artifacts/-x")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", containsString("name"));
         given().get("/internal/v1/builds/1/artifacts/a%20b").then().statusCode(400);
     }
 
     @Test
     void unknownBuildIs404() {
         upload(999, "x.bin", new byte[] {1}, 404);
-        given().get("/internal/v1/builds/999/artifacts").then().statusCode(404)
-                .contentType("application/problem+json");
+        given().get("/internal/v1/builds/999/artifacts").then().statusCode(404).contentType("application/problem+json");
         given().get("/internal/v1/builds/999/artifacts/x.bin").then().statusCode(404);
         given().get("/internal/v1/builds/1/artifacts/never-uploaded.bin").then().statusCode(404);
         given().get("/internal/v1/builds/999/stash").then().statusCode(404);
-        given().contentType("application/json").body("{}").put("/internal/v1/builds/999/stash").then()
+        given().contentType("application/json")
+                .body("{}")
+                .put("/internal/v1/builds/999/stash")
+                .then()
                 .statusCode(404);
         assertTrue(Files.notExists(store.folder(999)), "nothing written for an unknown build");
     }
@@ -95,13 +117,21 @@ class ArtifactsApiTest {
     void oversizeIs413AndKeepsThePreviousVersion() throws Exception {
         byte[] first = binary(100, 1);
         upload(3, "big.bin", first, 200);
-        given().contentType("application/octet-stream").body(binary(MAX + 1, 2))
-                .put("/internal/v1/builds/3/artifacts/big.bin").then().statusCode(413)
-                .contentType("application/problem+json").body("detail", containsString("" + MAX));
+        given().contentType("application/octet-stream")
+                .body(binary(MAX + 1, 2))
+                .put("/internal/v1/builds/3/artifacts/big.bin")
+                .then()
+                .statusCode(413)
+                .contentType("application/problem+json")
+                .body("detail", containsString("" + MAX));
         // Without a Content-Length (chunked), the limit is enforced while streaming.
-        given().contentType("application/octet-stream").body(new ByteArrayInputStream(binary(3 * MAX, 4)))
-                .put("/internal/v1/builds/3/artifacts/big.bin").then().statusCode(413);
-        assertArrayEquals(first, given().get("/internal/v1/builds/3/artifacts/big.bin").asByteArray());
+        given().contentType("application/octet-stream")
+                .body(new ByteArrayInputStream(binary(3 * MAX, 4)))
+                .put("/internal/v1/builds/3/artifacts/big.bin")
+                .then()
+                .statusCode(413);
+        assertArrayEquals(
+                first, given().get("/internal/v1/builds/3/artifacts/big.bin").asByteArray());
         upload(3, "edge.bin", binary(MAX, 3), 200);
         assertEquals(List.of(), tempFiles(3));
     }
@@ -115,9 +145,12 @@ class ArtifactsApiTest {
         List<String> seen = new CopyOnWriteArrayList<>();
         Thread reader = new Thread(() -> {
             while (writing.get()) {
-                byte[] got = given().get("/internal/v1/builds/5/artifacts/swap.bin").asByteArray();
-                seen.add(java.util.Arrays.equals(got, v1) ? "v1" : java.util.Arrays.equals(got, v2) ? "v2"
-                        : "torn:" + got.length);
+                byte[] got =
+                        given().get("/internal/v1/builds/5/artifacts/swap.bin").asByteArray();
+                seen.add(
+                        java.util.Arrays.equals(got, v1)
+                                ? "v1"
+                                : java.util.Arrays.equals(got, v2) ? "v2" : "torn:" + got.length);
             }
         });
         reader.start();
@@ -132,31 +165,54 @@ class ArtifactsApiTest {
 
     @Test
     void stashIsAnyJsonValueEmptyObjectUntilPut() {
-        given().get("/internal/v1/builds/4/stash").then().statusCode(200).contentType("application/json")
+        given().get("/internal/v1/builds/4/stash")
+                .then()
+                .statusCode(200)
+                .contentType("application/json")
                 .body(equalTo("{}"));
-        given().contentType("application/json").body("{\"n\":[1,2],\"s\":\"x\"}").put("/internal/v1/builds/4/stash")
-                .then().statusCode(204);
+        given().contentType("application/json")
+                .body("{\"n\":[1,2],\"s\":\"x\"}")
+                .put("/internal/v1/builds/4/stash")
+                .then()
+                .statusCode(204);
         given().get("/internal/v1/builds/4/stash").then().statusCode(200).body("n", equalTo(List.of(1, 2)));
-        given().contentType("application/json").body("42").put("/internal/v1/builds/4/stash").then().statusCode(204);
+        given().contentType("application/json")
+                .body("42")
+                .put("/internal/v1/builds/4/stash")
+                .then()
+                .statusCode(204);
         given().get("/internal/v1/builds/4/stash").then().body(equalTo("42"));
     }
 
     @Test
     void stashMustParseAndStayUnderOneMebibyte() {
-        given().contentType("application/json").body("{nope").put("/internal/v1/builds/5/stash").then()
-                .statusCode(400).contentType("application/problem+json").body("detail", containsString("JSON"));
-        given().contentType("application/json").body("{} trailing").put("/internal/v1/builds/5/stash").then()
+        given().contentType("application/json")
+                .body("{nope")
+                .put("/internal/v1/builds/5/stash")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", containsString("JSON"));
+        given().contentType("application/json")
+                .body("{} trailing")
+                .put("/internal/v1/builds/5/stash")
+                .then()
                 .statusCode(400);
         String big = "\"" + "x".repeat(1024 * 1024) + "\"";
-        given().contentType("application/json").body(big).put("/internal/v1/builds/5/stash").then().statusCode(413);
+        given().contentType("application/json")
+                .body(big)
+                .put("/internal/v1/builds/5/stash")
+                .then()
+                .statusCode(413);
     }
 
     /** A PUT whose body has no Content-Length: java.net.http streams it with Transfer-Encoding: chunked. */
     private static java.net.http.HttpResponse<String> putChunked(String path, byte[] body) throws Exception {
         // The stash is JSON (StashApi consumes application/json); an artifact any bytes.
         String type = path.endsWith("/stash") ? "application/json" : "application/octet-stream";
-        var put = java.net.http.HttpRequest.newBuilder(java.net.URI.create(io.restassured.RestAssured.baseURI + ":"
-                + io.restassured.RestAssured.port + path)).header("Content-Type", type)
+        var put = java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                        io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port + path))
+                .header("Content-Type", type)
                 .header("Authorization", "Bearer " + ServiceCalls.TOKEN)
                 .PUT(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
                 .build();
@@ -169,21 +225,30 @@ class ArtifactsApiTest {
         upload(1, "kept.bin", first, 200);
         var artifact = putChunked("/internal/v1/builds/1/artifacts/kept.bin", binary(4 * MAX, 6));
         assertEquals(413, artifact.statusCode(), artifact.body());
-        assertTrue(artifact.body().contains("artifact kept.bin is larger than the limit of " + MAX + " bytes"),
+        assertTrue(
+                artifact.body().contains("artifact kept.bin is larger than the limit of " + MAX + " bytes"),
                 artifact.body());
-        assertArrayEquals(first, given().get("/internal/v1/builds/1/artifacts/kept.bin").asByteArray());
+        assertArrayEquals(
+                first, given().get("/internal/v1/builds/1/artifacts/kept.bin").asByteArray());
         assertEquals(List.of(), tempFiles(1));
         byte[] stash = ("\"" + "x".repeat(2 * 1024 * 1024) + "\"").getBytes();
         var answer = putChunked("/internal/v1/builds/1/stash", stash);
         assertEquals(413, answer.statusCode(), answer.body());
-        assertEquals(200, putChunked("/internal/v1/builds/1/artifacts/small.bin", binary(10, 1)).statusCode());
-        given().get("/internal/v1/builds/1/artifacts").then().statusCode(200)
+        assertEquals(
+                200,
+                putChunked("/internal/v1/builds/1/artifacts/small.bin", binary(10, 1))
+                        .statusCode());
+        given().get("/internal/v1/builds/1/artifacts")
+                .then()
+                .statusCode(200)
                 .body("name", org.hamcrest.Matchers.hasItems("kept.bin", "small.bin"));
     }
 
     private List<String> tempFiles(long build) throws Exception {
         try (Stream<java.nio.file.Path> files = Files.list(store.folder(build))) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".tmp-")).toList();
+            return files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.startsWith(".tmp-"))
+                    .toList();
         }
     }
 }

@@ -35,10 +35,21 @@ public class JobTokenStateResource implements QuarkusTestResourceLifecycleManage
             f.apply(f.finished("r2", 2, 1, Outcome.SUCCEEDED, 0));
             f.apply(f.childRequest("alpha", "child-1", "alpha", 1));
             List<RunBuild> child = EngineFixture.jobs(f.drainOutbox());
-            return Map.of("sparky.home", home.toString(), "sparky.dispatcher.state-dir",
-                    home.resolve("state").toString(), "sparky.kafka.bootstrap-servers", "127.0.0.1:19",
-                    "sparky.dispatcher.lease", "1h", "test.token.running", first.get(0).apiToken(),
-                    "test.token.finished", first.get(1).apiToken(), "test.token.handed-out", child.get(0).apiToken());
+            return Map.of(
+                    "sparky.home",
+                    home.toString(),
+                    "sparky.dispatcher.state-dir",
+                    home.resolve("state").toString(),
+                    "sparky.kafka.bootstrap-servers",
+                    "127.0.0.1:19",
+                    "sparky.dispatcher.lease",
+                    "1h",
+                    "test.token.running",
+                    first.get(0).apiToken(),
+                    "test.token.finished",
+                    first.get(1).apiToken(),
+                    "test.token.handed-out",
+                    child.get(0).apiToken());
         }
     }
 

@@ -1,9 +1,9 @@
 package dev.sparky.dispatcher.api;
 
 import static dev.sparky.dispatcher.api.ServiceCalls.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.containsString;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -21,24 +21,36 @@ class JobTokensApiTest {
     }
 
     private static ValidatableResponse verify(String body) {
-        return given().contentType("application/json").body(body).post("/internal/v1/job-tokens/verify").then();
+        return given().contentType("application/json")
+                .body(body)
+                .post("/internal/v1/job-tokens/verify")
+                .then();
     }
 
     private static void refused(String body) {
-        verify(body).statusCode(401).contentType("application/problem+json").body("status", equalTo(401))
+        verify(body)
+                .statusCode(401)
+                .contentType("application/problem+json")
+                .body("status", equalTo(401))
                 .body("detail", equalTo(JobTokensResource.INVALID));
     }
 
     @Test
     void tokenOfARunningAttemptNamesItsBuild() {
-        verify("{\"token\":\"" + token("running") + "\"}").statusCode(200).contentType("application/json")
-                .body("buildId", equalTo(1)).body("project", equalTo("alpha")).body("jobId", equalTo("a1"))
+        verify("{\"token\":\"" + token("running") + "\"}")
+                .statusCode(200)
+                .contentType("application/json")
+                .body("buildId", equalTo(1))
+                .body("project", equalTo("alpha"))
+                .body("jobId", equalTo("a1"))
                 .body("attempt", equalTo(1));
     }
 
     @Test
     void tokenOfAHandedOutAttemptIsValidToo() {
-        verify("{\"token\":\"" + token("handed-out") + "\"}").statusCode(200).body("buildId", equalTo(3))
+        verify("{\"token\":\"" + token("handed-out") + "\"}")
+                .statusCode(200)
+                .body("buildId", equalTo(3))
                 .body("jobId", equalTo("child-1"));
     }
 
@@ -68,7 +80,11 @@ class JobTokensApiTest {
 
     @Test
     void jobApiChildShowsItsParent() {
-        given().get("/internal/v1/builds/3").then().statusCode(200).body("parentBuildId", equalTo(1))
-                .body("source", equalTo("job-api")).body("requestedBy", equalTo("alpha@1"));
+        given().get("/internal/v1/builds/3")
+                .then()
+                .statusCode(200)
+                .body("parentBuildId", equalTo(1))
+                .body("source", equalTo("job-api"))
+                .body("requestedBy", equalTo("alpha@1"));
     }
 }

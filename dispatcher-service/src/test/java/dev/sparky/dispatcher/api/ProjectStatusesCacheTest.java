@@ -20,13 +20,17 @@ class ProjectStatusesCacheTest {
         @Override
         public List<ProjectStatus> all(List<String> projects) {
             reads.add("all");
-            return projects.stream().map(p -> new ProjectStatus(p, null, 0, queued)).toList();
+            return projects.stream()
+                    .map(p -> new ProjectStatus(p, null, 0, queued))
+                    .toList();
         }
 
         @Override
         public List<ProjectStatus> of(Set<String> projects) {
             reads.add("of " + projects);
-            return projects.stream().map(p -> new ProjectStatus(p, null, 0, queued)).toList();
+            return projects.stream()
+                    .map(p -> new ProjectStatus(p, null, 0, queued))
+                    .toList();
         }
 
         @Override
@@ -42,7 +46,9 @@ class ProjectStatusesCacheTest {
         assertEquals(List.of(0, 0, 0), queuedOf(cache.statuses(versions.current(), names, source)));
         queued = 1;
         versions.committed(Set.of(7L));
-        assertEquals(List.of(0, 1, 0), queuedOf(cache.statuses(versions.current(), names, source)),
+        assertEquals(
+                List.of(0, 1, 0),
+                queuedOf(cache.statuses(versions.current(), names, source)),
                 "b re-read, a and c kept");
         assertEquals(List.of("all", "of [b]"), reads, "nothing read while the version stood still");
         versions.committed(null);

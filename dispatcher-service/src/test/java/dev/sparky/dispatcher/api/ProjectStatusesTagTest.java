@@ -30,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ProjectStatusesTagTest {
     @TempDir
     Path home;
+
     EngineFixture f;
     ProjectsResource resource;
 
@@ -37,8 +38,13 @@ class ProjectStatusesTagTest {
     void setUp() {
         f = new EngineFixture(home);
         f.project("alpha", "description: a\n");
-        StateReader reader = new StateReader(f.queries, f.logs, new ProjectCatalog(home.resolve("projects")), f.clock,
-                EngineSettings.defaults(), f.buildsVersion);
+        StateReader reader = new StateReader(
+                f.queries,
+                f.logs,
+                new ProjectCatalog(home.resolve("projects")),
+                f.clock,
+                EngineSettings.defaults(),
+                f.buildsVersion);
         resource = new ProjectsResource(reader, new StatusesHistory());
     }
 
@@ -65,7 +71,9 @@ class ProjectStatusesTagTest {
         assertEquals("true", running.getHeaderString(ProjectsResource.DELTA_HEADER));
         ProjectStatusesDelta delta = (ProjectStatusesDelta) running.getEntity();
         assertEquals(first, delta.since());
-        assertEquals(List.of("alpha"), delta.changed().stream().map(ProjectStatus::project).toList(),
+        assertEquals(
+                List.of("alpha"),
+                delta.changed().stream().map(ProjectStatus::project).toList(),
                 "beta did not change");
         assertEquals(BuildState.RUNNING, delta.changed().get(0).lastBuild().state());
         String whileRunning = tag(running);
@@ -77,11 +85,14 @@ class ProjectStatusesTagTest {
         assertNotEquals(whileRunning, tag(resource.statuses(null)));
 
         Files.createDirectories(home.resolve("projects/gamma"));
-        Files.setLastModifiedTime(home.resolve("projects"),
+        Files.setLastModifiedTime(
+                home.resolve("projects"),
                 java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5000));
         Response added = resource.statuses(whileRunning);
         ProjectStatusesDelta withGamma = (ProjectStatusesDelta) added.getEntity();
-        assertEquals(List.of("alpha", "gamma"), withGamma.changed().stream().map(ProjectStatus::project).toList());
+        assertEquals(
+                List.of("alpha", "gamma"),
+                withGamma.changed().stream().map(ProjectStatus::project).toList());
         assertEquals(List.of(), withGamma.removed());
     }
 
@@ -104,8 +115,13 @@ class ProjectStatusesTagTest {
     }
 
     private StateReader reader() {
-        return new StateReader(f.queries, f.logs, new ProjectCatalog(home.resolve("projects")), f.clock,
-                EngineSettings.defaults(), f.buildsVersion);
+        return new StateReader(
+                f.queries,
+                f.logs,
+                new ProjectCatalog(home.resolve("projects")),
+                f.clock,
+                EngineSettings.defaults(),
+                f.buildsVersion);
     }
 
     @Test

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RunnerPoolViewsTest {
     @TempDir
     Path home;
+
     EngineFixture f;
     StateReader reader;
 
@@ -33,8 +34,8 @@ class RunnerPoolViewsTest {
     void setUp() {
         EngineSettings settings = EngineSettings.defaults().withPools(List.of("gpu"));
         f = new EngineFixture(home, Instant.parse("2026-01-01T10:00:00Z"), settings);
-        reader = new StateReader(f.queries, f.logs, new ProjectCatalog(home.resolve("projects")), f.clock, settings,
-                f.buildsVersion);
+        reader = new StateReader(
+                f.queries, f.logs, new ProjectCatalog(home.resolve("projects")), f.clock, settings, f.buildsVersion);
         f.project("render", "pool: gpu\nconcurrency: 2\n");
         f.project("plain", "");
         f.project("odd", "pool: arm64\n");
@@ -50,8 +51,10 @@ class RunnerPoolViewsTest {
     }
 
     private void gpuRunnerBeats() {
-        f.apply(f.record(Topics.RUNNER_EVENTS, "g1", Json.write(RunnerHeartbeat.of("g1", "h",
-                RunnerHeartbeat.RunnerState.IDLE, null, null, null, "gpu"))));
+        f.apply(f.record(
+                Topics.RUNNER_EVENTS,
+                "g1",
+                Json.write(RunnerHeartbeat.of("g1", "h", RunnerHeartbeat.RunnerState.IDLE, null, null, null, "gpu"))));
     }
 
     @Test
@@ -82,7 +85,10 @@ class RunnerPoolViewsTest {
 
     @Test
     void eachPoolHasItsOwnCounters() {
-        f.apply(f.heartbeat("r1", null, null), f.request("render", "a", Map.of()), f.request("render", "b", Map.of()),
+        f.apply(
+                f.heartbeat("r1", null, null),
+                f.request("render", "a", Map.of()),
+                f.request("render", "b", Map.of()),
                 f.request("plain", "c", Map.of()));
         gpuRunnerBeats();
         long a = f.build("render", "a").orElseThrow().id();

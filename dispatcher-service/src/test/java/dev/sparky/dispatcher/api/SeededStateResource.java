@@ -29,9 +29,17 @@ public class SeededStateResource implements QuarkusTestResourceLifecycleManager 
         try (EngineFixture f = new EngineFixture(home, Instant.now().minusSeconds(30))) {
             seed(f);
         }
-        return Map.of("sparky.home", home.toString(), "sparky.dispatcher.state-dir", home.resolve("state").toString(),
-                "sparky.kafka.bootstrap-servers", "127.0.0.1:19", "sparky.dispatcher.lease", "1h",
-                "sparky.dispatcher.artifact-max-size", "64K");
+        return Map.of(
+                "sparky.home",
+                home.toString(),
+                "sparky.dispatcher.state-dir",
+                home.resolve("state").toString(),
+                "sparky.kafka.bootstrap-servers",
+                "127.0.0.1:19",
+                "sparky.dispatcher.lease",
+                "1h",
+                "sparky.dispatcher.artifact-max-size",
+                "64K");
     }
 
     private static void seed(EngineFixture f) {

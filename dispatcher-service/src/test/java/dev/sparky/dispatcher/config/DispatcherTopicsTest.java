@@ -29,21 +29,25 @@ import org.junit.jupiter.api.Test;
  */
 class DispatcherTopicsTest {
     private static EngineSettings load(Map<String, String> environment) throws IOException {
-        SmallRyeConfig config = new SmallRyeConfigBuilder().addDefaultInterceptors()
+        SmallRyeConfig config = new SmallRyeConfigBuilder()
+                .addDefaultInterceptors()
                 .withSources(new PropertiesConfigSource(
                         DispatcherTopicsTest.class.getResource("/application.properties"), 250))
                 .withSources(new PropertiesConfigSource(environment, "environment", 300))
                 .withConverter(Duration.class, 200, new DurationConverter())
                 .withConverter(MemorySize.class, 200, new MemorySizeConverter())
-                .withMapping(DispatcherConfig.class).withMapping(KafkaConfig.class)
-                .withValidateUnknown(false).build();
+                .withMapping(DispatcherConfig.class)
+                .withMapping(KafkaConfig.class)
+                .withValidateUnknown(false)
+                .build();
         return new DispatcherBeans().engineSettings(config.getConfigMapping(DispatcherConfig.class));
     }
 
     @Test
     void theDispatcherWritesAndReadsTheTopicsOfEveryPoolsRunners() throws IOException {
         EngineSettings settings = load(Map.of("SPARKY_RUNNER_POOLS", "gpu,arm64"));
-        List<String> created = SparkyTopics.all(settings.pools()).stream().map(TopicSpec::name).toList();
+        List<String> created =
+                SparkyTopics.all(settings.pools()).stream().map(TopicSpec::name).toList();
         for (String pool : List.of("default", "gpu", "arm64")) {
             SparkyTopics.RunnerTopics runner = SparkyTopics.runner(pool);
             assertEquals(runner.jobs(), settings.jobsTopic(pool), pool + ": jobs");
@@ -56,7 +60,8 @@ class DispatcherTopicsTest {
     @Test
     void aPoolTheDispatcherIsNotToldAboutHasNoTopic() throws IOException {
         EngineSettings settings = load(Map.of());
-        List<String> created = SparkyTopics.all(settings.pools()).stream().map(TopicSpec::name).toList();
+        List<String> created =
+                SparkyTopics.all(settings.pools()).stream().map(TopicSpec::name).toList();
         assertTrue(created.contains(SparkyTopics.runner("default").jobs()));
         assertFalse(created.contains(SparkyTopics.runner("gpu").jobs()), created.toString());
     }

@@ -1,6 +1,5 @@
 package dev.sparky.dispatcher.engine;
 
-import dev.sparky.contracts.events.ApiTokenCommand;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -8,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sparky.contracts.Json;
 import dev.sparky.contracts.Topics;
+import dev.sparky.contracts.events.ApiTokenCommand;
 import dev.sparky.dispatcher.store.ApiTokenQueries;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -22,8 +22,10 @@ import org.junit.jupiter.api.io.TempDir;
 /** API token commands on sparky.build-commands: stored as hashes, revoked, expired; cancels still work. */
 class ApiTokenCommandTest {
     static final String TOKEN = "spk_" + "a".repeat(43);
+
     @TempDir
     Path home;
+
     EngineFixture f;
     ApiTokenQueries tokens;
 
@@ -39,8 +41,18 @@ class ApiTokenCommandTest {
     }
 
     Inbound command(String command, String id, Instant expiresAt) {
-        var c = new ApiTokenCommand(1, "e-" + id + command, command, id, "ci", JobTokens.hash(TOKEN),
-                List.of("hello", "*"), List.of("run", "read"), expiresAt, "alice", Instant.now());
+        var c = new ApiTokenCommand(
+                1,
+                "e-" + id + command,
+                command,
+                id,
+                "ci",
+                JobTokens.hash(TOKEN),
+                List.of("hello", "*"),
+                List.of("run", "read"),
+                expiresAt,
+                "alice",
+                Instant.now());
         return f.record(Topics.BUILD_COMMANDS, ApiTokenCommand.KEY, Json.write(c));
     }
 

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CancelTest {
     @TempDir
     Path home;
+
     EngineFixture f;
 
     @BeforeEach

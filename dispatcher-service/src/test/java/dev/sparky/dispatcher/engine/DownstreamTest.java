@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DownstreamTest {
     @TempDir
     Path home;
+
     EngineFixture f;
 
     @BeforeEach
@@ -48,7 +49,8 @@ class DownstreamTest {
 
     private static List<BuildRequest> requests(List<OutboxRow> rows) {
         List<BuildRequest> out = new ArrayList<>();
-        rows.stream().filter(r -> r.topic().equals(Topics.BUILD_REQUESTS))
+        rows.stream()
+                .filter(r -> r.topic().equals(Topics.BUILD_REQUESTS))
                 .forEach(r -> out.add(Json.read(r.value(), BuildRequest.class)));
         return out;
     }
@@ -57,7 +59,9 @@ class DownstreamTest {
     void successQueuesEachDownstreamProjectWithSparkysWording() {
         f.project("up", "downstream: [down, other]\n");
         List<BuildRequest> sent = requests(runUp("a", Outcome.SUCCEEDED));
-        assertEquals(List.of("down", "other"), sent.stream().map(BuildRequest::project).toList());
+        assertEquals(
+                List.of("down", "other"),
+                sent.stream().map(BuildRequest::project).toList());
         BuildRequest r = sent.get(0);
         long upId = f.build("up", "a").orElseThrow().id();
         assertEquals("after-" + upId, r.jobId());
@@ -66,8 +70,8 @@ class DownstreamTest {
         assertEquals("up@" + upId, r.requestedBy());
         assertEquals(upId, r.parentBuildId());
         assertEquals(Map.of(), r.params());
-        assertTrue(f.syslog(upId).stream()
-                .anyMatch(l -> l.endsWith("queued downstream down (job after-" + upId + ")")));
+        assertTrue(
+                f.syslog(upId).stream().anyMatch(l -> l.endsWith("queued downstream down (job after-" + upId + ")")));
     }
 
     @Test
@@ -99,7 +103,8 @@ class DownstreamTest {
         Inbound finish = f.finished("r1", upId, 1, Outcome.SUCCEEDED, 0);
         f.apply(finish);
         f.apply(finish); // the same batch again after a crash before the Kafka commit
-        List<OutboxRow> sent = f.drainOutbox().stream().filter(r -> r.topic().equals(Topics.BUILD_REQUESTS))
+        List<OutboxRow> sent = f.drainOutbox().stream()
+                .filter(r -> r.topic().equals(Topics.BUILD_REQUESTS))
                 .toList();
         assertEquals(1, sent.size(), "the finish applied twice is a no-op the second time");
 

@@ -1,12 +1,12 @@
 package dev.sparky.dispatcher.engine;
 
-import dev.sparky.contracts.events.JobSeal;
 import dev.sparky.contracts.Json;
 import dev.sparky.contracts.Topics;
 import dev.sparky.contracts.events.BuildFinished;
 import dev.sparky.contracts.events.BuildRequest;
 import dev.sparky.contracts.events.BuildStarted;
 import dev.sparky.contracts.events.CancelBuild;
+import dev.sparky.contracts.events.JobSeal;
 import dev.sparky.contracts.events.LogChunk;
 import dev.sparky.contracts.events.LogChunkWire;
 import dev.sparky.contracts.events.RunBuild;
@@ -17,8 +17,8 @@ import dev.sparky.contracts.testing.MutableClock;
 import dev.sparky.dispatcher.store.AttemptRow;
 import dev.sparky.dispatcher.store.BuildFiles;
 import dev.sparky.dispatcher.store.BuildQueries;
-import dev.sparky.dispatcher.store.BuildsVersion;
 import dev.sparky.dispatcher.store.BuildRow;
+import dev.sparky.dispatcher.store.BuildsVersion;
 import dev.sparky.dispatcher.store.Database;
 import dev.sparky.dispatcher.store.LogStore;
 import dev.sparky.dispatcher.store.OutboxRow;
@@ -46,6 +46,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class EngineFixture implements AutoCloseable {
     /** The job seal key of every fixture (the runners of a real cluster share it). */
     public static final JobSeal SEAL = JobSeal.fromBase64(JobSeal.newKey());
+
     public final Path home;
     public final MutableClock clock;
     public final Database db;
@@ -109,8 +110,8 @@ public final class EngineFixture implements AutoCloseable {
         files = BuildFiles.in(home.resolve("state"));
         logs = files.logs();
         queries = new BuildQueries(db);
-        engine = new DispatchEngine(repo, files, new ProjectCatalog(home.resolve("projects")), clock,
-                settings, metrics, SEAL);
+        engine = new DispatchEngine(
+                repo, files, new ProjectCatalog(home.resolve("projects")), clock, settings, metrics, SEAL);
     }
 
     /** Writes projects/<name>/sparky.yaml and job.sh. */
@@ -136,8 +137,15 @@ public final class EngineFixture implements AutoCloseable {
 
     /** A build request of the job API: made by build {@code parent} of {@code parentProject}. */
     public Inbound childRequest(String project, String jobId, String parentProject, long parent) {
-        BuildRequest r = new BuildRequest(dev.sparky.contracts.SchemaVersion.CURRENT, project, jobId, "child build",
-                Map.of(), parentProject + "@" + parent, "job-api", parent);
+        BuildRequest r = new BuildRequest(
+                dev.sparky.contracts.SchemaVersion.CURRENT,
+                project,
+                jobId,
+                "child build",
+                Map.of(),
+                parentProject + "@" + parent,
+                "job-api",
+                parent);
         return record(Topics.BUILD_REQUESTS, project, Json.write(r));
     }
 
@@ -156,8 +164,7 @@ public final class EngineFixture implements AutoCloseable {
     /** A chunk as runners send it: raw bytes, fields in headers. */
     public Inbound chunk(String runner, long buildId, int attempt, long offset, String text) {
         LogChunk c = LogChunk.of(runner, buildId, attempt, offset, text.getBytes(StandardCharsets.UTF_8));
-        return new Inbound(Topics.RUNNER_EVENTS, 0, offsets.incrementAndGet(), "k", c.data(),
-                LogChunkWire.headers(c));
+        return new Inbound(Topics.RUNNER_EVENTS, 0, offsets.incrementAndGet(), "k", c.data(), LogChunkWire.headers(c));
     }
 
     /** A chunk as JSON, as runners sent it before {@link LogChunkWire}. */
@@ -166,9 +173,13 @@ public final class EngineFixture implements AutoCloseable {
     }
 
     public Inbound heartbeat(String runner, Long buildId, Integer attempt) {
-        return runnerEvent(RunnerHeartbeat.of(runner, "host-" + runner,
-                buildId == null ? RunnerHeartbeat.RunnerState.IDLE : RunnerHeartbeat.RunnerState.BUSY, buildId,
-                attempt, null));
+        return runnerEvent(RunnerHeartbeat.of(
+                runner,
+                "host-" + runner,
+                buildId == null ? RunnerHeartbeat.RunnerState.IDLE : RunnerHeartbeat.RunnerState.BUSY,
+                buildId,
+                attempt,
+                null));
     }
 
     private Inbound runnerEvent(RunnerEvent e) {
@@ -230,7 +241,9 @@ public final class EngineFixture implements AutoCloseable {
     }
 
     public static List<OutboxRow> deadLetters(List<OutboxRow> rows) {
-        return rows.stream().filter(r -> r.topic().equals(Topics.BUILD_REQUESTS_DLQ)).toList();
+        return rows.stream()
+                .filter(r -> r.topic().equals(Topics.BUILD_REQUESTS_DLQ))
+                .toList();
     }
 
     private static <T> List<T> of(List<OutboxRow> rows, String topic, Class<T> type) {

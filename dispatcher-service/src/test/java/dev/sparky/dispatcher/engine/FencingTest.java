@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 class FencingTest {
     @TempDir
     Path home;
+
     EngineFixture f;
     long id;
 
@@ -42,7 +43,11 @@ class FencingTest {
         f.apply(f.started("r1", id, 1));
         f.apply(f.started("r1", id, 1));
         assertEquals(1, f.attempts(id).size());
-        assertEquals(1, f.syslog(id).stream().filter(l -> l.contains("started on runner r1 (attempt 1)")).count());
+        assertEquals(
+                1,
+                f.syslog(id).stream()
+                        .filter(l -> l.contains("started on runner r1 (attempt 1)"))
+                        .count());
         assertEquals(1, f.metrics.attempts.get());
         assertEquals(BuildState.RUNNING, f.build(id).state());
     }

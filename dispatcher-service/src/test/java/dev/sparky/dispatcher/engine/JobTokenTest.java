@@ -31,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 class JobTokenTest {
     @TempDir
     Path home;
+
     EngineFixture f;
     long id;
     String first;
@@ -89,7 +90,9 @@ class JobTokenTest {
         assertEquals(2, jobs.size());
         assertNotEquals(jobs.get(0).apiToken(), jobs.get(1).apiToken());
         assertNotEquals(first, jobs.get(0).apiToken());
-        assertEquals(jobs.get(1).buildId(), verify(jobs.get(1).apiToken()).orElseThrow().buildId());
+        assertEquals(
+                jobs.get(1).buildId(),
+                verify(jobs.get(1).apiToken()).orElseThrow().buildId());
     }
 
     @Test
@@ -132,7 +135,8 @@ class JobTokenTest {
     @Test
     void garbageIsNotAToken() {
         assertTrue(verify("garbage").isEmpty());
-        assertTrue(verify(new JobTokens(new java.security.SecureRandom()).next()).isEmpty(), "never issued");
+        assertTrue(
+                verify(new JobTokens(new java.security.SecureRandom()).next()).isEmpty(), "never issued");
         assertFalse(JobTokens.wellFormed("garbage"));
         assertFalse(JobTokens.wellFormed(first.substring(1) + "="));
         assertFalse(JobTokens.wellFormed(null));
@@ -152,17 +156,16 @@ class JobTokenTest {
             @Override
             public void publish(LogRecord r) {
                 Object[] args = r.getParameters();
-                logged.add(r.getMessage() + (args == null ? "" : List.of(args).toString())
+                logged.add(r.getMessage()
+                        + (args == null ? "" : List.of(args).toString())
                         + (r.getThrown() == null ? "" : r.getThrown().toString()));
             }
 
             @Override
-            public void flush() {
-            }
+            public void flush() {}
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
         Logger root = Logger.getLogger("");
         Logger ours = Logger.getLogger("dev.sparky");
@@ -185,7 +188,8 @@ class JobTokenTest {
         assertFalse(logged.isEmpty(), "the capture sees the engine's log lines");
         List<String> visible = new ArrayList<>(logged);
         visible.addAll(f.syslog(id));
-        out.stream().filter(r -> !r.topic().equals(dev.sparky.contracts.Topics.JOBS))
+        out.stream()
+                .filter(r -> !r.topic().equals(dev.sparky.contracts.Topics.JOBS))
                 .forEach(r -> visible.add(new String(r.value(), StandardCharsets.UTF_8)));
         visible.add(EngineFixture.jobs(out).get(0).toString());
         for (String token : tokens) {

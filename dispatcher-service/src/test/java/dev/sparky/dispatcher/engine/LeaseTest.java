@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 class LeaseTest {
     @TempDir
     Path home;
+
     EngineFixture f;
     long id;
 

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class LogChunkTest {
     @TempDir
     Path home;
+
     EngineFixture f;
     long id;
 

@@ -28,11 +28,11 @@ import org.junit.jupiter.api.io.TempDir;
 /** Notify hooks against a real local HTTP server: recorded with the end, sent off the engine thread. */
 class NotifyTest {
     /** What the receiver got. */
-    record Received(String contentType, String body) {
-    }
+    record Received(String contentType, String body) {}
 
     @TempDir
     Path home;
+
     EngineFixture f;
     HttpServer server;
     final List<Received> received = new CopyOnWriteArrayList<>();
@@ -44,7 +44,8 @@ class NotifyTest {
         f = new EngineFixture(home);
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/hook", ex -> {
-            received.add(new Received(ex.getRequestHeaders().getFirst("Content-Type"),
+            received.add(new Received(
+                    ex.getRequestHeaders().getFirst("Content-Type"),
                     new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
             ex.sendResponseHeaders(status, -1);
             ex.close();
@@ -79,16 +80,24 @@ class NotifyTest {
     }
 
     private void startNotifier(EngineFixture fx) {
-        notifier = new WebhookNotifier(fx.engine.notifications(), Duration.ofSeconds(2),
-                List.of(Duration.ofMillis(20), Duration.ofMillis(80))).start();
+        notifier = new WebhookNotifier(
+                        fx.engine.notifications(),
+                        Duration.ofSeconds(2),
+                        List.of(Duration.ofMillis(20), Duration.ofMillis(80)))
+                .start();
     }
 
     /** Turns the engine (empty batches) until a system-log line of the build matches. */
     private String awaitSyslog(EngineFixture fx, long id, Predicate<String> match) {
-        return await().alias("a matching syslog line for build " + id).atMost(Duration.ofSeconds(10)).until(() -> {
-            fx.apply();
-            return fx.syslog(id).stream().filter(match).findFirst();
-        }, Optional::isPresent).orElseThrow();
+        return await().alias("a matching syslog line for build " + id)
+                .atMost(Duration.ofSeconds(10))
+                .until(
+                        () -> {
+                            fx.apply();
+                            return fx.syslog(id).stream().filter(match).findFirst();
+                        },
+                        Optional::isPresent)
+                .orElseThrow();
     }
 
     @Test
@@ -122,9 +131,11 @@ class NotifyTest {
         long ok = run(f, "ok", Outcome.SUCCEEDED);
         long bad = run(f, "bad", Outcome.FAILED);
         long stopped = run(f, "stopped", Outcome.CANCELLED);
-        assertEquals(List.of("http://127.0.0.1:1/hook?p=hooked&id=" + ok + "&s=OK",
-                "http://127.0.0.1:1/hook?p=hooked&id=" + bad + "&s=FAILED",
-                "http://127.0.0.1:1/hook?p=hooked&id=" + stopped + "&s=TERMINATED"),
+        assertEquals(
+                List.of(
+                        "http://127.0.0.1:1/hook?p=hooked&id=" + ok + "&s=OK",
+                        "http://127.0.0.1:1/hook?p=hooked&id=" + bad + "&s=FAILED",
+                        "http://127.0.0.1:1/hook?p=hooked&id=" + stopped + "&s=TERMINATED"),
                 f.repo.notificationsAfter(0, 10).stream().map(n -> n.url()).toList());
     }
 
@@ -161,8 +172,10 @@ class NotifyTest {
         long id = run(f, "a", Outcome.SUCCEEDED);
         startNotifier(f);
         String line = awaitSyslog(f, id, l -> l.contains("notify "));
-        assertTrue(line.endsWith("notify http://127.0.0.1:" + closedPort + "/hook failed after 3 tries: "
-                + "connection refused"), line);
+        assertTrue(
+                line.endsWith("notify http://127.0.0.1:" + closedPort + "/hook failed after 3 tries: "
+                        + "connection refused"),
+                line);
         assertFalse(line.contains("s3cret"));
     }
 

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 class QueueExplainerTest {
     @TempDir
     Path home;
+
     EngineFixture f;
 
     @AfterEach
@@ -25,17 +26,26 @@ class QueueExplainerTest {
     void reasonsForHandedOutFirstWaitingAndTheRest() {
         f = new EngineFixture(home);
         f.project("hello", "concurrency: 1\n");
-        f.apply(f.request("hello", "a", Map.of()), f.request("hello", "b", Map.of()), f.request("hello", "c", Map.of()));
+        f.apply(
+                f.request("hello", "a", Map.of()),
+                f.request("hello", "b", Map.of()),
+                f.request("hello", "c", Map.of()));
         long a = EngineFixture.jobs(f.drainOutbox()).get(0).buildId();
         long b = f.build("hello", "b").orElseThrow().id();
 
         List<QueueEntry> queue = QueueExplainer.explain(f.queries.queued(100), f.queries.active(), p -> 1);
-        assertEquals(List.of("waiting for a free runner", "project concurrency 1 reached: build " + a + " handed out",
-                "behind build " + b + " of the same project"), queue.stream().map(QueueEntry::reason).toList());
+        assertEquals(
+                List.of(
+                        "waiting for a free runner",
+                        "project concurrency 1 reached: build " + a + " handed out",
+                        "behind build " + b + " of the same project"),
+                queue.stream().map(QueueEntry::reason).toList());
         assertEquals(List.of(0, 1, 2), queue.stream().map(QueueEntry::position).toList());
 
         f.apply(f.started("r1", a, 1));
         queue = QueueExplainer.explain(f.queries.queued(100), f.queries.active(), p -> 1);
-        assertEquals("project concurrency 1 reached: build " + a + " running", queue.get(0).reason());
+        assertEquals(
+                "project concurrency 1 reached: build " + a + " running",
+                queue.get(0).reason());
     }
 }

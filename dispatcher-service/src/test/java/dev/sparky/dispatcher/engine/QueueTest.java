@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class QueueTest {
     @TempDir
     Path home;
+
     EngineFixture f;
 
     @BeforeEach
@@ -34,7 +35,10 @@ class QueueTest {
     @Test
     void concurrencyOneHandsOutOldestFirstAndOneAtATime() {
         f.project("hello", "concurrency: 1\n");
-        f.apply(f.request("hello", "a", Map.of()), f.request("hello", "b", Map.of()), f.request("hello", "c", Map.of()));
+        f.apply(
+                f.request("hello", "a", Map.of()),
+                f.request("hello", "b", Map.of()),
+                f.request("hello", "c", Map.of()));
         List<RunBuild> jobs = EngineFixture.jobs(f.drainOutbox());
         assertEquals(1, jobs.size());
         long first = jobs.get(0).buildId();
@@ -64,7 +68,11 @@ class QueueTest {
     void projectsDoNotWaitForEachOther() {
         f.project("one", "concurrency: 1\n").project("two", "concurrency: 1\n");
         f.apply(f.request("one", "a", Map.of()), f.request("one", "b", Map.of()), f.request("two", "c", Map.of()));
-        assertEquals(List.of("a", "c"), EngineFixture.jobs(f.drainOutbox()).stream().map(RunBuild::jobId).toList());
+        assertEquals(
+                List.of("a", "c"),
+                EngineFixture.jobs(f.drainOutbox()).stream()
+                        .map(RunBuild::jobId)
+                        .toList());
     }
 
     @Test
@@ -104,11 +112,17 @@ class QueueTest {
         f.project("plain", "sparrowdo:\n  no_index_update: true\n");
         f.apply(f.request("raku", "a", Map.of()), f.request("plain", "b", Map.of()));
         List<RunBuild> jobs = EngineFixture.jobs(f.drainOutbox());
-        RunBuild raku = jobs.stream().filter(j -> j.project().equals("raku")).findFirst().orElseThrow();
+        RunBuild raku = jobs.stream()
+                .filter(j -> j.project().equals("raku"))
+                .findFirst()
+                .orElseThrow();
         assertEquals("sparrowfile", raku.script());
         assertEquals(Map.of("no_index_update", "true", "repo", "file:///srv/repo"), raku.sparrowdo());
         assertEquals(Map.of("A", "1"), raku.params());
-        RunBuild plain = jobs.stream().filter(j -> j.project().equals("plain")).findFirst().orElseThrow();
+        RunBuild plain = jobs.stream()
+                .filter(j -> j.project().equals("plain"))
+                .findFirst()
+                .orElseThrow();
         assertEquals(null, plain.sparrowdo(), "job.sh runs as a program, whatever its sparrowdo: section says");
         RunBuild roundTrip = dev.sparky.contracts.Json.read(dev.sparky.contracts.Json.write(raku), RunBuild.class);
         assertEquals(raku.sparrowdo(), roundTrip.sparrowdo());
@@ -120,9 +134,14 @@ class QueueTest {
         f.apply(f.request("grow", "a", Map.of()), f.request("grow", "b", Map.of()));
         assertEquals(1, EngineFixture.jobs(f.drainOutbox()).size());
         f.project("grow", "concurrency: 2\n");
-        java.nio.file.Files.setLastModifiedTime(home.resolve("projects/grow/sparky.yaml"),
+        java.nio.file.Files.setLastModifiedTime(
+                home.resolve("projects/grow/sparky.yaml"),
                 java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5000));
         f.tick(Duration.ofSeconds(3));
-        assertEquals(List.of("b"), EngineFixture.jobs(f.drainOutbox()).stream().map(RunBuild::jobId).toList());
+        assertEquals(
+                List.of("b"),
+                EngineFixture.jobs(f.drainOutbox()).stream()
+                        .map(RunBuild::jobId)
+                        .toList());
     }
 }

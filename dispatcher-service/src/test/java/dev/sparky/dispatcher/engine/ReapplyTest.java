@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ReapplyTest {
     @TempDir
     Path once;
+
     @TempDir
     Path twice;
 
@@ -62,14 +63,36 @@ class ReapplyTest {
     private static String snapshot(EngineFixture f, Path home) throws Exception {
         StringBuilder s = new StringBuilder();
         for (BuildRow b : f.queries.list(null, null, null, 100).items()) {
-            s.append(b.id()).append(' ').append(b.jobId()).append(' ').append(b.state()).append(' ')
-                    .append(b.attempt()).append(' ').append(b.runnerId()).append(' ').append(b.exitCode()).append(' ')
-                    .append(b.reason()).append(' ').append(b.logBytes()).append('\n');
+            s.append(b.id())
+                    .append(' ')
+                    .append(b.jobId())
+                    .append(' ')
+                    .append(b.state())
+                    .append(' ')
+                    .append(b.attempt())
+                    .append(' ')
+                    .append(b.runnerId())
+                    .append(' ')
+                    .append(b.exitCode())
+                    .append(' ')
+                    .append(b.reason())
+                    .append(' ')
+                    .append(b.logBytes())
+                    .append('\n');
             for (var a : f.attempts(b.id())) {
-                s.append("  ").append(a.attempt()).append(' ').append(a.runnerId()).append(' ').append(a.state())
-                        .append(' ').append(a.logBytes()).append('\n');
+                s.append("  ")
+                        .append(a.attempt())
+                        .append(' ')
+                        .append(a.runnerId())
+                        .append(' ')
+                        .append(a.state())
+                        .append(' ')
+                        .append(a.logBytes())
+                        .append('\n');
                 Path log = home.resolve("state/logs/" + b.id() + "/" + a.attempt() + ".log");
-                s.append("  log: ").append(Files.exists(log) ? Files.readString(log) : "-").append('\n');
+                s.append("  log: ")
+                        .append(Files.exists(log) ? Files.readString(log) : "-")
+                        .append('\n');
             }
         }
         List<String> lines = new ArrayList<>();

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RequestTest {
     @TempDir
     Path home;
+
     EngineFixture f;
 
     @BeforeEach
@@ -44,7 +45,9 @@ class RequestTest {
 
     @Test
     void missingJobIdGetsTwentyLettersAndTheSameRecordTwiceMakesOneBuild() {
-        Inbound r = f.record(Topics.BUILD_REQUESTS, "hello",
+        Inbound r = f.record(
+                Topics.BUILD_REQUESTS,
+                "hello",
                 "{\"schemaVersion\":1,\"project\":\"hello\",\"description\":\"d\"}".getBytes(StandardCharsets.UTF_8));
         f.apply(r);
         f.apply(r);
@@ -60,19 +63,26 @@ class RequestTest {
         f.apply(f.record(Topics.BUILD_REQUESTS, "hello", junk));
         OutboxRow dl = EngineFixture.deadLetters(f.drainOutbox()).get(0);
         assertEquals("{not json", new String(dl.value(), StandardCharsets.UTF_8));
-        assertTrue(dl.headers().get(Topics.REASON_HEADER).startsWith("not a valid BuildRequest"),
+        assertTrue(
+                dl.headers().get(Topics.REASON_HEADER).startsWith("not a valid BuildRequest"),
                 dl.headers().toString());
         assertEquals(1, f.metrics.deadLetters.get());
     }
 
     @Test
     void futureSchemaVersionAndBadFieldsAreRefusedWithTheReason() {
-        f.apply(f.record(Topics.BUILD_REQUESTS, "hello",
-                "{\"schemaVersion\":9,\"project\":\"hello\"}".getBytes(StandardCharsets.UTF_8)),
-                f.record(Topics.BUILD_REQUESTS, "x",
+        f.apply(
+                f.record(
+                        Topics.BUILD_REQUESTS,
+                        "hello",
+                        "{\"schemaVersion\":9,\"project\":\"hello\"}".getBytes(StandardCharsets.UTF_8)),
+                f.record(
+                        Topics.BUILD_REQUESTS,
+                        "x",
                         "{\"schemaVersion\":1,\"project\":\"../etc\"}".getBytes(StandardCharsets.UTF_8)));
         List<String> reasons = EngineFixture.deadLetters(f.drainOutbox()).stream()
-                .map(r -> r.headers().get(Topics.REASON_HEADER)).toList();
+                .map(r -> r.headers().get(Topics.REASON_HEADER))
+                .toList();
         assertTrue(reasons.get(0).contains("schemaVersion 9 is newer"), reasons.get(0));
         assertTrue(reasons.get(1).contains("field 'project'"), reasons.get(1));
         assertEquals(2, f.metrics.deadLetters.get());
@@ -83,7 +93,8 @@ class RequestTest {
         f.project("off", "disabled: true\n");
         f.apply(f.request("nope", "a", Map.of()), f.request("off", "b", Map.of()));
         List<String> reasons = EngineFixture.deadLetters(f.drainOutbox()).stream()
-                .map(r -> r.headers().get(Topics.REASON_HEADER)).toList();
+                .map(r -> r.headers().get(Topics.REASON_HEADER))
+                .toList();
         assertEquals(2, reasons.size());
         assertTrue(reasons.get(0).contains("unknown project 'nope'"), reasons.get(0));
         assertTrue(reasons.get(1).contains("project 'off' is disabled"), reasons.get(1));
@@ -92,13 +103,16 @@ class RequestTest {
 
     @Test
     void reservedParameterNamesAreDeadLetteredWithTheRule() {
-        f.apply(f.request("hello", "a", Map.of("BASH_ENV", "$(id >&2)")),
+        f.apply(
+                f.request("hello", "a", Map.of("BASH_ENV", "$(id >&2)")),
                 f.request("hello", "b", Map.of("GREETING", "hi", "LD_PRELOAD", "/tmp/x.so")),
                 f.request("hello", "c", Map.of("SPARKY_API_TOKEN", "mine")));
         List<String> reasons = EngineFixture.deadLetters(f.drainOutbox()).stream()
-                .map(r -> r.headers().get(Topics.REASON_HEADER)).toList();
+                .map(r -> r.headers().get(Topics.REASON_HEADER))
+                .toList();
         assertEquals(3, reasons.size());
-        assertTrue(reasons.get(0).startsWith("build request: parameter 'BASH_ENV' refused: names the shell reads"),
+        assertTrue(
+                reasons.get(0).startsWith("build request: parameter 'BASH_ENV' refused: names the shell reads"),
                 reasons.get(0));
         assertTrue(reasons.get(1).startsWith("build request: parameter 'LD_PRELOAD' refused"), reasons.get(1));
         assertTrue(reasons.get(2).contains("Sparky's own variables"), reasons.get(2));
@@ -109,15 +123,21 @@ class RequestTest {
     @Test
     void aParameterNamedLikeTheProjectsEnvOrSecretIsDeadLettered() {
         f.project("greeter", "concurrency: 1\nenv:\n  GREETING: hello\nsecrets: [DEPLOY_KEY]\n");
-        f.apply(f.request("greeter", "a", Map.of("GREETING", "pwned")),
+        f.apply(
+                f.request("greeter", "a", Map.of("GREETING", "pwned")),
                 f.request("greeter", "b", Map.of("DEPLOY_KEY", "mine")),
                 f.request("greeter", "c", Map.of("TARGET", "x")));
         List<String> reasons = EngineFixture.deadLetters(f.drainOutbox()).stream()
-                .map(r -> r.headers().get(Topics.REASON_HEADER)).toList();
-        assertEquals(List.of("build request: parameter 'GREETING' refused: the project sets GREETING in sparky.yaml"
-                + " env:, and a parameter cannot override it; rename it", "build request: parameter 'DEPLOY_KEY'"
-                + " refused: the project takes DEPLOY_KEY from its secrets: in sparky.yaml, and a parameter cannot"
-                + " override it; rename it"), reasons);
+                .map(r -> r.headers().get(Topics.REASON_HEADER))
+                .toList();
+        assertEquals(
+                List.of(
+                        "build request: parameter 'GREETING' refused: the project sets GREETING in sparky.yaml"
+                                + " env:, and a parameter cannot override it; rename it",
+                        "build request: parameter 'DEPLOY_KEY'"
+                                + " refused: the project takes DEPLOY_KEY from its secrets: in sparky.yaml, and a parameter cannot"
+                                + " override it; rename it"),
+                reasons);
         assertTrue(f.build("greeter", "a").isEmpty());
         assertTrue(f.build("greeter", "c").isPresent());
     }
@@ -147,8 +167,10 @@ class RequestTest {
 
     @Test
     void paramsMergeTagsThenVarsDefaultsThenRequest() {
-        var def = dev.sparky.project.ProjectLoader.parse("tags: a=1,b=1,c=1\nvars:\n  - name: b\n    default: 2\n"
-                + "  - name: c\n    default: 2\n", "x", new java.util.ArrayList<>());
+        var def = dev.sparky.project.ProjectLoader.parse(
+                "tags: a=1,b=1,c=1\nvars:\n  - name: b\n    default: 2\n" + "  - name: c\n    default: 2\n",
+                "x",
+                new java.util.ArrayList<>());
         assertEquals(Map.of("a", "1", "b", "2", "c", "3"), ParamsMerge.merge(def, Map.of("c", "3")));
     }
 

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RetentionTest {
     @TempDir
     Path home;
+
     EngineFixture f;
 
     @BeforeEach
@@ -46,12 +47,15 @@ class RetentionTest {
     }
 
     private boolean hasFiles(long id) {
-        return Files.exists(f.logs.file(id, 1)) || Files.exists(f.files.artifacts().folder(id))
+        return Files.exists(f.logs.file(id, 1))
+                || Files.exists(f.files.artifacts().folder(id))
                 || Files.exists(f.files.stash().file(id));
     }
 
     private boolean hasRows(long id) throws Exception {
-        return f.repo.build(id).isPresent() || !f.attempts(id).isEmpty() || !f.syslog(id).isEmpty();
+        return f.repo.build(id).isPresent()
+                || !f.attempts(id).isEmpty()
+                || !f.syslog(id).isEmpty();
     }
 
     @Test
@@ -73,8 +77,11 @@ class RetentionTest {
             assertEquals(1, f.files.artifacts().list(kept).size());
             assertTrue(f.files.stash().get(kept).isPresent());
         }
-        assertEquals(List.of(b4, b3), f.queries.list("kept", null, null, 10).items().stream().map(BuildRow::id)
-                .toList());
+        assertEquals(
+                List.of(b4, b3),
+                f.queries.list("kept", null, null, 10).items().stream()
+                        .map(BuildRow::id)
+                        .toList());
     }
 
     @Test
@@ -124,8 +131,9 @@ class RetentionTest {
         f.files.stash().put(orphan, "{}".getBytes(StandardCharsets.UTF_8));
         Path staleTemp = f.files.artifacts().folder(kept).resolve(".tmp-cut-off.part");
         Files.writeString(staleTemp, "half");
-        Files.setLastModifiedTime(staleTemp, java.nio.file.attribute.FileTime.from(f.clock.instant()
-                .minusSeconds(7200)));
+        Files.setLastModifiedTime(
+                staleTemp,
+                java.nio.file.attribute.FileTime.from(f.clock.instant().minusSeconds(7200)));
 
         f.engine.start();
 

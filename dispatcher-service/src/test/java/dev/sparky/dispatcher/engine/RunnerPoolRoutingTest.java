@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sparky.contracts.BuildState;
-import dev.sparky.contracts.events.SentScenario;
-import dev.sparky.contracts.events.BuildRequest;
-import dev.sparky.contracts.Topics;
-import dev.sparky.contracts.SchemaVersion;
 import dev.sparky.contracts.Json;
+import dev.sparky.contracts.SchemaVersion;
+import dev.sparky.contracts.Topics;
 import dev.sparky.contracts.api.QueueEntry;
+import dev.sparky.contracts.events.BuildRequest;
+import dev.sparky.contracts.events.SentScenario;
 import dev.sparky.dispatcher.store.OutboxRow;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RunnerPoolRoutingTest {
     @TempDir
     Path home;
+
     EngineFixture f;
 
     @AfterEach
@@ -33,12 +34,17 @@ class RunnerPoolRoutingTest {
     }
 
     private void start(String... pools) {
-        f = new EngineFixture(home, Instant.parse("2026-01-01T10:00:00Z"),
+        f = new EngineFixture(
+                home,
+                Instant.parse("2026-01-01T10:00:00Z"),
                 EngineSettings.defaults().withPools(List.of(pools)));
     }
 
     private static List<String> jobTopics(List<OutboxRow> rows) {
-        return rows.stream().map(OutboxRow::topic).filter(t -> t.startsWith("sparky.jobs")).toList();
+        return rows.stream()
+                .map(OutboxRow::topic)
+                .filter(t -> t.startsWith("sparky.jobs"))
+                .toList();
     }
 
     @Test
@@ -47,17 +53,23 @@ class RunnerPoolRoutingTest {
         f.project("plain", "concurrency: 1\n");
         f.project("render", "pool: gpu\n");
         f.project("release", "pool: trusted\n");
-        f.apply(f.request("plain", "a", Map.of()), f.request("render", "b", Map.of()),
+        f.apply(
+                f.request("plain", "a", Map.of()),
+                f.request("render", "b", Map.of()),
                 f.request("release", "c", Map.of()));
         List<OutboxRow> out = f.drainOutbox();
         assertEquals(Set.of("sparky.jobs", "sparky.jobs.gpu", "sparky.jobs.trusted"), Set.copyOf(jobTopics(out)));
         assertEquals(3, jobTopics(out).size());
-        OutboxRow gpuJob = out.stream().filter(r -> r.topic().equals("sparky.jobs.gpu")).findFirst().orElseThrow();
+        OutboxRow gpuJob = out.stream()
+                .filter(r -> r.topic().equals("sparky.jobs.gpu"))
+                .findFirst()
+                .orElseThrow();
         long render = f.build("render", "b").orElseThrow().id();
         assertEquals(Long.toString(render), gpuJob.key());
         assertEquals("gpu", f.build(render).pool());
         assertEquals("default", f.build("plain", "a").orElseThrow().pool());
-        assertTrue(f.syslog(render).get(1).endsWith("handed out as attempt 1 to runner pool gpu"),
+        assertTrue(
+                f.syslog(render).get(1).endsWith("handed out as attempt 1 to runner pool gpu"),
                 f.syslog(render).toString());
     }
 
@@ -72,11 +84,18 @@ class RunnerPoolRoutingTest {
         assertEquals(BuildState.QUEUED, b.state(), "not lost, not failed");
         assertFalse(b.dispatched());
 
-        List<QueueEntry> queue = QueueExplainer.explain(f.queries.queued(10), f.queries.active(), p -> 1,
-                p -> "gpu", new PoolWaits(Set.of("default"), Set.of("default")));
-        assertTrue(queue.get(0).reason().startsWith("runner pool gpu is not declared to the dispatcher"),
+        List<QueueEntry> queue = QueueExplainer.explain(
+                f.queries.queued(10),
+                f.queries.active(),
+                p -> 1,
+                p -> "gpu",
+                new PoolWaits(Set.of("default"), Set.of("default")));
+        assertTrue(
+                queue.get(0).reason().startsWith("runner pool gpu is not declared to the dispatcher"),
                 queue.get(0).reason());
-        assertTrue(queue.get(0).reason().contains("SPARKY_RUNNER_POOLS"), queue.get(0).reason());
+        assertTrue(
+                queue.get(0).reason().contains("SPARKY_RUNNER_POOLS"),
+                queue.get(0).reason());
     }
 
     @Test
@@ -99,12 +118,12 @@ class RunnerPoolRoutingTest {
         f.apply(f.request("render", "b", Map.of()), f.request("plain", "a", Map.of()));
         f.drainOutbox();
         PoolWaits onlyDefaultAlive = new PoolWaits(Set.of("default", "gpu"), Set.of("default"));
-        List<QueueEntry> queue = QueueExplainer.explain(f.queries.queued(10), f.queries.active(), p -> 1,
-                p -> null, onlyDefaultAlive);
+        List<QueueEntry> queue =
+                QueueExplainer.explain(f.queries.queued(10), f.queries.active(), p -> 1, p -> null, onlyDefaultAlive);
         Map<String, String> reasons = new java.util.HashMap<>();
         queue.forEach(e -> reasons.put(e.project(), e.reason()));
-        assertEquals(Map.of("render", "waiting for a runner in pool gpu", "plain", "waiting for a free runner"),
-                reasons);
+        assertEquals(
+                Map.of("render", "waiting for a runner in pool gpu", "plain", "waiting for a free runner"), reasons);
 
         PoolWaits bothAlive = new PoolWaits(Set.of("default", "gpu"), Set.of("default", "gpu"));
         queue = QueueExplainer.explain(f.queries.queued(10), f.queries.active(), p -> 1, p -> null, bothAlive);
@@ -114,9 +133,18 @@ class RunnerPoolRoutingTest {
     @Test
     void heartbeatsRecordTheRunnersPool() {
         start("gpu");
-        f.apply(f.record(dev.sparky.contracts.Topics.RUNNER_EVENTS, "r-gpu", dev.sparky.contracts.Json.write(
-                dev.sparky.contracts.events.RunnerHeartbeat.of("r-gpu", "h", 
-                        dev.sparky.contracts.events.RunnerHeartbeat.RunnerState.IDLE, null, null, null, "gpu"))),
+        f.apply(
+                f.record(
+                        dev.sparky.contracts.Topics.RUNNER_EVENTS,
+                        "r-gpu",
+                        dev.sparky.contracts.Json.write(dev.sparky.contracts.events.RunnerHeartbeat.of(
+                                "r-gpu",
+                                "h",
+                                dev.sparky.contracts.events.RunnerHeartbeat.RunnerState.IDLE,
+                                null,
+                                null,
+                                null,
+                                "gpu"))),
                 f.heartbeat("r-plain", null, null));
         Map<String, String> pools = new java.util.HashMap<>();
         f.queries.runners().forEach(r -> pools.put(r.runnerId(), r.pool()));
@@ -136,8 +164,16 @@ class RunnerPoolRoutingTest {
         // Sparky's POST /queue from that build: the child's project (a spawned one, or a project on the default
         // pool) must not move the sender's code onto the default pool's runners.
         for (String child : List.of("fork-pr.spawned_01", "release")) {
-            BuildRequest r = new BuildRequest(SchemaVersion.CURRENT, child, "c-" + child, "sent", Map.of(),
-                    "fork-pr@" + parent, SentScenario.SOURCE, parent, new SentScenario("say 'hi';\n", Map.of()));
+            BuildRequest r = new BuildRequest(
+                    SchemaVersion.CURRENT,
+                    child,
+                    "c-" + child,
+                    "sent",
+                    Map.of(),
+                    "fork-pr@" + parent,
+                    SentScenario.SOURCE,
+                    parent,
+                    new SentScenario("say 'hi';\n", Map.of()));
             f.apply(f.record(Topics.BUILD_COMMANDS, child, Json.write(r)));
             assertEquals(List.of("sparky.jobs.untrusted"), jobTopics(f.drainOutbox()), child);
             assertEquals("untrusted", f.build(child, "c-" + child).orElseThrow().pool(), child);

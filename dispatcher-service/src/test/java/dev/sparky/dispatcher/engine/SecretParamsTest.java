@@ -20,8 +20,10 @@ class SecretParamsTest {
               - name: NAME
                 default: world
             """;
+
     @TempDir
     Path home;
+
     EngineFixture f;
 
     @BeforeEach
@@ -61,9 +63,12 @@ class SecretParamsTest {
             other.apply(other.request("hello", "a", Map.of()), other.request("hello", "b", Map.of("TOKEN", "typed")));
             other.drainOutbox();
             SecretParams fresh = new SecretParams(); // what a new process knows: nothing
-            var project = new dev.sparky.project.ProjectCatalog(home.resolve("x/projects")).find("hello").orElseThrow();
+            var project = new dev.sparky.project.ProjectCatalog(home.resolve("x/projects"))
+                    .find("hello")
+                    .orElseThrow();
             var stored = other.build("hello", "b").orElseThrow().params();
-            assertEquals("from-yaml", fresh.unmasked(2, project.definition(), stored).get("TOKEN"));
+            assertEquals(
+                    "from-yaml", fresh.unmasked(2, project.definition(), stored).get("TOKEN"));
         } finally {
             other.close();
         }

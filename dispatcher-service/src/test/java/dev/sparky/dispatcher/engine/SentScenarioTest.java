@@ -28,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SentScenarioTest {
     @TempDir
     Path home;
+
     private EngineFixture f;
 
     @BeforeEach
@@ -41,8 +42,16 @@ class SentScenarioTest {
     }
 
     private Inbound sent(String project, String jobId, long parent, Map<String, String> flags) {
-        BuildRequest r = new BuildRequest(SchemaVersion.CURRENT, project, jobId, "spawned job", Map.of("stage", "child"),
-                "p@" + parent, SentScenario.SOURCE, parent, new SentScenario("say 'child';\n", flags));
+        BuildRequest r = new BuildRequest(
+                SchemaVersion.CURRENT,
+                project,
+                jobId,
+                "spawned job",
+                Map.of("stage", "child"),
+                "p@" + parent,
+                SentScenario.SOURCE,
+                parent,
+                new SentScenario("say 'child';\n", flags));
         return f.record(Topics.BUILD_COMMANDS, project, Json.write(r));
     }
 
@@ -62,7 +71,9 @@ class SentScenarioTest {
         assertEquals("spawned_01", child.project());
         assertEquals("sparrowfile", child.script());
         assertEquals("say 'child';\n", child.scenario());
-        assertEquals(Map.of("no_index_update", "true", "verbose", "true"), child.sparrowdo(),
+        assertEquals(
+                Map.of("no_index_update", "true", "verbose", "true"),
+                child.sparrowdo(),
                 "the parent's flags and its own; the parent's repo is not a flag");
         assertEquals(Map.of("stage", "child"), child.params());
         assertEquals(parent, f.build(child.buildId()).parentBuildId());
@@ -96,7 +107,8 @@ class SentScenarioTest {
         f.files.stash().putPending("spawned_02", "c-3", "{\"hello\":\"world\"}".getBytes(StandardCharsets.UTF_8));
         f.apply(sent("spawned_02", "c-3", parent, Map.of()));
         RunBuild child = EngineFixture.jobs(f.drainOutbox()).get(0);
-        assertEquals("{\"hello\":\"world\"}",
+        assertEquals(
+                "{\"hello\":\"world\"}",
                 new String(f.files.stash().get(child.buildId()).orElseThrow(), StandardCharsets.UTF_8));
         assertTrue(f.files.stash().getPending("spawned_02", "c-3").isEmpty());
     }
@@ -110,22 +122,34 @@ class SentScenarioTest {
         assertEquals(List.of(), EngineFixture.jobs(f.drainOutbox()), "waits while the first one runs");
         long lost = f.repo.buildByJob("spawned_03", "c-5").orElseThrow().id();
         Files.delete(home.resolve("state/scenarios/" + lost + ".json"));
-        f.apply(f.started("r1", first.buildId(), 1),
-                f.finished("r1", first.buildId(), 1, Outcome.SUCCEEDED, 0));
+        f.apply(f.started("r1", first.buildId(), 1), f.finished("r1", first.buildId(), 1, Outcome.SUCCEEDED, 0));
         assertEquals(BuildState.SUCCEEDED, f.build(first.buildId()).state());
         assertEquals(BuildState.FAILED, f.build(lost).state());
-        assertTrue(f.build(lost).reason().contains("the scenario sent with this build is missing"),
+        assertTrue(
+                f.build(lost).reason().contains("the scenario sent with this build is missing"),
                 f.build(lost).reason());
     }
 
     @Test
     void aScenarioOnThePublicRequestsTopicIsDeadLetteredAndNothingRuns() {
         long parent = runningParent();
-        BuildRequest r = new BuildRequest(SchemaVersion.CURRENT, "p", "evil-1", "x", Map.of(), "app", "kafka", null,
+        BuildRequest r = new BuildRequest(
+                SchemaVersion.CURRENT,
+                "p",
+                "evil-1",
+                "x",
+                Map.of(),
+                "app",
+                "kafka",
+                null,
                 new SentScenario("run 'rm -rf /';\n", Map.of()));
         f.apply(f.record(Topics.BUILD_REQUESTS, "p", Json.write(r)));
         assertEquals(1, f.metrics.deadLetters.get());
         assertTrue(f.repo.buildByJob("p", "evil-1").isEmpty());
-        assertEquals(List.of(), EngineFixture.jobs(f.drainOutbox()).stream().filter(j -> j.buildId() != parent).toList());
+        assertEquals(
+                List.of(),
+                EngineFixture.jobs(f.drainOutbox()).stream()
+                        .filter(j -> j.buildId() != parent)
+                        .toList());
     }
 }

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SparkyImportAttackTest {
     @TempDir
     Path tmp;
+
     Path root;
     Path home;
     final ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -57,7 +58,9 @@ class SparkyImportAttackTest {
         }
         if (Files.exists(home.resolve("state/sparky.db"))) {
             try (Database db = Database.open(home.resolve("state"))) {
-                assertEquals(List.of(), new BuildQueries(db).list(null, null, null, 10).items());
+                assertEquals(
+                        List.of(),
+                        new BuildQueries(db).list(null, null, null, 10).items());
             }
         }
     }
@@ -77,7 +80,9 @@ class SparkyImportAttackTest {
     void aFileLinkedOutsideItsProjectIsRefused() throws Exception {
         Files.createSymbolicLink(root.resolve("projects/hello/passwd"), Path.of("/etc/passwd"));
         assertEquals(1, importIt());
-        assertTrue(error().contains("projects/hello/passwd is a symbolic link to /etc/passwd, outside the project"), error());
+        assertTrue(
+                error().contains("projects/hello/passwd is a symbolic link to /etc/passwd, outside the project"),
+                error());
         assertNothingImported();
     }
 
@@ -134,9 +139,11 @@ class SparkyImportAttackTest {
         assertEquals(0, importIt("--max-report-bytes", "65536"));
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("cut at 65536"), out.toString());
         try (Database db = Database.open(home.resolve("state"))) {
-            BuildRow b = new BuildQueries(db).buildByJob("hello", "cron.ZyXwVuTsRqPoNmLkJiHg.977").orElseThrow();
-            String log = new String(BuildFiles.in(home.resolve("state")).logs().read(b.id(), 1, 0, 200_000),
-                    StandardCharsets.UTF_8);
+            BuildRow b = new BuildQueries(db)
+                    .buildByJob("hello", "cron.ZyXwVuTsRqPoNmLkJiHg.977")
+                    .orElseThrow();
+            String log = new String(
+                    BuildFiles.in(home.resolve("state")).logs().read(b.id(), 1, 0, 200_000), StandardCharsets.UTF_8);
             assertTrue(log.length() < 66_000 && log.length() > 65_536, "length " + log.length());
             assertTrue(log.endsWith("the whole file is " + report + "]\n"), log.substring(65_000));
         }

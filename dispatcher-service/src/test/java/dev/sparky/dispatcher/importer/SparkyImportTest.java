@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SparkyImportTest {
     @TempDir
     Path tmp;
+
     Path root;
     Path home;
     final ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -70,7 +71,8 @@ class SparkyImportTest {
         assertEquals(4, byJob.get("MnBvCxZlKjHgFdSaPoIu.1021").id());
         assertTrue(output().contains("Sparky's build numbers kept"), output());
         assertEquals(BuildState.FAILED, byJob.get("QwErTyUiOpAsDfGhJkLz.1021").state());
-        assertEquals(BuildState.CANCELLED, byJob.get("MnBvCxZlKjHgFdSaPoIu.1021").state());
+        assertEquals(
+                BuildState.CANCELLED, byJob.get("MnBvCxZlKjHgFdSaPoIu.1021").state());
         BuildRow unfinished = byJob.get("LkJhGfDsApOiUyTrEwQm.1300");
         assertEquals(BuildState.FAILED, unfinished.state());
         assertEquals("still running in Sparky when it was imported", unfinished.reason());
@@ -81,7 +83,9 @@ class SparkyImportTest {
         assertEquals(log.length(), first.logBytes());
         try (Database db = Database.open(home.resolve("state"))) {
             List<String> syslog = new BuildQueries(db).syslog(first.id());
-            assertTrue(syslog.stream().anyMatch(l -> l.contains("imported from Sparky: build 1 of hello")), syslog.toString());
+            assertTrue(
+                    syslog.stream().anyMatch(l -> l.contains("imported from Sparky: build 1 of hello")),
+                    syslog.toString());
             assertTrue(syslog.stream().anyMatch(l -> l.contains("build succeeded, exit code 0")), syslog.toString());
         }
         assertTrue(output().contains("builds: 5 of 5"), output());
@@ -120,7 +124,9 @@ class SparkyImportTest {
     @Test
     void md5UsersAreCreatedWithoutAPasswordAndTheCommandToSetOneIsPrinted() throws Exception {
         Files.createDirectories(home);
-        Files.writeString(home.resolve("users.yaml"), "users:\n  - name: admin\n    password: \"$2b$06$dfdbyC5iUSH1k3ZXUXf9c.8CnYLQDjOpubX2M5/GEH2mVSz2Pfwbu\"\nadmins: [admin]\n");
+        Files.writeString(
+                home.resolve("users.yaml"),
+                "users:\n  - name: admin\n    password: \"$2b$06$dfdbyC5iUSH1k3ZXUXf9c.8CnYLQDjOpubX2M5/GEH2mVSz2Pfwbu\"\nadmins: [admin]\n");
         assertEquals(0, importIt());
         String users = Files.readString(home.resolve("users.yaml"));
         assertTrue(users.contains("name: ops"), users);
@@ -137,8 +143,11 @@ class SparkyImportTest {
         assertEquals(0, importIt());
         String acl = Files.readString(home.resolve("acl.yaml"));
         for (String file : List.of("acl.yaml", "users.yaml")) {
-            assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
-                    Files.getPosixFilePermissions(home.resolve(file))), file + " is new: its owner's only");
+            assertEquals(
+                    "rw-------",
+                    java.nio.file.attribute.PosixFilePermissions.toString(
+                            Files.getPosixFilePermissions(home.resolve(file))),
+                    file + " is new: its owner's only");
         }
         assertTrue(acl.contains("- ops"), acl);
         assertTrue(acl.contains("'*'") || acl.contains("\"*\""), acl);
@@ -156,8 +165,8 @@ class SparkyImportTest {
     void buildNumbersAlreadyTakenHereMakeNewOnes() throws Exception {
         try (Database db = Database.open(home.resolve("state"));
                 var repo = new dev.sparky.dispatcher.store.SqliteBuildRepository(db.openWriter())) {
-            repo.insertBuild(new dev.sparky.dispatcher.store.NewBuild("mine", "x1", null, Map.of(), null, null, null,
-                    BuildState.SUCCEEDED, null, 0, 1L));
+            repo.insertBuild(new dev.sparky.dispatcher.store.NewBuild(
+                    "mine", "x1", null, Map.of(), null, null, null, BuildState.SUCCEEDED, null, 0, 1L));
         }
         assertEquals(0, importIt());
         Map<String, BuildRow> byJob = builds().stream().collect(Collectors.toMap(BuildRow::jobId, b -> b));
@@ -179,7 +188,9 @@ class SparkyImportTest {
         root = Files.createDirectories(tmp.resolve("empty"));
         assertEquals(1, importIt());
         assertTrue(err.toString().contains("does not look like a Sparky root"), err.toString());
-        assertEquals(2, SparkyImportMain.run(List.of("--home", home.toString()), new PrintStream(out), new PrintStream(err)));
+        assertEquals(
+                2,
+                SparkyImportMain.run(List.of("--home", home.toString()), new PrintStream(out), new PrintStream(err)));
     }
 
     @Test

@@ -19,12 +19,12 @@ import java.util.stream.Stream;
  * {@code projects/db.sqlite3} is made here from {@code db.sql}: Sparky's exact schema and five builds.
  */
 final class SparkyRootFixture {
-    private SparkyRootFixture() {
-    }
+    private SparkyRootFixture() {}
 
     static Path copy(Path into) {
         try {
-            Path source = Path.of(SparkyRootFixture.class.getResource("/sparky-root").toURI());
+            Path source =
+                    Path.of(SparkyRootFixture.class.getResource("/sparky-root").toURI());
             Path root = Files.createDirectories(into.resolve("sparky-root"));
             try (Stream<Path> files = Files.walk(source)) {
                 for (Path src : (Iterable<Path>) files::iterator) {
@@ -48,7 +48,8 @@ final class SparkyRootFixture {
     }
 
     static void createDatabase(Path file, String sql) {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+                Statement s = c.createStatement()) {
             for (String statement : sql.split(";\\s*\n")) {
                 if (!statement.isBlank()) {
                     s.execute(statement);

@@ -2,7 +2,6 @@ package dev.sparky.dispatcher.kafka;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sparky.contracts.Json;
@@ -33,6 +32,7 @@ class EngineLoopTest {
 
     @TempDir
     Path home;
+
     EngineFixture f;
     MockConsumer<String, byte[]> consumer;
     Thread thread;
@@ -46,7 +46,11 @@ class EngineLoopTest {
         consumer.schedulePollTask(() -> {
             consumer.rebalance(List.of(REQUESTS));
             consumer.updateBeginningOffsets(Map.of(REQUESTS, 0L));
-            consumer.addRecord(new ConsumerRecord<>(Topics.BUILD_REQUESTS, 0, 0, "hello",
+            consumer.addRecord(new ConsumerRecord<>(
+                    Topics.BUILD_REQUESTS,
+                    0,
+                    0,
+                    "hello",
                     Json.write(BuildRequest.of("hello", "job1", "d", Map.of(), "alice", "api"))));
         });
     }
@@ -59,19 +63,25 @@ class EngineLoopTest {
     }
 
     private void start(MockProducer<String, byte[]> producer) {
-        KafkaWatch watch = new KafkaWatch(() -> new KafkaProbe.Result(true, "ok"), f.clock, Duration.ofSeconds(10),
-                Duration.ofSeconds(1));
+        KafkaWatch watch = new KafkaWatch(
+                () -> new KafkaProbe.Result(true, "ok"), f.clock, Duration.ofSeconds(10), Duration.ofSeconds(1));
         watch.check();
-        loop = new EngineLoop(f.engine, f.logs, new OutboxPublisher(f.repo, producer, Duration.ofMillis(200)),
-                () -> consumer, watch, Duration.ofMillis(20), f.clock);
+        loop = new EngineLoop(
+                f.engine,
+                f.logs,
+                new OutboxPublisher(f.repo, producer, Duration.ofMillis(200)),
+                () -> consumer,
+                watch,
+                Duration.ofMillis(20),
+                f.clock);
         thread = new Thread(loop, "test-engine");
         thread.start();
     }
 
     @Test
     void commitsAfterTheOutboxWasAcknowledged() throws Exception {
-        MockProducer<String, byte[]> producer = new MockProducer<>(true, null, new StringSerializer(),
-                new ByteArraySerializer());
+        MockProducer<String, byte[]> producer =
+                new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
         start(producer);
         await().atMost(Duration.ofSeconds(10)).until(() -> committed() != null);
         assertEquals(1, committed().offset());
@@ -82,10 +92,11 @@ class EngineLoopTest {
 
     @Test
     void doesNotCommitWhileTheOutboxIsUnsent() throws Exception {
-        MockProducer<String, byte[]> producer = new MockProducer<>(false, null, new StringSerializer(),
-                new ByteArraySerializer());
+        MockProducer<String, byte[]> producer =
+                new MockProducer<>(false, null, new StringSerializer(), new ByteArraySerializer());
         start(producer);
-        await().atMost(Duration.ofSeconds(10)).until(() -> f.build("hello", "job1").isPresent());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> f.build("hello", "job1").isPresent());
         // Nothing is committed for as long as the outbox stays unsent.
         await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> committed() == null);
     }

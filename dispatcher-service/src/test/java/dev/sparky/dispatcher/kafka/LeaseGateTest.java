@@ -36,8 +36,8 @@ class LeaseGateTest {
 
     @Test
     void leasesAreJudgedOnlyOneLeaseAfterThePartitionsCameBack() {
-        KafkaWatch watch = new KafkaWatch(() -> new KafkaProbe.Result(true, "ok"), clock, Duration.ofSeconds(10),
-                Duration.ofSeconds(1));
+        KafkaWatch watch = new KafkaWatch(
+                () -> new KafkaProbe.Result(true, "ok"), clock, Duration.ofSeconds(10), Duration.ofSeconds(1));
         LeaseGate gate = new LeaseGate(watch);
         watch.check();
         now = now.plusSeconds(60);
@@ -53,7 +53,8 @@ class LeaseGateTest {
 
     @Test
     void theNotReadyReasonKeepsTheRootCause() {
-        Exception e = new IllegalStateException("cannot write the log of build 8 attempt 1",
+        Exception e = new IllegalStateException(
+                "cannot write the log of build 8 attempt 1",
                 new UncheckedIOException(new IOException("No space left on device")));
         String reason = EngineStatus.describe(e);
         assertTrue(reason.contains("cannot write the log of build 8 attempt 1"), reason);

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 class OutboxPublisherTest {
     @TempDir
     Path dir;
+
     Database db;
     SqliteBuildRepository repo;
 
@@ -31,7 +32,10 @@ class OutboxPublisherTest {
         db = Database.open(dir);
         repo = new SqliteBuildRepository(db.openWriter());
         repo.outbox(Topics.JOBS, "1", "a".getBytes(StandardCharsets.UTF_8), Map.of());
-        repo.outbox(Topics.BUILD_REQUESTS_DLQ, "p", "b".getBytes(StandardCharsets.UTF_8),
+        repo.outbox(
+                Topics.BUILD_REQUESTS_DLQ,
+                "p",
+                "b".getBytes(StandardCharsets.UTF_8),
                 Map.of(Topics.REASON_HEADER, "why"));
     }
 
@@ -43,14 +47,15 @@ class OutboxPublisherTest {
 
     @Test
     void sendsInOrderWithHeadersOnceAndDeletesInTheNextTransaction() {
-        MockProducer<String, byte[]> producer = new MockProducer<>(true, null, new StringSerializer(),
-                new ByteArraySerializer());
+        MockProducer<String, byte[]> producer =
+                new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
         OutboxPublisher outbox = new OutboxPublisher(repo, producer, Duration.ofSeconds(1));
         assertTrue(outbox.flush());
         assertEquals(2, producer.history().size());
         assertEquals(Topics.JOBS, producer.history().get(0).topic());
         var dlq = producer.history().get(1);
-        assertEquals("why", new String(dlq.headers().lastHeader(Topics.REASON_HEADER).value(), StandardCharsets.UTF_8));
+        assertEquals(
+                "why", new String(dlq.headers().lastHeader(Topics.REASON_HEADER).value(), StandardCharsets.UTF_8));
         assertEquals(2, repo.outboxBatch(0, 10).size(), "kept until the engine's next transaction");
         assertTrue(outbox.flush());
         assertEquals(2, producer.history().size(), "what Kafka took is not sent again");
@@ -66,8 +71,8 @@ class OutboxPublisherTest {
 
     @Test
     void aRestartedPublisherSendsWhatWasNotDeletedAgain() {
-        MockProducer<String, byte[]> producer = new MockProducer<>(true, null, new StringSerializer(),
-                new ByteArraySerializer());
+        MockProducer<String, byte[]> producer =
+                new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
         assertTrue(new OutboxPublisher(repo, producer, Duration.ofSeconds(1)).flush());
         assertTrue(new OutboxPublisher(repo, producer, Duration.ofSeconds(1)).flush());
         assertEquals(4, producer.history().size(), "duplicates, never losses");
@@ -75,8 +80,8 @@ class OutboxPublisherTest {
 
     @Test
     void keepsRowsWhenTheBrokerDoesNotAcknowledge() {
-        MockProducer<String, byte[]> producer = new MockProducer<>(false, null, new StringSerializer(),
-                new ByteArraySerializer());
+        MockProducer<String, byte[]> producer =
+                new MockProducer<>(false, null, new StringSerializer(), new ByteArraySerializer());
         assertFalse(new OutboxPublisher(repo, producer, Duration.ofMillis(50)).flush());
         assertEquals(2, repo.outboxBatch(0, 10).size());
     }

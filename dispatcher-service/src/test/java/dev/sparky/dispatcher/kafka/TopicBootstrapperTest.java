@@ -13,11 +13,12 @@ import org.junit.jupiter.api.Test;
 class TopicBootstrapperTest {
     @Test
     void everyDeclaredPoolGetsItsJobTopic() {
-        List<TopicSpec> specs = new TopicBootstrapper(KafkaSettings.of("127.0.0.1:1"), (short) 1,
-                List.of("gpu", "arm64")).topics();
+        List<TopicSpec> specs =
+                new TopicBootstrapper(KafkaSettings.of("127.0.0.1:1"), (short) 1, List.of("gpu", "arm64")).topics();
         List<String> names = specs.stream().map(TopicSpec::name).toList();
         assertTrue(names.containsAll(List.of("sparky.jobs", "sparky.jobs.gpu", "sparky.jobs.arm64")), names.toString());
-        specs.stream().filter(t -> t.name().startsWith("sparky.jobs"))
+        specs.stream()
+                .filter(t -> t.name().startsWith("sparky.jobs"))
                 .forEach(t -> assertEquals(1, t.partitions(), t.name() + " keeps one partition"));
         assertEquals(SparkyTopics.all(List.of("gpu", "arm64")), specs);
     }

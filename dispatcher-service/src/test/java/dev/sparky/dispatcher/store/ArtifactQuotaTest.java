@@ -35,8 +35,10 @@ class ArtifactQuotaTest {
         store.put(1, "a.txt", bytes(10, 1), 1000);
         store.put(1, "b.txt", bytes(10, 2), 1000);
         var e = assertThrows(ArtifactQuotaException.class, () -> store.put(1, "c.txt", bytes(10, 3), 1000));
-        assertEquals("build 1 already has 2 artifacts, the most one build may keep (sparky.dispatcher.artifact-max-count); "
-                + "artifact c.txt was not stored", e.getMessage());
+        assertEquals(
+                "build 1 already has 2 artifacts, the most one build may keep (sparky.dispatcher.artifact-max-count); "
+                        + "artifact c.txt was not stored",
+                e.getMessage());
         store.put(1, "b.txt", bytes(20, 4), 1000); // replacing keeps the count
         store.put(2, "c.txt", bytes(10, 3), 1000); // another build has its own
         assertEquals(List.of("a.txt", "b.txt"), files(store, 1));
@@ -47,8 +49,10 @@ class ArtifactQuotaTest {
         ArtifactStore store = new ArtifactStore(root, new ArtifactStore.Quota(100, 1000));
         store.put(1, "first.bin", bytes(60, 7), 1000);
         var e = assertThrows(ArtifactQuotaException.class, () -> store.put(1, "second.bin", bytes(41, 8), 1000));
-        assertEquals("artifact second.bin would take the artifacts of build 1 past 100 bytes together, the most one "
-                + "build may keep (sparky.dispatcher.artifact-max-total-size); it was not stored", e.getMessage());
+        assertEquals(
+                "artifact second.bin would take the artifacts of build 1 past 100 bytes together, the most one "
+                        + "build may keep (sparky.dispatcher.artifact-max-total-size); it was not stored",
+                e.getMessage());
         assertEquals(List.of("first.bin"), files(store, 1), "no partial or temp file is left");
         byte[] kept = store.open(1, "first.bin").orElseThrow().in().readAllBytes();
         assertArrayEquals(bytes(60, 7).readAllBytes(), kept);

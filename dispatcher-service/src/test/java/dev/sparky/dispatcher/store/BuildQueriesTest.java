@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 class BuildQueriesTest {
     @TempDir
     Path dir;
+
     Database db;
     SqliteBuildRepository repo;
     BuildQueries queries;
@@ -34,8 +35,8 @@ class BuildQueriesTest {
             for (int i = 1; i <= 25; i++) {
                 String project = i % 2 == 0 ? "even" : "odd";
                 BuildState state = i % 5 == 0 ? BuildState.FAILED : BuildState.SUCCEEDED;
-                repo.insertBuild(new NewBuild(project, "job" + i, null, Map.of("n", "" + i), "t", "api", null, state,
-                        null, i, (long) i));
+                repo.insertBuild(new NewBuild(
+                        project, "job" + i, null, Map.of("n", "" + i), "t", "api", null, state, null, i, (long) i));
             }
             return null;
         });
@@ -62,7 +63,9 @@ class BuildQueriesTest {
     @Test
     void filtersByProjectAndState() {
         Page<BuildRow> failedEven = queries.list("even", BuildState.FAILED, null, 10);
-        assertEquals(java.util.List.of(20L, 10L), failedEven.items().stream().map(BuildRow::id).toList());
+        assertEquals(
+                java.util.List.of(20L, 10L),
+                failedEven.items().stream().map(BuildRow::id).toList());
         assertEquals(Map.of("n", "20"), failedEven.items().get(0).params());
     }
 
@@ -76,7 +79,8 @@ class BuildQueriesTest {
         assertUsesIndex("SELECT COUNT(*) FROM builds WHERE project = 'a' AND (state = 'running' OR "
                 + "(state = 'queued' AND dispatched_at IS NOT NULL))");
         assertTrue(plan("SELECT COUNT(*) FROM builds WHERE project = 'a' AND (state = 'running' OR "
-                + "(state = 'queued' AND dispatched_at IS NOT NULL))").contains("builds_active"));
+                        + "(state = 'queued' AND dispatched_at IS NOT NULL))")
+                .contains("builds_active"));
         assertUsesIndex("SELECT * FROM attempts WHERE state = 'running' AND last_seen < 5 ORDER BY last_seen");
     }
 
@@ -88,7 +92,8 @@ class BuildQueriesTest {
 
     private String plan(String sql) throws Exception {
         StringBuilder plan = new StringBuilder();
-        try (Connection c = db.openWriter(); Statement s = c.createStatement();
+        try (Connection c = db.openWriter();
+                Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("EXPLAIN QUERY PLAN " + sql)) {
             while (rs.next()) {
                 plan.append(rs.getString("detail")).append('\n');

@@ -26,8 +26,8 @@ class DurabilityTest {
             repo.syncToDisk(12_345);
             assertEquals(1, synchronous(writer), "back to NORMAL after the point");
             long beat = db.read(c -> {
-                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                        "SELECT beat_at FROM health WHERE id = 1")) {
+                try (Statement s = c.createStatement();
+                        ResultSet rs = s.executeQuery("SELECT beat_at FROM health WHERE id = 1")) {
                     rs.next();
                     return rs.getLong(1);
                 }
@@ -39,7 +39,8 @@ class DurabilityTest {
     }
 
     private static int synchronous(Connection c) throws Exception {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA synchronous")) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("PRAGMA synchronous")) {
             rs.next();
             return rs.getInt(1);
         }

@@ -18,8 +18,7 @@ import java.util.List;
  * {@code schema_version}), so the tests can check that the current code adopts them.
  */
 final class OldMigrationRunner {
-    private OldMigrationRunner() {
-    }
+    private OldMigrationRunner() {}
 
     /** Creates {@code sparky.db} in {@code stateDir} with the scripts up to {@code upTo}, as an old release did. */
     static void migrate(Path stateDir, int upTo) throws Exception {
@@ -63,8 +62,8 @@ final class OldMigrationRunner {
     }
 
     private static String resource(String name) throws IOException {
-        try (InputStream in = OldMigrationRunner.class.getClassLoader()
-                .getResourceAsStream(IndexedMigrations.FOLDER + name)) {
+        try (InputStream in =
+                OldMigrationRunner.class.getClassLoader().getResourceAsStream(IndexedMigrations.FOLDER + name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }

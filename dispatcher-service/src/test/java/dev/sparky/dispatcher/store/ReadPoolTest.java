@@ -19,14 +19,20 @@ class ReadPoolTest {
     @Test
     void aReaderRefusesEveryWriteWhileTheWriterStillWrites() throws Exception {
         try (Database db = Database.open(dir.resolve("state"))) {
-            StoreException e = assertThrows(StoreException.class, () -> db.read(c -> {
-                try (Statement s = c.createStatement()) {
-                    return s.executeUpdate("DELETE FROM health");
-                }
-            }));
-            assertTrue(e.getMessage().contains("readonly") || e.getMessage().contains("read only")
-                    || e.getMessage().contains("query_only"), e.getMessage());
-            try (Connection w = db.openWriter(); Statement s = w.createStatement()) {
+            StoreException e = assertThrows(
+                    StoreException.class,
+                    () -> db.read(c -> {
+                        try (Statement s = c.createStatement()) {
+                            return s.executeUpdate("DELETE FROM health");
+                        }
+                    }));
+            assertTrue(
+                    e.getMessage().contains("readonly")
+                            || e.getMessage().contains("read only")
+                            || e.getMessage().contains("query_only"),
+                    e.getMessage());
+            try (Connection w = db.openWriter();
+                    Statement s = w.createStatement()) {
                 assertEquals(1, s.executeUpdate("UPDATE health SET beat_at = 5 WHERE id = 1"));
             }
             assertEquals(5L, (long) db.read(c -> new Sql(c).number("SELECT beat_at FROM health WHERE id = 1")));
@@ -38,10 +44,14 @@ class ReadPoolTest {
         Path state = dir.resolve("state");
         Path other = dir.resolve("elsewhere/sparky.db");
         try (AgroalDataSource pool = ReadPool.open(other)) {
-            StoreException e = assertThrows(StoreException.class,
-                    () -> Database.open(state, pool, "jdbc:sqlite:" + other));
+            StoreException e =
+                    assertThrows(StoreException.class, () -> Database.open(state, pool, "jdbc:sqlite:" + other));
             assertTrue(e.getMessage().contains(other.toString()), e.getMessage());
-            assertTrue(e.getMessage().contains(state.resolve("sparky.db").toAbsolutePath().toString()), e.getMessage());
+            assertTrue(
+                    e.getMessage()
+                            .contains(
+                                    state.resolve("sparky.db").toAbsolutePath().toString()),
+                    e.getMessage());
         }
     }
 

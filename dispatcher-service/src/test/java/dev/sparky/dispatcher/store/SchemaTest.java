@@ -26,19 +26,41 @@ class SchemaTest {
         Database.open(dir.resolve("state")).close();
         Database db = Database.open(dir.resolve("state"));
         assertTrue(Files.exists(dir.resolve("state/sparky.db")));
-        try (Connection c = db.openWriter(); Statement s = c.createStatement()) {
+        try (Connection c = db.openWriter();
+                Statement s = c.createStatement()) {
             assertEquals(7, Schema.currentVersion(c));
-            assertEquals(List.of("V001__builds.sql", "V002__health.sql", "V003__notifications.sql",
-                    "V004__job_tokens.sql", "V005__api_tokens.sql", "V006__project_last_build.sql",
-                    "V007__runner_pools.sql"),
+            assertEquals(
+                    List.of(
+                            "V001__builds.sql",
+                            "V002__health.sql",
+                            "V003__notifications.sql",
+                            "V004__job_tokens.sql",
+                            "V005__api_tokens.sql",
+                            "V006__project_last_build.sql",
+                            "V007__runner_pools.sql"),
                     strings(s.executeQuery("SELECT script FROM flyway_schema_history ORDER BY installed_rank")));
             assertEquals("wal", strings(s.executeQuery("PRAGMA journal_mode")).get(0));
             List<String> tables = strings(s.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table' "
                     + "AND name NOT LIKE 'sqlite_%' ORDER BY name"));
-            assertEquals(List.of("api_tokens", "attempts", "builds", "health", "job_tokens", "notifications", "outbox",
-                    "project_last_build", "runners", "syslog", "flyway_schema_history").stream().sorted().toList(),
+            assertEquals(
+                    List.of(
+                                    "api_tokens",
+                                    "attempts",
+                                    "builds",
+                                    "health",
+                                    "job_tokens",
+                                    "notifications",
+                                    "outbox",
+                                    "project_last_build",
+                                    "runners",
+                                    "syslog",
+                                    "flyway_schema_history")
+                            .stream()
+                            .sorted()
+                            .toList(),
                     tables);
-            assertEquals("1", strings(s.executeQuery("SELECT COUNT(*) FROM health")).get(0));
+            assertEquals(
+                    "1", strings(s.executeQuery("SELECT COUNT(*) FROM health")).get(0));
         }
         db.close();
     }
@@ -46,7 +68,8 @@ class SchemaTest {
     @Test
     void eachProjectsNewestBuildIsKeptThroughInsertsAndDeletes() throws Exception {
         Database db = Database.open(dir.resolve("state"));
-        try (Connection c = db.openWriter(); Statement s = c.createStatement()) {
+        try (Connection c = db.openWriter();
+                Statement s = c.createStatement()) {
             for (String p : List.of("a", "b", "a", "a")) {
                 s.execute("INSERT INTO builds (project, job_id, requested_by, source, state, queued_at) VALUES ('" + p
                         + "', 'j' || (SELECT COUNT(*) FROM builds), 'me', 'api', 'queued', 1)");
@@ -75,16 +98,22 @@ class SchemaTest {
         OldMigrationRunner.insertBuild(state, "a", "j3");
 
         Database db = Database.open(state);
-        try (Connection c = db.openWriter(); Statement s = c.createStatement()) {
+        try (Connection c = db.openWriter();
+                Statement s = c.createStatement()) {
             assertEquals(7, Schema.currentVersion(c));
-            assertEquals(List.of("1:a:j1", "2:b:j2", "3:a:j3"),
+            assertEquals(
+                    List.of("1:a:j1", "2:b:j2", "3:a:j3"),
                     strings(s.executeQuery("SELECT id || ':' || project || ':' || job_id FROM builds ORDER BY id")));
-            assertEquals(List.of("adopted from schema_version", "V006__project_last_build.sql", "V007__runner_pools.sql"),
+            assertEquals(
+                    List.of("adopted from schema_version", "V006__project_last_build.sql", "V007__runner_pools.sql"),
                     strings(s.executeQuery("SELECT script FROM flyway_schema_history ORDER BY installed_rank")),
                     "baselined at the old runner's version 5, then only the scripts above it");
             assertEquals(List.of("a=3", "b=2"), lastBuilds(s), "V006 ran over the adopted builds");
             assertEquals(List.of("default"), strings(s.executeQuery("SELECT DISTINCT pool FROM builds")));
-            assertEquals("5", strings(s.executeQuery("SELECT MAX(version) FROM schema_version")).get(0),
+            assertEquals(
+                    "5",
+                    strings(s.executeQuery("SELECT MAX(version) FROM schema_version"))
+                            .get(0),
                     "the old record is left as it was");
         }
         db.close();
@@ -97,9 +126,11 @@ class SchemaTest {
         OldMigrationRunner.migrate(state, 7);
         OldMigrationRunner.insertBuild(state, "a", "j1");
         Database db = Database.open(state);
-        try (Connection c = db.openWriter(); Statement s = c.createStatement()) {
+        try (Connection c = db.openWriter();
+                Statement s = c.createStatement()) {
             assertEquals(7, Schema.currentVersion(c));
-            assertEquals(List.of("adopted from schema_version"),
+            assertEquals(
+                    List.of("adopted from schema_version"),
                     strings(s.executeQuery("SELECT script FROM flyway_schema_history ORDER BY installed_rank")));
             assertEquals(List.of("a=1"), lastBuilds(s));
         }
@@ -114,8 +145,8 @@ class SchemaTest {
                 Statement s = c.createStatement()) {
             s.execute("CREATE TABLE stranger (x TEXT)");
         }
-        StoreException e = org.junit.jupiter.api.Assertions.assertThrows(StoreException.class,
-                () -> Database.open(state));
+        StoreException e =
+                org.junit.jupiter.api.Assertions.assertThrows(StoreException.class, () -> Database.open(state));
         assertTrue(e.getMessage().contains(state.resolve("sparky.db").toString()), e.getMessage());
     }
 

@@ -54,8 +54,7 @@ public final class BuildCache {
     }
 
     /** @param runAs command prefix that runs tar as the build user (empty: the runner's user) */
-    public void restore(String project, List<String> paths, Path workspace, List<String> runAs,
-            Consumer<String> say) {
+    public void restore(String project, List<String> paths, Path workspace, List<String> runAs, Consumer<String> say) {
         if (refused(project, paths, say)) {
             return;
         }
@@ -117,8 +116,8 @@ public final class BuildCache {
 
     private Path projectFolder(String project) {
         if (!Names.isValidProject(project)) {
-            throw new IllegalArgumentException("invalid project name '" + project.replaceAll("\\p{Cntrl}", "?")
-                    + "' for a cache");
+            throw new IllegalArgumentException(
+                    "invalid project name '" + project.replaceAll("\\p{Cntrl}", "?") + "' for a cache");
         }
         return cacheDir.resolve(project);
     }
@@ -129,7 +128,8 @@ public final class BuildCache {
         for (Path part : Path.of(path)) {
             at = at.resolve(part);
             if (Files.isSymbolicLink(at)) {
-                return at.equals(workspace.resolve(path)) ? "it is a symbolic link"
+                return at.equals(workspace.resolve(path))
+                        ? "it is a symbolic link"
                         : workspace.relativize(at) + " is a symbolic link";
             }
             if (!Files.exists(at, LinkOption.NOFOLLOW_LINKS)) {

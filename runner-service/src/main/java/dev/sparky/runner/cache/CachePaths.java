@@ -13,8 +13,7 @@ import java.util.Set;
  * build still runs. Symbolic links are checked later, on the disk ({@link BuildCache}).
  */
 public final class CachePaths {
-    private CachePaths() {
-    }
+    private CachePaths() {}
 
     /** @return the accepted paths, normalised ({@code ./a//b} becomes {@code a/b}), without duplicates */
     public static List<String> check(List<String> raw, List<String> notes) {

@@ -21,8 +21,7 @@ import java.util.concurrent.TimeUnit;
 final class Tar {
     private static final int MAX_ERROR_BYTES = 2048;
 
-    private Tar() {
-    }
+    private Tar() {}
 
     /** Unpacks {@code archive} into {@code dir}. Owners are not restored: files belong to whoever unpacks. */
     static void extract(Path archive, Path dir, List<String> runAs, Duration timeout) throws IOException {
@@ -33,7 +32,10 @@ final class Tar {
     /** Packs {@code path} (relative to {@code dir}, symbolic links stored as links) into {@code out}. */
     static void create(Path dir, String path, Path out, List<String> runAs, Duration timeout) throws IOException {
         List<String> cmd = command(runAs, "-c", "-z", "-f", "-", "-C", dir.toString(), "--", path);
-        run(cmd, ProcessBuilder.Redirect.from(new File("/dev/null")), ProcessBuilder.Redirect.to(out.toFile()),
+        run(
+                cmd,
+                ProcessBuilder.Redirect.from(new File("/dev/null")),
+                ProcessBuilder.Redirect.to(out.toFile()),
                 timeout);
     }
 
@@ -44,12 +46,14 @@ final class Tar {
         return cmd;
     }
 
-    private static void run(List<String> cmd, ProcessBuilder.Redirect in, ProcessBuilder.Redirect out,
-            Duration timeout) throws IOException {
+    private static void run(List<String> cmd, ProcessBuilder.Redirect in, ProcessBuilder.Redirect out, Duration timeout)
+            throws IOException {
         // stderr goes to a file: read after the end, it can neither block tar nor grow without bound.
         Path errors = Files.createTempFile("sparky-tar", ".err");
         try {
-            ProcessBuilder pb = new ProcessBuilder(cmd).redirectInput(in).redirectOutput(out)
+            ProcessBuilder pb = new ProcessBuilder(cmd)
+                    .redirectInput(in)
+                    .redirectOutput(out)
                     .redirectError(errors.toFile());
             pb.environment().clear();
             pb.environment().putAll(Map.of("PATH", "/usr/local/bin:/usr/bin:/bin", "LC_ALL", "C"));
@@ -72,7 +76,9 @@ final class Tar {
     private static String firstLine(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             String text = new String(in.readNBytes(MAX_ERROR_BYTES), StandardCharsets.UTF_8).strip();
-            return text.isEmpty() ? "no message" : text.lines().findFirst().orElse("").replaceAll("\\p{Cntrl}", "?");
+            return text.isEmpty()
+                    ? "no message"
+                    : text.lines().findFirst().orElse("").replaceAll("\\p{Cntrl}", "?");
         }
     }
 }

@@ -12,8 +12,7 @@ final class Trees {
     private static final long KB = 1024;
     private static final long MB = KB * 1024;
 
-    private Trees() {
-    }
+    private Trees() {}
 
     static String human(long bytes) {
         if (bytes >= 10 * MB) {

@@ -1,18 +1,18 @@
 package dev.sparky.runner.config;
 
 import dev.sparky.kafka.KafkaConfig;
-import dev.sparky.runner.jobapi.JobApiForwarder;
-import io.vertx.core.Vertx;
 import dev.sparky.kafka.KafkaProbe;
 import dev.sparky.kafka.KafkaSettings;
 import dev.sparky.runner.control.AttemptRegistry;
 import dev.sparky.runner.events.RunnerEventPublisher;
 import dev.sparky.runner.exec.ExecSettings;
 import dev.sparky.runner.exec.ProcessBuildExecutor;
+import dev.sparky.runner.jobapi.JobApiForwarder;
 import dev.sparky.runner.lifecycle.RunnerStatus;
 import dev.sparky.runner.metrics.MicrometerRunnerMetrics;
 import dev.sparky.runner.metrics.RunnerMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -62,7 +62,8 @@ public class RunnerBeans {
     @Produces
     @Singleton
     RunnerEventPublisher events(KafkaSettings settings, RunnerIdentity identity) {
-        return new RunnerEventPublisher(RunnerKafka.patientProducer(settings, identity.runnerId()),
+        return new RunnerEventPublisher(
+                RunnerKafka.patientProducer(settings, identity.runnerId()),
                 RunnerKafka.promptProducer(settings, identity.runnerId()));
     }
 
@@ -76,7 +77,10 @@ public class RunnerBeans {
         ScheduledExecutorService stopTimer = Executors.newSingleThreadScheduledExecutor(daemon("sparky-stop-timer"));
         ScheduledExecutorService flushTimer = Executors.newSingleThreadScheduledExecutor(daemon("sparky-log-flush"));
         Path home = Path.of(config.home());
-        ExecSettings settings = ExecSettings.of(home, identity.runnerId(), config.runner().apiUrl(),
+        ExecSettings settings = ExecSettings.of(
+                        home,
+                        identity.runnerId(),
+                        config.runner().apiUrl(),
                         config.runner().killGrace())
                 .withCacheDir(config.runner().cacheDir().map(Path::of).orElse(home.resolve("cache")))
                 .withBuildUser(config.runner().buildUser().orElse(null))
@@ -84,7 +88,8 @@ public class RunnerBeans {
                 .withSparrowRepo(config.runner().sparrowRepo().orElse(null));
         ProcessBuildExecutor executor = new ProcessBuildExecutor(settings, System.getenv(), stopTimer, flushTimer);
         if (config.runner().jobApiForwarder().needed(config.runner().apiUrl())) {
-            executor.withJobApiForwarder(new JobApiForwarder(vertx, config.runner().apiUrl()));
+            executor.withJobApiForwarder(
+                    new JobApiForwarder(vertx, config.runner().apiUrl()));
         }
         return executor;
     }
@@ -93,7 +98,10 @@ public class RunnerBeans {
     @Singleton
     KafkaProbe probe(KafkaSettings settings, RunnerConfig config) {
         // Asked on the first readiness call only: nothing here runs before the first poll.
-        return new KafkaProbe(settings, Clock.systemUTC(), Duration.ofSeconds(2),
+        return new KafkaProbe(
+                settings,
+                Clock.systemUTC(),
+                Duration.ofSeconds(2),
                 RunnerConfig.topics(config).names());
     }
 

@@ -1,8 +1,8 @@
 package dev.sparky.runner.config;
 
-import dev.sparky.runner.jobapi.Forwarding;
 import dev.sparky.contracts.RunnerPools;
 import dev.sparky.kafka.SparkyTopics;
+import dev.sparky.runner.jobapi.Forwarding;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;

@@ -15,8 +15,7 @@ public final class RunnerKafka {
     /** Log chunks and finishes must survive a short broker outage: wait for it instead of failing. */
     static final String OUTAGE_MS = String.valueOf(5 * 60 * 1000);
 
-    private RunnerKafka() {
-    }
+    private RunnerKafka() {}
 
     /** The job queue: one record at a time, acknowledged one by one, nothing locked that is not running. */
     public static Properties shareConsumer(KafkaSettings settings, String runnerId) {

@@ -17,11 +17,9 @@ import java.util.Optional;
 public final class AttemptRegistry {
 
     /** The attempt in hand. */
-    public record Attempt(long buildId, int attempt, Instant startedAt, BuildControl control) {
-    }
+    public record Attempt(long buildId, int attempt, Instant startedAt, BuildControl control) {}
 
-    private record Key(long buildId, int attempt) {
-    }
+    private record Key(long buildId, int attempt) {}
 
     private final String runnerId;
     private final Map<Key, StopAttempt> stopped;
@@ -81,7 +79,8 @@ public final class AttemptRegistry {
         synchronized (this) {
             stopped.put(new Key(stop.buildId(), stop.attempt()), stop);
             target = current != null && current.buildId() == stop.buildId() && current.attempt() == stop.attempt()
-                    ? current : null;
+                    ? current
+                    : null;
         }
         if (target != null) {
             target.control().requestStop(outcome(stop), reason(stop));

@@ -83,11 +83,17 @@ public final class StopListener extends LoopThread {
      */
     private boolean assignAll(Consumer<String, byte[]> c) {
         int[] tryNo = {0};
-        TypedGuard<List<TopicPartition>> untilAnswered = TypedGuard.create(new TypeLiteral<List<TopicPartition>>() {
-        }).withDescription("stop listener assignment")
-                .withRetry().retryOn(KafkaException.class).abortOn(List.of(WakeupException.class, Stopping.class))
-                .maxRetries(-1).delay(ASK_AGAIN.toMillis(), ChronoUnit.MILLIS).jitter(0, ChronoUnit.MILLIS)
-                .maxDuration(3650, ChronoUnit.DAYS).done().build();
+        TypedGuard<List<TopicPartition>> untilAnswered = TypedGuard.create(new TypeLiteral<List<TopicPartition>>() {})
+                .withDescription("stop listener assignment")
+                .withRetry()
+                .retryOn(KafkaException.class)
+                .abortOn(List.of(WakeupException.class, Stopping.class))
+                .maxRetries(-1)
+                .delay(ASK_AGAIN.toMillis(), ChronoUnit.MILLIS)
+                .jitter(0, ChronoUnit.MILLIS)
+                .maxDuration(3650, ChronoUnit.DAYS)
+                .done()
+                .build();
         List<TopicPartition> partitions;
         try {
             partitions = untilAnswered.call(() -> partitions(c, ++tryNo[0]));
@@ -118,7 +124,9 @@ public final class StopListener extends LoopThread {
             if (infos == null || infos.isEmpty()) {
                 throw new KafkaException("the topic has no partitions yet");
             }
-            return infos.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            return infos.stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition()))
+                    .toList();
         } catch (WakeupException e) {
             throw e;
         } catch (KafkaException e) {

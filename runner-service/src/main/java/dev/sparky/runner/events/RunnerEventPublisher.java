@@ -61,8 +61,9 @@ public final class RunnerEventPublisher implements RunnerEventSink, AutoCloseabl
     ProducerRecord<String, byte[]> record(String key, RunnerEvent event) {
         if (event instanceof LogChunk chunk) {
             List<Header> headers = new ArrayList<>(8);
-            LogChunkWire.headers(chunk).forEach((name, value) ->
-                    headers.add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
+            LogChunkWire.headers(chunk)
+                    .forEach((name, value) ->
+                            headers.add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
             return new ProducerRecord<>(topic, null, key, chunk.data(), headers);
         }
         return new ProducerRecord<>(topic, key, toJson(event));
@@ -73,14 +74,16 @@ public final class RunnerEventPublisher implements RunnerEventSink, AutoCloseabl
         try {
             return WRITER.writeValueAsBytes(event);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise " + event.getClass().getSimpleName(), e);
+            throw new IllegalStateException(
+                    "cannot serialise " + event.getClass().getSimpleName(), e);
         }
     }
 
     @Override
     public void send(String key, RunnerEvent event) {
         if (closed) {
-            LOG.warnf("runner events closed: %s for %s not sent", event.getClass().getSimpleName(), key);
+            LOG.warnf(
+                    "runner events closed: %s for %s not sent", event.getClass().getSimpleName(), key);
             return;
         }
         try {
@@ -128,11 +131,13 @@ public final class RunnerEventPublisher implements RunnerEventSink, AutoCloseabl
             Thread.currentThread().interrupt();
             throw new PublishFailedException("interrupted while sending to " + topic, e);
         } catch (ExecutionException e) {
-            throw new PublishFailedException("Kafka did not accept the record on " + topic + ": "
-                    + e.getCause().getMessage(), e.getCause());
+            throw new PublishFailedException(
+                    "Kafka did not accept the record on " + topic + ": "
+                            + e.getCause().getMessage(),
+                    e.getCause());
         } catch (TimeoutException e) {
-            throw new PublishFailedException("Kafka did not acknowledge within " + timeout.toMillis() + " ms on "
-                    + topic, e);
+            throw new PublishFailedException(
+                    "Kafka did not acknowledge within " + timeout.toMillis() + " ms on " + topic, e);
         }
     }
 

@@ -12,8 +12,7 @@ import java.util.function.Consumer;
 public final class BuildControl {
 
     /** Why the attempt must end early and how it will be reported. */
-    public record StopRequest(Outcome outcome, String reason) {
-    }
+    public record StopRequest(Outcome outcome, String reason) {}
 
     private StopRequest request;
     private Consumer<StopRequest> listener;

@@ -34,6 +34,7 @@ import java.util.TreeMap;
 final class BuildEnvironment {
     /** The parameters as a JSON object of name to value, in the build's HOME; its path is SPARKY_PARAMS_FILE. */
     static final String PARAMS_FILE = ".sparky-params.json";
+
     private static final List<String> INHERITED = List.of("PATH", "LANG", "TERM");
     private static final String DEFAULT_PATH = "/usr/local/bin:/usr/bin:/bin";
 
@@ -52,7 +53,12 @@ final class BuildEnvironment {
      * @param cookie marks every process of this build ({@link LeftoverProcesses})
      * @param notes receives a line for each variable that could not be passed
      */
-    Map<String, String> of(RunBuild job, Path workspace, BuildUser user, Map<String, String> secrets, String cookie,
+    Map<String, String> of(
+            RunBuild job,
+            Path workspace,
+            BuildUser user,
+            Map<String, String> secrets,
+            String cookie,
             List<String> notes) {
         // Parameters first: everything after them wins.
         Map<String, String> env = new LinkedHashMap<>(parameters(job, notes));
@@ -127,7 +133,9 @@ final class BuildEnvironment {
     static void writeParamsFile(RunBuild job, Path workspace, BuildUser user) throws IOException {
         Path file = paramsFile(workspace);
         // Made new with its mode (no chmod by path afterwards, which would follow a link planted meanwhile).
-        try (var out = Files.newByteChannel(file, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+        try (var out = Files.newByteChannel(
+                file,
+                Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))) {
             out.write(ByteBuffer.wrap(Json.write(new TreeMap<>(parameters(job, new ArrayList<>())))));
         }

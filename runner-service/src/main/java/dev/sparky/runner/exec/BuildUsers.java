@@ -51,19 +51,27 @@ final class BuildUsers {
             return Choice.SAME;
         }
         if (runnerUid != 0) {
-            return new Choice(null, null, "sparky.runner.build-user=" + configured + " not applied: runner "
-                    + runnerId + " does not run as root (uid " + runnerUid + "), the build runs as that uid");
+            return new Choice(
+                    null,
+                    null,
+                    "sparky.runner.build-user=" + configured + " not applied: runner " + runnerId
+                            + " does not run as root (uid " + runnerUid + "), the build runs as that uid");
         }
         Matcher ids = UID_GID.matcher(configured);
         if (ids.matches()) {
             int uid = Integer.parseInt(ids.group(1));
-            return uid == 0 ? Choice.SAME : new Choice(new BuildUser(ids.group(1), uid,
-                    Integer.parseInt(ids.group(2)), null, false), null, null);
+            return uid == 0
+                    ? Choice.SAME
+                    : new Choice(
+                            new BuildUser(ids.group(1), uid, Integer.parseInt(ids.group(2)), null, false), null, null);
         }
         Optional<BuildUser> found = passwd.entry(configured).flatMap(BuildUsers::parse);
         if (found.isEmpty()) {
-            return new Choice(null, "build user '" + configured + "' (sparky.runner.build-user) does not exist on"
-                    + " runner " + runnerId, null);
+            return new Choice(
+                    null,
+                    "build user '" + configured + "' (sparky.runner.build-user) does not exist on" + " runner "
+                            + runnerId,
+                    null);
         }
         return found.get().uid() == 0 ? Choice.SAME : new Choice(found.get(), null, null);
     }
@@ -105,7 +113,8 @@ final class BuildUsers {
                 p.destroyForcibly();
                 return Optional.empty();
             }
-            return p.exitValue() == 0 && !out.isBlank() ? Optional.of(out.lines().findFirst().orElse(""))
+            return p.exitValue() == 0 && !out.isBlank()
+                    ? Optional.of(out.lines().findFirst().orElse(""))
                     : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();

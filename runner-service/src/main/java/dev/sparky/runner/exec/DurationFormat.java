@@ -4,8 +4,7 @@ import java.time.Duration;
 
 /** Durations as people write them in sparky.yaml: "1h", "90s" becomes "1m30s". */
 public final class DurationFormat {
-    private DurationFormat() {
-    }
+    private DurationFormat() {}
 
     public static String of(Duration d) {
         long s = d.toSeconds();

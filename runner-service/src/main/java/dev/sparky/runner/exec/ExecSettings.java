@@ -14,17 +14,32 @@ import java.util.Optional;
  * @param sparrowRepo the Sparrow plugin repository sparrowdo uses ({@code sparky.runner.sparrow-repo}); empty:
  *        sparrowdo's own default
  */
-public record ExecSettings(Path home, String runnerId, String apiUrl, Duration killGrace, Path cacheDir,
-        Optional<String> buildUser, Path secretsDir, Optional<String> sparrowRepo) {
+public record ExecSettings(
+        Path home,
+        String runnerId,
+        String apiUrl,
+        Duration killGrace,
+        Path cacheDir,
+        Optional<String> buildUser,
+        Path secretsDir,
+        Optional<String> sparrowRepo) {
 
     /** No build user, caches under {@code <home>/cache}, secrets under {@code <home>/secrets}. */
     public static ExecSettings of(Path home, String runnerId, String apiUrl, Duration killGrace) {
-        return new ExecSettings(home, runnerId, apiUrl, killGrace, home.resolve("cache"), Optional.empty(),
-                home.resolve("secrets"), Optional.empty());
+        return new ExecSettings(
+                home,
+                runnerId,
+                apiUrl,
+                killGrace,
+                home.resolve("cache"),
+                Optional.empty(),
+                home.resolve("secrets"),
+                Optional.empty());
     }
 
     public ExecSettings withBuildUser(String user) {
-        return new ExecSettings(home, runnerId, apiUrl, killGrace, cacheDir, Optional.ofNullable(user), secretsDir, sparrowRepo);
+        return new ExecSettings(
+                home, runnerId, apiUrl, killGrace, cacheDir, Optional.ofNullable(user), secretsDir, sparrowRepo);
     }
 
     public ExecSettings withCacheDir(Path dir) {
@@ -36,7 +51,14 @@ public record ExecSettings(Path home, String runnerId, String apiUrl, Duration k
     }
 
     public ExecSettings withSparrowRepo(String repo) {
-        return new ExecSettings(home, runnerId, apiUrl, killGrace, cacheDir, buildUser, secretsDir,
+        return new ExecSettings(
+                home,
+                runnerId,
+                apiUrl,
+                killGrace,
+                cacheDir,
+                buildUser,
+                secretsDir,
                 Optional.ofNullable(repo).filter(r -> !r.isBlank()));
     }
 }

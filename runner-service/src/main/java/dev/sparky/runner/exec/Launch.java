@@ -20,8 +20,8 @@ public final class Launch {
     private final String failure;
     private final PidWindow window;
     private boolean opened;
-    private Runnable whenRunning = () -> { };
-    private Runnable whenLasting = () -> { };
+    private Runnable whenRunning = () -> {};
+    private Runnable whenLasting = () -> {};
     private Duration lastingAfter = Duration.ofSeconds(5);
 
     private Launch(PreparedBuild build, Process process, String failure, PidWindow window) {
@@ -73,7 +73,7 @@ public final class Launch {
     /** The script runs (or already ended): the executor calls this once, on the thread that runs the build. */
     public void running() {
         Runnable action = whenRunning;
-        whenRunning = () -> { };
+        whenRunning = () -> {};
         action.run();
     }
 
@@ -95,7 +95,7 @@ public final class Launch {
     /** The script runs for a while yet (or a long step comes first): the action of {@link #whenLasting}, once. */
     public void lasting() {
         Runnable action = whenLasting;
-        whenLasting = () -> { };
+        whenLasting = () -> {};
         action.run();
     }
 
@@ -108,7 +108,9 @@ public final class Launch {
         try (OutputStream gate = process.getOutputStream()) {
             gate.write((ScriptCommand.GO + "\n").getBytes(StandardCharsets.US_ASCII));
         } catch (IOException e) {
-            LOG.debugf("build %d: gate closed before it was opened: %s", build.job().buildId(), e.getMessage());
+            LOG.debugf(
+                    "build %d: gate closed before it was opened: %s",
+                    build.job().buildId(), e.getMessage());
         }
     }
 

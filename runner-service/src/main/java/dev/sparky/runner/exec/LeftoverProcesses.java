@@ -36,9 +36,11 @@ public final class LeftoverProcesses {
     public static final String VARIABLE = "SPARKY_BUILD_COOKIE";
     /** Separates the owner from the random part, so a restarted runner finds its old builds' processes. */
     private static final char SEPARATOR = ':';
+
     private static final int MAX_ROUNDS = 100;
     /** Between rounds that found only processes already killed and still exiting; 100 rounds: 1 s at most. */
     private static final long ROUND_PAUSE_MS = 10;
+
     private static final byte[] KEY = (VARIABLE + "=").getBytes(StandardCharsets.US_ASCII);
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -122,11 +124,14 @@ public final class LeftoverProcesses {
     private int kill(Predicate<String> cookie, long killedGroup, PidWindow since) {
         Set<Long> killed = new HashSet<>();
         for (int round = 0; round < MAX_ROUNDS; round++) {
-            List<Long> found = holders(cookie, since).stream().filter(pid -> groupOf(pid) != killedGroup).toList();
+            List<Long> found = holders(cookie, since).stream()
+                    .filter(pid -> groupOf(pid) != killedGroup)
+                    .toList();
             if (found.isEmpty()) {
                 return killed.size();
             }
-            List<Long> fresh = found.stream().filter(pid -> !killed.contains(pid)).toList();
+            List<Long> fresh =
+                    found.stream().filter(pid -> !killed.contains(pid)).toList();
             fresh.forEach(pid -> ProcessGroup.signalProcess(pid, ProcessGroup.Signal.STOP));
             found.forEach(pid -> ProcessGroup.signalProcess(pid, ProcessGroup.Signal.KILL));
             killed.addAll(fresh);
@@ -134,8 +139,7 @@ public final class LeftoverProcesses {
                 break;
             }
         }
-        LOG.warnf("a build's processes (marked by %s) still appear after %d rounds of killing", VARIABLE,
-                MAX_ROUNDS);
+        LOG.warnf("a build's processes (marked by %s) still appear after %d rounds of killing", VARIABLE, MAX_ROUNDS);
         return killed.size();
     }
 
@@ -163,7 +167,8 @@ public final class LeftoverProcesses {
             List<Long> pids = new ArrayList<>();
             arc.get().forEach(pid -> {
                 // A thread's id opens its process's files too: only the process (its leader, in the arc as well).
-                if (pid != self && holds(proc.resolve(Long.toString(pid)).resolve("environ"), cookie)
+                if (pid != self
+                        && holds(proc.resolve(Long.toString(pid)).resolve("environ"), cookie)
                         && isProcess(pid)) {
                     pids.add(pid);
                 }
@@ -172,7 +177,8 @@ public final class LeftoverProcesses {
         }
         LongPredicate candidate = arc.isPresent() ? arc.get() : pid -> true;
         List<Long> pids = new ArrayList<>();
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(proc, p -> isPid(p.getFileName().toString()))) {
+        try (DirectoryStream<Path> entries =
+                Files.newDirectoryStream(proc, p -> isPid(p.getFileName().toString()))) {
             for (Path entry : entries) {
                 long pid = Long.parseLong(entry.getFileName().toString());
                 if (pid != self && candidate.test(pid) && holds(entry.resolve("environ"), cookie)) {
@@ -188,7 +194,8 @@ public final class LeftoverProcesses {
     /** True when the id is a process's (its thread group's leader), not one of its other threads'. */
     private boolean isProcess(long pid) {
         try {
-            for (String line : Files.readAllLines(proc.resolve(Long.toString(pid)).resolve("status"))) {
+            for (String line :
+                    Files.readAllLines(proc.resolve(Long.toString(pid)).resolve("status"))) {
                 if (line.startsWith("Tgid:")) {
                     return Long.parseLong(line.substring(5).trim()) == pid;
                 }
@@ -220,8 +227,8 @@ public final class LeftoverProcesses {
         for (int i = 0; i <= env.length; i++) {
             if (i == env.length || env[i] == 0) {
                 if (startsWithKey(env, start, i)) {
-                    String value = new String(env, start + KEY.length, i - start - KEY.length,
-                            StandardCharsets.ISO_8859_1);
+                    String value =
+                            new String(env, start + KEY.length, i - start - KEY.length, StandardCharsets.ISO_8859_1);
                     if (cookie.test(value)) {
                         return true;
                     }

@@ -24,6 +24,7 @@ public final class LogStreamer {
      * broker's and the clients' 1 MiB record limits).
      */
     public static final int MAX_CHUNK = 256 * 1024;
+
     public static final Duration MAX_DELAY = Duration.ofMillis(50);
 
     private final LogSink sink;
@@ -40,8 +41,13 @@ public final class LogStreamer {
     private long generation;
 
     /** @param capBytes the log cap; zero or less means no cap */
-    public LogStreamer(LogSink sink, SecretMasker masker, long capBytes, ScheduledExecutorService timer,
-            int maxChunk, Duration maxDelay) {
+    public LogStreamer(
+            LogSink sink,
+            SecretMasker masker,
+            long capBytes,
+            ScheduledExecutorService timer,
+            int maxChunk,
+            Duration maxDelay) {
         this.sink = sink;
         this.masker = masker;
         this.capBytes = capBytes;
@@ -98,8 +104,10 @@ public final class LogStreamer {
     }
 
     static String marker(long capBytes) {
-        String mb = BigDecimal.valueOf(capBytes).divide(BigDecimal.valueOf(1024L * 1024), 2, RoundingMode.HALF_UP)
-                .stripTrailingZeros().toPlainString();
+        String mb = BigDecimal.valueOf(capBytes)
+                .divide(BigDecimal.valueOf(1024L * 1024), 2, RoundingMode.HALF_UP)
+                .stripTrailingZeros()
+                .toPlainString();
         return "\n[sparky] log truncated at " + mb + " MB: the rest of the output is discarded; the build goes on\n";
     }
 

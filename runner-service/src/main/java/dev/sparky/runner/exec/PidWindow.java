@@ -27,8 +27,7 @@ final class PidWindow {
     private static final long RESERVED = 300;
 
     /** What /proc says at one moment. */
-    record Mark(long lastPid, long forks, long tasks) {
-    }
+    record Mark(long lastPid, long forks, long tasks) {}
 
     private final Path proc;
     private final Optional<Mark> since;
@@ -112,7 +111,8 @@ final class PidWindow {
             long lastPid = Long.parseLong(load[4]);
             for (String line : Files.readAllLines(proc.resolve("stat"))) {
                 if (line.startsWith("processes ")) {
-                    return Optional.of(new Mark(lastPid, Long.parseLong(line.substring(10).trim()), tasks));
+                    return Optional.of(
+                            new Mark(lastPid, Long.parseLong(line.substring(10).trim()), tasks));
                 }
             }
         } catch (IOException | RuntimeException e) {

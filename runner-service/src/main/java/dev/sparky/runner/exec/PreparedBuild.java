@@ -33,8 +33,14 @@ public record PreparedBuild(
     }
 
     /** A build without cache paths, run as the runner's user. */
-    public PreparedBuild(RunBuild job, List<String> command, Map<String, String> environment, Path workspace,
-            List<String> secretValues, List<String> notes, String failure) {
+    public PreparedBuild(
+            RunBuild job,
+            List<String> command,
+            Map<String, String> environment,
+            Path workspace,
+            List<String> secretValues,
+            List<String> notes,
+            String failure) {
         this(job, command, environment, workspace, secretValues, notes, failure, List.of(), null);
     }
 

@@ -2,9 +2,9 @@ package dev.sparky.runner.exec;
 
 import dev.sparky.contracts.events.BuildFinished.Outcome;
 import dev.sparky.contracts.events.RunBuild;
-import dev.sparky.runner.jobapi.JobApiForwarder;
 import dev.sparky.runner.cache.BuildCache;
 import dev.sparky.runner.cache.CachePaths;
+import dev.sparky.runner.jobapi.JobApiForwarder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -51,6 +51,7 @@ public final class ProcessBuildExecutor implements BuildExecutor {
     private final ScheduledExecutorService stopTimer;
     /** Serves Sparky::JobApi's loopback port for sparrowfile builds; null when the UI answers on loopback. */
     private JobApiForwarder jobApiForwarder;
+
     private final ScheduledExecutorService flushTimer;
 
     /** How the script ended, before the log is closed and counted. */
@@ -64,13 +65,20 @@ public final class ProcessBuildExecutor implements BuildExecutor {
      * @param stopTimer runs timeouts and KILL after grace; kept apart from {@code flushTimer}, whose tasks may
      *        wait on a slow broker, so a stop is never late because of Kafka
      */
-    public ProcessBuildExecutor(ExecSettings settings, Map<String, String> runnerEnv,
-            ScheduledExecutorService stopTimer, ScheduledExecutorService flushTimer) {
+    public ProcessBuildExecutor(
+            ExecSettings settings,
+            Map<String, String> runnerEnv,
+            ScheduledExecutorService stopTimer,
+            ScheduledExecutorService flushTimer) {
         this(settings, runnerEnv, BuildUsers.system(settings.buildUser()), stopTimer, flushTimer);
     }
 
-    ProcessBuildExecutor(ExecSettings settings, Map<String, String> runnerEnv, BuildUsers users,
-            ScheduledExecutorService stopTimer, ScheduledExecutorService flushTimer) {
+    ProcessBuildExecutor(
+            ExecSettings settings,
+            Map<String, String> runnerEnv,
+            BuildUsers users,
+            ScheduledExecutorService stopTimer,
+            ScheduledExecutorService flushTimer) {
         this.home = settings.home();
         this.runnerId = settings.runnerId();
         this.environment = new BuildEnvironment(runnerEnv, runnerId, settings.apiUrl());
@@ -120,33 +128,47 @@ public final class ProcessBuildExecutor implements BuildExecutor {
         if (who.failure() != null) {
             return PreparedBuild.failed(job, who.failure(), notes);
         }
-        Path script = home.resolve("projects").resolve(job.project()).resolve(job.script()).normalize();
-        Path workspace = workRoot().resolve(job.project() + "-" + job.buildId() + "-" + job.attempt())
+        Path script = home.resolve("projects")
+                .resolve(job.project())
+                .resolve(job.script())
+                .normalize();
+        Path workspace = workRoot()
+                .resolve(job.project() + "-" + job.buildId() + "-" + job.attempt())
                 .toAbsolutePath();
         Map<String, String> secretValues = secrets.read(job.project(), job.secrets(), notes);
-        Map<String, String> env = environment.of(job, workspace, who.user(), secretValues,
-                LeftoverProcesses.newCookie(cookieOwner), notes);
+        Map<String, String> env = environment.of(
+                job, workspace, who.user(), secretValues, LeftoverProcesses.newCookie(cookieOwner), notes);
         List<String> cachePaths = CachePaths.check(job.cachePaths(), notes);
         if (job.scenario() != null) { // sent with the job (Sparky's POST /queue): the project folder is not used
             script = sentScenarioDir(workspace).resolve(job.script());
         } else if (!Files.isRegularFile(script)) {
-            return PreparedBuild.failed(job, "script " + job.script() + " not found in projects/" + job.project()
-                    + " on runner " + runnerId, notes);
+            return PreparedBuild.failed(
+                    job,
+                    "script " + job.script() + " not found in projects/" + job.project() + " on runner " + runnerId,
+                    notes);
         }
         List<String> command;
         if (job.runsWithSparrowdo()) {
             // Sparky::JobApi calls 127.0.0.1:SPARKY_TCP_PORT: the forwarder's port when the UI is elsewhere.
             String sparkyApi = jobApiForwarder == null ? apiUrl : "http://127.0.0.1:" + jobApiForwarder.port();
-            command = SparrowdoCommand.of(script.getParent().toAbsolutePath(), job, who.user(), env, sparkyApi,
-                    sparrowRepo, notes);
+            command = SparrowdoCommand.of(
+                    script.getParent().toAbsolutePath(), job, who.user(), env, sparkyApi, sparrowRepo, notes);
             if (SparrowdoCommand.find(env.get("PATH")).isEmpty()) {
                 return PreparedBuild.failed(job, SparrowdoCommand.missing(runnerId), notes);
             }
         } else {
             command = ScriptCommand.of(script.toAbsolutePath(), job.script(), who.user(), notes);
         }
-        return new PreparedBuild(job, command, env, workspace, environment.secretValues(job, secretValues), notes, null,
-                cachePaths, who.user());
+        return new PreparedBuild(
+                job,
+                command,
+                env,
+                workspace,
+                environment.secretValues(job, secretValues),
+                notes,
+                null,
+                cachePaths,
+                who.user());
     }
 
     @Override
@@ -173,27 +195,44 @@ public final class ProcessBuildExecutor implements BuildExecutor {
             return ExecResult.failed(launch.failure());
         }
         PreparedBuild build = launch.build();
-        LogStreamer streamer = new LogStreamer(log, new SecretMasker(build.secretValues()), build.job().logCapBytes(),
-                flushTimer, LogStreamer.MAX_CHUNK, LogStreamer.MAX_DELAY);
+        LogStreamer streamer = new LogStreamer(
+                log,
+                new SecretMasker(build.secretValues()),
+                build.job().logCapBytes(),
+                flushTimer,
+                LogStreamer.MAX_CHUNK,
+                LogStreamer.MAX_DELAY);
         Ended ended;
-        JobApiForwarder.Admission forwarded = jobApiForwarder != null && build.job().runsWithSparrowdo()
-                ? jobApiForwarder.admit(build.job().apiToken()) : () -> { };
+        JobApiForwarder.Admission forwarded =
+                jobApiForwarder != null && build.job().runsWithSparrowdo()
+                        ? jobApiForwarder.admit(build.job().apiToken())
+                        : () -> {};
         try {
             if (!build.cachePaths().isEmpty()) {
                 // A restore may take minutes and the job record's lock lasts 30 s: accept it first.
                 launch.running();
                 launch.lasting();
             }
-            cache.restore(build.job().project(), build.cachePaths(), build.workspace(), BuildUser.runAs(build.user()),
+            cache.restore(
+                    build.job().project(),
+                    build.cachePaths(),
+                    build.workspace(),
+                    BuildUser.runAs(build.user()),
                     streamer::say);
-            ended = control.stopRequest().map(stop -> new Ended(stop.outcome(), null, stop.reason()))
+            ended = control.stopRequest()
+                    .map(stop -> new Ended(stop.outcome(), null, stop.reason()))
                     .orElseGet(() -> runProcess(launch, control, streamer));
             if (ended.outcome() == Outcome.SUCCEEDED) {
-                cache.save(build.job().project(), build.cachePaths(), build.workspace(),
-                        BuildUser.runAs(build.user()), streamer::say);
+                cache.save(
+                        build.job().project(),
+                        build.cachePaths(),
+                        build.workspace(),
+                        BuildUser.runAs(build.user()),
+                        streamer::say);
             }
         } catch (UncheckedIOException e) {
-            ended = new Ended(Outcome.FAILED, null, "cannot start " + build.job().script() + ": " + e.getMessage());
+            ended = new Ended(
+                    Outcome.FAILED, null, "cannot start " + build.job().script() + ": " + e.getMessage());
         } finally {
             forwarded.close();
             launch.abandon();
@@ -277,7 +316,8 @@ public final class ProcessBuildExecutor implements BuildExecutor {
         String cookie = build.environment().get(LeftoverProcesses.VARIABLE);
         int killed = cookie == null ? 0 : leftovers.killHolding(cookie, group.id(), launch.window());
         if (killed > 0) {
-            LOG.infof("build %d: killed %d process(es) that outlived it outside its process group",
+            LOG.infof(
+                    "build %d: killed %d process(es) that outlived it outside its process group",
                     build.job().buildId(), killed);
         }
     }
@@ -292,13 +332,15 @@ public final class ProcessBuildExecutor implements BuildExecutor {
     }
 
     private Thread startPump(LogStreamer streamer, Process process, RunBuild job) {
-        Thread pump = new Thread(() -> {
-            try {
-                streamer.pump(process.getInputStream());
-            } catch (IOException e) {
-                LOG.debugf("build %d output pipe closed: %s", job.buildId(), e.getMessage());
-            }
-        }, "sparky-log-" + job.buildId() + "-" + job.attempt());
+        Thread pump = new Thread(
+                () -> {
+                    try {
+                        streamer.pump(process.getInputStream());
+                    } catch (IOException e) {
+                        LOG.debugf("build %d output pipe closed: %s", job.buildId(), e.getMessage());
+                    }
+                },
+                "sparky-log-" + job.buildId() + "-" + job.attempt());
         pump.setDaemon(true);
         pump.start();
         return pump;
@@ -306,11 +348,14 @@ public final class ProcessBuildExecutor implements BuildExecutor {
 
     private void terminate(Process process, ProcessGroup group) {
         group.terminate();
-        stopTimer.schedule(() -> {
-            if (process.isAlive()) {
-                group.kill();
-            }
-        }, killGrace.toMillis(), TimeUnit.MILLISECONDS);
+        stopTimer.schedule(
+                () -> {
+                    if (process.isAlive()) {
+                        group.kill();
+                    }
+                },
+                killGrace.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     private ScheduledFuture<?> scheduleTimeout(RunBuild job, BuildControl control) {
@@ -347,8 +392,10 @@ public final class ProcessBuildExecutor implements BuildExecutor {
         try {
             pump.join(PIPE_GRACE_MS);
             if (pump.isAlive()) {
-                LOG.warnf("build %d: output pipe still open after the build ended (a process left its group);"
-                        + " stopped reading it", job.buildId());
+                LOG.warnf(
+                        "build %d: output pipe still open after the build ended (a process left its group);"
+                                + " stopped reading it",
+                        job.buildId());
                 process.getInputStream().close();
                 pump.join(1000);
             }

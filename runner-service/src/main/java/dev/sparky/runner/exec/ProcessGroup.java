@@ -19,11 +19,14 @@ public final class ProcessGroup {
     private static final Logger LOG = Logger.getLogger(ProcessGroup.class);
     /** errno ESRCH: no process in the group any more, the usual case after a build. */
     private static final int NO_SUCH_PROCESS = 3;
+
     private static final LibC LIBC = LibC.load();
 
     /** Signals by their number on Linux. */
     enum Signal {
-        TERM(15), KILL(9), STOP(19);
+        TERM(15),
+        KILL(9),
+        STOP(19);
 
         final int number;
 
@@ -40,8 +43,10 @@ public final class ProcessGroup {
             try {
                 return Native.load("c", LibC.class);
             } catch (LinkageError | RuntimeException e) {
-                LOG.warnf("cannot load the C library through JNA (%s): process groups are signalled with the kill "
-                        + "command", e.getMessage());
+                LOG.warnf(
+                        "cannot load the C library through JNA (%s): process groups are signalled with the kill "
+                                + "command",
+                        e.getMessage());
                 return null;
             }
         }
@@ -95,8 +100,9 @@ public final class ProcessGroup {
                 if (e.getErrorCode() == NO_SUCH_PROCESS) {
                     return;
                 }
-                LOG.debugf("kill(%d, %s) failed with errno %d; trying the kill command", (Object) target, signal,
-                        e.getErrorCode());
+                LOG.debugf(
+                        "kill(%d, %s) failed with errno %d; trying the kill command",
+                        (Object) target, signal, e.getErrorCode());
             }
         }
         signalWithCommand(target, signal);

@@ -33,16 +33,16 @@ final class ScriptCommand {
     /** The exit code of a gate closed without the line: the runner abandoned the launch. */
     static final int NOT_OPENED = 111;
     /** The gate itself: one line of shell, then standard input from /dev/null. */
-    static final String GATE = "IFS= read -r sparky_gate && [ \"$sparky_gate\" = " + GO + " ] || exit "
-            + NOT_OPENED + "; unset sparky_gate; exec </dev/null";
+    static final String GATE = "IFS= read -r sparky_gate && [ \"$sparky_gate\" = " + GO + " ] || exit " + NOT_OPENED
+            + "; unset sparky_gate; exec </dev/null";
     /** The gate, then the script started by its shebang in the gate's place. */
     static final String GATE_THEN_EXEC = GATE + "; exec \"$0\"";
     /** The gate, then bash running the script (no shebang, or not executable). */
     static final String GATE_THEN_BASH = GATE + "; exec bash \"$0\"";
+
     private static final String SHEBANG = "#!";
 
-    private ScriptCommand() {
-    }
+    private ScriptCommand() {}
 
     /**
      * The start every build's command begins with: its own session, the build user, default signal handling
@@ -63,8 +63,8 @@ final class ScriptCommand {
         boolean executable = Files.isExecutable(script);
         boolean viaBash = !executable || !firstLine(script).startsWith(SHEBANG);
         if (viaBash) {
-            notes.add(executable ? name + " has no shebang: ran with bash"
-                    : name + " is not executable: ran with bash");
+            notes.add(
+                    executable ? name + " has no shebang: ran with bash" : name + " is not executable: ran with bash");
         }
         command.add(viaBash ? GATE_THEN_BASH : GATE_THEN_EXEC);
         command.add(script.toString());

@@ -24,10 +24,11 @@ import java.util.regex.Pattern;
 public final class SecretFiles {
     /** A secret's name is an environment variable name: it is also a file name, so no '/', '.' or '..'. */
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,127}");
+
     static final int MAX_BYTES = 64 * 1024;
     /** Names that look like a secret, for the start-up warning about the old way (secrets in the environment). */
-    private static final Pattern LOOKS_SECRET = Pattern.compile(
-            "(?i).*(SECRET|TOKEN|PASSWORD|PASSWD|API_?KEY|PRIVATE_?KEY|CREDENTIAL).*");
+    private static final Pattern LOOKS_SECRET =
+            Pattern.compile("(?i).*(SECRET|TOKEN|PASSWORD|PASSWD|API_?KEY|PRIVATE_?KEY|CREDENTIAL).*");
 
     private final Path dir;
 
@@ -99,7 +100,8 @@ public final class SecretFiles {
      */
     public List<String> legacyWarnings(Map<String, String> runnerEnv) {
         List<String> warnings = new ArrayList<>();
-        runnerEnv.keySet().stream().sorted()
+        runnerEnv.keySet().stream()
+                .sorted()
                 .filter(name -> !name.startsWith("SPARKY_") && !name.startsWith("QUARKUS_"))
                 .filter(name -> LOOKS_SECRET.matcher(name).matches())
                 .forEach(name -> warnings.add("environment variable " + name + " looks like a build secret: builds"

@@ -31,6 +31,7 @@ public final class SecretMasker {
      * holds no secret most windows move by nearly their whole length, and most bytes are never looked at.
      */
     private final byte[] shift;
+
     private byte[] carry = EMPTY;
 
     public SecretMasker(Collection<String> values) {

@@ -13,8 +13,7 @@ import java.util.Set;
  * larger encoded blob are not covered.
  */
 final class SecretVariants {
-    private SecretVariants() {
-    }
+    private SecretVariants() {}
 
     /** The value itself first, then each encoding that differs from it. */
     static Set<String> of(String value) {

@@ -31,17 +31,23 @@ final class SparrowdoCommand {
     static final String SITE_BIN = "/usr/lib/perl6/site/bin";
     /** What installs Raku and sparrowdo on a machine that runs a runner. */
     static final String INSTALL = "bin/sparky install-raku";
+
     private static final String PROGRAM = "sparrowdo";
-    private static final Set<String> RESERVED = Set.of("SPARKY_PROJECT", "SPARKY_JOB_ID", "SPARKY_WORKER",
-            "SPARKY_TCP_PORT", "SPARKY_API_TOKEN", "SPARKY_USE_TLS");
+    private static final Set<String> RESERVED = Set.of(
+            "SPARKY_PROJECT",
+            "SPARKY_JOB_ID",
+            "SPARKY_WORKER",
+            "SPARKY_TCP_PORT",
+            "SPARKY_API_TOKEN",
+            "SPARKY_USE_TLS");
     /** Flags copied from the job's {@code sparrowdo} options when they are {@code true}. */
     private static final List<String> FLAGS = List.of("no_index_update", "verbose", "debug");
+
     private static final String TAG_NAME = "[A-Za-z_][A-Za-z0-9_]*";
     /** The values sparrowdo's options may have (checked again here: the record came over the wire). */
     private static final String SAFE_VALUE = "[A-Za-z0-9._~:/?#@!&+=%-]+";
 
-    private SparrowdoCommand() {
-    }
+    private SparrowdoCommand() {}
 
     /** The build's PATH with Raku's site bin in front, where {@code sparrowdo} is installed. */
     static String path(String buildPath) {
@@ -79,22 +85,30 @@ final class SparrowdoCommand {
      *     {@code repo} option wins
      * @param notes receives a line for each parameter that is not passed as a tag
      */
-    static List<String> of(Path projectDir, RunBuild job, BuildUser user, Map<String, String> env, String apiUrl,
-            Optional<String> runnerRepo, List<String> notes) {
+    static List<String> of(
+            Path projectDir,
+            RunBuild job,
+            BuildUser user,
+            Map<String, String> env,
+            String apiUrl,
+            Optional<String> runnerRepo,
+            List<String> notes) {
         env.put("PATH", path(env.get("PATH")));
         env.put("SP6_FORMAT_COLOR", "1");
         List<String> command = ScriptCommand.start(user);
         // $0 is the project folder, $1 the sparrowdo command line, run by script(1) through /bin/sh.
-        command.addAll(List.of(ScriptCommand.GATE + "; cp -R -- \"$0/.\" . && exec script -q -e -c \"$1\" /dev/null",
-                projectDir.toString(), commandLine(job, apiUrl, runnerRepo, notes)));
+        command.addAll(List.of(
+                ScriptCommand.GATE + "; cp -R -- \"$0/.\" . && exec script -q -e -c \"$1\" /dev/null",
+                projectDir.toString(),
+                commandLine(job, apiUrl, runnerRepo, notes)));
         return List.copyOf(command);
     }
 
     /** The sparrowdo command as one shell line; the token is expanded by that shell, never written in it. */
     static String commandLine(RunBuild job, String apiUrl, Optional<String> runnerRepo, List<String> notes) {
         Map<String, String> options = job.sparrowdo() == null ? Map.of() : job.sparrowdo();
-        List<String> words = new ArrayList<>(List.of("exec", PROGRAM, "--prefix=" + job.project(), "--localhost",
-                "--no_sudo"));
+        List<String> words =
+                new ArrayList<>(List.of("exec", PROGRAM, "--prefix=" + job.project(), "--localhost", "--no_sudo"));
         Optional<String> repo = Optional.ofNullable(options.get("repo")).or(() -> runnerRepo);
         repo.filter(r -> safe("repo", r, notes)).ifPresent(r -> words.add("--repo=" + r));
         String conf = options.get("conf");
@@ -122,10 +136,13 @@ final class SparrowdoCommand {
     /** The reserved tags, then the parameters that can be tags (the token is added by the shell). */
     static String tags(RunBuild job, String apiUrl, List<String> notes) {
         StringBuilder tags = new StringBuilder();
-        tags.append("SPARKY_PROJECT=").append(job.project())
-                .append(",SPARKY_JOB_ID=").append(encode(job.jobId()))
+        tags.append("SPARKY_PROJECT=")
+                .append(job.project())
+                .append(",SPARKY_JOB_ID=")
+                .append(encode(job.jobId()))
                 .append(",SPARKY_WORKER=localhost")
-                .append(",SPARKY_TCP_PORT=").append(port(apiUrl));
+                .append(",SPARKY_TCP_PORT=")
+                .append(port(apiUrl));
         if (apiUrl.regionMatches(true, 0, "https:", 0, 6)) {
             tags.append(",SPARKY_USE_TLS=1"); // Sparky::JobApi then calls https://
         }
@@ -147,8 +164,11 @@ final class SparrowdoCommand {
 
     /** Sparrow6's tag escapes: what would split a tag list or its shell line. */
     static String encode(String value) {
-        return value.replace(",", "___comma___").replace("=", "___eq___").replace("\r\n", "___nl___")
-                .replace("\n", "___nl___").replace(" ", "___space___");
+        return value.replace(",", "___comma___")
+                .replace("=", "___eq___")
+                .replace("\r\n", "___nl___")
+                .replace("\n", "___nl___")
+                .replace(" ", "___space___");
     }
 
     /** The job API's port, which Sparky's Job API client calls on 127.0.0.1. */

@@ -21,8 +21,7 @@ public final class Workspace {
     private static final Logger LOG = Logger.getLogger(Workspace.class);
     private static final Set<PosixFilePermission> PRIVATE = PosixFilePermissions.fromString("rwx------");
 
-    private Workspace() {
-    }
+    private Workspace() {}
 
     /** The build's HOME, beside its workspace. */
     public static Path homeOf(Path workspace) {

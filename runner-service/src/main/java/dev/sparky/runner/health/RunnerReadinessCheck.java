@@ -22,11 +22,15 @@ public class RunnerReadinessCheck implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         if (status.draining()) {
-            return HealthCheckResponse.named("runner").down().withData("reason", "draining: taking no new builds")
+            return HealthCheckResponse.named("runner")
+                    .down()
+                    .withData("reason", "draining: taking no new builds")
                     .build();
         }
         KafkaProbe.Result kafka = probe.check();
-        return HealthCheckResponse.named("kafka").status(kafka.reachable()).withData("detail", kafka.detail())
+        return HealthCheckResponse.named("kafka")
+                .status(kafka.reachable())
+                .withData("detail", kafka.detail())
                 .build();
     }
 }

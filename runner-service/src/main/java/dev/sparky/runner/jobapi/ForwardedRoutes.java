@@ -30,8 +30,7 @@ final class ForwardedRoutes {
             route("GET", "/status/N/N", false),
             route("GET", "/report/raw/N/N", false));
 
-    private ForwardedRoutes() {
-    }
+    private ForwardedRoutes() {}
 
     /** The route a request takes, or null when it is none of Sparky's job API routes. */
     static Route find(String method, String rawPath) {

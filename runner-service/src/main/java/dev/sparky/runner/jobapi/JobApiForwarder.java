@@ -40,6 +40,7 @@ public final class JobApiForwarder implements AutoCloseable {
     private final URI target;
     /** The tokens of the builds running here that may use the port, and how many of their leases are open. */
     private final Map<String, Integer> admitted = new ConcurrentHashMap<>();
+
     private HttpServer server;
     private HttpClient client;
 
@@ -52,8 +53,10 @@ public final class JobApiForwarder implements AutoCloseable {
     /** The loopback port, started on the first call. */
     public synchronized int port() {
         if (server == null) {
-            client = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(10_000).setKeepAlive(true));
-            HttpServer s = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(0))
+            client = vertx.createHttpClient(
+                    new HttpClientOptions().setConnectTimeout(10_000).setKeepAlive(true));
+            HttpServer s = vertx.createHttpServer(
+                            new HttpServerOptions().setHost("127.0.0.1").setPort(0))
                     .requestHandler(this::handle);
             try {
                 server = s.listen().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
@@ -71,7 +74,7 @@ public final class JobApiForwarder implements AutoCloseable {
     /** Lets {@code token}'s requests through until the lease is closed (the build ended). */
     public Admission admit(String token) {
         if (token == null || token.isBlank()) {
-            return () -> { };
+            return () -> {};
         }
         admitted.merge(token, 1, Integer::sum);
         return () -> admitted.computeIfPresent(token, (t, n) -> n > 1 ? n - 1 : null);
@@ -143,7 +146,9 @@ public final class JobApiForwarder implements AutoCloseable {
     }
 
     private static void refuse(HttpServerRequest in, int status, String message) {
-        in.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=utf-8")
+        in.response()
+                .setStatusCode(status)
+                .putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=utf-8")
                 .end(message + "\n");
     }
 

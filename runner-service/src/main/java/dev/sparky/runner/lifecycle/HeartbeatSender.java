@@ -27,8 +27,8 @@ public final class HeartbeatSender {
     private String pool = RunnerPools.DEFAULT;
     private ScheduledFuture<?> task;
 
-    public HeartbeatSender(String runnerId, String host, AttemptRegistry registry, RunnerStatus status,
-            RunnerEventSink events) {
+    public HeartbeatSender(
+            String runnerId, String host, AttemptRegistry registry, RunnerStatus status, RunnerEventSink events) {
         this.runnerId = runnerId;
         this.host = host;
         this.registry = registry;
@@ -53,9 +53,14 @@ public final class HeartbeatSender {
         } else {
             state = held.isPresent() ? RunnerState.BUSY : RunnerState.IDLE;
         }
-        return RunnerHeartbeat.of(runnerId, host, state, held.map(AttemptRegistry.Attempt::buildId).orElse(null),
+        return RunnerHeartbeat.of(
+                runnerId,
+                host,
+                state,
+                held.map(AttemptRegistry.Attempt::buildId).orElse(null),
                 held.map(AttemptRegistry.Attempt::attempt).orElse(null),
-                held.map(AttemptRegistry.Attempt::startedAt).orElse(null), pool);
+                held.map(AttemptRegistry.Attempt::startedAt).orElse(null),
+                pool);
     }
 
     public synchronized void start(ScheduledExecutorService timer, Duration interval) {

@@ -12,7 +12,6 @@ import dev.sparky.runner.control.StopListener;
 import dev.sparky.runner.events.RunnerEventPublisher;
 import dev.sparky.runner.exec.ProcessBuildExecutor;
 import dev.sparky.runner.exec.Workspace;
-import dev.sparky.runner.metrics.RunnerMetrics;
 import dev.sparky.runner.queue.BuildBudget;
 import dev.sparky.runner.queue.JobHandler;
 import dev.sparky.runner.queue.JobQueueConsumer;
@@ -44,7 +43,11 @@ public class LifecycleObserver {
     private RunnerLifecycle lifecycle;
     private ScheduledExecutorService timer;
 
-    LifecycleObserver(RunnerConfig config, KafkaSettings settings, KafkaConfig kafkaConfig, RunnerIdentity identity,
+    LifecycleObserver(
+            RunnerConfig config,
+            KafkaSettings settings,
+            KafkaConfig kafkaConfig,
+            RunnerIdentity identity,
             RunnerParts parts) {
         this.config = config;
         this.settings = settings;
@@ -67,27 +70,46 @@ public class LifecycleObserver {
         RunnerStatus status = parts.status();
         AttemptRegistry registry = parts.registry();
         RunnerEventPublisher events = parts.events();
-        JobHandler handler = new JobHandler(id, executor, registry, events, parts.metrics(), status::draining,
-                JobHandler.Timings.DEFAULT, Clock.systemUTC(), JobSeal.fromBase64(config.jobSealKey().orElse(null)));
+        JobHandler handler = new JobHandler(
+                id,
+                executor,
+                registry,
+                events,
+                parts.metrics(),
+                status::draining,
+                JobHandler.Timings.DEFAULT,
+                Clock.systemUTC(),
+                JobSeal.fromBase64(config.jobSealKey().orElse(null)));
         String pool = RunnerPools.require(config.runner().pool());
         QueueSetup setup = new QueueSetup(settings, pool, kafkaConfig.topicWait());
         JobQueueConsumer jobs = new JobQueueConsumer(
-                () -> new KafkaShareConsumer<>(RunnerKafka.shareConsumer(settings, id, pool)), handler,
-                () -> topicsReady(setup, status) && setup.configureGroup(status::draining), status::draining)
-                .withTopic(RunnerConfig.topics(config).jobs()).withMetrics(parts.metrics())
+                        () -> new KafkaShareConsumer<>(RunnerKafka.shareConsumer(settings, id, pool)),
+                        handler,
+                        () -> topicsReady(setup, status) && setup.configureGroup(status::draining),
+                        status::draining)
+                .withTopic(RunnerConfig.topics(config).jobs())
+                .withMetrics(parts.metrics())
                 .withBudget(BuildBudget.of(config.runner().maxBuilds()), LifecycleObserver::exitAfterLastBuild);
-        StopListener stops = new StopListener(() -> new KafkaConsumer<>(RunnerKafka.controlConsumer(settings, id)),
-                registry);
+        StopListener stops =
+                new StopListener(() -> new KafkaConsumer<>(RunnerKafka.controlConsumer(settings, id)), registry);
         HeartbeatSender heartbeat = new HeartbeatSender(id, identity.host(), registry, status, events).withPool(pool);
         var runner = config.runner();
-        lifecycle = new RunnerLifecycle(status, registry, heartbeat, jobs, List.of(stops),
-                new RunnerLifecycle.Timings(runner.heartbeatInterval(), runner.drainTimeout(), runner.killGrace(),
-                        Duration.ofSeconds(3)))
+        lifecycle = new RunnerLifecycle(
+                        status,
+                        registry,
+                        heartbeat,
+                        jobs,
+                        List.of(stops),
+                        new RunnerLifecycle.Timings(
+                                runner.heartbeatInterval(),
+                                runner.drainTimeout(),
+                                runner.killGrace(),
+                                Duration.ofSeconds(3)))
                 .onGiveUp(handler::giveUp);
         timer = Executors.newScheduledThreadPool(1, r -> daemonThread(r, "sparky-heartbeat"));
         lifecycle.start(timer);
-        LOG.infof("runner %s started (pool %s, Kafka %s, home %s)", id, pool, settings.bootstrapServers(),
-                config.home());
+        LOG.infof(
+                "runner %s started (pool %s, Kafka %s, home %s)", id, pool, settings.bootstrapServers(), config.home());
     }
 
     void onStop(@Observes ShutdownEvent event) {

@@ -16,8 +16,7 @@ public abstract class LoopThread implements BackgroundLoop {
     protected abstract void runLoop();
 
     /** Called by {@link #stop()} after the flag is set, to interrupt a blocking call (wakeup). */
-    protected void onStop() {
-    }
+    protected void onStop() {}
 
     protected final boolean stopping() {
         return stopping;

@@ -17,9 +17,8 @@ public final class RunnerLifecycle {
     private static final Logger LOG = Logger.getLogger(RunnerLifecycle.class);
 
     /** The waits of a drain. */
-    public record Timings(Duration heartbeatInterval, Duration drainTimeout, Duration killGrace,
-            Duration lastHeartbeatTimeout) {
-    }
+    public record Timings(
+            Duration heartbeatInterval, Duration drainTimeout, Duration killGrace, Duration lastHeartbeatTimeout) {}
 
     private final RunnerStatus status;
     private final AttemptRegistry registry;
@@ -27,10 +26,15 @@ public final class RunnerLifecycle {
     private final BackgroundLoop jobs;
     private final List<BackgroundLoop> helpers;
     private final Timings timings;
-    private Runnable onGiveUp = () -> { };
+    private Runnable onGiveUp = () -> {};
 
-    public RunnerLifecycle(RunnerStatus status, AttemptRegistry registry, HeartbeatSender heartbeat,
-            BackgroundLoop jobs, List<BackgroundLoop> helpers, Timings timings) {
+    public RunnerLifecycle(
+            RunnerStatus status,
+            AttemptRegistry registry,
+            HeartbeatSender heartbeat,
+            BackgroundLoop jobs,
+            List<BackgroundLoop> helpers,
+            Timings timings) {
         this.status = status;
         this.registry = registry;
         this.heartbeat = heartbeat;
@@ -78,8 +82,9 @@ public final class RunnerLifecycle {
     private void handBack(String runnerId) {
         registry.current().ifPresent(attempt -> {
             LOG.infof("drain time over: handing back build %d attempt %d", attempt.buildId(), attempt.attempt());
-            attempt.control().requestStop(Outcome.HANDED_BACK,
-                    "runner " + runnerId + " shut down: build handed back to the queue");
+            attempt.control()
+                    .requestStop(
+                            Outcome.HANDED_BACK, "runner " + runnerId + " shut down: build handed back to the queue");
         });
     }
 }

@@ -15,8 +15,12 @@ public class RunnerParts {
     private final RunnerEventPublisher events;
     private final RunnerMetrics metrics;
 
-    RunnerParts(ProcessBuildExecutor executor, AttemptRegistry registry, RunnerStatus status,
-            RunnerEventPublisher events, RunnerMetrics metrics) {
+    RunnerParts(
+            ProcessBuildExecutor executor,
+            AttemptRegistry registry,
+            RunnerStatus status,
+            RunnerEventPublisher events,
+            RunnerMetrics metrics) {
         this.executor = executor;
         this.registry = registry;
         this.status = status;

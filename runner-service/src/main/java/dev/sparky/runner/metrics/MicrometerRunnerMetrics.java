@@ -19,10 +19,12 @@ public final class MicrometerRunnerMetrics implements RunnerMetrics {
     public MicrometerRunnerMetrics(MeterRegistry registry) {
         this.registry = registry;
         this.busy = registry.gauge("sparky.runner.busy", new AtomicInteger());
-        this.logBytes = Counter.builder("sparky.runner.log.bytes").description("Log bytes sent by this runner")
+        this.logBytes = Counter.builder("sparky.runner.log.bytes")
+                .description("Log bytes sent by this runner")
                 .register(registry);
         this.redeliveries = Counter.builder("sparky.runner.redeliveries")
-                .description("Job records received again after another runner held them").register(registry);
+                .description("Job records received again after another runner held them")
+                .register(registry);
     }
 
     @Override
@@ -37,8 +39,11 @@ public final class MicrometerRunnerMetrics implements RunnerMetrics {
 
     @Override
     public void finished(Outcome outcome) {
-        Counter.builder("sparky.runner.builds").description("Attempts finished on this runner, by outcome")
-                .tag("outcome", outcome.name().toLowerCase(Locale.ROOT)).register(registry).increment();
+        Counter.builder("sparky.runner.builds")
+                .description("Attempts finished on this runner, by outcome")
+                .tag("outcome", outcome.name().toLowerCase(Locale.ROOT))
+                .register(registry)
+                .increment();
     }
 
     @Override

@@ -6,16 +6,13 @@ import dev.sparky.contracts.events.BuildFinished.Outcome;
 public interface RunnerMetrics {
     RunnerMetrics NONE = new RunnerMetrics() {
         @Override
-        public void busy(boolean busy) {
-        }
+        public void busy(boolean busy) {}
 
         @Override
-        public void finished(Outcome outcome) {
-        }
+        public void finished(Outcome outcome) {}
 
         @Override
-        public void logBytes(long bytes) {
-        }
+        public void logBytes(long bytes) {}
     };
 
     void busy(boolean busy);
@@ -25,6 +22,5 @@ public interface RunnerMetrics {
     void logBytes(long bytes);
 
     /** A job record came a second (or later) time: its first runner died or hung before accepting it. */
-    default void redelivered() {
-    }
+    default void redelivered() {}
 }

@@ -15,8 +15,7 @@ public interface JobAck {
      * Sends an acceptance noted by {@link #accept()} now, without waiting for the answer: the record's lock on
      * this runner lasts 30 s, so a build that runs longer, or a cache restore, must not wait for the next poll.
      */
-    default void send() {
-    }
+    default void send() {}
 
     /** Refuses the record for good (it can never run: malformed). */
     void reject();

@@ -1,20 +1,20 @@
 package dev.sparky.runner.queue;
 
-import dev.sparky.contracts.events.JobSeal;
 import dev.sparky.contracts.MalformedEventException;
 import dev.sparky.contracts.events.BuildFinished;
 import dev.sparky.contracts.events.BuildStarted;
+import dev.sparky.contracts.events.JobSeal;
 import dev.sparky.contracts.events.LogChunk;
 import dev.sparky.contracts.events.RunBuild;
 import dev.sparky.kafka.PublishFailedException;
 import dev.sparky.runner.control.AttemptRegistry;
+import dev.sparky.runner.events.RunnerEventSink;
 import dev.sparky.runner.exec.BuildControl;
 import dev.sparky.runner.exec.BuildExecutor;
 import dev.sparky.runner.exec.ExecResult;
 import dev.sparky.runner.exec.Launch;
 import dev.sparky.runner.exec.LogSink;
 import dev.sparky.runner.exec.PreparedBuild;
-import dev.sparky.runner.events.RunnerEventSink;
 import dev.sparky.runner.metrics.RunnerMetrics;
 import java.time.Clock;
 import java.time.Duration;
@@ -55,8 +55,16 @@ public final class JobHandler {
     private volatile boolean giveUp;
     private final ReportRetries retries;
 
-    public JobHandler(String runnerId, BuildExecutor executor, AttemptRegistry registry, RunnerEventSink events,
-            RunnerMetrics metrics, BooleanSupplier draining, Timings timings, Clock clock, JobSeal seal) {
+    public JobHandler(
+            String runnerId,
+            BuildExecutor executor,
+            AttemptRegistry registry,
+            RunnerEventSink events,
+            RunnerMetrics metrics,
+            BooleanSupplier draining,
+            Timings timings,
+            Clock clock,
+            JobSeal seal) {
         this.seal = seal;
         this.runnerId = runnerId;
         this.executor = executor;
@@ -140,7 +148,8 @@ public final class JobHandler {
         var stopped = control.stopRequest();
         if (stopped.isPresent()) {
             launch.abandon();
-            return new ExecResult(stopped.get().outcome(), null, 0, stopped.get().reason());
+            return new ExecResult(
+                    stopped.get().outcome(), null, 0, stopped.get().reason());
         }
         String key = String.valueOf(job.buildId());
         LogSink sink = (offset, data) -> {
@@ -208,16 +217,23 @@ public final class JobHandler {
                 }
                 return true;
             } catch (PublishFailedException e) {
-                LOG.warnf("build %d: start not acknowledged (try %d of %d): %s", job.buildId(), i,
-                        timings.startTries(), e.getMessage());
+                LOG.warnf(
+                        "build %d: start not acknowledged (try %d of %d): %s",
+                        job.buildId(), i, timings.startTries(), e.getMessage());
                 throw e;
             }
         });
     }
 
     private void reportFinished(RunBuild job, ExecResult result) {
-        BuildFinished finished = BuildFinished.of(runnerId, job.buildId(), job.attempt(), result.outcome(),
-                result.exitCode(), result.logBytes(), result.reason());
+        BuildFinished finished = BuildFinished.of(
+                runnerId,
+                job.buildId(),
+                job.attempt(),
+                result.outcome(),
+                result.exitCode(),
+                result.logBytes(),
+                result.reason());
         int[] tryNo = {0};
         boolean reported = retries.finish(() -> {
             int i = ++tryNo[0];
@@ -226,8 +242,8 @@ public final class JobHandler {
                 return true;
             } catch (PublishFailedException e) {
                 if (giveUp) {
-                    LOG.errorf("build %d: finish not reported, runner shutting down: %s", job.buildId(),
-                            e.getMessage());
+                    LOG.errorf(
+                            "build %d: finish not reported, runner shutting down: %s", job.buildId(), e.getMessage());
                     throw new ReportRetries.GaveUp(e.getMessage());
                 }
                 if (i == 1 || i % 30 == 0) {

@@ -1,8 +1,8 @@
 package dev.sparky.runner.queue;
 
-import dev.sparky.runner.metrics.RunnerMetrics;
 import dev.sparky.contracts.Topics;
 import dev.sparky.runner.lifecycle.LoopThread;
+import dev.sparky.runner.metrics.RunnerMetrics;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -36,14 +36,17 @@ public final class JobQueueConsumer extends LoopThread {
     private final BooleanSupplier draining;
     private RunnerMetrics metrics = RunnerMetrics.NONE;
     private BuildBudget budget = BuildBudget.UNLIMITED;
-    private Runnable onBudgetSpent = () -> { };
+    private Runnable onBudgetSpent = () -> {};
     private String topic = Topics.JOBS;
 
     /**
      * @param groupReady prepares the group on the broker; blocks, returns false if the runner stopped first
      */
-    public JobQueueConsumer(Supplier<ShareConsumer<String, byte[]>> consumers, JobHandler handler,
-            BooleanSupplier groupReady, BooleanSupplier draining) {
+    public JobQueueConsumer(
+            Supplier<ShareConsumer<String, byte[]>> consumers,
+            JobHandler handler,
+            BooleanSupplier groupReady,
+            BooleanSupplier draining) {
         super("sparky-job-queue");
         this.consumers = consumers;
         this.handler = handler;
@@ -142,8 +145,9 @@ public final class JobQueueConsumer extends LoopThread {
      */
     private static void acknowledgementsCommitted(Map<TopicIdPartition, Set<Long>> offsets, Exception error) {
         if (error != null) {
-            LOG.warnf("job record(s) at offsets %s: acknowledgement not committed: %s", offsets.values(),
-                    error.getMessage());
+            LOG.warnf(
+                    "job record(s) at offsets %s: acknowledgement not committed: %s",
+                    offsets.values(), error.getMessage());
         }
     }
 
@@ -171,7 +175,8 @@ public final class JobQueueConsumer extends LoopThread {
             try {
                 consumer.commitAsync();
             } catch (KafkaException | IllegalStateException e) {
-                LOG.warnf("job record at offset %d: sending the acceptance failed (it goes with the next poll): %s",
+                LOG.warnf(
+                        "job record at offset %d: sending the acceptance failed (it goes with the next poll): %s",
                         record.offset(), e.getMessage());
             }
         }
@@ -190,9 +195,10 @@ public final class JobQueueConsumer extends LoopThread {
             try {
                 consumer.acknowledge(record, type);
                 Map<TopicIdPartition, Optional<KafkaException>> result = consumer.commitSync(COMMIT_TIMEOUT);
-                result.values().forEach(error -> error.ifPresent(e ->
-                        LOG.warnf("job record at offset %d: %s not committed: %s", record.offset(), type,
-                                e.getMessage())));
+                result.values()
+                        .forEach(error -> error.ifPresent(e -> LOG.warnf(
+                                "job record at offset %d: %s not committed: %s",
+                                record.offset(), type, e.getMessage())));
             } catch (KafkaException | IllegalStateException e) {
                 LOG.warnf("job record at offset %d: %s failed: %s", record.offset(), type, e.getMessage());
             }

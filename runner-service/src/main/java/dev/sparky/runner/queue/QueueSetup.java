@@ -69,10 +69,12 @@ public final class QueueSetup {
 
     private void setEarliest() {
         ConfigResource group = new ConfigResource(ConfigResource.Type.GROUP, RunnerPools.shareGroup(pool));
-        AlterConfigOp earliest = new AlterConfigOp(new ConfigEntry("share.auto.offset.reset", "earliest"),
-                AlterConfigOp.OpType.SET);
+        AlterConfigOp earliest =
+                new AlterConfigOp(new ConfigEntry("share.auto.offset.reset", "earliest"), AlterConfigOp.OpType.SET);
         try (Admin admin = Admin.create(settings.admin("sparky-runner-setup"))) {
-            admin.incrementalAlterConfigs(Map.of(group, List.of(earliest))).all().get(10, TimeUnit.SECONDS);
+            admin.incrementalAlterConfigs(Map.of(group, List.of(earliest)))
+                    .all()
+                    .get(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);

@@ -20,15 +20,28 @@ final class ReportRetries {
     ReportRetries(JobHandler.Timings timings) {
         long startBudget = timings.startTimeout().toMillis() * (timings.startTries() + 1) + 1;
         // The start: a fixed number of tries back to back (each waits up to startTimeout for the broker).
-        start = TypedGuard.create(Boolean.class).withDescription("build start report")
-                .withRetry().retryOn(PublishFailedException.class).maxRetries(Math.max(0, timings.startTries() - 1))
-                .delay(0, ChronoUnit.MILLIS).jitter(0, ChronoUnit.MILLIS)
-                .maxDuration(startBudget, ChronoUnit.MILLIS).done().build();
+        start = TypedGuard.create(Boolean.class)
+                .withDescription("build start report")
+                .withRetry()
+                .retryOn(PublishFailedException.class)
+                .maxRetries(Math.max(0, timings.startTries() - 1))
+                .delay(0, ChronoUnit.MILLIS)
+                .jitter(0, ChronoUnit.MILLIS)
+                .maxDuration(startBudget, ChronoUnit.MILLIS)
+                .done()
+                .build();
         // The finish: until the broker takes it, retryPause apart; GaveUp (the runner is going away) ends it.
-        finish = TypedGuard.create(Boolean.class).withDescription("build finish report")
-                .withRetry().retryOn(PublishFailedException.class).abortOn(GaveUp.class).maxRetries(-1)
-                .delay(Math.max(1, timings.retryPause().toMillis()), ChronoUnit.MILLIS).jitter(0, ChronoUnit.MILLIS)
-                .maxDuration(FOREVER_DAYS, ChronoUnit.DAYS).done().build();
+        finish = TypedGuard.create(Boolean.class)
+                .withDescription("build finish report")
+                .withRetry()
+                .retryOn(PublishFailedException.class)
+                .abortOn(GaveUp.class)
+                .maxRetries(-1)
+                .delay(Math.max(1, timings.retryPause().toMillis()), ChronoUnit.MILLIS)
+                .jitter(0, ChronoUnit.MILLIS)
+                .maxDuration(FOREVER_DAYS, ChronoUnit.DAYS)
+                .done()
+                .build();
     }
 
     /** @return true when one of the tries was acknowledged, false when all failed */

@@ -8,8 +8,7 @@ import java.nio.file.Path;
 
 /** Reads a job record and checks what the runner relies on before anything touches the disk. */
 final class RunBuildReader {
-    private RunBuildReader() {
-    }
+    private RunBuildReader() {}
 
     /** @throws MalformedEventException naming the field that is wrong */
     static RunBuild read(byte[] value) {
@@ -22,12 +21,12 @@ final class RunBuildReader {
                     + ": attempt must be 1 or more, got " + job.attempt());
         }
         if (!Names.isValidProject(job.project())) {
-            throw new MalformedEventException("run-build command for build " + job.buildId()
-                    + ": invalid project name in field 'project'");
+            throw new MalformedEventException(
+                    "run-build command for build " + job.buildId() + ": invalid project name in field 'project'");
         }
         if (!Names.isValidJobId(job.jobId())) {
-            throw new MalformedEventException("run-build command for build " + job.buildId()
-                    + ": invalid job id in field 'jobId'");
+            throw new MalformedEventException(
+                    "run-build command for build " + job.buildId() + ": invalid job id in field 'jobId'");
         }
         if (!safeScript(job.script())) {
             throw new MalformedEventException("run-build command for build " + job.buildId()

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 class BuildCacheTest {
     @TempDir
     Path tmp;
+
     private final List<String> lines = new ArrayList<>();
 
     private BuildCache cache(String runnerId) {
@@ -77,9 +78,12 @@ class BuildCacheTest {
         Files.createSymbolicLink(ws.resolve("node_modules"), outside);
         Files.createSymbolicLink(ws.resolve("a"), tmp.resolve("outside"));
         cache("r1").save("web", List.of("node_modules", "a/deps", "target"), ws, List.of(), lines::add);
-        assertEquals(List.of("cache: node_modules not saved: it is a symbolic link",
-                "cache: a/deps not saved: a is a symbolic link",
-                "cache: target not saved: not in the workspace"), lines);
+        assertEquals(
+                List.of(
+                        "cache: node_modules not saved: it is a symbolic link",
+                        "cache: a/deps not saved: a is a symbolic link",
+                        "cache: target not saved: not in the workspace"),
+                lines);
         assertFalse(Files.exists(tmp.resolve("cache")), "nothing written");
     }
 
@@ -116,7 +120,7 @@ class BuildCacheTest {
     void concurrentSavesNeverCorruptTheCacheForReaders() throws Exception {
         Path wsA = content(workspace("a"), "A");
         Path wsB = content(workspace("b"), "B");
-        cache("first").save("web", List.of("deps"), wsA, List.of(), s -> { });
+        cache("first").save("web", List.of("deps"), wsA, List.of(), s -> {});
         ExecutorService pool = Executors.newFixedThreadPool(3);
         ConcurrentLinkedQueue<String> seen = new ConcurrentLinkedQueue<>();
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(4);
@@ -139,7 +143,8 @@ class BuildCacheTest {
         assertTrue(seen.size() > 5, "the reader ran " + seen.size() + " times");
         assertTrue(Set.of("A", "B").containsAll(seen), seen::toString);
         try (Stream<Path> left = Files.list(cache("x").archive("web", "deps").getParent())) {
-            assertEquals(Set.of("cache.tar.gz", "path"),
+            assertEquals(
+                    Set.of("cache.tar.gz", "path"),
                     left.map(p -> p.getFileName().toString()).collect(java.util.stream.Collectors.toSet()));
         }
     }
@@ -148,8 +153,11 @@ class BuildCacheTest {
         Path deps = Files.createDirectories(ws.resolve("deps"));
         for (int i = 0; i < 40; i++) {
             // Incompressible-ish and large enough that a save takes a while.
-            Files.writeString(deps.resolve("f" + i), writer + Long.toHexString(Double.doubleToLongBits(Math.random()))
-                    .repeat(2000));
+            Files.writeString(
+                    deps.resolve("f" + i),
+                    writer
+                            + Long.toHexString(Double.doubleToLongBits(Math.random()))
+                                    .repeat(2000));
         }
         return ws;
     }

@@ -13,7 +13,8 @@ class CachePathsTest {
     @Test
     void relativePathsAreKeptNormalisedAndOnce() {
         List<String> notes = new ArrayList<>();
-        assertEquals(List.of("node_modules", "build/.gradle", "a b"),
+        assertEquals(
+                List.of("node_modules", "build/.gradle", "a b"),
                 CachePaths.check(List.of("node_modules", "./build//.gradle/", "node_modules/", "a b"), notes));
         assertEquals(List.of(), notes);
     }
@@ -21,20 +22,22 @@ class CachePathsTest {
     @Test
     void pathsOutsideTheWorkspaceAreRejectedWithANote() {
         List<String> notes = new ArrayList<>();
-        List<String> raw = Arrays.asList("/etc", "../other", "a/../../b", "a/../b", "", " ", ".", "./", "~/x",
-                "bad\nname", null);
+        List<String> raw =
+                Arrays.asList("/etc", "../other", "a/../../b", "a/../b", "", " ", ".", "./", "~/x", "bad\nname", null);
         assertEquals(List.of(), CachePaths.check(raw, notes));
-        assertEquals(List.of(
-                "cache path '/etc' skipped: it must be a relative path inside the workspace",
-                "cache path '../other' skipped: it must stay inside the workspace (no '..')",
-                "cache path 'a/../../b' skipped: it must stay inside the workspace (no '..')",
-                "cache path 'a/../b' skipped: it must stay inside the workspace (no '..')",
-                "cache path '' skipped: it is empty",
-                "cache path ' ' skipped: it is empty",
-                "cache path '.' skipped: it names the whole workspace",
-                "cache path './' skipped: it names the whole workspace",
-                "cache path '~/x' skipped: it must be a relative path inside the workspace",
-                "cache path 'bad?name' skipped: it contains control characters",
-                "cache path '' skipped: it is empty"), notes);
+        assertEquals(
+                List.of(
+                        "cache path '/etc' skipped: it must be a relative path inside the workspace",
+                        "cache path '../other' skipped: it must stay inside the workspace (no '..')",
+                        "cache path 'a/../../b' skipped: it must stay inside the workspace (no '..')",
+                        "cache path 'a/../b' skipped: it must stay inside the workspace (no '..')",
+                        "cache path '' skipped: it is empty",
+                        "cache path ' ' skipped: it is empty",
+                        "cache path '.' skipped: it names the whole workspace",
+                        "cache path './' skipped: it names the whole workspace",
+                        "cache path '~/x' skipped: it must be a relative path inside the workspace",
+                        "cache path 'bad?name' skipped: it contains control characters",
+                        "cache path '' skipped: it is empty"),
+                notes);
     }
 }

@@ -21,24 +21,30 @@ class RunnerPoolSettingsTest {
     void aPoolRunnerJoinsItsPoolsShareGroup() {
         Properties p = RunnerKafka.shareConsumer(settings, "r1", "gpu");
         assertEquals("sparky-runners.gpu", p.get("group.id"));
-        assertEquals("sparky-runners", RunnerKafka.shareConsumer(settings, "r1", "default").get("group.id"));
+        assertEquals(
+                "sparky-runners",
+                RunnerKafka.shareConsumer(settings, "r1", "default").get("group.id"));
     }
 
     @Test
     void heartbeatsCarryThePool() {
-        HeartbeatSender plain = new HeartbeatSender("r1", "h", new AttemptRegistry("r1", 10), new RunnerStatus(),
-                new FakeEvents());
+        HeartbeatSender plain =
+                new HeartbeatSender("r1", "h", new AttemptRegistry("r1", 10), new RunnerStatus(), new FakeEvents());
         assertEquals("default", plain.current().pool());
-        HeartbeatSender gpu = new HeartbeatSender("r2", "h", new AttemptRegistry("r2", 10), new RunnerStatus(),
-                new FakeEvents()).withPool("gpu");
+        HeartbeatSender gpu = new HeartbeatSender(
+                        "r2", "h", new AttemptRegistry("r2", 10), new RunnerStatus(), new FakeEvents())
+                .withPool("gpu");
         assertEquals("gpu", gpu.current().pool());
     }
 
     @Test
     void aBadPoolNameStopsTheRunnerAtStart() {
         // SPARKY_RUNNER_POOL=../x or a wildcard would name no topic of its own: refused before any Kafka call.
-        assertThrows(InvalidNameException.class, () -> new QueueSetup(settings, "../x", java.time.Duration.ofSeconds(1)));
-        assertThrows(InvalidNameException.class, () -> new HeartbeatSender("r", "h", new AttemptRegistry("r", 10),
-                new RunnerStatus(), new FakeEvents()).withPool("*"));
+        assertThrows(
+                InvalidNameException.class, () -> new QueueSetup(settings, "../x", java.time.Duration.ofSeconds(1)));
+        assertThrows(
+                InvalidNameException.class,
+                () -> new HeartbeatSender("r", "h", new AttemptRegistry("r", 10), new RunnerStatus(), new FakeEvents())
+                        .withPool("*"));
     }
 }

@@ -21,13 +21,16 @@ import org.junit.jupiter.api.Test;
  */
 class RunnerTopicsTest {
     static RunnerConfig load(Map<String, String> environment) throws IOException {
-        SmallRyeConfig config = new SmallRyeConfigBuilder().addDefaultInterceptors()
-                .withSources(new PropertiesConfigSource(
-                        RunnerTopicsTest.class.getResource("/application.properties"), 250))
+        SmallRyeConfig config = new SmallRyeConfigBuilder()
+                .addDefaultInterceptors()
+                .withSources(
+                        new PropertiesConfigSource(RunnerTopicsTest.class.getResource("/application.properties"), 250))
                 .withSources(new PropertiesConfigSource(environment, "environment", 300))
                 .withConverter(Duration.class, 200, new DurationConverter())
-                .withMapping(RunnerConfig.class).withMapping(KafkaConfig.class)
-                .withValidateUnknown(false).build();
+                .withMapping(RunnerConfig.class)
+                .withMapping(KafkaConfig.class)
+                .withValidateUnknown(false)
+                .build();
         return config.getConfigMapping(RunnerConfig.class);
     }
 
@@ -42,7 +45,8 @@ class RunnerTopicsTest {
     void aPoolsRunnerReadsItsPoolsJobTopicAndTheSharedControlAndEventTopics() throws IOException {
         SparkyTopics.RunnerTopics topics = RunnerConfig.topics(load(Map.of("SPARKY_RUNNER_POOL", "gpu")));
         assertEquals(SparkyTopics.runner("gpu"), topics);
-        assertEquals(new SparkyTopics.RunnerTopics("sparky.jobs.gpu", "sparky.runner-control",
-                "sparky.runner-events"), topics);
+        assertEquals(
+                new SparkyTopics.RunnerTopics("sparky.jobs.gpu", "sparky.runner-control", "sparky.runner-events"),
+                topics);
     }
 }

@@ -39,7 +39,9 @@ class AttemptRegistryTest {
     @Test
     void anEarlierStopPreStopsTheAttemptWhenItArrives() {
         registry.apply(StopAttempt.of(5, 2, null, Reason.CANCELLED, "cancelled by bob"));
-        assertEquals("cancelled by bob", registry.begin(5, 2, Instant.now()).stopRequest().orElseThrow().reason());
+        assertEquals(
+                "cancelled by bob",
+                registry.begin(5, 2, Instant.now()).stopRequest().orElseThrow().reason());
         assertTrue(registry.begin(5, 3, Instant.now()).stopRequest().isEmpty(), "another attempt runs");
     }
 

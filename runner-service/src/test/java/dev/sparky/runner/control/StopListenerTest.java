@@ -29,7 +29,8 @@ class StopListenerTest {
     void readsStopsFromTheEndOfEveryPartition() throws Exception {
         MockConsumer<String, byte[]> kafka = new MockConsumer<>("latest");
         TopicPartition p0 = new TopicPartition(Topics.RUNNER_CONTROL, 0);
-        kafka.updatePartitions(Topics.RUNNER_CONTROL,
+        kafka.updatePartitions(
+                Topics.RUNNER_CONTROL,
                 List.of(new PartitionInfo(Topics.RUNNER_CONTROL, 0, Node.noNode(), new Node[0], new Node[0])));
         kafka.updateEndOffsets(Map.of(p0, 5L));
         AttemptRegistry registry = new AttemptRegistry("runner-1", 10);
@@ -38,7 +39,11 @@ class StopListenerTest {
         listener.start();
         await().atMost(Duration.ofSeconds(5)).until(() -> !kafka.assignment().isEmpty());
         assertEquals(5L, kafka.position(p0), "starts at the end: older stops concern attempts it never had");
-        kafka.schedulePollTask(() -> kafka.addRecord(new ConsumerRecord<>(Topics.RUNNER_CONTROL, 0, 5, "3",
+        kafka.schedulePollTask(() -> kafka.addRecord(new ConsumerRecord<>(
+                Topics.RUNNER_CONTROL,
+                0,
+                5,
+                "3",
                 Json.write(StopAttempt.of(3, 1, null, StopAttempt.Reason.CANCELLED, "cancelled by carol")))));
         await().atMost(Duration.ofSeconds(5)).until(() -> control.stopRequest().isPresent());
         listener.stop();
@@ -55,9 +60,11 @@ class StopListenerTest {
         listener.start();
         try {
             // the topic is created after the runner started: the listener asks again until it is there
-            kafka.updatePartitions(Topics.RUNNER_CONTROL,
+            kafka.updatePartitions(
+                    Topics.RUNNER_CONTROL,
                     List.of(new PartitionInfo(Topics.RUNNER_CONTROL, 0, Node.noNode(), new Node[0], new Node[0])));
-            await().atMost(Duration.ofSeconds(10)).until(() -> !kafka.assignment().isEmpty());
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> !kafka.assignment().isEmpty());
             assertEquals(java.util.Set.of(p0), kafka.assignment());
         } finally {
             listener.stop();

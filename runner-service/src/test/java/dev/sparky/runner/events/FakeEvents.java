@@ -8,8 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /** Runner events kept in a list; can refuse the first N acknowledged sends, as a broker outage would. */
 public final class FakeEvents implements RunnerEventSink {
-    public record Sent(String key, RunnerEvent event, boolean acknowledged) {
-    }
+    public record Sent(String key, RunnerEvent event, boolean acknowledged) {}
 
     private final List<Sent> sent = new ArrayList<>();
     public final AtomicInteger refuseStarts = new AtomicInteger();
@@ -23,7 +22,8 @@ public final class FakeEvents implements RunnerEventSink {
     /** A refused send fails when its receipt is awaited, as a broker that never answers would. */
     @Override
     public Receipt sendAcknowledged(String key, RunnerEvent event) {
-        AtomicInteger refusals = event instanceof dev.sparky.contracts.events.BuildStarted ? refuseStarts
+        AtomicInteger refusals = event instanceof dev.sparky.contracts.events.BuildStarted
+                ? refuseStarts
                 : event instanceof dev.sparky.contracts.events.BuildFinished ? refuseFinishes : new AtomicInteger();
         if (refusals.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             return timeout -> {
@@ -33,8 +33,7 @@ public final class FakeEvents implements RunnerEventSink {
         synchronized (this) {
             sent.add(new Sent(key, event, true));
         }
-        return timeout -> {
-        };
+        return timeout -> {};
     }
 
     public synchronized List<Sent> all() {
@@ -42,12 +41,18 @@ public final class FakeEvents implements RunnerEventSink {
     }
 
     public synchronized <T extends RunnerEvent> List<T> of(Class<T> type) {
-        return sent.stream().map(Sent::event).filter(type::isInstance).map(type::cast).toList();
+        return sent.stream()
+                .map(Sent::event)
+                .filter(type::isInstance)
+                .map(type::cast)
+                .toList();
     }
 
     /** Event types in order, heartbeats left out. */
     public synchronized List<String> flow() {
-        return sent.stream().map(s -> s.event().getClass().getSimpleName()).filter(n -> !n.equals("RunnerHeartbeat"))
+        return sent.stream()
+                .map(s -> s.event().getClass().getSimpleName())
+                .filter(n -> !n.equals("RunnerHeartbeat"))
                 .toList();
     }
 }

@@ -36,8 +36,8 @@ class RunnerEventPublisherTest {
 
     @Test
     void aLogChunkTravelsAsItsRawBytesWithItsFieldsInHeaders() {
-        MockProducer<String, byte[]> patient = new MockProducer<>(true, null, new StringSerializer(),
-                new ByteArraySerializer());
+        MockProducer<String, byte[]> patient =
+                new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
         RunnerEventPublisher publisher = new RunnerEventPublisher(patient, patient, "events");
         byte[] raw = {(byte) 0xff, 27, '[', 'm', '\n'};
         publisher.send("4", LogChunk.of("r1", 4, 2, 100, raw));
@@ -54,18 +54,21 @@ class RunnerEventPublisherTest {
 
     @Test
     void logAndFinishShareTheirProducerSoTheFinishComesLast() {
-        MockProducer<String, byte[]> patient = new MockProducer<>(true, null, new StringSerializer(),
-                new ByteArraySerializer());
-        MockProducer<String, byte[]> prompt = new MockProducer<>(true, null, new StringSerializer(),
-                new ByteArraySerializer());
+        MockProducer<String, byte[]> patient =
+                new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
+        MockProducer<String, byte[]> prompt =
+                new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
         RunnerEventPublisher publisher = new RunnerEventPublisher(patient, prompt, "events");
         publisher.sendAndWait("4", BuildStarted.of("r1", 4, 1, List.of()), Duration.ofSeconds(1));
         publisher.send("4", LogChunk.of("r1", 4, 1, 0, new byte[] {'x'}));
-        publisher.sendAndWait("4", BuildFinished.of("r1", 4, 1, BuildFinished.Outcome.SUCCEEDED, 0, 1, "exit code 0"),
+        publisher.sendAndWait(
+                "4",
+                BuildFinished.of("r1", 4, 1, BuildFinished.Outcome.SUCCEEDED, 0, 1, "exit code 0"),
                 Duration.ofSeconds(1));
         assertEquals(1, prompt.history().size());
         assertEquals(2, patient.history().size());
         assertInstanceOf(BuildFinished.class, Json.read(patient.history().get(1).value(), RunnerEvent.class));
-        assertTrue(patient.history().stream().allMatch(r -> r.key().equals("4") && r.topic().equals("events")));
+        assertTrue(patient.history().stream()
+                .allMatch(r -> r.key().equals("4") && r.topic().equals("events")));
     }
 }

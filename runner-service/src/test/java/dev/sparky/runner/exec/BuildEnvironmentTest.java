@@ -31,13 +31,23 @@ import org.junit.jupiter.params.provider.ValueSource;
 class BuildEnvironmentTest {
     @TempDir
     Path home;
+
     ExecFixture fx;
     final Path workspace = Path.of("/work/runner-1/p-1-1");
 
     @BeforeEach
     void setUp() {
-        fx = new ExecFixture(home, Map.of("PATH", System.getenv("PATH"), "HOME", "/tmp", "LANG", "C.UTF-8",
-                "DEPLOY_KEY", "from-the-runner"));
+        fx = new ExecFixture(
+                home,
+                Map.of(
+                        "PATH",
+                        System.getenv("PATH"),
+                        "HOME",
+                        "/tmp",
+                        "LANG",
+                        "C.UTF-8",
+                        "DEPLOY_KEY",
+                        "from-the-runner"));
     }
 
     @AfterEach
@@ -64,8 +74,8 @@ class BuildEnvironmentTest {
         params.put("SPARKY_WORKSPACE", "/etc");
         params.put("GREETING", "hi");
         List<String> notes = new ArrayList<>();
-        Map<String, String> env = environment(Map.of("PATH", "/usr/bin")).of(job(params, Map.of(), List.of()),
-                workspace, null, Map.of(), "cookie", notes);
+        Map<String, String> env = environment(Map.of("PATH", "/usr/bin"))
+                .of(job(params, Map.of(), List.of()), workspace, null, Map.of(), "cookie", notes);
         assertEquals("hi", env.get("GREETING"));
         for (String name : List.of("BASH_ENV", "LD_PRELOAD", "SHELLOPTS", "PS4", "BASH_FUNC_x%%")) {
             assertFalse(env.containsKey(name), name);
@@ -73,7 +83,8 @@ class BuildEnvironmentTest {
         assertEquals(workspace.toString(), env.get("SPARKY_WORKSPACE"));
         assertEquals(6, notes.size(), notes::toString);
         // The record's map has no order: find each note by its start.
-        for (String note : List.of("parameter 'BASH_ENV' skipped: names the shell reads at start-up",
+        for (String note : List.of(
+                "parameter 'BASH_ENV' skipped: names the shell reads at start-up",
                 "parameter 'LD_PRELOAD' skipped: names the dynamic linker",
                 "parameter 'BASH_FUNC_x%%' skipped: exported shell functions",
                 "parameter 'SPARKY_WORKSPACE' skipped: Sparky's own variables")) {
@@ -84,25 +95,40 @@ class BuildEnvironmentTest {
     @Test
     void theProjectsEnvTheRunnersVariablesAndSecretsWinOverParameters() {
         List<String> notes = new ArrayList<>();
-        Map<String, String> env = environment(Map.of("PATH", "/usr/bin")).of(
-                job(Map.of("GREETING", "from-param", "DEPLOY_KEY", "mine", "MISSING", "mine too", "TARGET", "t"),
-                        Map.of("GREETING", "from-env"), List.of("DEPLOY_KEY", "MISSING")),
-                workspace, null, Map.of("DEPLOY_KEY", "s3cret"), "cookie", notes);
+        Map<String, String> env = environment(Map.of("PATH", "/usr/bin"))
+                .of(
+                        job(
+                                Map.of(
+                                        "GREETING",
+                                        "from-param",
+                                        "DEPLOY_KEY",
+                                        "mine",
+                                        "MISSING",
+                                        "mine too",
+                                        "TARGET",
+                                        "t"),
+                                Map.of("GREETING", "from-env"),
+                                List.of("DEPLOY_KEY", "MISSING")),
+                        workspace,
+                        null,
+                        Map.of("DEPLOY_KEY", "s3cret"),
+                        "cookie",
+                        notes);
         assertEquals("from-env", env.get("GREETING"));
         assertEquals("s3cret", env.get("DEPLOY_KEY"));
         assertFalse(env.containsKey("MISSING"), "a parameter does not stand in for a missing secret");
         assertEquals("t", env.get("TARGET"));
         assertEquals("/usr/bin", env.get("PATH"));
-        assertEquals(Workspace.homeOf(workspace).resolve(".sparky-params.json").toString(),
-                env.get("SPARKY_PARAMS_FILE"));
+        assertEquals(
+                Workspace.homeOf(workspace).resolve(".sparky-params.json").toString(), env.get("SPARKY_PARAMS_FILE"));
     }
 
     @Test
     void theParamsFileHoldsThePassedParametersOnlyReadableByTheBuild() throws IOException {
         Path ws = Files.createDirectories(home.resolve("ws"));
         Files.createDirectories(Workspace.homeOf(ws));
-        BuildEnvironment.writeParamsFile(job(Map.of("TARGET", "$(touch x)\nline 2", "LD_PRELOAD", "/x.so"),
-                Map.of(), List.of()), ws, null);
+        BuildEnvironment.writeParamsFile(
+                job(Map.of("TARGET", "$(touch x)\nline 2", "LD_PRELOAD", "/x.so"), Map.of(), List.of()), ws, null);
         Path file = Workspace.homeOf(ws).resolve(".sparky-params.json");
         @SuppressWarnings("unchecked")
         Map<String, String> read = Json.read(Files.readAllBytes(file), Map.class);
@@ -118,8 +144,10 @@ class BuildEnvironmentTest {
         Path evil = home.resolve("evil.sh");
         Files.writeString(evil, "touch " + pwned + "\n");
         String value = "$(touch " + pwned + ") `touch " + pwned + "`\nsecond line; touch " + pwned;
-        fx.script("attack", shebang + "printf '%s\\n' \"$TARGET\"\ncat \"$SPARKY_PARAMS_FILE\"; echo\n"
-                + "echo \"bash_env=${BASH_ENV-unset} shellopts=$SHELLOPTS\"\n");
+        fx.script(
+                "attack",
+                shebang + "printf '%s\\n' \"$TARGET\"\ncat \"$SPARKY_PARAMS_FILE\"; echo\n"
+                        + "echo \"bash_env=${BASH_ENV-unset} shellopts=$SHELLOPTS\"\n");
         Map<String, String> params = new LinkedHashMap<>();
         params.put("TARGET", value);
         params.put("BASH_ENV", evil.toString());
@@ -137,7 +165,11 @@ class BuildEnvironmentTest {
         assertTrue(log.contains("bash_env=unset"), log);
         assertFalse(log.matches("(?s).*shellopts=[^\n]*xtrace.*"), log);
         assertFalse(Files.exists(pwned), "no parameter ran code:\n" + log);
-        assertEquals(7, run.prepared().notes().stream().filter(n -> n.startsWith("parameter '")).count(),
+        assertEquals(
+                7,
+                run.prepared().notes().stream()
+                        .filter(n -> n.startsWith("parameter '"))
+                        .count(),
                 run.prepared().notes()::toString);
     }
 }

@@ -51,6 +51,7 @@ class BuildIsolationTest {
 
     @TempDir
     Path home;
+
     private ExecFixture fx;
 
     @BeforeEach
@@ -67,8 +68,10 @@ class BuildIsolationTest {
 
     @Test
     void whatABuildLeavesInHomeAndTmpdirIsGoneForTheNextBuildOfAnotherProject() throws IOException {
-        fx.script("a", "#!/bin/bash\necho mine > \"$HOME/.netrc\"\necho mine > \"$TMPDIR/token\"\n"
-                + "stat -c '%a' \"$HOME\" \"$TMPDIR\"\necho \"$HOME $TMPDIR\"\n");
+        fx.script(
+                "a",
+                "#!/bin/bash\necho mine > \"$HOME/.netrc\"\necho mine > \"$TMPDIR/token\"\n"
+                        + "stat -c '%a' \"$HOME\" \"$TMPDIR\"\necho \"$HOME $TMPDIR\"\n");
         ExecFixture.Run a = fx.run(Jobs.job(1, "a", "job.sh"));
         assertEquals(Outcome.SUCCEEDED, a.result().outcome(), a.log());
         String[] lines = a.log().split("\n");
@@ -80,12 +83,16 @@ class BuildIsolationTest {
         assertEquals(ws + ".tmp", dirs[1]);
         assertFalse(Files.exists(Path.of(dirs[0])) || Files.exists(Path.of(dirs[1])), "removed with the workspace");
 
-        fx.script("b", "#!/bin/bash\nls -A \"$HOME\" \"$TMPDIR\"\ncat " + dirs[0] + "/.netrc " + dirs[1]
-                + "/token 2>&1 | sed 's/.*: //'\n");
+        fx.script(
+                "b",
+                "#!/bin/bash\nls -A \"$HOME\" \"$TMPDIR\"\ncat " + dirs[0] + "/.netrc " + dirs[1]
+                        + "/token 2>&1 | sed 's/.*: //'\n");
         ExecFixture.Run b = fx.run(Jobs.job(2, "b", "job.sh"));
         Path wsB = home.resolve("work/runner-1/b-2-1").toAbsolutePath();
-        assertEquals(wsB + ".home:\n" + BuildEnvironment.PARAMS_FILE + "\n\n" + wsB
-                + ".tmp:\nNo such file or directory\nNo such file or directory\n", b.log(),
+        assertEquals(
+                wsB + ".home:\n" + BuildEnvironment.PARAMS_FILE + "\n\n" + wsB
+                        + ".tmp:\nNo such file or directory\nNo such file or directory\n",
+                b.log(),
                 "B's HOME holds only its own parameters file, its TMPDIR is empty, and A's files are gone");
     }
 
@@ -118,8 +125,10 @@ class BuildIsolationTest {
         RunBuild job = Jobs.job(5, "a", "job.sh", Map.of(), Map.of(), List.of("DEPLOY_KEY"), 60, 1 << 20);
         ExecFixture.Run run = fx.run(job);
         assertEquals("key=[]\n", run.log(), "neither B's file nor the runner's own DEPLOY_KEY variable");
-        assertEquals(List.of("secret DEPLOY_KEY is not set for project a (expected file "
-                + home.toAbsolutePath().resolve("secrets/a/DEPLOY_KEY") + ")"), run.prepared().notes());
+        assertEquals(
+                List.of("secret DEPLOY_KEY is not set for project a (expected file "
+                        + home.toAbsolutePath().resolve("secrets/a/DEPLOY_KEY") + ")"),
+                run.prepared().notes());
         assertFalse(run.prepared().environment().containsKey("DEPLOY_KEY"));
     }
 
@@ -130,8 +139,10 @@ class BuildIsolationTest {
         RunBuild job = Jobs.job(6, "a", "job.sh", Map.of(), Map.of(), List.of("../b/DEPLOY_KEY"), 60, 1 << 20);
         ExecFixture.Run run = fx.run(job);
         assertFalse(run.log().contains(B_SECRET), run.log());
-        assertEquals(List.of("secret '../b/DEPLOY_KEY' not passed: a secret name is an environment variable name"
-                + " (letters, digits, '_', not starting with a digit)"), run.prepared().notes());
+        assertEquals(
+                List.of("secret '../b/DEPLOY_KEY' not passed: a secret name is an environment variable name"
+                        + " (letters, digits, '_', not starting with a digit)"),
+                run.prepared().notes());
     }
 
     @Test
@@ -141,10 +152,14 @@ class BuildIsolationTest {
         ExecFixture.Run b = fx.run(Jobs.job(7, "b", "job.sh", Map.of(), Map.of(), List.of("DEPLOY_KEY"), 60, 1 << 20));
         assertEquals("key=*****\n", b.log(), "B gets its secret, masked");
         // A build of A, run by the same runner process, reads that process's environment: B's secret is not there.
-        fx.script("a", "#!/bin/bash\ntr '\\0' '\\n' < /proc/$PPID/environ | grep -c -F " + B_SECRET + "\n"
-                + "echo \"parent=$PPID\"\n");
+        fx.script(
+                "a",
+                "#!/bin/bash\ntr '\\0' '\\n' < /proc/$PPID/environ | grep -c -F " + B_SECRET + "\n"
+                        + "echo \"parent=$PPID\"\n");
         ExecFixture.Run a = fx.run(Jobs.job(8, "a", "job.sh"));
-        assertEquals("0\nparent=" + ProcessHandle.current().pid() + "\n", a.log(),
+        assertEquals(
+                "0\nparent=" + ProcessHandle.current().pid() + "\n",
+                a.log(),
                 "the build's parent is the runner, and its environment holds no secret");
         assertFalse(System.getenv().containsValue(B_SECRET));
     }
@@ -161,14 +176,20 @@ class BuildIsolationTest {
         fx.script("a", "#!/bin/bash\nmkdir -p deps && echo from-a > deps/v\n");
         ExecFixture.Run a = fx.run(Jobs.withCache(Jobs.job(10, "a", "job.sh"), List.of("deps", "../b/deps")));
         assertTrue(a.log().contains("cache: saved deps"), a.log());
-        assertTrue(a.prepared().notes().contains("cache path '../b/deps' skipped: it must stay inside the workspace"
-                + " (no '..')"), a.prepared().notes()::toString);
+        assertTrue(
+                a.prepared()
+                        .notes()
+                        .contains("cache path '../b/deps' skipped: it must stay inside the workspace" + " (no '..')"),
+                a.prepared().notes()::toString);
         assertArrayEquals(before, Files.readAllBytes(bArchive), "B's cache is unchanged");
         assertNotEquals(bArchive, cache.archive("a", "deps"));
         assertTrue(Files.isRegularFile(cache.archive("a", "deps")));
         assertThrows(IllegalArgumentException.class, () -> cache.archive("../b", "deps"));
-        assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(
-                Files.getPosixFilePermissions(home.resolve("cache/b"))), "project cache folders are the runner's");
+        assertEquals(
+                "rwx------",
+                java.nio.file.attribute.PosixFilePermissions.toString(
+                        Files.getPosixFilePermissions(home.resolve("cache/b"))),
+                "project cache folders are the runner's");
     }
 
     private void assertEscapedAndGone(String log) throws Exception {

@@ -12,9 +12,10 @@ import org.junit.jupiter.api.Test;
 /** Whom a build runs as, decided without touching the system (a fake password database). */
 class BuildUsersTest {
     private static final BuildUsers.Passwd PASSWD = key -> Optional.ofNullable(Map.of(
-            "builder", "builder:x:1500:1600:Builds:/home/builder:/bin/sh",
-            "1500", "builder:x:1500:1600:Builds:/home/builder:/bin/sh",
-            "root", "root:x:0:0:root:/root:/bin/bash").get(key));
+                    "builder", "builder:x:1500:1600:Builds:/home/builder:/bin/sh",
+                    "1500", "builder:x:1500:1600:Builds:/home/builder:/bin/sh",
+                    "root", "root:x:0:0:root:/root:/bin/bash")
+            .get(key));
 
     private static BuildUsers.Choice choice(String configured, long runnerUid) {
         return new BuildUsers(Optional.ofNullable(configured), runnerUid, PASSWD).resolve("r1");
@@ -52,8 +53,10 @@ class BuildUsersTest {
         BuildUsers.Choice c = choice("builder", 1001);
         assertNull(c.user());
         assertNull(c.failure());
-        assertEquals("sparky.runner.build-user=builder not applied: runner r1 does not run as root (uid 1001),"
-                + " the build runs as that uid", c.note());
+        assertEquals(
+                "sparky.runner.build-user=builder not applied: runner r1 does not run as root (uid 1001),"
+                        + " the build runs as that uid",
+                c.note());
     }
 
     @Test

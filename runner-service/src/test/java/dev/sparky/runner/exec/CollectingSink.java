@@ -7,8 +7,7 @@ import java.util.List;
 
 /** A log sink that keeps every chunk and checks offsets are contiguous. */
 public final class CollectingSink implements LogSink {
-    public record Chunk(long offset, byte[] data, long atNanos) {
-    }
+    public record Chunk(long offset, byte[] data, long atNanos) {}
 
     public final List<Chunk> chunks = new ArrayList<>();
     private final ByteArrayOutputStream all = new ByteArrayOutputStream();

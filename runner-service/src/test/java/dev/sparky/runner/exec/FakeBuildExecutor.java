@@ -73,8 +73,11 @@ public final class FakeBuildExecutor implements BuildExecutor {
         control.seal();
         return control.stopRequest()
                 .map(r -> new ExecResult(r.outcome(), null, bytes.length, r.reason()))
-                .orElseGet(() -> new ExecResult(exitCode == 0 ? Outcome.SUCCEEDED : Outcome.FAILED, exitCode,
-                        bytes.length, "exit code " + exitCode));
+                .orElseGet(() -> new ExecResult(
+                        exitCode == 0 ? Outcome.SUCCEEDED : Outcome.FAILED,
+                        exitCode,
+                        bytes.length,
+                        "exit code " + exitCode));
     }
 
     private static void await(CountDownLatch latch) {

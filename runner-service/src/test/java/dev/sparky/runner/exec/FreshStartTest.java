@@ -25,8 +25,10 @@ class FreshStartTest {
      * included) and installs their handlers when it needs them.
      */
     private static final long STANDARD_SIGNALS = 0x7fffffffL;
+
     @TempDir
     Path home;
+
     private ExecFixture fx;
 
     @BeforeEach

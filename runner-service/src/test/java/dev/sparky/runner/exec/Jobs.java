@@ -12,31 +12,84 @@ public final class Jobs {
     public static final dev.sparky.contracts.events.JobSeal SEAL =
             dev.sparky.contracts.events.JobSeal.fromBase64(dev.sparky.contracts.events.JobSeal.newKey());
 
-    private Jobs() {
-    }
+    private Jobs() {}
 
     public static RunBuild job(long buildId, String project, String script) {
         return job(buildId, project, script, Map.of(), Map.of(), List.of(), 60, 10L * 1024 * 1024);
     }
 
-    public static RunBuild job(long buildId, String project, String script, Map<String, String> params,
-            Map<String, String> env, List<String> secrets, long timeoutSeconds, long logCap) {
-        return new RunBuild(SchemaVersion.CURRENT, "ev-" + buildId, buildId, 1, project, "job" + buildId,
-                "test build", params, env, secrets, script, timeoutSeconds, List.of(), logCap, 1, Instant.now(),
+    public static RunBuild job(
+            long buildId,
+            String project,
+            String script,
+            Map<String, String> params,
+            Map<String, String> env,
+            List<String> secrets,
+            long timeoutSeconds,
+            long logCap) {
+        return new RunBuild(
+                SchemaVersion.CURRENT,
+                "ev-" + buildId,
+                buildId,
+                1,
+                project,
+                "job" + buildId,
+                "test build",
+                params,
+                env,
+                secrets,
+                script,
+                timeoutSeconds,
+                List.of(),
+                logCap,
+                1,
+                Instant.now(),
                 Instant.now());
     }
 
     /** The same job with a job API token. */
     public static RunBuild withToken(RunBuild j, String token) {
-        return new RunBuild(j.schemaVersion(), j.eventId(), j.buildId(), j.attempt(), j.project(), j.jobId(),
-                j.description(), j.params(), j.env(), j.secrets(), j.script(), j.timeoutSeconds(), j.cachePaths(),
-                j.logCapBytes(), j.retries(), j.queuedAt(), j.dispatchedAt(), token);
+        return new RunBuild(
+                j.schemaVersion(),
+                j.eventId(),
+                j.buildId(),
+                j.attempt(),
+                j.project(),
+                j.jobId(),
+                j.description(),
+                j.params(),
+                j.env(),
+                j.secrets(),
+                j.script(),
+                j.timeoutSeconds(),
+                j.cachePaths(),
+                j.logCapBytes(),
+                j.retries(),
+                j.queuedAt(),
+                j.dispatchedAt(),
+                token);
     }
 
     /** The same job with cache paths. */
     public static RunBuild withCache(RunBuild j, List<String> cachePaths) {
-        return new RunBuild(j.schemaVersion(), j.eventId(), j.buildId(), j.attempt(), j.project(), j.jobId(),
-                j.description(), j.params(), j.env(), j.secrets(), j.script(), j.timeoutSeconds(), cachePaths,
-                j.logCapBytes(), j.retries(), j.queuedAt(), j.dispatchedAt(), j.apiToken());
+        return new RunBuild(
+                j.schemaVersion(),
+                j.eventId(),
+                j.buildId(),
+                j.attempt(),
+                j.project(),
+                j.jobId(),
+                j.description(),
+                j.params(),
+                j.env(),
+                j.secrets(),
+                j.script(),
+                j.timeoutSeconds(),
+                cachePaths,
+                j.logCapBytes(),
+                j.retries(),
+                j.queuedAt(),
+                j.dispatchedAt(),
+                j.apiToken());
     }
 }

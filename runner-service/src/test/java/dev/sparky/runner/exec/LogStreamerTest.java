@@ -87,7 +87,8 @@ class LogStreamerTest {
     @Test
     void beyondTheCapOneMarkerIsSentAndTheRestDrained() throws IOException {
         LogStreamer s = streamer(10, Duration.ofSeconds(10));
-        s.pump(new ByteArrayInputStream("0123456789abcdef\nmore output\n".repeat(100).getBytes()));
+        s.pump(new ByteArrayInputStream(
+                "0123456789abcdef\nmore output\n".repeat(100).getBytes()));
         s.finish();
         assertEquals("0123456789" + LogStreamer.marker(10), sink.text());
         assertTrue(s.truncated());
@@ -95,7 +96,8 @@ class LogStreamerTest {
 
     @Test
     void markerNamesTheCapInMegabytes() {
-        assertEquals("\n[sparky] log truncated at 10 MB: the rest of the output is discarded; the build goes on\n",
+        assertEquals(
+                "\n[sparky] log truncated at 10 MB: the rest of the output is discarded; the build goes on\n",
                 LogStreamer.marker(10L * 1024 * 1024));
     }
 }

@@ -15,8 +15,9 @@ class PidWindowTest {
 
     @Test
     void theArcHoldsThePidsGivenOutSinceTheMark() {
-        PidWindow.Arc arc = PidWindow.bounded(new PidWindow.Mark(1000, 50, 400), new PidWindow.Mark(1004, 54, 401),
-                PID_MAX).orElseThrow();
+        PidWindow.Arc arc = PidWindow.bounded(
+                        new PidWindow.Mark(1000, 50, 400), new PidWindow.Mark(1004, 54, 401), PID_MAX)
+                .orElseThrow();
         assertEquals(List.of(1001L, 1002L, 1003L, 1004L), pids(arc));
         assertFalse(arc.test(1000));
         assertTrue(arc.test(1004));
@@ -25,8 +26,9 @@ class PidWindowTest {
 
     @Test
     void theArcWrapsAtPidMax() {
-        PidWindow.Arc arc = PidWindow.bounded(new PidWindow.Mark(32765, 50, 400), new PidWindow.Mark(302, 56, 401),
-                PID_MAX).orElseThrow();
+        PidWindow.Arc arc = PidWindow.bounded(
+                        new PidWindow.Mark(32765, 50, 400), new PidWindow.Mark(302, 56, 401), PID_MAX)
+                .orElseThrow();
         assertTrue(arc.test(32766) && arc.test(32767) && arc.test(300) && arc.test(302));
         assertFalse(arc.test(32765) || arc.test(303) || arc.test(5000));
         assertEquals(2 + 302, arc.size());
@@ -34,11 +36,11 @@ class PidWindowTest {
 
     @Test
     void soManyForksThatTheCycleMayHaveGoneRoundBoundNothing() {
-        Optional<PidWindow.Arc> arc = PidWindow.bounded(new PidWindow.Mark(1000, 0, 400),
-                new PidWindow.Mark(1004, 16_000, 400), PID_MAX);
+        Optional<PidWindow.Arc> arc =
+                PidWindow.bounded(new PidWindow.Mark(1000, 0, 400), new PidWindow.Mark(1004, 16_000, 400), PID_MAX);
         assertTrue(arc.isEmpty(), "16,000 forks and 400 tasks may have passed every pid: everything is searched");
-        assertTrue(PidWindow.bounded(new PidWindow.Mark(1000, 0, 400), new PidWindow.Mark(1004, 15_000, 400),
-                PID_MAX).isPresent());
+        assertTrue(PidWindow.bounded(new PidWindow.Mark(1000, 0, 400), new PidWindow.Mark(1004, 15_000, 400), PID_MAX)
+                .isPresent());
     }
 
     @Test

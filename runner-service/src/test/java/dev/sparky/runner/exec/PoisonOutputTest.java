@@ -28,6 +28,7 @@ class PoisonOutputTest {
 
     @TempDir
     Path home;
+
     private ExecFixture fx;
 
     @BeforeEach
@@ -42,8 +43,10 @@ class PoisonOutputTest {
 
     @Test
     void aHundredMegabyteLineWithoutNewlineIsCutAndTheBuildEnds() throws Exception {
-        fx.script("poison", "#!/bin/bash\nhead -c 104857600 /dev/zero | tr '\\0' 'x'\necho after > after.txt\n"
-                + "cat after.txt\n");
+        fx.script(
+                "poison",
+                "#!/bin/bash\nhead -c 104857600 /dev/zero | tr '\\0' 'x'\necho after > after.txt\n"
+                        + "cat after.txt\n");
         Measured m = measure(job(1));
         assertLog("x".repeat((int) CAP) + LogStreamer.marker(CAP), m.run.log());
         assertBounded(m);
@@ -70,15 +73,19 @@ class PoisonOutputTest {
     private void assertBounded(Measured m) {
         assertEquals(Outcome.SUCCEEDED, m.run.result().outcome(), m.run.result().reason());
         assertEquals(CAP + LogStreamer.marker(CAP).length(), m.run.result().logBytes());
-        int biggest = m.run.sink().chunks.stream().mapToInt(c -> c.data().length).max().orElse(0);
+        int biggest = m.run.sink().chunks.stream()
+                .mapToInt(c -> c.data().length)
+                .max()
+                .orElse(0);
         assertTrue(biggest <= LogStreamer.MAX_CHUNK, "largest chunk " + biggest);
         // Full chunks when the machine keeps up; at worst one per pipe read when a time flush comes first.
-        assertTrue(m.run.sink().count() <= CAP / LogStreamer.READ_SIZE + 2, "chunks: " + m.run.sink().count());
+        assertTrue(
+                m.run.sink().count() <= CAP / LogStreamer.READ_SIZE + 2,
+                "chunks: " + m.run.sink().count());
         assertTrue(m.rssGrowth < RSS_GROWTH_LIMIT, "resident memory grew by " + m.rssGrowth / (1024 * 1024) + " MB");
     }
 
-    private record Measured(ExecFixture.Run run, long rssGrowth) {
-    }
+    private record Measured(ExecFixture.Run run, long rssGrowth) {}
 
     /** Runs the job while sampling the JVM's resident set size; reports the peak growth over the start. */
     private Measured measure(RunBuild job) throws Exception {
@@ -101,8 +108,8 @@ class PoisonOutputTest {
         sampler.interrupt();
         sampler.join();
         long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
-        System.out.printf("poison output: %d s, resident memory %d MB -> peak %d MB%n", seconds,
-                before >> 20, peak.get() >> 20);
+        System.out.printf(
+                "poison output: %d s, resident memory %d MB -> peak %d MB%n", seconds, before >> 20, peak.get() >> 20);
         return new Measured(run, peak.get() - before);
     }
 

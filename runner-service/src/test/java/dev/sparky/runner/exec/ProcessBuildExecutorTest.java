@@ -34,6 +34,7 @@ class ProcessBuildExecutorTest {
 
     @TempDir
     Path home;
+
     private ScheduledExecutorService stopTimer;
     private ScheduledExecutorService flushTimer;
     private ProcessBuildExecutor executor;
@@ -42,10 +43,24 @@ class ProcessBuildExecutorTest {
     void setUp() {
         stopTimer = Executors.newSingleThreadScheduledExecutor();
         flushTimer = Executors.newSingleThreadScheduledExecutor();
-        Map<String, String> runnerEnv = Map.of("PATH", System.getenv("PATH"), "HOME", "/tmp", "LANG", "C.UTF-8",
-                "RUNNER_ONLY", "must-not-leak", "TOKEN", SECRET, "SPARKY_SERVICE_TOKEN", "service-token-must-not-leak");
-        executor = new ProcessBuildExecutor(ExecSettings.of(home, "runner-1", "http://ui:4000", Duration.ofMillis(500)),
-                runnerEnv, stopTimer, flushTimer);
+        Map<String, String> runnerEnv = Map.of(
+                "PATH",
+                System.getenv("PATH"),
+                "HOME",
+                "/tmp",
+                "LANG",
+                "C.UTF-8",
+                "RUNNER_ONLY",
+                "must-not-leak",
+                "TOKEN",
+                SECRET,
+                "SPARKY_SERVICE_TOKEN",
+                "service-token-must-not-leak");
+        executor = new ProcessBuildExecutor(
+                ExecSettings.of(home, "runner-1", "http://ui:4000", Duration.ofMillis(500)),
+                runnerEnv,
+                stopTimer,
+                flushTimer);
     }
 
     @AfterEach
@@ -78,17 +93,29 @@ class ProcessBuildExecutorTest {
         script("hello", "job.sh", "#!/bin/sh\necho direct\n", true);
         PreparedBuild prepared = executor.prepare(Jobs.job(3, "hello", "job.sh"));
         assertEquals(List.of(), prepared.notes());
-        assertEquals(List.of("setsid", "env", "--default-signal", "sh", "-c",
-                ScriptCommand.GATE_THEN_EXEC, home.resolve("projects/hello/job.sh").toAbsolutePath().toString()),
+        assertEquals(
+                List.of(
+                        "setsid",
+                        "env",
+                        "--default-signal",
+                        "sh",
+                        "-c",
+                        ScriptCommand.GATE_THEN_EXEC,
+                        home.resolve("projects/hello/job.sh").toAbsolutePath().toString()),
                 prepared.command());
     }
 
     @Test
     void aPlainBashScriptRunsAsAScriptNotSourced() throws IOException {
-        script("plain", "job.sh", "#!/bin/bash\nmain() { echo \"main ${FUNCNAME[1]} $0 ${BASH_SOURCE[1]}\"; }\n"
-                + "if ! (return 0 2>/dev/null); then main; fi\necho \"BASH_ENV=${BASH_ENV-unset}\"\n", true);
+        script(
+                "plain",
+                "job.sh",
+                "#!/bin/bash\nmain() { echo \"main ${FUNCNAME[1]} $0 ${BASH_SOURCE[1]}\"; }\n"
+                        + "if ! (return 0 2>/dev/null); then main; fi\necho \"BASH_ENV=${BASH_ENV-unset}\"\n",
+                true);
         String path = home.resolve("projects/plain/job.sh").toAbsolutePath().toString();
-        assertEquals("main main " + path + " " + path + "\nBASH_ENV=unset\n",
+        assertEquals(
+                "main main " + path + " " + path + "\nBASH_ENV=unset\n",
                 run(Jobs.job(21, "plain", "job.sh")).sink.text(),
                 "not sourced: the usual 'run as a script' test holds, $0 and the call stack are a script's");
     }
@@ -102,8 +129,15 @@ class ProcessBuildExecutorTest {
 
         Files.writeString(home.resolve("user-env.sh"), "echo from the project BASH_ENV\n");
         script("own", "job.sh", "echo the script\n", false);
-        RunBuild own = Jobs.job(23, "own", "job.sh", Map.of(), Map.of("BASH_ENV", home.resolve("user-env.sh")
-                .toString()), List.of(), 60, 1 << 20);
+        RunBuild own = Jobs.job(
+                23,
+                "own",
+                "job.sh",
+                Map.of(),
+                Map.of("BASH_ENV", home.resolve("user-env.sh").toString()),
+                List.of(),
+                60,
+                1 << 20);
         assertEquals("from the project BASH_ENV\nthe script\n", run(own).sink.text(), "read once, as before");
     }
 
@@ -148,8 +182,11 @@ class ProcessBuildExecutorTest {
 
     @Test
     void aScriptIgnoringTermIsKilledAfterTheGrace() throws Exception {
-        script("stubborn", "job.sh", "#!/bin/bash\ntrap '' TERM\nsleep 1000 &\necho \"child $!\"\nwhile true; do sleep 0.1;"
-                + " done\n", true);
+        script(
+                "stubborn",
+                "job.sh",
+                "#!/bin/bash\ntrap '' TERM\nsleep 1000 &\necho \"child $!\"\nwhile true; do sleep 0.1;" + " done\n",
+                true);
         Run run = run(Jobs.job(8, "stubborn", "job.sh", Map.of(), Map.of(), List.of(), 1, 1 << 20));
         assertEquals(Outcome.TIMED_OUT, run.result.outcome());
         assertGone(childPid(run.sink.text()));
@@ -181,8 +218,11 @@ class ProcessBuildExecutorTest {
 
     @Test
     void logBeyondTheCapIsCutWithOneMarkerAndTheBuildGoesOn() throws IOException {
-        script("chatty", "job.sh", "#!/bin/bash\nhead -c 300000 /dev/zero | tr '\\0' 'a'\necho after > done.txt\n"
-                + "cat done.txt\n", true);
+        script(
+                "chatty",
+                "job.sh",
+                "#!/bin/bash\nhead -c 300000 /dev/zero | tr '\\0' 'a'\necho after > done.txt\n" + "cat done.txt\n",
+                true);
         Run run = run(Jobs.job(11, "chatty", "job.sh", Map.of(), Map.of(), List.of(), 60, 1000));
         String expected = "a".repeat(1000) + LogStreamer.marker(1000);
         assertEquals(expected, run.sink.text());
@@ -194,15 +234,19 @@ class ProcessBuildExecutorTest {
     void binaryOutputPassesUnchanged() throws IOException {
         script("bin", "job.sh", "#!/bin/bash\nprintf '\\xff\\xfe\\x00\\x01\\x1b[31mred\\x1b[0m\\xc3'\n", true);
         Run run = run(Jobs.job(12, "bin", "job.sh"));
-        byte[] expected = {(byte) 0xff, (byte) 0xfe, 0, 1, 0x1b, '[', '3', '1', 'm', 'r', 'e', 'd', 0x1b, '[', '0',
-            'm', (byte) 0xc3};
+        byte[] expected = {
+            (byte) 0xff, (byte) 0xfe, 0, 1, 0x1b, '[', '3', '1', 'm', 'r', 'e', 'd', 0x1b, '[', '0', 'm', (byte) 0xc3
+        };
         assertArrayEquals(expected, run.sink.bytes());
     }
 
     @Test
     void secretsAreMaskedEvenWhenSplitAcrossChunks() throws IOException {
         secret("secret", "TOKEN", SECRET + "\n");
-        script("secret", "job.sh", "#!/bin/bash\nprintf 's3cr'\nsleep 0.3\nprintf '3tvalue\\n'\necho \"token=$TOKEN\"\n",
+        script(
+                "secret",
+                "job.sh",
+                "#!/bin/bash\nprintf 's3cr'\nsleep 0.3\nprintf '3tvalue\\n'\necho \"token=$TOKEN\"\n",
                 true);
         Run run = run(Jobs.job(13, "secret", "job.sh", Map.of(), Map.of(), List.of("TOKEN"), 60, 1 << 20));
         assertEquals("*****\ntoken=*****\n", run.sink.text());
@@ -211,11 +255,13 @@ class ProcessBuildExecutorTest {
     @Test
     void theServiceTokenIsNeverPassedEvenWhenAProjectNamesItAsASecret() throws IOException {
         script("steal", "job.sh", "#!/bin/bash\necho \"got=$SPARKY_SERVICE_TOKEN\"\n", true);
-        RunBuild job = Jobs.job(16, "steal", "job.sh", Map.of(), Map.of(), List.of("SPARKY_SERVICE_TOKEN"), 60, 1 << 20);
+        RunBuild job =
+                Jobs.job(16, "steal", "job.sh", Map.of(), Map.of(), List.of("SPARKY_SERVICE_TOKEN"), 60, 1 << 20);
         // Secrets come from the project's secret folder only, never from the runner's environment.
         List<String> notes = executor.prepare(job).notes();
         assertEquals(1, notes.size(), notes::toString);
-        assertTrue(notes.get(0).startsWith("secret SPARKY_SERVICE_TOKEN is not set for project steal"), notes::toString);
+        assertTrue(
+                notes.get(0).startsWith("secret SPARKY_SERVICE_TOKEN is not set for project steal"), notes::toString);
         assertEquals("got=\n", run(job).sink.text());
     }
 
@@ -235,19 +281,36 @@ class ProcessBuildExecutorTest {
     void environmentHasBasicsProjectEnvParamsSparkyVariablesAndSecrets() throws IOException {
         script("env", "job.sh", "#!/bin/bash\nenv | sort\n", true);
         secret("env", "TOKEN", SECRET);
-        RunBuild job = Jobs.job(15, "env", "job.sh", Map.of("GREETING", "hi", "COLOR", "from-param"),
-                Map.of("COLOR", "blue", "DEPTH", "3"), List.of("TOKEN", "MISSING_ONE"), 60, 1 << 20);
+        RunBuild job = Jobs.job(
+                15,
+                "env",
+                "job.sh",
+                Map.of("GREETING", "hi", "COLOR", "from-param"),
+                Map.of("COLOR", "blue", "DEPTH", "3"),
+                List.of("TOKEN", "MISSING_ONE"),
+                60,
+                1 << 20);
         PreparedBuild prepared = executor.prepare(job);
-        assertEquals(List.of("secret MISSING_ONE is not set for project env (expected file "
-                + home.toAbsolutePath().resolve("secrets/env/MISSING_ONE") + ")"), prepared.notes());
+        assertEquals(
+                List.of("secret MISSING_ONE is not set for project env (expected file "
+                        + home.toAbsolutePath().resolve("secrets/env/MISSING_ONE") + ")"),
+                prepared.notes());
         String env = run(job).sink.text();
         // The project's env wins over a parameter of the same name (the doors refuse such a parameter).
-        for (String line : List.of("GREETING=hi", "COLOR=blue", "DEPTH=3", "SPARKY_PROJECT=env",
-                "SPARKY_BUILD_ID=15", "SPARKY_JOB_ID=job15", "SPARKY_ATTEMPT=1", "SPARKY_API=http://ui:4000",
+        for (String line : List.of(
+                "GREETING=hi",
+                "COLOR=blue",
+                "DEPTH=3",
+                "SPARKY_PROJECT=env",
+                "SPARKY_BUILD_ID=15",
+                "SPARKY_JOB_ID=job15",
+                "SPARKY_ATTEMPT=1",
+                "SPARKY_API=http://ui:4000",
                 "SPARKY_WORKSPACE=" + home.resolve("work/runner-1/env-15-1").toAbsolutePath(),
                 "HOME=" + home.resolve("work/runner-1/env-15-1.home").toAbsolutePath(),
                 "TMPDIR=" + home.resolve("work/runner-1/env-15-1.tmp").toAbsolutePath(),
-                "LANG=C.UTF-8", "TOKEN=*****")) {
+                "LANG=C.UTF-8",
+                "TOKEN=*****")) {
             assertTrue(env.contains(line + "\n"), () -> line + " missing from\n" + env);
         }
         assertFalse(env.contains("RUNNER_ONLY"), "runner variables do not leak into builds");
@@ -256,11 +319,24 @@ class ProcessBuildExecutorTest {
     @Test
     void theJobApiTokenIsPassedAsSparkyApiTokenAndMaskedInEveryCommonEncoding() throws IOException {
         String token = "tOk3n-abc_DEF123";
-        script("api", "job.sh", "#!/bin/bash\necho \"token=$SPARKY_API_TOKEN api=$SPARKY_API\"\n"
-                + "printf %s \"$SPARKY_API_TOKEN\" | base64\nprintf %s \"$SPARKY_API_TOKEN\" | base64 | tr -d =\n"
-                + "printf %s \"$SPARKY_API_TOKEN\" | base64 | tr +/ -_\n", true);
-        RunBuild job = Jobs.withToken(Jobs.job(16, "api", "job.sh", Map.of("SPARKY_API_TOKEN", "from-param"),
-                Map.of(), List.of(), 60, 1 << 20), token);
+        script(
+                "api",
+                "job.sh",
+                "#!/bin/bash\necho \"token=$SPARKY_API_TOKEN api=$SPARKY_API\"\n"
+                        + "printf %s \"$SPARKY_API_TOKEN\" | base64\nprintf %s \"$SPARKY_API_TOKEN\" | base64 | tr -d =\n"
+                        + "printf %s \"$SPARKY_API_TOKEN\" | base64 | tr +/ -_\n",
+                true);
+        RunBuild job = Jobs.withToken(
+                Jobs.job(
+                        16,
+                        "api",
+                        "job.sh",
+                        Map.of("SPARKY_API_TOKEN", "from-param"),
+                        Map.of(),
+                        List.of(),
+                        60,
+                        1 << 20),
+                token);
         PreparedBuild prepared = executor.prepare(job);
         assertEquals(token, prepared.environment().get("SPARKY_API_TOKEN"), "a parameter cannot replace it");
         String log = run(job).sink.text();
@@ -278,19 +354,25 @@ class ProcessBuildExecutorTest {
 
     @Test
     void aLaunchedScriptWaitsAtItsGateUntilTheBuildRuns() throws Exception {
-        script("gated", "job.sh", "echo ran > " + home.resolve("marker") + "\necho \"$0 stdin:$(cat | wc -c)\"\n",
+        script(
+                "gated",
+                "job.sh",
+                "echo ran > " + home.resolve("marker") + "\necho \"$0 stdin:$(cat | wc -c)\"\n",
                 false);
         PreparedBuild prepared = executor.prepare(Jobs.job(18, "gated", "job.sh"));
         Launch launch = executor.launch(prepared);
         assertTrue(launch.process().isAlive(), "the process is started before the run");
         assertTrue(Files.isDirectory(prepared.workspace()), "and its workspace made");
-        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2))
+        await().during(Duration.ofMillis(300))
+                .atMost(Duration.ofSeconds(2))
                 .until(() -> !Files.exists(home.resolve("marker")));
         CollectingSink sink = new CollectingSink();
         ExecResult result = executor.run(launch, new BuildControl(), sink);
         assertEquals(Outcome.SUCCEEDED, result.outcome());
         assertTrue(Files.exists(home.resolve("marker")));
-        assertEquals(home.resolve("projects/gated/job.sh").toAbsolutePath() + " stdin:0\n", sink.text(),
+        assertEquals(
+                home.resolve("projects/gated/job.sh").toAbsolutePath() + " stdin:0\n",
+                sink.text(),
                 "$0 is the script, as with bash job.sh, and standard input is empty");
     }
 
@@ -303,7 +385,8 @@ class ProcessBuildExecutorTest {
         launch.abandon();
         assertGone(pid);
         assertFalse(Files.exists(prepared.workspace()), "workspace removed");
-        await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(2))
+        await().during(Duration.ofMillis(200))
+                .atMost(Duration.ofSeconds(2))
                 .until(() -> !Files.exists(home.resolve("marker")));
     }
 
@@ -331,8 +414,12 @@ class ProcessBuildExecutorTest {
         Launch quick = executor.launch(executor.prepare(Jobs.job(41, "quick", "job.sh")));
         quick.whenLasting(java.time.Duration.ofSeconds(30), quickSaid::incrementAndGet);
 
-        assertEquals(Outcome.SUCCEEDED, executor.run(slow, new BuildControl(), new CollectingSink()).outcome());
-        assertEquals(Outcome.SUCCEEDED, executor.run(quick, new BuildControl(), new CollectingSink()).outcome());
+        assertEquals(
+                Outcome.SUCCEEDED,
+                executor.run(slow, new BuildControl(), new CollectingSink()).outcome());
+        assertEquals(
+                Outcome.SUCCEEDED,
+                executor.run(quick, new BuildControl(), new CollectingSink()).outcome());
 
         assertEquals(1, slowSaid.get(), "a build still running after 100 ms: told once");
         assertEquals(0, quickSaid.get(), "a build that ended first: never told");
@@ -344,8 +431,7 @@ class ProcessBuildExecutorTest {
         return new Run(result, sink);
     }
 
-    private record Run(ExecResult result, CollectingSink sink) {
-    }
+    private record Run(ExecResult result, CollectingSink sink) {}
 
     /** A secret of one project, the way an operator puts it there: {@code <home>/secrets/<project>/<NAME>}. */
     private void secret(String project, String name, String value) throws IOException {
@@ -383,16 +469,38 @@ class ProcessBuildExecutorTest {
 
     @Test
     void aSentScenarioIsWrittenForSparrowdoInPlaceOfTheProjectFolder() throws IOException {
-        org.junit.jupiter.api.Assumptions.assumeTrue(SparrowdoCommand.find(SparrowdoCommand.path(System.getenv("PATH")))
-                .isPresent(), "sparrowdo is not installed (bin/sparky install-raku)");
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                SparrowdoCommand.find(SparrowdoCommand.path(System.getenv("PATH")))
+                        .isPresent(),
+                "sparrowdo is not installed (bin/sparky install-raku)");
         RunBuild j = Jobs.job(40, "spawned_01", "sparrowfile");
-        RunBuild sent = new RunBuild(j.schemaVersion(), j.eventId(), j.buildId(), j.attempt(), j.project(), j.jobId(),
-                j.description(), j.params(), j.env(), j.secrets(), j.script(), j.timeoutSeconds(), j.cachePaths(),
-                j.logCapBytes(), j.retries(), j.queuedAt(), j.dispatchedAt(), null, null, Map.of(), "say 'sent';\n");
+        RunBuild sent = new RunBuild(
+                j.schemaVersion(),
+                j.eventId(),
+                j.buildId(),
+                j.attempt(),
+                j.project(),
+                j.jobId(),
+                j.description(),
+                j.params(),
+                j.env(),
+                j.secrets(),
+                j.script(),
+                j.timeoutSeconds(),
+                j.cachePaths(),
+                j.logCapBytes(),
+                j.retries(),
+                j.queuedAt(),
+                j.dispatchedAt(),
+                null,
+                null,
+                Map.of(),
+                "say 'sent';\n");
         PreparedBuild prepared = executor.prepare(sent); // no folder projects/spawned_01: none is needed
         assertTrue(prepared.runnable(), String.valueOf(prepared.failure()));
         Path dir = ProcessBuildExecutor.sentScenarioDir(prepared.workspace());
-        assertTrue(prepared.command().contains(dir.toString()), prepared.command().toString());
+        assertTrue(
+                prepared.command().contains(dir.toString()), prepared.command().toString());
         Launch launch = executor.launch(prepared);
         try {
             assertEquals("say 'sent';\n", Files.readString(dir.resolve("sparrowfile")));

@@ -32,8 +32,9 @@ class SecretFilesTest {
         write("other", "TOKEN", "theirs");
         List<String> notes = new ArrayList<>();
         assertEquals(Map.of(), new SecretFiles(dir).read("web", List.of("TOKEN"), notes));
-        assertEquals(List.of("secret TOKEN is not set for project web (expected file " + dir.resolve("web/TOKEN")
-                + ")"), notes);
+        assertEquals(
+                List.of("secret TOKEN is not set for project web (expected file " + dir.resolve("web/TOKEN") + ")"),
+                notes);
     }
 
     @Test
@@ -56,14 +57,24 @@ class SecretFilesTest {
         List<String> notes = new ArrayList<>();
         assertEquals(Map.of(), new SecretFiles(dir).read("web", List.of("BIG", "NUL"), notes));
         assertTrue(notes.get(0).endsWith("is larger than 64 KiB"), notes::toString);
-        assertTrue(notes.get(1).endsWith("contains a NUL byte, which no environment variable can hold"),
-                notes::toString);
+        assertTrue(
+                notes.get(1).endsWith("contains a NUL byte, which no environment variable can hold"), notes::toString);
     }
 
     @Test
     void theRunnerWarnsAboutVariablesThatLookLikeOldStyleSecrets() {
-        List<String> warnings = new SecretFiles(dir).legacyWarnings(Map.of("GITHUB_TOKEN", "x", "NPM_PASSWORD", "y",
-                "PATH", "/bin", "SPARKY_AUTH_SESSION_SECRET", "z", "HOME", "/root"));
+        List<String> warnings = new SecretFiles(dir)
+                .legacyWarnings(Map.of(
+                        "GITHUB_TOKEN",
+                        "x",
+                        "NPM_PASSWORD",
+                        "y",
+                        "PATH",
+                        "/bin",
+                        "SPARKY_AUTH_SESSION_SECRET",
+                        "z",
+                        "HOME",
+                        "/root"));
         assertEquals(2, warnings.size(), warnings::toString);
         assertTrue(warnings.get(0).startsWith("environment variable GITHUB_TOKEN looks like a build secret"));
         assertTrue(warnings.get(0).contains("Move it to " + dir + "/<project>/GITHUB_TOKEN"), warnings.get(0));

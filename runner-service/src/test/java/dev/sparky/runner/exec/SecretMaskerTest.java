@@ -75,14 +75,13 @@ class SecretMaskerTest {
     @Test
     void masksTheUrlEncodedFormsOfAValue() {
         SecretMasker masker = new SecretMasker(List.of("p@ss w/rd"));
-        assertEquals("?pw=*****&x=*****&y=*****",
-                feed(masker, "?pw=p%40ss+w%2Frd&x=p%40ss%20w%2Frd&y=p@ss w/rd"));
+        assertEquals("?pw=*****&x=*****&y=*****", feed(masker, "?pw=p%40ss+w%2Frd&x=p%40ss%20w%2Frd&y=p@ss w/rd"));
     }
 
     @Test
     void everyFormIsDerivedFromTheValueOnly() {
-        assertEquals(java.util.Set.of("a b~*", "YSBifio=", "YSBifio", "a+b%7E*", "a%20b~%2A"),
-                SecretVariants.of("a b~*"));
+        assertEquals(
+                java.util.Set.of("a b~*", "YSBifio=", "YSBifio", "a+b%7E*", "a%20b~%2A"), SecretVariants.of("a b~*"));
     }
 
     /**
@@ -119,7 +118,8 @@ class SecretMaskerTest {
 
     private static String plainSearch(String text, List<String> secrets) {
         List<String> longestFirst = secrets.stream()
-                .sorted(java.util.Comparator.comparingInt(String::length).reversed()).toList();
+                .sorted(java.util.Comparator.comparingInt(String::length).reversed())
+                .toList();
         StringBuilder out = new StringBuilder();
         int i = 0;
         next:

@@ -19,25 +19,51 @@ class SparrowdoCommandTest {
 
     private static RunBuild sparrowJob(Map<String, String> params, Map<String, String> options, String token) {
         RunBuild j = Jobs.job(7, "hello-raku", "sparrowfile", params, Map.of(), List.of(), 60, 1024);
-        return new RunBuild(j.schemaVersion(), j.eventId(), j.buildId(), j.attempt(), j.project(), j.jobId(),
-                j.description(), j.params(), j.env(), j.secrets(), j.script(), j.timeoutSeconds(), j.cachePaths(),
-                j.logCapBytes(), j.retries(), j.queuedAt(), j.dispatchedAt(), token, null, options);
+        return new RunBuild(
+                j.schemaVersion(),
+                j.eventId(),
+                j.buildId(),
+                j.attempt(),
+                j.project(),
+                j.jobId(),
+                j.description(),
+                j.params(),
+                j.env(),
+                j.secrets(),
+                j.script(),
+                j.timeoutSeconds(),
+                j.cachePaths(),
+                j.logCapBytes(),
+                j.retries(),
+                j.queuedAt(),
+                j.dispatchedAt(),
+                token,
+                null,
+                options);
     }
 
     @Test
     void runsSparrowdoAsSparkyDoesBehindTheStartGateUnderAPseudoTerminal() {
         Map<String, String> env = new HashMap<>(Map.of("PATH", "/usr/bin:/bin"));
         List<String> notes = new ArrayList<>();
-        List<String> command = SparrowdoCommand.of(Path.of("/home/s/projects/hello-raku"),
-                sparrowJob(Map.of(), Map.of(), "tok"), null, env, API, Optional.empty(), notes);
+        List<String> command = SparrowdoCommand.of(
+                Path.of("/home/s/projects/hello-raku"),
+                sparrowJob(Map.of(), Map.of(), "tok"),
+                null,
+                env,
+                API,
+                Optional.empty(),
+                notes);
         assertEquals(List.of("setsid", "env", "--default-signal", "sh", "-c"), command.subList(0, 5));
         String shell = command.get(5);
         assertTrue(shell.startsWith(ScriptCommand.GATE + "; "), shell);
         assertTrue(shell.endsWith("cp -R -- \"$0/.\" . && exec script -q -e -c \"$1\" /dev/null"), shell);
         assertEquals("/home/s/projects/hello-raku", command.get(6));
-        assertEquals("stty -onlcr 2>/dev/null; 'exec' 'sparrowdo' '--prefix=hello-raku' '--localhost' '--no_sudo' '--color' "
-                + "'--tags=SPARKY_PROJECT=hello-raku,SPARKY_JOB_ID=job7,SPARKY_WORKER=localhost,SPARKY_TCP_PORT=4000'"
-                + ",SPARKY_API_TOKEN=\"$SPARKY_API_TOKEN\"", command.get(7));
+        assertEquals(
+                "stty -onlcr 2>/dev/null; 'exec' 'sparrowdo' '--prefix=hello-raku' '--localhost' '--no_sudo' '--color' "
+                        + "'--tags=SPARKY_PROJECT=hello-raku,SPARKY_JOB_ID=job7,SPARKY_WORKER=localhost,SPARKY_TCP_PORT=4000'"
+                        + ",SPARKY_API_TOKEN=\"$SPARKY_API_TOKEN\"",
+                command.get(7));
         assertFalse(String.join(" ", command).contains("tok'"), "the token is expanded by the shell, not written");
         assertEquals(SparrowdoCommand.SITE_BIN + ":/usr/bin:/bin", env.get("PATH"));
         assertEquals("1", env.get("SP6_FORMAT_COLOR"));
@@ -46,16 +72,28 @@ class SparrowdoCommandTest {
 
     @Test
     void projectOptionsBecomeFlagsAndTheProjectRepoWinsOverTheRunners() {
-        Map<String, String> options = Map.of("repo", "https://repo.example.org", "no_index_update", "true",
-                "verbose", "true", "debug", "true", "conf", "conf/config.raku");
-        String line = SparrowdoCommand.commandLine(sparrowJob(Map.of(), options, null), API,
-                Optional.of("file:///srv/repo"), new ArrayList<>());
-        assertTrue(line.startsWith("stty -onlcr 2>/dev/null; 'exec' 'sparrowdo' '--prefix=hello-raku' '--localhost' '--no_sudo' "
-                + "'--repo=https://repo.example.org' '--conf=conf/config.raku' '--no_index_update' '--verbose' "
-                + "'--debug' '--color' '--tags="), line);
+        Map<String, String> options = Map.of(
+                "repo",
+                "https://repo.example.org",
+                "no_index_update",
+                "true",
+                "verbose",
+                "true",
+                "debug",
+                "true",
+                "conf",
+                "conf/config.raku");
+        String line = SparrowdoCommand.commandLine(
+                sparrowJob(Map.of(), options, null), API, Optional.of("file:///srv/repo"), new ArrayList<>());
+        assertTrue(
+                line.startsWith(
+                        "stty -onlcr 2>/dev/null; 'exec' 'sparrowdo' '--prefix=hello-raku' '--localhost' '--no_sudo' "
+                                + "'--repo=https://repo.example.org' '--conf=conf/config.raku' '--no_index_update' '--verbose' "
+                                + "'--debug' '--color' '--tags="),
+                line);
         assertFalse(line.contains("SPARKY_API_TOKEN"), "no token, no tag");
-        String runnerRepo = SparrowdoCommand.commandLine(sparrowJob(Map.of(), Map.of(), null), API,
-                Optional.of("file:///srv/repo"), new ArrayList<>());
+        String runnerRepo = SparrowdoCommand.commandLine(
+                sparrowJob(Map.of(), Map.of(), null), API, Optional.of("file:///srv/repo"), new ArrayList<>());
         assertTrue(runnerRepo.contains("'--repo=file:///srv/repo'"), runnerRepo);
     }
 
@@ -67,21 +105,27 @@ class SparrowdoCommandTest {
         params.put("QUOTE", "x'; touch /tmp/pwned; '");
         params.put("bad-name", "v");
         List<String> notes = new ArrayList<>();
-        String tags = SparrowdoCommand.tags(sparrowJob(params, Map.of(), null), "https://sparky.example.org",
+        String tags = SparrowdoCommand.tags(sparrowJob(params, Map.of(), null), "https://sparky.example.org", notes);
+        assertEquals(
+                "SPARKY_PROJECT=hello-raku,SPARKY_JOB_ID=job7,SPARKY_WORKER=localhost,SPARKY_TCP_PORT=443,"
+                        + "SPARKY_USE_TLS=1,GREETING=hello___comma______space___world___eq___1___nl___bye",
+                tags);
+        assertEquals(
+                List.of(
+                        "parameter 'QUOTE' is not passed as a tag: its value has a quote (it is still the variable QUOTE)",
+                        "parameter 'SPARKY_PROJECT' is not passed as a tag: SPARKY_PROJECT is set by the runner",
+                        "parameter 'bad-name' is not passed as a tag: a tag name is a variable name"),
                 notes);
-        assertEquals("SPARKY_PROJECT=hello-raku,SPARKY_JOB_ID=job7,SPARKY_WORKER=localhost,SPARKY_TCP_PORT=443,"
-                + "SPARKY_USE_TLS=1,GREETING=hello___comma______space___world___eq___1___nl___bye", tags);
-        assertEquals(List.of(
-                "parameter 'QUOTE' is not passed as a tag: its value has a quote (it is still the variable QUOTE)",
-                "parameter 'SPARKY_PROJECT' is not passed as a tag: SPARKY_PROJECT is set by the runner",
-                "parameter 'bad-name' is not passed as a tag: a tag name is a variable name"), notes);
     }
 
     @Test
     void optionValuesFromTheWireThatAreNotPlainAreLeftOut() {
         List<String> notes = new ArrayList<>();
-        String line = SparrowdoCommand.commandLine(sparrowJob(Map.of(),
-                Map.of("repo", "--host=evil", "conf", "../x"), null), API, Optional.empty(), notes);
+        String line = SparrowdoCommand.commandLine(
+                sparrowJob(Map.of(), Map.of("repo", "--host=evil", "conf", "../x"), null),
+                API,
+                Optional.empty(),
+                notes);
         assertFalse(line.contains("--repo") || line.contains("--conf") || line.contains("evil"), line);
         assertEquals(1, notes.size(), notes.toString());
         assertEquals("'it'\\''s'", SparrowdoCommand.quote("it's"));

@@ -42,8 +42,11 @@ class JobApiForwarderTest {
     /** One request as the UI received it. */
     record Seen(String method, String path, Map<String, List<String>> headers, String body) {
         String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0))
+                    .findFirst()
+                    .orElse(null);
         }
     }
 
@@ -57,8 +60,11 @@ class JobApiForwarderTest {
         ui = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         ui.createContext("/", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            seen.add(new Seen(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-                    Map.copyOf(exchange.getRequestHeaders()), body));
+            seen.add(new Seen(
+                    exchange.getRequestMethod(),
+                    exchange.getRequestURI().getRawPath(),
+                    Map.copyOf(exchange.getRequestHeaders()),
+                    body));
             byte[] answer = ("ui got " + body.length() + " bytes").getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, answer.length);
@@ -68,7 +74,8 @@ class JobApiForwarderTest {
         });
         ui.start();
         vertx = Vertx.vertx();
-        forwarder = new JobApiForwarder(vertx, "http://127.0.0.1:" + ui.getAddress().getPort() + "/");
+        forwarder =
+                new JobApiForwarder(vertx, "http://127.0.0.1:" + ui.getAddress().getPort() + "/");
     }
 
     @AfterEach
@@ -90,9 +97,12 @@ class JobApiForwarderTest {
     void theBuildsOwnTokenAndBodyGoOnUnchangedAndNoOtherHeader() throws Exception {
         try (var admission = forwarder.admit(TOKEN)) {
             String body = "{\"config\":{\"project\":\"p.spawned_01\",\"job-id\":\"j1\"},\"sparrowfile\":\"say 1;\"}";
-            HttpResponse<String> r = send(to("/queue").header("token", TOKEN).header("Content-Type",
-                    "application/json").header("Authorization", "Bearer spk_someone-elses").header("Cookie",
-                    "quarkus-credential=x").POST(HttpRequest.BodyPublishers.ofString(body)));
+            HttpResponse<String> r = send(to("/queue")
+                    .header("token", TOKEN)
+                    .header("Content-Type", "application/json")
+                    .header("Authorization", "Bearer spk_someone-elses")
+                    .header("Cookie", "quarkus-credential=x")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)));
             assertEquals(200, r.statusCode(), r.body());
             assertEquals("ui got " + body.length() + " bytes", r.body());
             Seen s = seen.get(0);
@@ -110,7 +120,8 @@ class JobApiForwarderTest {
     void aFileGoesUpWholeAndComesBack() throws Exception {
         try (var admission = forwarder.admit(TOKEN)) {
             String file = "x".repeat(300_000);
-            HttpResponse<String> r = send(to("/file/project/p/job/j1/filename/f1").header("token", TOKEN)
+            HttpResponse<String> r = send(to("/file/project/p/job/j1/filename/f1")
+                    .header("token", TOKEN)
                     .PUT(HttpRequest.BodyPublishers.ofString(file)));
             assertEquals(200, r.statusCode(), r.body());
             assertEquals("/file/project/p/job/j1/filename/f1", seen.get(0).path());
@@ -130,7 +141,10 @@ class JobApiForwarderTest {
         assertEquals(403, send(to("/stash/p/j1").header("token", TOKEN)).statusCode());
         try (var other = forwarder.admit("b3RoZXItYnVpbGRzLXRva2VuLW9uLXRoaXMtcnVubmVy")) {
             assertEquals(403, send(to("/stash/p/j1").header("token", TOKEN)).statusCode());
-            assertEquals(403, send(to("/stash/p/j1").header("token", TOKEN.substring(0, 20))).statusCode());
+            assertEquals(
+                    403,
+                    send(to("/stash/p/j1").header("token", TOKEN.substring(0, 20)))
+                            .statusCode());
         }
         assertTrue(seen.isEmpty(), "nothing reached the UI: " + seen);
     }
@@ -138,15 +152,23 @@ class JobApiForwarderTest {
     @Test
     void noOtherPathOrMethodOfTheUiIsReachable() throws Exception {
         try (var admission = forwarder.admit(TOKEN)) {
-            for (String path : List.of("/api/v1/builds", "/internal/v1/job-tokens/verify", "/", "/login",
-                    "/stash/p/j1/extra", "/stash/a%2Fb/c", "/status/p/%2e%2e", "/file/p/j/..", "/report/raw/p")) {
+            for (String path : List.of(
+                    "/api/v1/builds",
+                    "/internal/v1/job-tokens/verify",
+                    "/",
+                    "/login",
+                    "/stash/p/j1/extra",
+                    "/stash/a%2Fb/c",
+                    "/status/p/%2e%2e",
+                    "/file/p/j/..",
+                    "/report/raw/p")) {
                 HttpResponse<String> r = send(to(path).header("token", TOKEN));
                 assertEquals(404, r.statusCode(), path);
                 assertTrue(r.body().contains("forwards only Sparky::JobApi's routes"), r.body());
             }
             assertEquals(404, send(to("/queue").header("token", TOKEN)).statusCode(), "GET /queue");
-            assertEquals(404, send(to("/stash/p/j").header("token", TOKEN)
-                    .DELETE()).statusCode(), "DELETE /stash");
+            assertEquals(
+                    404, send(to("/stash/p/j").header("token", TOKEN).DELETE()).statusCode(), "DELETE /stash");
             assertEquals(404, raw("GET /stash/../api/v1/builds HTTP/1.1"), "a dot segment sent as is");
         }
         assertTrue(seen.isEmpty(), "nothing reached the UI: " + seen);
@@ -155,8 +177,13 @@ class JobApiForwarderTest {
     @Test
     void statusAndReportPassWithoutAToken() throws Exception {
         assertEquals(200, send(to("/status/p/j1")).statusCode());
-        assertEquals(200, send(to("/report/raw/p/j1").header("token", "forged-but-not-forwarded-at-all")).statusCode());
-        assertEquals(List.of("/status/p/j1", "/report/raw/p/j1"), seen.stream().map(Seen::path).toList());
+        assertEquals(
+                200,
+                send(to("/report/raw/p/j1").header("token", "forged-but-not-forwarded-at-all"))
+                        .statusCode());
+        assertEquals(
+                List.of("/status/p/j1", "/report/raw/p/j1"),
+                seen.stream().map(Seen::path).toList());
         assertNull(seen.get(1).header("token"), "the client sends none with these: none is passed on");
     }
 
@@ -165,7 +192,8 @@ class JobApiForwarderTest {
         int port = forwarder.port();
         Optional<InetAddress> outside = Collections.list(NetworkInterface.getNetworkInterfaces()).stream()
                 .flatMap(i -> Collections.list(i.getInetAddresses()).stream())
-                .filter(a -> a instanceof Inet4Address && !a.isLoopbackAddress()).findFirst();
+                .filter(a -> a instanceof Inet4Address && !a.isLoopbackAddress())
+                .findFirst();
         Assumptions.assumeTrue(outside.isPresent(), "this machine has no address outside the loopback");
         assertThrows(IOException.class, () -> new Socket(outside.get(), port).close());
     }
@@ -182,12 +210,12 @@ class JobApiForwarderTest {
     /** Sends one request line as written, without a client's normalising; answers the status code. */
     private int raw(String requestLine) throws IOException {
         try (Socket s = new Socket(InetAddress.getLoopbackAddress(), forwarder.port())) {
-            s.getOutputStream().write((requestLine + "\r\nHost: 127.0.0.1\r\ntoken: " + TOKEN
-                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            s.getOutputStream()
+                    .write((requestLine + "\r\nHost: 127.0.0.1\r\ntoken: " + TOKEN + "\r\nConnection: close\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
             InputStream in = s.getInputStream();
             String status = new String(in.readNBytes(12), StandardCharsets.US_ASCII);
             return Integer.parseInt(status.substring(9, 12));
         }
     }
-
 }

@@ -43,13 +43,26 @@ class RunnerLifecycleTest {
 
     private RunnerLifecycle lifecycle(FakeBuildExecutor executor, Duration drainTimeout) {
         status.markTopicsReady();
-        JobHandler handler = new JobHandler("runner-1", executor, registry, events, RunnerMetrics.NONE,
-                status::draining, JobHandler.Timings.DEFAULT, Clock.systemUTC(), dev.sparky.runner.exec.Jobs.SEAL);
+        JobHandler handler = new JobHandler(
+                "runner-1",
+                executor,
+                registry,
+                events,
+                RunnerMetrics.NONE,
+                status::draining,
+                JobHandler.Timings.DEFAULT,
+                Clock.systemUTC(),
+                dev.sparky.runner.exec.Jobs.SEAL);
         JobQueueConsumer jobs = new JobQueueConsumer(() -> kafka, handler, () -> true, status::draining);
         HeartbeatSender heartbeat = new HeartbeatSender("runner-1", "host-1", registry, status, events);
-        return new RunnerLifecycle(status, registry, heartbeat, jobs, List.of(),
-                new RunnerLifecycle.Timings(Duration.ofMillis(100), drainTimeout, Duration.ofMillis(200),
-                        Duration.ofSeconds(1)))
+        return new RunnerLifecycle(
+                        status,
+                        registry,
+                        heartbeat,
+                        jobs,
+                        List.of(),
+                        new RunnerLifecycle.Timings(
+                                Duration.ofMillis(100), drainTimeout, Duration.ofMillis(200), Duration.ofSeconds(1)))
                 .onGiveUp(handler::giveUp);
     }
 

@@ -49,15 +49,26 @@ class JobHandlerTest {
     private ScheduledExecutorService timers;
 
     private JobHandler handler(BuildExecutor executor) {
-        return new JobHandler("runner-1", executor, registry, events, RunnerMetrics.NONE, draining::get, FAST,
-                Clock.systemUTC(), dev.sparky.runner.exec.Jobs.SEAL);
+        return new JobHandler(
+                "runner-1",
+                executor,
+                registry,
+                events,
+                RunnerMetrics.NONE,
+                draining::get,
+                FAST,
+                Clock.systemUTC(),
+                dev.sparky.runner.exec.Jobs.SEAL);
     }
 
     /** Real scripts as real processes, for the flows whose point is what a script does or never does. */
     private ProcessBuildExecutor realExecutor(Path home) {
         timers = Executors.newSingleThreadScheduledExecutor();
-        return new ProcessBuildExecutor(ExecSettings.of(home, "runner-1", "http://ui:4000", Duration.ofMillis(500)),
-                Map.of("PATH", System.getenv("PATH")), timers, timers);
+        return new ProcessBuildExecutor(
+                ExecSettings.of(home, "runner-1", "http://ui:4000", Duration.ofMillis(500)),
+                Map.of("PATH", System.getenv("PATH")),
+                timers,
+                timers);
     }
 
     @AfterEach
@@ -163,8 +174,12 @@ class JobHandlerTest {
     void aJobSealedWithAnotherKeyOrSentInClearIsRejectedAndNothingRuns() {
         FakeBuildExecutor executor = FakeBuildExecutor.exiting("x", 0);
         var otherKey = dev.sparky.contracts.events.JobSeal.fromBase64(dev.sparky.contracts.events.JobSeal.newKey());
-        handler(executor).handle(record(otherKey.seal(Jobs.withToken(Jobs.job(15, "hello", "job.sh"), "tok"),
-                java.util.Set.of())), "test", ack);
+        handler(executor)
+                .handle(
+                        record(otherKey.seal(
+                                Jobs.withToken(Jobs.job(15, "hello", "job.sh"), "tok"), java.util.Set.of())),
+                        "test",
+                        ack);
         handler(executor).handle(record(Jobs.withToken(Jobs.job(16, "hello", "job.sh"), "tok")), "test", ack);
         assertEquals(List.of("REJECT", "REJECT"), ack.answers);
         assertEquals(0, executor.runs);

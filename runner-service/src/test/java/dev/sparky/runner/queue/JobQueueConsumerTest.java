@@ -28,8 +28,16 @@ class JobQueueConsumerTest {
     private final RecordingShareConsumer kafka = new RecordingShareConsumer();
 
     private JobQueueConsumer consumer(FakeBuildExecutor executor) {
-        JobHandler handler = new JobHandler("runner-1", executor, registry, events, RunnerMetrics.NONE,
-                draining::get, JobHandler.Timings.DEFAULT, Clock.systemUTC(), dev.sparky.runner.exec.Jobs.SEAL);
+        JobHandler handler = new JobHandler(
+                "runner-1",
+                executor,
+                registry,
+                events,
+                RunnerMetrics.NONE,
+                draining::get,
+                JobHandler.Timings.DEFAULT,
+                Clock.systemUTC(),
+                dev.sparky.runner.exec.Jobs.SEAL);
         return new JobQueueConsumer(() -> kafka, handler, () -> true, draining::get);
     }
 
@@ -44,12 +52,17 @@ class JobQueueConsumerTest {
         add(1, "garbage".getBytes());
         add(2, Json.write(Jobs.job(2, "hello", "job.sh")));
         loop.start();
-        await().atMost(Duration.ofSeconds(10)).until(() -> events.of(BuildFinished.class).size() == 2 && kafka.acks().size() == 3);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> events.of(BuildFinished.class).size() == 2
+                        && kafka.acks().size() == 3);
         loop.stop();
         assertTrue(loop.awaitStopped(Duration.ofSeconds(5)));
         assertEquals(List.of("0:ACCEPT", "1:REJECT", "2:ACCEPT"), kafka.acks());
-        assertEquals(List.of(Outcome.SUCCEEDED, Outcome.SUCCEEDED),
-                events.of(BuildFinished.class).stream().map(BuildFinished::outcome).toList());
+        assertEquals(
+                List.of(Outcome.SUCCEEDED, Outcome.SUCCEEDED),
+                events.of(BuildFinished.class).stream()
+                        .map(BuildFinished::outcome)
+                        .toList());
         assertTrue(kafka.closed, "closing releases anything still acquired");
     }
 
@@ -58,18 +71,28 @@ class JobQueueConsumerTest {
         JobQueueConsumer quick = consumer(FakeBuildExecutor.exiting("ok\n", 0));
         add(0, Json.write(Jobs.job(1, "hello", "job.sh")));
         quick.start();
-        await().atMost(Duration.ofSeconds(10)).until(() -> events.of(BuildFinished.class).size() == 1 && kafka.polls > 1);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> events.of(BuildFinished.class).size() == 1 && kafka.polls > 1);
         quick.stop();
         assertTrue(quick.awaitStopped(Duration.ofSeconds(5)));
         assertEquals(List.of("0:ACCEPT"), kafka.acks(), "no commit of its own: the next poll carries it");
 
         RecordingShareConsumer second = new RecordingShareConsumer();
-        JobHandler handler = new JobHandler("runner-1", FakeBuildExecutor.lastingLong("ok\n", 0), registry, events,
-                RunnerMetrics.NONE, draining::get, JobHandler.Timings.DEFAULT, Clock.systemUTC(), Jobs.SEAL);
+        JobHandler handler = new JobHandler(
+                "runner-1",
+                FakeBuildExecutor.lastingLong("ok\n", 0),
+                registry,
+                events,
+                RunnerMetrics.NONE,
+                draining::get,
+                JobHandler.Timings.DEFAULT,
+                Clock.systemUTC(),
+                Jobs.SEAL);
         JobQueueConsumer slow = new JobQueueConsumer(() -> second, handler, () -> true, draining::get);
         second.addRecord(new ConsumerRecord<>(Topics.JOBS, 0, 5, "5", Json.write(Jobs.job(2, "hello", "job.sh"))));
         slow.start();
-        await().atMost(Duration.ofSeconds(10)).until(() -> events.of(BuildFinished.class).size() == 2);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> events.of(BuildFinished.class).size() == 2);
         slow.stop();
         assertTrue(slow.awaitStopped(Duration.ofSeconds(5)));
         assertEquals(List.of("5:ACCEPT", "COMMIT"), second.acks(), "sent while the build runs, within the lock");
@@ -121,11 +144,12 @@ class JobQueueConsumerTest {
     @Test
     void aRunnerStoppedBeforeItsBudgetIsSpentDoesNotSayItIsDone() throws Exception {
         AtomicBoolean spent = new AtomicBoolean();
-        JobQueueConsumer loop = consumer(FakeBuildExecutor.exiting("ok\n", 0))
-                .withBudget(BuildBudget.of(2), () -> spent.set(true));
+        JobQueueConsumer loop =
+                consumer(FakeBuildExecutor.exiting("ok\n", 0)).withBudget(BuildBudget.of(2), () -> spent.set(true));
         add(0, Json.write(Jobs.job(1, "hello", "job.sh")));
         loop.start();
-        await().atMost(Duration.ofSeconds(10)).until(() -> events.of(BuildFinished.class).size() == 1);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> events.of(BuildFinished.class).size() == 1);
         loop.stop();
         assertTrue(loop.awaitStopped(Duration.ofSeconds(5)));
         assertTrue(kafka.closed);
@@ -134,8 +158,8 @@ class JobQueueConsumerTest {
 
     @Test
     void aNegativeBudgetIsRefusedNamingTheSetting() {
-        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> BuildBudget.of(-1));
+        IllegalArgumentException e =
+                org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> BuildBudget.of(-1));
         assertTrue(e.getMessage().contains("SPARKY_RUNNER_MAX_BUILDS"), e.getMessage());
     }
 }

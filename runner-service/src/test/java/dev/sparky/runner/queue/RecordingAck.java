@@ -1,6 +1,5 @@
 package dev.sparky.runner.queue;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /** Remembers how the record was answered. */

@@ -50,7 +50,8 @@ class ReportRetriesTest {
 
     @Test
     void anUnexpectedErrorIsNotRetried() {
-        IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+        IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalStateException.class,
                 () -> retries.finish(() -> {
                     tries.incrementAndGet();
                     throw new IllegalStateException("bug");

@@ -55,7 +55,8 @@ public class SchedulerProducers {
     @Produces
     @Singleton
     RequestPublisher requestPublisher(EventPublisher publisher, SchedulerConfig config) {
-        return new KafkaRequestPublisher(publisher, Topics.BUILD_REQUESTS, config.kafka().publishTimeout());
+        return new KafkaRequestPublisher(
+                publisher, Topics.BUILD_REQUESTS, config.kafka().publishTimeout());
     }
 
     @Produces

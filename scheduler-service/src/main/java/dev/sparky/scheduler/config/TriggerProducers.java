@@ -24,16 +24,30 @@ public class TriggerProducers {
 
     @Produces
     @Singleton
-    CronTrigger cronTrigger(Clock clock, SchedulerConfig config, RequestPublisher publisher, SchedulerMetrics metrics,
+    CronTrigger cronTrigger(
+            Clock clock,
+            SchedulerConfig config,
+            RequestPublisher publisher,
+            SchedulerMetrics metrics,
             ProjectGate gate) {
         SchedulerConfig.Scheduler s = config.scheduler();
-        return new CronTrigger(clock, ZoneId.of(s.timeZone()), s.cronCatchUp(), publisher, metrics, gate,
+        return new CronTrigger(
+                clock,
+                ZoneId.of(s.timeZone()),
+                s.cronCatchUp(),
+                publisher,
+                metrics,
+                gate,
                 TriggerProducers::yamlModified);
     }
 
     @Produces
     @Singleton
-    ScmPoller scmPoller(Clock clock, SchedulerConfig config, RequestPublisher publisher, SchedulerMetrics metrics,
+    ScmPoller scmPoller(
+            Clock clock,
+            SchedulerConfig config,
+            RequestPublisher publisher,
+            SchedulerMetrics metrics,
             ProjectGate gate) {
         SchedulerConfig.Scheduler s = config.scheduler();
         var pool = Executors.newFixedThreadPool(s.scmThreads(), r -> {
@@ -41,8 +55,14 @@ public class TriggerProducers {
             t.setDaemon(true);
             return t;
         });
-        return new ScmPoller(clock, new GitRemote(s.gitCommand()), pool,
-                new ScmPoller.Timing(s.scmInterval(), s.scmTimeout()), publisher, metrics, gate);
+        return new ScmPoller(
+                clock,
+                new GitRemote(s.gitCommand()),
+                pool,
+                new ScmPoller.Timing(s.scmInterval(), s.scmTimeout()),
+                publisher,
+                metrics,
+                gate);
     }
 
     void closePoller(@Disposes ScmPoller poller) {
@@ -52,7 +72,8 @@ public class TriggerProducers {
     /** When sparky.yaml last changed: a crontab is not older than its file, so nothing before is caught up. */
     static Instant yamlModified(Project p) {
         try {
-            return Files.getLastModifiedTime(p.dir().resolve(ProjectLoader.YAML_FILE)).toInstant();
+            return Files.getLastModifiedTime(p.dir().resolve(ProjectLoader.YAML_FILE))
+                    .toInstant();
         } catch (IOException e) {
             return Instant.EPOCH;
         }

@@ -1,8 +1,8 @@
 package dev.sparky.scheduler.cron;
 
 import dev.sparky.project.ProjectCatalog;
-import io.quarkus.scheduler.Scheduled;
 import dev.sparky.scheduler.config.SchedulerConfig;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
@@ -32,7 +32,10 @@ public class CronJob {
         }
     }
 
-    @Scheduled(identity = "cron", every = "${sparky.scheduler.cron-tick}", delayed = "3s",
+    @Scheduled(
+            identity = "cron",
+            every = "${sparky.scheduler.cron-tick}",
+            delayed = "3s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
         if (!skip) {

@@ -43,14 +43,21 @@ public final class CronTrigger {
     private final Function<Project, Instant> definedAt;
     /** Per project: every fire time up to this instant has been published by this process. */
     private final Map<String, Instant> firedUpTo = new ConcurrentHashMap<>();
+
     private final Map<String, CronExpression> parsed = new ConcurrentHashMap<>();
 
     /**
      * @param definedAt when the project's crontab may have changed last (its sparky.yaml's modification
      *     time): times before it are not caught up, so a new or edited crontab does not fire the past
      */
-    public CronTrigger(Clock clock, ZoneId zone, Duration catchUp, RequestPublisher publisher,
-            SchedulerMetrics metrics, ProjectGate gate, Function<Project, Instant> definedAt) {
+    public CronTrigger(
+            Clock clock,
+            ZoneId zone,
+            Duration catchUp,
+            RequestPublisher publisher,
+            SchedulerMetrics metrics,
+            ProjectGate gate,
+            Function<Project, Instant> definedAt) {
         this.clock = clock;
         this.zone = zone;
         this.catchUp = catchUp;
@@ -87,8 +94,7 @@ public final class CronTrigger {
                 publisher.publish(request(p, cron, t, now));
             } catch (PublishFailedException e) {
                 // Not remembered as fired: the next pass tries again while the time is inside the window.
-                LOG.warnf("project %s: cron request for %s not published, will retry: %s", p.name(), t,
-                        e.getMessage());
+                LOG.warnf("project %s: cron request for %s not published, will retry: %s", p.name(), t, e.getMessage());
                 return fired;
             }
             firedUpTo.put(p.name(), t);
@@ -103,8 +109,8 @@ public final class CronTrigger {
         var local = at.atZone(zone);
         String jobId = JobIdPrefixes.CRON + (cron.withSeconds() ? SECOND_ID : MINUTE_ID).format(local);
         boolean late = at.truncatedTo(ChronoUnit.MINUTES).isBefore(now.truncatedTo(ChronoUnit.MINUTES));
-        String description = "triggered by cron " + cron.text()
-                + (late ? " (late: missed at " + SHOWN.format(local) + ")" : "");
+        String description =
+                "triggered by cron " + cron.text() + (late ? " (late: missed at " + SHOWN.format(local) + ")" : "");
         if (late) {
             LOG.infof("project %s: firing missed cron time %s", p.name(), SHOWN.format(local));
         }

@@ -5,8 +5,7 @@ package dev.sparky.scheduler.files;
  * Only escapes that stand for characters are read; an escape that would mean more in Raku is refused.
  */
 final class RakuEscapes {
-    private RakuEscapes() {
-    }
+    private RakuEscapes() {}
 
     /** Appends what {@code \<c>} stands for; the position is just after {@code c}. */
     static void append(RakuScanner p, char c, StringBuilder out) throws TriggerFileException {

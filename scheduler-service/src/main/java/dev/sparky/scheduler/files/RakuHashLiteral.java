@@ -18,6 +18,7 @@ import java.util.Set;
 final class RakuHashLiteral extends RakuScanner {
     /** Trigger files are a few lines; deeper nesting is a mistake or an attack on the parser's stack. */
     static final int MAX_DEPTH = 16;
+
     private static final Set<String> TRUE = Set.of("True", "Bool::True");
     private static final Set<String> FALSE = Set.of("False", "Bool::False");
     private static final Set<String> UNDEFINED = Set.of("Nil", "Any");
@@ -248,5 +249,4 @@ final class RakuHashLiteral extends RakuScanner {
         Arrays.stream(parts).forEach(w -> items.add(located(w, start)));
         return located(items, start);
     }
-
 }

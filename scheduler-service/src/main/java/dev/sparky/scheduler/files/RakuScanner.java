@@ -10,8 +10,7 @@ import java.util.List;
  * column of the cursor.
  */
 abstract class RakuScanner {
-    static final String VALUE = "a value (a quoted string, a number, True, False, Nil, a hash %( ) or a list"
-            + " [ ])";
+    static final String VALUE = "a value (a quoted string, a number, True, False, Nil, a hash %( ) or a list" + " [ ])";
     final String text;
     private final int[] lineStarts;
     int pos;
@@ -113,8 +112,8 @@ abstract class RakuScanner {
             pos++;
             digits();
         }
-        if ((peek() == 'e' || peek() == 'E') && (Character.isDigit(peekAt(1))
-                || ("+-".indexOf(peekAt(1)) >= 0 && Character.isDigit(peekAt(2))))) {
+        if ((peek() == 'e' || peek() == 'E')
+                && (Character.isDigit(peekAt(1)) || ("+-".indexOf(peekAt(1)) >= 0 && Character.isDigit(peekAt(2))))) {
             pos += Character.isDigit(peekAt(1)) ? 1 : 2;
             digits();
         }

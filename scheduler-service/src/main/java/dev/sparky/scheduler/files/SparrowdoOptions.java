@@ -12,16 +12,33 @@ import java.util.Set;
  */
 final class SparrowdoOptions {
     /** sparrowdo's command-line options as Sparky and {@code sparrowdo --with_sparky} write them. */
-    static final Set<String> KNOWN = Set.of("docker", "image", "host", "localhost", "ssh_user", "ssh_private_key",
-            "ssh_port", "no_sudo", "nosudo", "sudo", "bootstrap", "no_index_update", "sync", "repo", "conf",
-            "secretsfile", "verbose", "debug", "format", "prefix", "color");
+    static final Set<String> KNOWN = Set.of(
+            "docker",
+            "image",
+            "host",
+            "localhost",
+            "ssh_user",
+            "ssh_private_key",
+            "ssh_port",
+            "no_sudo",
+            "nosudo",
+            "sudo",
+            "bootstrap",
+            "no_index_update",
+            "sync",
+            "repo",
+            "conf",
+            "secretsfile",
+            "verbose",
+            "debug",
+            "format",
+            "prefix",
+            "color");
 
-    private SparrowdoOptions() {
-    }
+    private SparrowdoOptions() {}
 
     /** The tags as parameters; notes for the known options, warnings for the others. */
-    static Map<String, String> read(Located v, List<String> warnings, List<String> notes)
-            throws TriggerFileException {
+    static Map<String, String> read(Located v, List<String> warnings, List<String> notes) throws TriggerFileException {
         Map<String, String> out = new LinkedHashMap<>();
         if (v.value() == null) {
             return out;
@@ -37,8 +54,8 @@ final class SparrowdoOptions {
                 notes.add("sparrowdo." + key + " is ignored" + e.getValue().at()
                         + ": the project's sparky.yaml decides how and where the build runs");
             } else {
-                warnings.add("unknown option sparrowdo." + key + " is ignored" + e.getValue().at()
-                        + " (only sparrowdo.tags is read)");
+                warnings.add("unknown option sparrowdo." + key + " is ignored"
+                        + e.getValue().at() + " (only sparrowdo.tags is read)");
             }
         }
         return out;

@@ -22,10 +22,10 @@ final class TriggerDocuments {
     private static final JsonFactory JSON = JsonFactory.builder().build();
     /** Trigger files are a few lines; deeper nesting is a mistake or an alias bomb. */
     private static final int MAX_DEPTH = 16;
+
     private static final YamlReader YAML = YamlReader.STRICT.withMaxAliases(10).withMaxDepth(MAX_DEPTH);
 
-    private TriggerDocuments() {
-    }
+    private TriggerDocuments() {}
 
     static Located json(String text) throws TriggerFileException {
         try (JsonParser p = JSON.createParser(text)) {
@@ -39,7 +39,8 @@ final class TriggerDocuments {
             return root;
         } catch (JsonParseException e) {
             throw new TriggerFileException("not valid JSON: " + e.getOriginalMessage() + " (line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+                    + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ")");
         } catch (IOException e) {
             throw new TriggerFileException("cannot read JSON: " + e.getMessage());
         }
@@ -77,8 +78,8 @@ final class TriggerDocuments {
         try {
             root = YAML.read(text, "trigger file");
         } catch (YamlException e) {
-            throw new TriggerFileException("not valid YAML: " + e.detail() + (e.at().line() > 0
-                    ? " (line " + e.at().line() + ", column " + e.at().column() + ")" : ""));
+            throw new TriggerFileException("not valid YAML: " + e.detail()
+                    + (e.at().line() > 0 ? " (line " + e.at().line() + ", column " + e.at().column() + ")" : ""));
         }
         if (root == null) {
             throw new TriggerFileException("the file has no YAML content; write {} for a trigger without options");

@@ -34,8 +34,10 @@ final class TriggerFailures {
     /** A symbolic link found in {@code .triggers/}: moved to failed/ without ever being read through. */
     void refuseLink(String project, Path link) {
         if (link.getFileName().toString().equals(FAILED)) {
-            LOG.errorf("project %s: %s/%s is a symbolic link: symbolic link refused, it cannot be moved into itself;"
-                    + " make %s/%s a real folder", project, TriggerInbox.FOLDER, FAILED, TriggerInbox.FOLDER, FAILED);
+            LOG.errorf(
+                    "project %s: %s/%s is a symbolic link: symbolic link refused, it cannot be moved into itself;"
+                            + " make %s/%s a real folder",
+                    project, TriggerInbox.FOLDER, FAILED, TriggerInbox.FOLDER, FAILED);
             return;
         }
         fail(project, link, LINK_REFUSED);
@@ -44,25 +46,28 @@ final class TriggerFailures {
     void fail(String project, Path file, String reason) {
         String name = file.getFileName().toString();
         Path failed = file.resolveSibling(FAILED);
-        String text = TriggerInbox.FOLDER + "/" + name + ": " + reason + "\n"
-                + "Fix the file and move it back to " + TriggerInbox.FOLDER + "/ to try again.\n";
+        String text = TriggerInbox.FOLDER + "/" + name + ": " + reason + "\n" + "Fix the file and move it back to "
+                + TriggerInbox.FOLDER + "/ to try again.\n";
         try {
             if (!safeFolder(failed)) {
-                LOG.errorf("project %s: %s/%s is bad (%s) and stays: %s/%s is a symbolic link or not a folder, so "
-                        + "nothing is moved there; make it a real folder", project, TriggerInbox.FOLDER, name, reason,
-                        TriggerInbox.FOLDER, FAILED);
+                LOG.errorf(
+                        "project %s: %s/%s is bad (%s) and stays: %s/%s is a symbolic link or not a folder, so "
+                                + "nothing is moved there; make it a real folder",
+                        project, TriggerInbox.FOLDER, name, reason, TriggerInbox.FOLDER, FAILED);
                 return;
             }
             writeNew(failed.resolve(name + ".error"), text);
             Files.move(file, failed.resolve(name), StandardCopyOption.REPLACE_EXISTING, LinkOption.NOFOLLOW_LINKS);
             metrics.triggerFileFailed();
-            LOG.warnf("project %s: %s/%s refused, moved to %s/%s/: %s", project, TriggerInbox.FOLDER, name,
-                    TriggerInbox.FOLDER, FAILED, reason);
+            LOG.warnf(
+                    "project %s: %s/%s refused, moved to %s/%s/: %s",
+                    project, TriggerInbox.FOLDER, name, TriggerInbox.FOLDER, FAILED, reason);
         } catch (NoSuchFileException e) {
             // another replica moved it first
         } catch (IOException e) {
-            LOG.warnf("project %s: %s/%s is bad (%s) and could not be moved: %s", project, TriggerInbox.FOLDER,
-                    name, reason, e.getMessage());
+            LOG.warnf(
+                    "project %s: %s/%s is bad (%s) and could not be moved: %s",
+                    project, TriggerInbox.FOLDER, name, reason, e.getMessage());
         }
     }
 
@@ -82,7 +87,11 @@ final class TriggerFailures {
     /** Replaces whatever is at {@code path} (a link included, which is removed, not followed) with {@code text}. */
     private static void writeNew(Path path, String text) throws IOException {
         Files.deleteIfExists(path);
-        Files.write(path, text.getBytes(StandardCharsets.UTF_8), StandardOpenOption.CREATE_NEW,
-                StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+        Files.write(
+                path,
+                text.getBytes(StandardCharsets.UTF_8),
+                StandardOpenOption.CREATE_NEW,
+                StandardOpenOption.WRITE,
+                LinkOption.NOFOLLOW_LINKS);
     }
 }

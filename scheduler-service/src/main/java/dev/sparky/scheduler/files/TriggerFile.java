@@ -10,8 +10,8 @@ import java.util.Map;
  * @param warnings what was ignored because it is unknown (a typo, perhaps), for the log as warnings
  * @param notes Sparky options that are known but have no effect here (cwd, sparrowdo.no_sudo, ...), for the log
  */
-public record TriggerFile(String jobId, String description, Map<String, String> params, List<String> warnings,
-        List<String> notes) {
+public record TriggerFile(
+        String jobId, String description, Map<String, String> params, List<String> warnings, List<String> notes) {
 
     public TriggerFile {
         params = Map.copyOf(params);

@@ -26,10 +26,10 @@ import java.util.Map;
 public final class TriggerFileParser {
     /** Trigger files hold a few parameters; anything this big is a mistake. */
     public static final long MAX_BYTES = 1024 * 1024;
+
     private static final String NAME = "[A-Za-z_][A-Za-z0-9_]{0,127}";
 
-    private TriggerFileParser() {
-    }
+    private TriggerFileParser() {}
 
     /** True for names the protocol skips: dot files and {@code .tmp} files are still being written. */
     public static boolean ignored(String fileName) {
@@ -44,9 +44,10 @@ public final class TriggerFileParser {
         // "abcdefghijklmnopqrst.4242"), the content a Raku hash literal or JSON.
         String jobId = json || yaml ? fileName.substring(0, fileName.lastIndexOf('.')) : fileName;
         if (!Names.isValidJobId(jobId)) {
-            throw new TriggerFileException("file name: job id '" + jobId + "' is not valid: use letters, digits,"
-                    + " '.', '_' and '-', starting with a letter or digit, at most 200 characters (a name ending in"
-                    + " .json, .yaml or .yml is read as that format, any other name is the job id of a Sparky trigger)");
+            throw new TriggerFileException(
+                    "file name: job id '" + jobId + "' is not valid: use letters, digits,"
+                            + " '.', '_' and '-', starting with a letter or digit, at most 200 characters (a name ending in"
+                            + " .json, .yaml or .yml is read as that format, any other name is the job id of a Sparky trigger)");
         }
         // A trigger file must not take the id of a cron, SCM or downstream build before it is made (it would
         // be dropped as a duplicate of the file's build).
@@ -84,8 +85,8 @@ public final class TriggerFileParser {
             try {
                 return RakuHashLiteral.parse(text);
             } catch (TriggerFileException asRaku) {
-                throw new TriggerFileException(asRaku.getMessage() + " (read as JSON instead: " + asJson.getMessage()
-                        + ")");
+                throw new TriggerFileException(
+                        asRaku.getMessage() + " (read as JSON instead: " + asJson.getMessage() + ")");
             }
         }
     }
@@ -113,10 +114,12 @@ public final class TriggerFileParser {
                 case "params" -> params.putAll(scalarMap("params", v));
                 case "tags" -> tags.putAll(tags("tags", v));
                 case "sparrowdo" -> tags.putAll(SparrowdoOptions.read(v, warnings, notes));
-                case "cwd" -> notes.add("cwd is ignored" + v.at() + ": the build runs the project's own scenario"
-                        + " from its own checkout, never a folder named by the trigger");
-                default -> warnings.add("unknown field '" + e.getKey() + "' is ignored" + v.at()
-                        + " (known: description, params, tags, sparrowdo, cwd)");
+                case "cwd" ->
+                    notes.add("cwd is ignored" + v.at() + ": the build runs the project's own scenario"
+                            + " from its own checkout, never a folder named by the trigger");
+                default ->
+                    warnings.add("unknown field '" + e.getKey() + "' is ignored" + v.at()
+                            + " (known: description, params, tags, sparrowdo, cwd)");
             }
         }
         Map<String, String> merged = new LinkedHashMap<>(tags);
@@ -146,8 +149,8 @@ public final class TriggerFileParser {
             return out;
         }
         if (!v.isMap()) {
-            throw new TriggerFileException(field + ": expected a mapping of names to values, found " + v.kind()
-                    + v.at());
+            throw new TriggerFileException(
+                    field + ": expected a mapping of names to values, found " + v.kind() + v.at());
         }
         for (var e : v.map().entrySet()) {
             String name = field + "." + e.getKey();
@@ -175,8 +178,12 @@ public final class TriggerFileParser {
 
     private static String utf8(byte[] content) throws TriggerFileException {
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content)).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(content))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw new TriggerFileException("the file is not UTF-8 text");
         }

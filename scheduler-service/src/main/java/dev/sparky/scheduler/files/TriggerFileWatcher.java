@@ -44,8 +44,8 @@ public final class TriggerFileWatcher implements AutoCloseable {
         }
         try {
             // A rename into the folder (the protocol's last step) arrives as ENTRY_CREATE.
-            WatchKey key = folder.register(service, StandardWatchEventKinds.ENTRY_CREATE,
-                    StandardWatchEventKinds.ENTRY_MODIFY);
+            WatchKey key = folder.register(
+                    service, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY);
             keys.put(project, key);
             projects.put(key, project);
         } catch (IOException | RuntimeException e) {

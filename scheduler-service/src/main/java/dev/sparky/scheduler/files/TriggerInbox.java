@@ -84,8 +84,10 @@ public final class TriggerInbox {
         if (Files.isSymbolicLink(folder)) {
             // Nowhere safe to move it (failed/ is inside it): refused in the log, once, until it is replaced.
             if (linkedFolderNoted.add(p.name())) {
-                LOG.errorf("project %s: %s is a symbolic link: symbolic link refused, nothing in it is read; make "
-                        + "%s a real folder", p.name(), FOLDER, FOLDER);
+                LOG.errorf(
+                        "project %s: %s is a symbolic link: symbolic link refused, nothing in it is read; make "
+                                + "%s a real folder",
+                        p.name(), FOLDER, FOLDER);
             }
             return 0;
         }
@@ -96,8 +98,9 @@ public final class TriggerInbox {
         List<Path> files = pending(folder);
         if (p.definition().disabled()) {
             if (!files.isEmpty() && disabledNoted.add(p.name())) {
-                LOG.infof("project %s is disabled: %d trigger file(s) stay in %s/ until it is enabled", p.name(),
-                        files.size(), FOLDER);
+                LOG.infof(
+                        "project %s is disabled: %d trigger file(s) stay in %s/ until it is enabled",
+                        p.name(), files.size(), FOLDER);
             }
             return 0;
         }
@@ -121,8 +124,10 @@ public final class TriggerInbox {
             trigger = TriggerFileParser.parse(name, readNoFollow(file));
             // The parser refuses reserved names; only here is the project known, whose own env a parameter may not
             // override.
-            Optional<String> overlap = ParameterNames.projectOverlap(trigger.params().keySet(),
-                    p.definition().env(), p.definition().secrets());
+            Optional<String> overlap = ParameterNames.projectOverlap(
+                    trigger.params().keySet(),
+                    p.definition().env(),
+                    p.definition().secrets());
             if (overlap.isPresent()) {
                 throw new TriggerFileException(overlap.get());
             }
@@ -146,11 +151,11 @@ public final class TriggerInbox {
         trigger.warnings().forEach(w -> LOG.warnf("project %s: %s/%s: %s", p.name(), FOLDER, name, w));
         trigger.notes().forEach(n -> LOG.infof("project %s: %s/%s: %s", p.name(), FOLDER, name, n));
         try {
-            publisher.publish(BuildRequest.of(p.name(), trigger.jobId(), trigger.description(), trigger.params(),
-                    "trigger-file", "file"));
+            publisher.publish(BuildRequest.of(
+                    p.name(), trigger.jobId(), trigger.description(), trigger.params(), "trigger-file", "file"));
         } catch (PublishFailedException e) {
-            LOG.warnf("project %s: %s/%s kept, the request was not accepted: %s", p.name(), FOLDER, name,
-                    e.getMessage());
+            LOG.warnf(
+                    "project %s: %s/%s kept, the request was not accepted: %s", p.name(), FOLDER, name, e.getMessage());
             return null;
         }
         metrics.fired("file");
@@ -163,8 +168,8 @@ public final class TriggerInbox {
      * the listing fails to open instead of being read through.
      */
     static byte[] readNoFollow(Path file) throws IOException, TriggerFileException {
-        try (SeekableByteChannel ch = Files.newByteChannel(file, Set.of(StandardOpenOption.READ,
-                LinkOption.NOFOLLOW_LINKS))) {
+        try (SeekableByteChannel ch =
+                Files.newByteChannel(file, Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS))) {
             if (ch.size() > TriggerFileParser.MAX_BYTES) {
                 throw new TriggerFileException("the file is larger than 1 MiB; a trigger holds a few parameters");
             }
@@ -178,7 +183,10 @@ public final class TriggerInbox {
 
     private boolean settled(Path file) {
         try {
-            return Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS).toInstant().plus(SETTLE).isBefore(clock.instant());
+            return Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS)
+                    .toInstant()
+                    .plus(SETTLE)
+                    .isBefore(clock.instant());
         } catch (IOException e) {
             return false;
         }
@@ -190,8 +198,9 @@ public final class TriggerInbox {
             LOG.infof("project %s: trigger %s published", p.name(), file.getFileName());
         } catch (IOException e) {
             // Published but not deleted: it is published again next scan, and its job id makes it one build.
-            LOG.warnf("project %s: trigger %s published but not deleted: %s", p.name(), file.getFileName(),
-                    e.getMessage());
+            LOG.warnf(
+                    "project %s: trigger %s published but not deleted: %s",
+                    p.name(), file.getFileName(), e.getMessage());
         }
     }
 
@@ -202,7 +211,9 @@ public final class TriggerInbox {
         }
         try (Stream<Path> s = Files.list(folder)) {
             return new ArrayList<>(s.filter(Files::isSymbolicLink)
-                    .filter(f -> !TriggerFileParser.ignored(f.getFileName().toString())).sorted().toList());
+                    .filter(f -> !TriggerFileParser.ignored(f.getFileName().toString()))
+                    .sorted()
+                    .toList());
         } catch (IOException e) {
             LOG.warnf("cannot list %s: %s", folder, e.getMessage());
             return List.of();

@@ -29,7 +29,10 @@ public class TriggerScanJob {
         this.watcher = startWatcher(inbox);
     }
 
-    @Scheduled(identity = "trigger-files", every = "${sparky.scheduler.trigger-scan}", delayed = "3s",
+    @Scheduled(
+            identity = "trigger-files",
+            every = "${sparky.scheduler.trigger-scan}",
+            delayed = "3s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scan() {
         if (watcher != null) {
@@ -51,7 +54,8 @@ public class TriggerScanJob {
         try {
             return new TriggerFileWatcher(inbox::scan);
         } catch (IOException e) {
-            LOG.warnf("no file change events (%s): trigger files are picked up by the periodic scan only",
+            LOG.warnf(
+                    "no file change events (%s): trigger files are picked up by the periodic scan only",
                     e.getMessage());
             return null;
         }

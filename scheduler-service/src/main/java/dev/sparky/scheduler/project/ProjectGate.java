@@ -42,8 +42,8 @@ public final class ProjectGate {
             return "the project is disabled (disabled: true in sparky.yaml)";
         }
         if (!project.buildable()) {
-            return "sparky.yaml has errors: " + project.errors().stream().map(ProjectIssue::toString)
-                    .collect(Collectors.joining("; "));
+            return "sparky.yaml has errors: "
+                    + project.errors().stream().map(ProjectIssue::toString).collect(Collectors.joining("; "));
         }
         return null;
     }

@@ -13,17 +13,23 @@ public final class SchedulerMetrics {
     public SchedulerMetrics(MeterRegistry registry) {
         this.registry = registry;
         this.scmFailures = Counter.builder("sparky.scheduler.scm.failures")
-                .description("git ls-remote calls that failed or timed out").register(registry);
+                .description("git ls-remote calls that failed or timed out")
+                .register(registry);
         this.filesFailed = Counter.builder("sparky.trigger.files.failed")
-                .description("trigger files moved to .triggers/failed").register(registry);
+                .description("trigger files moved to .triggers/failed")
+                .register(registry);
         this.webhooksRejected = Counter.builder("sparky.scheduler.webhooks.rejected")
-                .description("push webhooks refused for a missing or wrong signature or token").register(registry);
+                .description("push webhooks refused for a missing or wrong signature or token")
+                .register(registry);
     }
 
     /** A build request published; {@code trigger} is cron, scm, file or webhook. */
     public void fired(String trigger) {
-        Counter.builder("sparky.scheduler.fired").description("build requests published by the scheduler")
-                .tag("trigger", trigger).register(registry).increment();
+        Counter.builder("sparky.scheduler.fired")
+                .description("build requests published by the scheduler")
+                .tag("trigger", trigger)
+                .register(registry)
+                .increment();
     }
 
     public void scmFailure() {

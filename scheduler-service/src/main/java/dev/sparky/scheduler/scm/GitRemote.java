@@ -30,12 +30,14 @@ public final class GitRemote implements RemoteHeads {
         if (url == null || url.isBlank() || url.startsWith("-") || (branch != null && branch.startsWith("-"))) {
             throw new ScmException("refused: url and branch must be set and must not start with '-'");
         }
-        String ref = branch == null || branch.isBlank() ? "HEAD"
+        String ref = branch == null || branch.isBlank()
+                ? "HEAD"
                 : branch.startsWith("refs/") ? branch : "refs/heads/" + branch;
         String output = run(List.of(gitCommand, "ls-remote", "--", url, ref), timeout);
-        return ShaLines.find(output, ref).orElseThrow(() -> new ScmException(
-                (branch == null ? "the remote has no HEAD" : "branch '" + branch + "' not found on the remote")
-                        + detail(output)));
+        return ShaLines.find(output, ref)
+                .orElseThrow(() -> new ScmException(
+                        (branch == null ? "the remote has no HEAD" : "branch '" + branch + "' not found on the remote")
+                                + detail(output)));
     }
 
     private String run(List<String> command, Duration timeout) throws ScmException {
@@ -43,8 +45,10 @@ public final class GitRemote implements RemoteHeads {
         Process process = null;
         try {
             out = Files.createTempFile("sparky-ls-remote", ".out");
-            ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(out.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+            ProcessBuilder pb = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(out.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
             Map<String, String> env = pb.environment();
             env.put("GIT_TERMINAL_PROMPT", "0");
             env.put("GIT_ASKPASS", "true");
@@ -85,7 +89,10 @@ public final class GitRemote implements RemoteHeads {
 
     /** The last lines of git's own message, with credentials in URLs masked. */
     private static String detail(String output) {
-        String text = output.lines().filter(l -> !ShaLines.isRefLine(l)).reduce((a, b) -> a + " " + b).orElse("");
+        String text = output.lines()
+                .filter(l -> !ShaLines.isRefLine(l))
+                .reduce((a, b) -> a + " " + b)
+                .orElse("");
         text = ScmUrls.redact(text.trim());
         if (text.length() > 300) {
             text = text.substring(text.length() - 300);

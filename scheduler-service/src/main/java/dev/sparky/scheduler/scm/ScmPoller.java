@@ -1,8 +1,8 @@
 package dev.sparky.scheduler.scm;
 
-import dev.sparky.internalapi.ScmStatus;
 import dev.sparky.contracts.JobIdPrefixes;
 import dev.sparky.contracts.events.BuildRequest;
+import dev.sparky.internalapi.ScmStatus;
 import dev.sparky.kafka.PublishFailedException;
 import dev.sparky.project.Project;
 import dev.sparky.project.ProjectDefinition.ScmSpec;
@@ -32,8 +32,7 @@ public final class ScmPoller implements CommitMemory, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(ScmPoller.class);
 
     /** Timing of the polls. */
-    public record Timing(Duration interval, Duration timeout) {
-    }
+    public record Timing(Duration interval, Duration timeout) {}
 
     private final Clock clock;
     private final RemoteHeads remote;
@@ -44,8 +43,14 @@ public final class ScmPoller implements CommitMemory, AutoCloseable {
     private final ProjectGate gate;
     private final Map<String, ScmWatch> watches = new ConcurrentHashMap<>();
 
-    public ScmPoller(Clock clock, RemoteHeads remote, Executor executor, Timing timing, RequestPublisher publisher,
-            SchedulerMetrics metrics, ProjectGate gate) {
+    public ScmPoller(
+            Clock clock,
+            RemoteHeads remote,
+            Executor executor,
+            Timing timing,
+            RequestPublisher publisher,
+            SchedulerMetrics metrics,
+            ProjectGate gate) {
         this.clock = clock;
         this.remote = remote;
         this.executor = executor;
@@ -86,14 +91,19 @@ public final class ScmPoller implements CommitMemory, AutoCloseable {
     }
 
     private ScmWatch watch(String project, ScmSpec spec, Instant now) {
-        return watches.compute(project, (name, w) -> w != null && w.sameRemote(spec.url(), spec.branch())
-                ? w : new ScmWatch(name, spec.url(), spec.branch(), now));
+        return watches.compute(
+                project,
+                (name, w) -> w != null && w.sameRemote(spec.url(), spec.branch())
+                        ? w
+                        : new ScmWatch(name, spec.url(), spec.branch(), now));
     }
 
     /** The state of every polled remote, by project name. */
     public List<ScmStatus> status() {
-        return watches.values().stream().map(ScmWatch::status)
-                .sorted(Comparator.comparing(ScmStatus::project)).toList();
+        return watches.values().stream()
+                .map(ScmWatch::status)
+                .sorted(Comparator.comparing(ScmStatus::project))
+                .toList();
     }
 
     /** Stops the polls in flight (their git processes are killed by the interrupt) when the pool is ours. */
@@ -142,15 +152,21 @@ public final class ScmPoller implements CommitMemory, AutoCloseable {
     private void fail(ScmWatch watch, String error) {
         metrics.scmFailure();
         Duration wait = watch.failed(error, clock.instant(), timing.interval());
-        LOG.warnf("project %s: cannot read %s (%s): %s; next try in %d s", watch.project, ScmUrls.redact(watch.url),
-                branchName(watch), error, wait.toSeconds());
+        LOG.warnf(
+                "project %s: cannot read %s (%s): %s; next try in %d s",
+                watch.project, ScmUrls.redact(watch.url), branchName(watch), error, wait.toSeconds());
     }
 
     static BuildRequest request(ScmWatch watch, String sha) {
         String branch = branchName(watch);
         Map<String, String> params = Map.of("SCM_SHA", sha, "SCM_URL", ScmUrls.redact(watch.url), "SCM_BRANCH", branch);
-        return BuildRequest.of(watch.project, JobIdPrefixes.SCM + sha.substring(0, 12),
-                "run by scm " + branch + " [" + sha.substring(0, 8) + "]", params, "scm", "scm");
+        return BuildRequest.of(
+                watch.project,
+                JobIdPrefixes.SCM + sha.substring(0, 12),
+                "run by scm " + branch + " [" + sha.substring(0, 8) + "]",
+                params,
+                "scm",
+                "scm");
     }
 
     private static String branchName(ScmWatch watch) {

@@ -79,7 +79,15 @@ final class ScmWatch {
     }
 
     synchronized ScmStatus status() {
-        return new ScmStatus(project, ScmUrls.redact(url), branch == null ? "HEAD" : branch, lastSha, lastCheck,
-                failures == 0, failures, lastError, nextCheck);
+        return new ScmStatus(
+                project,
+                ScmUrls.redact(url),
+                branch == null ? "HEAD" : branch,
+                lastSha,
+                lastCheck,
+                failures == 0,
+                failures,
+                lastError,
+                nextCheck);
     }
 }

@@ -10,8 +10,7 @@ final class BranchNames {
     /** Longer names are legal for git but no real branch is this long; they would only fill logs. */
     static final int MAX_LENGTH = 255;
 
-    private BranchNames() {
-    }
+    private BranchNames() {}
 
     /** @return null when {@code name} is a valid branch name, else the rule it breaks */
     static String problem(String name) {
@@ -63,8 +62,8 @@ final class BranchNames {
     static String check(String name, String field) throws WebhookException {
         String problem = problem(name);
         if (problem != null) {
-            throw WebhookException.badRequest("field '" + field + "' does not name a valid branch: " + problem
-                    + " (git check-ref-format rules)");
+            throw WebhookException.badRequest(
+                    "field '" + field + "' does not name a valid branch: " + problem + " (git check-ref-format rules)");
         }
         return name;
     }

@@ -14,8 +14,8 @@ import java.util.List;
  * @param defaultBranch the repository's default branch when the sender says; projects without scm.branch
  *     build pushes to it only
  */
-public record PushEvent(String via, List<String> urls, String branch, String sha, String defaultBranch,
-        String ignored) {
+public record PushEvent(
+        String via, List<String> urls, String branch, String sha, String defaultBranch, String ignored) {
 
     public PushEvent {
         urls = urls == null ? List.of() : List.copyOf(urls);

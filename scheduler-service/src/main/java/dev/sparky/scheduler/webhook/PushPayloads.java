@@ -16,10 +16,10 @@ final class PushPayloads {
     private static final String HEADS = "refs/heads/";
     /** Where each format names the repository; read twice: to find its secret, then to route the push. */
     private static final String[] GITHUB_URLS = {"clone_url", "html_url", "ssh_url", "git_url"};
+
     private static final String[] GITLAB_URLS = {"git_http_url", "git_ssh_url", "web_url", "http_url", "ssh_url"};
 
-    private PushPayloads() {
-    }
+    private PushPayloads() {}
 
     /**
      * Every repository address the payload names, read before its signature is checked (to find the secret
@@ -73,7 +73,9 @@ final class PushPayloads {
         if (sha == null) {
             sha = after;
         }
-        if (sha == null || ZEROS.matcher(sha).matches() || (after != null && ZEROS.matcher(after).matches())) {
+        if (sha == null
+                || ZEROS.matcher(sha).matches()
+                || (after != null && ZEROS.matcher(after).matches())) {
             return PushEvent.ignored("gitlab", "branch " + branch + " was deleted");
         }
         JsonNode project = object(body, "project");
@@ -101,8 +103,8 @@ final class PushPayloads {
 
     private static String sha(String value, String field) throws WebhookException {
         if (!SHA.matcher(value).matches()) {
-            throw WebhookException.badRequest("field '" + field + "' must be a full commit SHA (40 or 64 hex digits), got '"
-                    + shorten(value) + "'");
+            throw WebhookException.badRequest("field '" + field
+                    + "' must be a full commit SHA (40 or 64 hex digits), got '" + shorten(value) + "'");
         }
         return value.toLowerCase(Locale.ROOT);
     }
@@ -116,8 +118,8 @@ final class PushPayloads {
             }
         }
         if (urls.isEmpty()) {
-            throw WebhookException.badRequest("field '" + prefix + "." + fields[0] + "' is missing: the payload names no "
-                    + "repository address");
+            throw WebhookException.badRequest("field '" + prefix + "." + fields[0]
+                    + "' is missing: the payload names no " + "repository address");
         }
         return urls;
     }

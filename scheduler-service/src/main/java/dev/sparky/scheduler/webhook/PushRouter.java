@@ -38,7 +38,11 @@ final class PushRouter {
     private final RemoteHeads remote;
     private final Duration timeout;
 
-    PushRouter(RequestPublisher publisher, CommitMemory memory, SchedulerMetrics metrics, RemoteHeads remote,
+    PushRouter(
+            RequestPublisher publisher,
+            CommitMemory memory,
+            SchedulerMetrics metrics,
+            RemoteHeads remote,
             Duration timeout) {
         this.publisher = publisher;
         this.memory = memory;
@@ -73,8 +77,8 @@ final class PushRouter {
         if (push.ignored() != null) {
             return new WebhookAccepted(List.of(), push.ignored());
         }
-        Set<RepoKey> pushed = push.urls().stream().map(RepoKey::of).flatMap(Optional::stream)
-                .collect(Collectors.toSet());
+        Set<RepoKey> pushed =
+                push.urls().stream().map(RepoKey::of).flatMap(Optional::stream).collect(Collectors.toSet());
         List<WebhookAccepted.Queued> queued = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         Map<String, String> heads = new HashMap<>();
@@ -95,7 +99,10 @@ final class PushRouter {
                 LOG.warnf("project %s: push via %s: %s", p.name(), push.via(), note);
                 skipped.add(p.name() + ": " + note);
             }
-            publish(p, spec, new PushEvent(push.via(), push.urls(), push.branch(), head, push.defaultBranch(), null),
+            publish(
+                    p,
+                    spec,
+                    new PushEvent(push.via(), push.urls(), push.branch(), head, push.defaultBranch(), null),
                     queued);
         }
         return new WebhookAccepted(queued, ignored(pushed, queued, skipped));
@@ -117,9 +124,11 @@ final class PushRouter {
     }
 
     /** The commit the project's remote reports for the pushed branch, asked once per remote and branch. */
-    private String head(Project p, ScmSpec spec, PushEvent push, Map<String, String> heads,
-            List<WebhookAccepted.Queued> queued) throws HeadUnknown {
-        String branch = push.branch() != null ? push.branch() : spec.branch() != null ? branchName(spec.branch()) : null;
+    private String head(
+            Project p, ScmSpec spec, PushEvent push, Map<String, String> heads, List<WebhookAccepted.Queued> queued)
+            throws HeadUnknown {
+        String branch =
+                push.branch() != null ? push.branch() : spec.branch() != null ? branchName(spec.branch()) : null;
         String key = spec.url() + "\n" + branch;
         String known = heads.get(key);
         if (known != null) {
@@ -130,10 +139,12 @@ final class PushRouter {
             heads.put(key, head);
             return head;
         } catch (ScmException e) {
-            LOG.warnf("project %s: push via %s not built: the remote's head of %s is unknown: %s", p.name(), push.via(),
-                    branch == null ? "HEAD" : branch, e.getMessage());
-            throw new HeadUnknown(queued, "cannot confirm the pushed commit with the remote of project " + p.name()
-                    + ": " + e.getMessage());
+            LOG.warnf(
+                    "project %s: push via %s not built: the remote's head of %s is unknown: %s",
+                    p.name(), push.via(), branch == null ? "HEAD" : branch, e.getMessage());
+            throw new HeadUnknown(
+                    queued,
+                    "cannot confirm the pushed commit with the remote of project " + p.name() + ": " + e.getMessage());
         }
     }
 
@@ -144,9 +155,11 @@ final class PushRouter {
     static BuildRequest request(String project, ScmSpec spec, PushEvent push) {
         String branch = branchOf(spec, push);
         String sha = push.sha();
-        Map<String, String> params = Map.of("SCM_SHA", sha, "SCM_URL", ScmUrls.redact(spec.url()), "SCM_BRANCH", branch);
+        Map<String, String> params =
+                Map.of("SCM_SHA", sha, "SCM_URL", ScmUrls.redact(spec.url()), "SCM_BRANCH", branch);
         String description = "push to " + branch + " [" + sha.substring(0, 8) + "] via " + push.via();
-        return BuildRequest.of(project, JobIdPrefixes.SCM + sha.substring(0, 12), description, params, push.via(), "webhook");
+        return BuildRequest.of(
+                project, JobIdPrefixes.SCM + sha.substring(0, 12), description, params, push.via(), "webhook");
     }
 
     /** Disabled, broken, or another branch: null when the project builds this push. */

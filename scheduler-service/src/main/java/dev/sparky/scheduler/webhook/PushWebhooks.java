@@ -28,8 +28,8 @@ public final class PushWebhooks {
     private final SchedulerMetrics metrics;
 
     /** @param secrets per repository and global; none at all turns the webhooks off */
-    PushWebhooks(WebhookSecrets secrets, Supplier<List<Project>> projects, PushRouter router,
-            SchedulerMetrics metrics) {
+    PushWebhooks(
+            WebhookSecrets secrets, Supplier<List<Project>> projects, PushRouter router, SchedulerMetrics metrics) {
         this.secrets = secrets;
         this.projects = projects;
         this.router = router;
@@ -50,8 +50,10 @@ public final class PushWebhooks {
         return handle(body, () -> {
             JsonNode payload = json(body);
             if (!WebhookSignatures.signatureMatches(secretOf("github", payload), body, signature)) {
-                throw unauthorized(signature == null ? "header X-Hub-Signature-256 is missing"
-                        : "header X-Hub-Signature-256 does not match the body signed with the repository's secret");
+                throw unauthorized(
+                        signature == null
+                                ? "header X-Hub-Signature-256 is missing"
+                                : "header X-Hub-Signature-256 does not match the body signed with the repository's secret");
             }
             if (event == null || event.isBlank()) {
                 throw WebhookException.badRequest("header X-GitHub-Event is missing");
@@ -70,13 +72,16 @@ public final class PushWebhooks {
         return handle(body, () -> {
             JsonNode payload = json(body);
             if (!WebhookSignatures.tokenMatches(secretOf("gitlab", payload), token)) {
-                throw unauthorized(token == null ? "header X-Gitlab-Token is missing"
-                        : "header X-Gitlab-Token is not the repository's secret");
+                throw unauthorized(
+                        token == null
+                                ? "header X-Gitlab-Token is missing"
+                                : "header X-Gitlab-Token is not the repository's secret");
             }
             if (event == null || event.isBlank()) {
                 throw WebhookException.badRequest("header X-Gitlab-Event is missing");
             }
-            boolean systemPush = event.equals("System Hook") && "push".equals(payload.path("event_name").asText());
+            boolean systemPush = event.equals("System Hook")
+                    && "push".equals(payload.path("event_name").asText());
             if (!event.equals("Push Hook") && !systemPush) {
                 return ignored("event '" + event + "' is not a push");
             }
@@ -88,8 +93,10 @@ public final class PushWebhooks {
         return handle(body, () -> {
             JsonNode payload = json(body);
             if (!WebhookSignatures.signatureMatches(secretOf("webhook", payload), body, signature)) {
-                throw unauthorized(signature == null ? "header X-Sparky-Signature-256 is missing"
-                        : "header X-Sparky-Signature-256 does not match the body signed with the repository's secret");
+                throw unauthorized(
+                        signature == null
+                                ? "header X-Sparky-Signature-256 is missing"
+                                : "header X-Sparky-Signature-256 does not match the body signed with the repository's secret");
             }
             return route(PushPayloads.generic(payload));
         });
@@ -103,8 +110,10 @@ public final class PushWebhooks {
         try {
             secrets.requireEnabled();
             if (body != null && body.length > MAX_BODY) {
-                throw new WebhookException(413, "Payload Too Large", "the body has " + body.length
-                        + " bytes; at most " + MAX_BODY + " are accepted");
+                throw new WebhookException(
+                        413,
+                        "Payload Too Large",
+                        "the body has " + body.length + " bytes; at most " + MAX_BODY + " are accepted");
             }
             return step.run();
         } catch (WebhookException e) {
@@ -120,19 +129,35 @@ public final class PushWebhooks {
         try {
             return WebhookAnswer.accepted(router.route(push, projects.get()));
         } catch (PushRouter.HeadUnknown e) {
-            return WebhookAnswer.problem(503, "Service Unavailable", e.getMessage() + queuedBefore(e.queued)
-                    + "; deliver the push again later");
+            return WebhookAnswer.problem(
+                    503,
+                    "Service Unavailable",
+                    e.getMessage() + queuedBefore(e.queued) + "; deliver the push again later");
         } catch (PushRouter.NotPublished e) {
-            String done = e.queued.isEmpty() ? "" : " (already queued: " + e.queued.stream()
-                    .map(WebhookAccepted.Queued::project).reduce((a, b) -> a + ", " + b).orElse("") + ")";
-            return WebhookAnswer.problem(503, "Service Unavailable", "build request for project " + e.project
-                    + " not accepted by Kafka" + done + "; deliver the push again later: " + e.getMessage());
+            String done = e.queued.isEmpty()
+                    ? ""
+                    : " (already queued: "
+                            + e.queued.stream()
+                                    .map(WebhookAccepted.Queued::project)
+                                    .reduce((a, b) -> a + ", " + b)
+                                    .orElse("")
+                            + ")";
+            return WebhookAnswer.problem(
+                    503,
+                    "Service Unavailable",
+                    "build request for project " + e.project + " not accepted by Kafka" + done
+                            + "; deliver the push again later: " + e.getMessage());
         }
     }
 
     private static String queuedBefore(List<WebhookAccepted.Queued> queued) {
-        return queued.isEmpty() ? "" : " (already queued: " + queued.stream().map(WebhookAccepted.Queued::project)
-                .reduce((a, b) -> a + ", " + b).orElse("") + ")";
+        return queued.isEmpty()
+                ? ""
+                : " (already queued: "
+                        + queued.stream()
+                                .map(WebhookAccepted.Queued::project)
+                                .reduce((a, b) -> a + ", " + b)
+                                .orElse("") + ")";
     }
 
     private static WebhookAnswer ignored(String why) {
@@ -149,8 +174,8 @@ public final class PushWebhooks {
         }
         String start = new String(body, 0, Math.min(body.length, 8), StandardCharsets.UTF_8);
         if (start.startsWith("payload=")) {
-            throw WebhookException.badRequest("the body is form-encoded: set the webhook's content type to "
-                    + "application/json");
+            throw WebhookException.badRequest(
+                    "the body is form-encoded: set the webhook's content type to " + "application/json");
         }
         try {
             JsonNode node = Json.mapper().readTree(body);
@@ -160,8 +185,10 @@ public final class PushWebhooks {
             return node;
         } catch (JsonProcessingException e) {
             throw WebhookException.badRequest("the body is not valid JSON: " + e.getOriginalMessage()
-                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
-                            + e.getLocation().getColumnNr() + ")"));
+                    + (e.getLocation() == null
+                            ? ""
+                            : " (line " + e.getLocation().getLineNr() + ", column "
+                                    + e.getLocation().getColumnNr() + ")"));
         } catch (IOException e) {
             throw WebhookException.badRequest("the body cannot be read: " + e.getMessage());
         }

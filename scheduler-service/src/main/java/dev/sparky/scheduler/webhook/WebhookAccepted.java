@@ -11,8 +11,7 @@ import java.util.List;
 public record WebhookAccepted(List<Queued> queued, String ignored) {
 
     /** One build request published. */
-    public record Queued(String project, String jobId) {
-    }
+    public record Queued(String project, String jobId) {}
 
     public WebhookAccepted {
         queued = List.copyOf(queued);

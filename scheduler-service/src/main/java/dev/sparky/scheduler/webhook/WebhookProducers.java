@@ -30,14 +30,24 @@ public class WebhookProducers {
 
     @Produces
     @Singleton
-    PushWebhooks pushWebhooks(SchedulerConfig config, ProjectCatalog catalog, RequestPublisher publisher,
-            ScmPoller poller, SchedulerMetrics metrics, RemoteHeads remote) {
+    PushWebhooks pushWebhooks(
+            SchedulerConfig config,
+            ProjectCatalog catalog,
+            RequestPublisher publisher,
+            ScmPoller poller,
+            SchedulerMetrics metrics,
+            RemoteHeads remote) {
         SchedulerConfig.Scheduler s = config.scheduler();
         // A broken secrets file stops the start: the message names the file and line, never a secret.
-        Map<RepoKey, String> perRepository = s.webhookSecretsFile().filter(f -> !f.isBlank())
-                .map(f -> WebhookSecrets.read(Path.of(f))).orElse(Map.of());
-        return new PushWebhooks(new WebhookSecrets(s.webhookSecret(), perRepository), catalog::list,
-                new PushRouter(publisher, poller, metrics, remote, s.scmTimeout()), metrics);
+        Map<RepoKey, String> perRepository = s.webhookSecretsFile()
+                .filter(f -> !f.isBlank())
+                .map(f -> WebhookSecrets.read(Path.of(f)))
+                .orElse(Map.of());
+        return new PushWebhooks(
+                new WebhookSecrets(s.webhookSecret(), perRepository),
+                catalog::list,
+                new PushRouter(publisher, poller, metrics, remote, s.scmTimeout()),
+                metrics);
     }
 
     void sayWhetherOn(@Observes StartupEvent event, PushWebhooks webhooks) {

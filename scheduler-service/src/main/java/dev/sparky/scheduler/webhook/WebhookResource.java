@@ -24,15 +24,17 @@ public class WebhookResource {
 
     @POST
     @Path("github")
-    public Response github(@HeaderParam("X-GitHub-Event") String event,
-            @HeaderParam("X-Hub-Signature-256") String signature, byte[] body) {
+    public Response github(
+            @HeaderParam("X-GitHub-Event") String event,
+            @HeaderParam("X-Hub-Signature-256") String signature,
+            byte[] body) {
         return answer(webhooks.github(event, signature, body));
     }
 
     @POST
     @Path("gitlab")
-    public Response gitlab(@HeaderParam("X-Gitlab-Event") String event, @HeaderParam("X-Gitlab-Token") String token,
-            byte[] body) {
+    public Response gitlab(
+            @HeaderParam("X-Gitlab-Event") String event, @HeaderParam("X-Gitlab-Token") String token, byte[] body) {
         return answer(webhooks.gitlab(event, token, body));
     }
 

@@ -46,7 +46,8 @@ final class WebhookSecrets {
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new IllegalArgumentException("webhook secrets file " + file + " cannot be read: " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "webhook secrets file " + file + " cannot be read: " + e.getMessage(), e);
         }
         Map<RepoKey, String> secrets = new HashMap<>();
         for (int i = 0; i < lines.size(); i++) {
@@ -59,8 +60,9 @@ final class WebhookSecrets {
             if (parts.length < 2 || parts[1].isBlank()) {
                 throw new IllegalArgumentException(where + "expected '<repository url> <secret>'");
             }
-            RepoKey key = RepoKey.of(parts[0]).orElseThrow(() -> new IllegalArgumentException(where + "'"
-                    + parts[0] + "' is not a repository address"));
+            RepoKey key = RepoKey.of(parts[0])
+                    .orElseThrow(() ->
+                            new IllegalArgumentException(where + "'" + parts[0] + "' is not a repository address"));
             if (secrets.put(key, parts[1].strip()) != null) {
                 throw new IllegalArgumentException(where + "repository " + key + " is listed twice");
             }
@@ -94,17 +96,23 @@ final class WebhookSecrets {
         Set<RepoKey> keys = new HashSet<>();
         urls.forEach(u -> RepoKey.of(u).ifPresent(keys::add));
         if (keys.isEmpty()) {
-            return global.orElseThrow(() -> new WebhookException(403, "Forbidden", "the payload names no "
-                    + "repository and there is no global webhook secret (sparky.scheduler.webhook-secret)"));
+            return global.orElseThrow(() -> new WebhookException(
+                    403,
+                    "Forbidden",
+                    "the payload names no "
+                            + "repository and there is no global webhook secret (sparky.scheduler.webhook-secret)"));
         }
         Set<String> secrets = new HashSet<>();
         Set<String> names = new TreeSet<>();
         for (RepoKey key : keys) {
             String secret = perRepository.get(key);
             if (secret == null) {
-                secret = global.orElseThrow(() -> new WebhookException(403, "Forbidden", "no webhook secret for "
-                        + "repository " + key + ": add it to sparky.scheduler.webhook-secrets-file or set "
-                        + "sparky.scheduler.webhook-secret"));
+                secret = global.orElseThrow(() -> new WebhookException(
+                        403,
+                        "Forbidden",
+                        "no webhook secret for "
+                                + "repository " + key + ": add it to sparky.scheduler.webhook-secrets-file or set "
+                                + "sparky.scheduler.webhook-secret"));
             }
             secrets.add(secret);
             names.add(key.toString());

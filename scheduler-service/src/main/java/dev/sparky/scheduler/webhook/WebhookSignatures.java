@@ -14,8 +14,7 @@ import javax.crypto.spec.SecretKeySpec;
 final class WebhookSignatures {
     private static final String PREFIX = "sha256=";
 
-    private WebhookSignatures() {
-    }
+    private WebhookSignatures() {}
 
     /** GitHub's {@code X-Hub-Signature-256} and the generic {@code X-Sparky-Signature-256}: sha256=HMAC(body). */
     static boolean signatureMatches(String secret, byte[] body, String header) {

@@ -6,7 +6,6 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.sparky.contracts.events.BuildRequest;
 import dev.sparky.scheduler.publish.SchedulerMetrics;
@@ -34,16 +33,25 @@ class SchedulerServiceTest {
     @Test
     void liveWithoutKafkaButNotReady() {
         given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
-        given().get("/q/health/ready").then().statusCode(503).body("status", equalTo("DOWN"))
+        given().get("/q/health/ready")
+                .then()
+                .statusCode(503)
+                .body("status", equalTo("DOWN"))
                 .body(containsString("unreachable"));
     }
 
     @Test
     void scmStatusNeedsTheServiceTokenProbesDoNot() {
-        io.restassured.RestAssured.given().get("/internal/v1/scm").then().statusCode(401)
+        io.restassured.RestAssured.given()
+                .get("/internal/v1/scm")
+                .then()
+                .statusCode(401)
                 .body(containsString("send the shared service token as 'Authorization: Bearer <token>'"));
-        io.restassured.RestAssured.given().header("Authorization", "Bearer " + ServiceCalls.TOKEN + "x")
-                .get("/internal/v1/scm").then().statusCode(401)
+        io.restassured.RestAssured.given()
+                .header("Authorization", "Bearer " + ServiceCalls.TOKEN + "x")
+                .get("/internal/v1/scm")
+                .then()
+                .statusCode(401)
                 .body(containsString("is not this service's sparky.service.token"));
         io.restassured.RestAssured.given().get("/q/health/live").then().statusCode(200);
         io.restassured.RestAssured.given().get("/q/metrics").then().statusCode(200);
@@ -53,15 +61,21 @@ class SchedulerServiceTest {
     void scmStatusAndMetricsAreServed() throws Exception {
         // Other component tests add projects with scm too: this one looks for its own project only.
         Path project = Files.createDirectories(Path.of(home, "projects", "scm-status"));
-        Files.writeString(project.resolve("sparky.yaml"),
+        Files.writeString(
+                project.resolve("sparky.yaml"),
                 "scm: {url: 'https://bot:s3cret@git.example.invalid/org/app.git', branch: main}\n");
         Files.writeString(project.resolve("job.sh"), "#!/bin/bash\necho hi\n");
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/internal/v1/scm").then()
-                .statusCode(200).contentType("application/json")
-                .body("find { it.project == 'scm-status' }.branch", equalTo("main"))
-                .body("find { it.project == 'scm-status' }.url", not(containsString("s3cret"))));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> given().get("/internal/v1/scm")
+                        .then()
+                        .statusCode(200)
+                        .contentType("application/json")
+                        .body("find { it.project == 'scm-status' }.branch", equalTo("main"))
+                        .body("find { it.project == 'scm-status' }.url", not(containsString("s3cret"))));
         metrics.scmFailure();
-        given().get("/q/metrics").then().statusCode(200)
+        given().get("/q/metrics")
+                .then()
+                .statusCode(200)
                 .body(containsString("sparky_scheduler_scm_failures_total"))
                 .body(containsString("sparky_trigger_files_failed_total"));
     }
@@ -84,6 +98,8 @@ class SchedulerServiceTest {
 
     /** Other component tests publish through the same publisher; this one looks at its own request only. */
     private static java.util.List<BuildRequest> fromFile(InMemoryRequestPublisher publisher) {
-        return publisher.published().stream().filter(r -> "component-1".equals(r.jobId())).toList();
+        return publisher.published().stream()
+                .filter(r -> "component-1".equals(r.jobId()))
+                .toList();
     }
 }

@@ -8,8 +8,7 @@ public final class ServiceCalls {
     /** The test profile's sparky.service.token (application.properties). */
     public static final String TOKEN = "test-service-token-0123456789abcdef";
 
-    private ServiceCalls() {
-    }
+    private ServiceCalls() {}
 
     public static RequestSpecification given() {
         return RestAssured.given().header("Authorization", "Bearer " + TOKEN);

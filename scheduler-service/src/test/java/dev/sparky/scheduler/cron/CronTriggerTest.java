@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sparky.contracts.events.BuildRequest;
+import dev.sparky.contracts.testing.MutableClock;
 import dev.sparky.project.Project;
 import dev.sparky.project.ProjectCatalog;
 import dev.sparky.scheduler.project.ProjectGate;
 import dev.sparky.scheduler.publish.SchedulerMetrics;
 import dev.sparky.scheduler.support.FakePublisher;
-import dev.sparky.contracts.testing.MutableClock;
 import dev.sparky.scheduler.support.TestProjects;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
@@ -31,8 +31,14 @@ class CronTriggerTest {
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
     private CronTrigger trigger(ZoneId zone, Instant definedAt) {
-        return new CronTrigger(clock, zone, Duration.ofMinutes(10), publisher, new SchedulerMetrics(registry),
-                new ProjectGate(), p -> definedAt);
+        return new CronTrigger(
+                clock,
+                zone,
+                Duration.ofMinutes(10),
+                publisher,
+                new SchedulerMetrics(registry),
+                new ProjectGate(),
+                p -> definedAt);
     }
 
     private Project project(String cron) {
@@ -68,7 +74,9 @@ class CronTriggerTest {
         assertEquals("nightly", r.project());
         assertEquals("cron", r.source());
         assertEquals("triggered by cron * * * * *", r.description());
-        assertEquals(1.0, registry.counter("sparky.scheduler.fired", "trigger", "cron").count());
+        assertEquals(
+                1.0,
+                registry.counter("sparky.scheduler.fired", "trigger", "cron").count());
     }
 
     @Test
@@ -78,14 +86,18 @@ class CronTriggerTest {
         clock.set(Instant.parse("2026-03-10T12:07:10Z"));
         trigger.tick(projects);
         trigger.tick(projects);
-        assertEquals(List.of("cron-202603101200", "cron-202603101205"), publisher.jobIds(),
+        assertEquals(
+                List.of("cron-202603101200", "cron-202603101205"),
+                publisher.jobIds(),
                 "11:55 is outside the 10 minute window; each missed minute once");
-        assertEquals("triggered by cron */5 * * * * (late: missed at 2026-03-10 12:00:00 Z)",
+        assertEquals(
+                "triggered by cron */5 * * * * (late: missed at 2026-03-10 12:00:00 Z)",
                 publisher.published().get(0).description());
         clock.set(Instant.parse("2026-03-10T12:10:00.5Z"));
         trigger.tick(projects);
         assertEquals("cron-202603101210", publisher.published().get(2).jobId());
-        assertEquals("triggered by cron */5 * * * *", publisher.published().get(2).description());
+        assertEquals(
+                "triggered by cron */5 * * * *", publisher.published().get(2).description());
     }
 
     @Test

@@ -33,7 +33,8 @@ class RakuHashLiteralTest {
     }
 
     private static String error(String text) {
-        return assertThrows(TriggerFileException.class, () -> RakuHashLiteral.parse(text)).getMessage();
+        return assertThrows(TriggerFileException.class, () -> RakuHashLiteral.parse(text))
+                .getMessage();
     }
 
     @Test
@@ -41,8 +42,13 @@ class RakuHashLiteralTest {
         // sparkyd's cron trigger and the web UI's "Build now", written as text.
         assertEquals(Map.of("description", "triggered by cron"), plain("%(\n  description => 'triggered by cron'\n)"));
         assertEquals(Map.of("description", "triggered by cron"), plain("{description => 'triggered by cron'}"));
-        assertEquals(Map.of("description", "triggered by user",
-                "sparrowdo", Map.of("tags", "SCM_SHA=3f2c0e1d,SCM_BRANCH=main")), plain("""
+        assertEquals(
+                Map.of(
+                        "description",
+                        "triggered by user",
+                        "sparrowdo",
+                        Map.of("tags", "SCM_SHA=3f2c0e1d,SCM_BRANCH=main")),
+                plain("""
                 %(
                   description => "triggered by user",
                   sparrowdo => %(
@@ -58,10 +64,29 @@ class RakuHashLiteralTest {
         Object t = plain("{:cwd(\"/home/x/.sparky/.cache/abc/\"), :description(\"host [10.0.0.5]\"), "
                 + ":sparrowdo(${:bootstrap(Bool::False), :host(\"10.0.0.5\"), :no_index_update, :!verbose, "
                 + ":repo(\"http://rakudist.raku.org/repo/\"), :ssh_port(22), :tags(\"name=web,env=prod\")})}");
-        assertEquals(Map.of("cwd", "/home/x/.sparky/.cache/abc/", "description", "host [10.0.0.5]",
-                "sparrowdo", Map.of("bootstrap", "False", "host", "10.0.0.5", "no_index_update", "True",
-                        "verbose", "False", "repo", "http://rakudist.raku.org/repo/", "ssh_port", "22",
-                        "tags", "name=web,env=prod")), t);
+        assertEquals(
+                Map.of(
+                        "cwd",
+                        "/home/x/.sparky/.cache/abc/",
+                        "description",
+                        "host [10.0.0.5]",
+                        "sparrowdo",
+                        Map.of(
+                                "bootstrap",
+                                "False",
+                                "host",
+                                "10.0.0.5",
+                                "no_index_update",
+                                "True",
+                                "verbose",
+                                "False",
+                                "repo",
+                                "http://rakudist.raku.org/repo/",
+                                "ssh_port",
+                                "22",
+                                "tags",
+                                "name=web,env=prod")),
+                t);
     }
 
     @Test
@@ -79,8 +104,15 @@ class RakuHashLiteralTest {
                   }
                 }
                 """);
-        assertEquals(Map.of("description", "web app build", "cwd", "/path/to/working/directory",
-                "sparrowdo", Map.of("host", "foo.bar", "ssh_user", "admin", "tags", "prod,backend")), t);
+        assertEquals(
+                Map.of(
+                        "description",
+                        "web app build",
+                        "cwd",
+                        "/path/to/working/directory",
+                        "sparrowdo",
+                        Map.of("host", "foo.bar", "ssh_user", "admin", "tags", "prod,backend")),
+                t);
     }
 
     @Test
@@ -130,29 +162,31 @@ class RakuHashLiteralTest {
     @Test
     void nothingInsideDoubleQuotesIsInterpolated() throws Exception {
         assertEquals(Map.of("description", "$(rm -rf /)"), plain("%( description => \"$(rm -rf /)\" )"));
-        assertEquals(Map.of("d", "{ run 'id' } @a[] %h{} &f() $*ENV<HOME>"),
+        assertEquals(
+                Map.of("d", "{ run 'id' } @a[] %h{} &f() $*ENV<HOME>"),
                 plain("%( d => \"{ run 'id' } @a[] %h{} &f() $*ENV<HOME>\" )"));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "%( a => run(\"id\") )",
-        "%( a => shell 'id' )",
-        "{ die \"x\" }",
-        "%( a => qx{id} )",
-        "%( a => $x )",
-        "%( a => %*ENV<HOME> )",
-        "%( a => 1 + 1 )",
-        "%( a => \"x\" ~ \"y\" )",
-        "%( a => EVAL(\"1\") )",
-        "%( a => { run 'id' } )",
-        "%( a => 1 ) ; run 'id'",
-        "%( :a(run('id')) )",
-        "use MONKEY; %( )",
-        "BEGIN { run 'id' }; %( )",
-        "%( a => sub { 1 } )",
-        "%( a => -> { 1 } )",
-    })
+    @ValueSource(
+            strings = {
+                "%( a => run(\"id\") )",
+                "%( a => shell 'id' )",
+                "{ die \"x\" }",
+                "%( a => qx{id} )",
+                "%( a => $x )",
+                "%( a => %*ENV<HOME> )",
+                "%( a => 1 + 1 )",
+                "%( a => \"x\" ~ \"y\" )",
+                "%( a => EVAL(\"1\") )",
+                "%( a => { run 'id' } )",
+                "%( a => 1 ) ; run 'id'",
+                "%( :a(run('id')) )",
+                "use MONKEY; %( )",
+                "BEGIN { run 'id' }; %( )",
+                "%( a => sub { 1 } )",
+                "%( a => -> { 1 } )",
+            })
     void codeIsRefusedNeverRun(String text) {
         String message = error(text);
         assertTrue(message.startsWith("not a Sparky trigger hash: line 1, column "), message);
@@ -161,11 +195,15 @@ class RakuHashLiteralTest {
 
     @Test
     void errorsNameLineColumnAndWhatWasExpected() {
-        assertEquals("not a Sparky trigger hash: line 1, column 9: expected a value (a quoted string, a number, True,"
-                + " False, Nil, a hash %( ) or a list [ ]); Sparky trigger files are read as data, so code such as a"
-                + " function call or a bare word is refused, found 'run(\"id\")'", error("%( a => run(\"id\") )"));
-        assertEquals("not a Sparky trigger hash: line 3, column 18: unterminated string: the \" opened here is never"
-                + " closed, found '\"nightly'", error("%(\n  cwd => '/x',\n  description => \"nightly\n)\n"));
+        assertEquals(
+                "not a Sparky trigger hash: line 1, column 9: expected a value (a quoted string, a number, True,"
+                        + " False, Nil, a hash %( ) or a list [ ]); Sparky trigger files are read as data, so code such as a"
+                        + " function call or a bare word is refused, found 'run(\"id\")'",
+                error("%( a => run(\"id\") )"));
+        assertEquals(
+                "not a Sparky trigger hash: line 3, column 18: unterminated string: the \" opened here is never"
+                        + " closed, found '\"nightly'",
+                error("%(\n  cwd => '/x',\n  description => \"nightly\n)\n"));
         assertTrue(error("%( a => 'open").contains("line 1, column 9: unterminated string: the ' opened here"));
         assertTrue(error("{ die \"x\" }").contains("line 1, column 3: expected a value"), error("{ die \"x\" }"));
         assertTrue(error("%( a => 1 b => 2 )").contains("line 1, column 11: expected ',' or ')' after the pair"));
@@ -187,8 +225,7 @@ class RakuHashLiteralTest {
         String deep = "[".repeat(100_000) + "]".repeat(100_000);
         assertTrue(error(deep).contains("nested more than 16 levels deep"), error(deep));
         String deepHash = "%( a => ".repeat(40) + "1" + " )".repeat(40);
-        assertTrue(error(deepHash).contains("line 1, column 137: nested more than 16 levels deep"),
-                error(deepHash));
+        assertTrue(error(deepHash).contains("line 1, column 137: nested more than 16 levels deep"), error(deepHash));
     }
 
     @Test

@@ -53,23 +53,29 @@ class SparkyTriggerFileTest {
                 """);
         assertEquals("triggered by user admin", t.description());
         assertEquals(Map.of("VERSION", "1.4.2", "notify", "true"), t.params());
-        assertTrue(t.notes().get(0).startsWith("sparrowdo.localhost is ignored (line 5)"), t.notes().toString());
+        assertTrue(
+                t.notes().get(0).startsWith("sparrowdo.localhost is ignored (line 5)"),
+                t.notes().toString());
     }
 
     @Test
     void jobApiStyleTagsHashAndRakuWithQuotedKeysThatLooksLikeJson() throws Exception {
-        TriggerFile t = parse("child-1", "{ \"description\" => \"spawned job\", \"tags\" => %( stage => \"build\","
-                + " N => 3, DRY => False ) }");
+        TriggerFile t = parse(
+                "child-1",
+                "{ \"description\" => \"spawned job\", \"tags\" => %( stage => \"build\","
+                        + " N => 3, DRY => False ) }");
         assertEquals("spawned job", t.description());
         assertEquals(Map.of("stage", "build", "N", "3", "DRY", "False"), t.params());
     }
 
     @Test
     void dotRakuOutputOfSparrowdoWithSparky() throws Exception {
-        TriggerFile t = parse("abcdefghijklmnopqrst12345", "{:cwd(\"/home/x/.sparky/.cache/abcdefghijklmnopqrst12345/\"),"
-                + " :description(\"host [10.0.0.5]\"), :sparrowdo(${:bootstrap(Bool::False), :host(\"10.0.0.5\"),"
-                + " :no_index_update(Bool::False), :repo(\"http://rakudist.raku.org/repo/\"), :ssh_port(22),"
-                + " :verbose(Bool::False)})}\n");
+        TriggerFile t = parse(
+                "abcdefghijklmnopqrst12345",
+                "{:cwd(\"/home/x/.sparky/.cache/abcdefghijklmnopqrst12345/\"),"
+                        + " :description(\"host [10.0.0.5]\"), :sparrowdo(${:bootstrap(Bool::False), :host(\"10.0.0.5\"),"
+                        + " :no_index_update(Bool::False), :repo(\"http://rakudist.raku.org/repo/\"), :ssh_port(22),"
+                        + " :verbose(Bool::False)})}\n");
         assertEquals("host [10.0.0.5]", t.description());
         assertTrue(t.params().isEmpty());
         assertEquals(7, t.notes().size(), t.notes().toString());
@@ -79,7 +85,9 @@ class SparkyTriggerFileTest {
     @Test
     void minimalTriggersAndUnknownKeysAreWarnings() throws Exception {
         assertEquals("triggered by file q1", parse("q1", "%()").description());
-        assertEquals("triggered by cron", parse("q2", "{description => 'triggered by cron'}").description());
+        assertEquals(
+                "triggered by cron",
+                parse("q2", "{description => 'triggered by cron'}").description());
         TriggerFile t = parse("q3", "%( description => Nil, key => 'x', sparrowdo => Nil )");
         assertEquals("triggered by file q3", t.description());
         assertEquals(1, t.warnings().size());
@@ -88,26 +96,30 @@ class SparkyTriggerFileTest {
 
     @Test
     void aDollarInADescriptionIsText() throws Exception {
-        assertEquals("$(rm -rf /)", parse("d1", "%( description => \"$(rm -rf /)\" )").description());
+        assertEquals(
+                "$(rm -rf /)",
+                parse("d1", "%( description => \"$(rm -rf /)\" )").description());
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "r1        | %( a => run(\"id\") )                  | not a Sparky trigger hash: line 1, column 9: expected a value",
-        "r2        | { die \"x\" }                           | not a Sparky trigger hash: line 1, column 3: expected a value",
-        "r3        | %( description => \"open               | line 1, column 19: unterminated string",
-        "r4        | \"just text\"                           | the file must hold a mapping",
-        "r5        | %( tags => \"bad-name=1\" )             | tags: tag 'bad-name=1': the name must be a variable name",
-        "r6        | %( sparrowdo => %( tags => \"LD_PRELOAD=/x.so\" ) ) | parameter 'LD_PRELOAD' refused: names the dynamic linker",
-        "r7        | %( tags => %( BASH_ENV => '/x' ) )      | parameter 'BASH_ENV' refused",
-        "r8        | %( params => %( '1A' => 'x' ) )         | params.1A: the name must be a variable name",
-        "r9        | %( sparrowdo => 'docker' )              | sparrowdo: expected a mapping, found text (line 1)",
-        "r10       | %( description => [1] )                 | description: expected text, found a list (line 1)",
-        "cron-202612050300 | %()                             | job id 'cron-202612050300' starts with 'cron-', which is reserved",
-        "after-x   | %()                                     | starts with 'after-', which is reserved",
-        "-x        | %()                                     | file name: job id '-x' is not valid",
-        "r11       | {\"a\": 1, \"a\": 2}                    | (read as JSON instead: field 'a' appears twice",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "r1        | %( a => run(\"id\") )                  | not a Sparky trigger hash: line 1, column 9: expected a value",
+                "r2        | { die \"x\" }                           | not a Sparky trigger hash: line 1, column 3: expected a value",
+                "r3        | %( description => \"open               | line 1, column 19: unterminated string",
+                "r4        | \"just text\"                           | the file must hold a mapping",
+                "r5        | %( tags => \"bad-name=1\" )             | tags: tag 'bad-name=1': the name must be a variable name",
+                "r6        | %( sparrowdo => %( tags => \"LD_PRELOAD=/x.so\" ) ) | parameter 'LD_PRELOAD' refused: names the dynamic linker",
+                "r7        | %( tags => %( BASH_ENV => '/x' ) )      | parameter 'BASH_ENV' refused",
+                "r8        | %( params => %( '1A' => 'x' ) )         | params.1A: the name must be a variable name",
+                "r9        | %( sparrowdo => 'docker' )              | sparrowdo: expected a mapping, found text (line 1)",
+                "r10       | %( description => [1] )                 | description: expected text, found a list (line 1)",
+                "cron-202612050300 | %()                             | job id 'cron-202612050300' starts with 'cron-', which is reserved",
+                "after-x   | %()                                     | starts with 'after-', which is reserved",
+                "-x        | %()                                     | file name: job id '-x' is not valid",
+                "r11       | {\"a\": 1, \"a\": 2}                    | (read as JSON instead: field 'a' appears twice",
+            })
     void badSparkyFilesSayWhatIsWrong(String name, String text, String expected) {
         String message = error(name.trim(), text.trim());
         assertTrue(message.contains(expected.trim()), message);
@@ -117,7 +129,8 @@ class SparkyTriggerFileTest {
     void hugeFileIsRefusedBeforeParsing() {
         byte[] big = ("%( description => \"" + "x".repeat((int) TriggerFileParser.MAX_BYTES) + "\" )")
                 .getBytes(StandardCharsets.UTF_8);
-        assertTrue(assertThrows(TriggerFileException.class, () -> TriggerFileParser.parse("big", big)).getMessage()
+        assertTrue(assertThrows(TriggerFileException.class, () -> TriggerFileParser.parse("big", big))
+                .getMessage()
                 .contains("larger than 1 MiB"));
     }
 }

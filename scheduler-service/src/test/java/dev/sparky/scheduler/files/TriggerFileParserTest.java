@@ -48,17 +48,27 @@ class TriggerFileParserTest {
     @Test
     void tagsAsMapAndSparkysSparrowdoTags() throws Exception {
         assertEquals(Map.of("A", "1"), parse("x.yml", "tags: {A: 1}\n").params());
-        TriggerFile t = parse("x.json", "{\"sparrowdo\": {\"tags\": \"K=v\", \"docker\": \"alpine\", \"dockr\": 1},"
-                + " \"cwd\": \"/tmp\", \"descripton\": \"typo\"}");
+        TriggerFile t = parse(
+                "x.json",
+                "{\"sparrowdo\": {\"tags\": \"K=v\", \"docker\": \"alpine\", \"dockr\": 1},"
+                        + " \"cwd\": \"/tmp\", \"descripton\": \"typo\"}");
         assertEquals(Map.of("K", "v"), t.params());
         // Sparky's known options are notes; unknown keys (typos) are warnings.
         assertEquals(2, t.notes().size(), t.notes().toString());
-        assertTrue(t.notes().get(0).startsWith("sparrowdo.docker is ignored (line 1): the project's sparky.yaml"
-                + " decides"), t.notes().toString());
-        assertTrue(t.notes().get(1).startsWith("cwd is ignored (line 1)"), t.notes().toString());
+        assertTrue(
+                t.notes()
+                        .get(0)
+                        .startsWith("sparrowdo.docker is ignored (line 1): the project's sparky.yaml" + " decides"),
+                t.notes().toString());
+        assertTrue(
+                t.notes().get(1).startsWith("cwd is ignored (line 1)"),
+                t.notes().toString());
         assertEquals(2, t.warnings().size(), t.warnings().toString());
-        assertTrue(t.warnings().get(0).contains("unknown option sparrowdo.dockr is ignored"), t.warnings().toString());
-        assertTrue(t.warnings().get(1).contains("unknown field 'descripton' is ignored (line 1)"),
+        assertTrue(
+                t.warnings().get(0).contains("unknown option sparrowdo.dockr is ignored"),
+                t.warnings().toString());
+        assertTrue(
+                t.warnings().get(1).contains("unknown field 'descripton' is ignored (line 1)"),
                 t.warnings().toString());
     }
 
@@ -76,30 +86,32 @@ class TriggerFileParserTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "bad.json   | {\"description\": \"x\",                | not valid JSON:",
-        "bad.json   | {\"params\": {\"A\": 1}} {}              | unexpected content after the JSON value (line 1)",
-        "bad.json   | {\"params\": {\"A\": 1}} trailing        | not valid JSON: Unrecognized token 'trailing'",
-        "bad.yaml   | 'description: [unclosed'                  | not valid YAML:",
-        "list.json  | [1, 2]                                    | the file must hold a mapping",
-        "text.yaml  | just words                                | the file must hold a mapping",
-        "t.json     | {\"description\": [\"a\"]}               | description: expected text, found a list (line 1)",
-        "t.json     | {\"params\": \"A=1\"}                    | params: expected a mapping of names to values, found text",
-        "t.json     | {\"params\": {\"A\": {\"B\": 1}}}        | params.A: expected text, found a mapping",
-        "t.json     | {\"params\": {\"1A\": \"x\"}}            | params.1A: the name must be a variable name",
-        "t.json     | {\"tags\": \"bad-name=1\"}               | tags: tag 'bad-name=1': the name must be a variable name",
-        "t.json     | {\"params\": {\"BASH_ENV\": \"x\"}}      | parameter 'BASH_ENV' refused: names the shell reads at start-up",
-        "t.json     | {\"tags\": \"LD_PRELOAD=/x.so\"}       | parameter 'LD_PRELOAD' refused: names the dynamic linker",
-        "t.yaml     | 'params: {PYTHONSTARTUP: /x.py}'          | parameter 'PYTHONSTARTUP' refused: names language runtimes",
-        "t.json     | {\"a\": 1, \"a\": 2}                     | field 'a' appears twice",
-        "-x.json    | {}                                        | file name: job id '-x' is not valid",
-        "a..b.json  | {}                                        | file name: job id 'a..b' is not valid",
-        "cron-202612050300.json | {}                            | file name: job id 'cron-202612050300' starts with 'cron-', which is reserved",
-        "SCM-0123456789ab.yaml  | {}                            | file name: job id 'SCM-0123456789ab' starts with 'scm-', which is reserved",
-        "job.txt    | {\"a\": 1,}                               | not a Sparky trigger hash: line 1, column 2: expected a pair",
-        "e.json     | '   '                                     | the file is empty",
-        "e.yaml     | '# only a comment'                        | the file has no YAML content",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "bad.json   | {\"description\": \"x\",                | not valid JSON:",
+                "bad.json   | {\"params\": {\"A\": 1}} {}              | unexpected content after the JSON value (line 1)",
+                "bad.json   | {\"params\": {\"A\": 1}} trailing        | not valid JSON: Unrecognized token 'trailing'",
+                "bad.yaml   | 'description: [unclosed'                  | not valid YAML:",
+                "list.json  | [1, 2]                                    | the file must hold a mapping",
+                "text.yaml  | just words                                | the file must hold a mapping",
+                "t.json     | {\"description\": [\"a\"]}               | description: expected text, found a list (line 1)",
+                "t.json     | {\"params\": \"A=1\"}                    | params: expected a mapping of names to values, found text",
+                "t.json     | {\"params\": {\"A\": {\"B\": 1}}}        | params.A: expected text, found a mapping",
+                "t.json     | {\"params\": {\"1A\": \"x\"}}            | params.1A: the name must be a variable name",
+                "t.json     | {\"tags\": \"bad-name=1\"}               | tags: tag 'bad-name=1': the name must be a variable name",
+                "t.json     | {\"params\": {\"BASH_ENV\": \"x\"}}      | parameter 'BASH_ENV' refused: names the shell reads at start-up",
+                "t.json     | {\"tags\": \"LD_PRELOAD=/x.so\"}       | parameter 'LD_PRELOAD' refused: names the dynamic linker",
+                "t.yaml     | 'params: {PYTHONSTARTUP: /x.py}'          | parameter 'PYTHONSTARTUP' refused: names language runtimes",
+                "t.json     | {\"a\": 1, \"a\": 2}                     | field 'a' appears twice",
+                "-x.json    | {}                                        | file name: job id '-x' is not valid",
+                "a..b.json  | {}                                        | file name: job id 'a..b' is not valid",
+                "cron-202612050300.json | {}                            | file name: job id 'cron-202612050300' starts with 'cron-', which is reserved",
+                "SCM-0123456789ab.yaml  | {}                            | file name: job id 'SCM-0123456789ab' starts with 'scm-', which is reserved",
+                "job.txt    | {\"a\": 1,}                               | not a Sparky trigger hash: line 1, column 2: expected a pair",
+                "e.json     | '   '                                     | the file is empty",
+                "e.yaml     | '# only a comment'                        | the file has no YAML content",
+            })
     void badFilesSayWhatIsWrong(String name, String text, String expected) {
         String message = error(name.trim(), text.trim());
         assertTrue(message.contains(expected.trim()), message);
@@ -120,10 +132,13 @@ class TriggerFileParserTest {
     void tooLargeOrNotUtf8() {
         byte[] big = new byte[(int) TriggerFileParser.MAX_BYTES + 1];
         assertTrue(assertThrows(TriggerFileException.class, () -> TriggerFileParser.parse("big.json", big))
-                .getMessage().contains("larger than 1 MiB"));
-        assertTrue(assertThrows(TriggerFileException.class,
-                () -> TriggerFileParser.parse("bin.json", new byte[] {(byte) 0xff, (byte) 0xfe}))
-                .getMessage().contains("not UTF-8"));
+                .getMessage()
+                .contains("larger than 1 MiB"));
+        assertTrue(assertThrows(
+                        TriggerFileException.class,
+                        () -> TriggerFileParser.parse("bin.json", new byte[] {(byte) 0xff, (byte) 0xfe}))
+                .getMessage()
+                .contains("not UTF-8"));
     }
 
     @Test

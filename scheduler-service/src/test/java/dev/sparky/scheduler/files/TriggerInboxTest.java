@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sparky.contracts.events.BuildRequest;
+import dev.sparky.contracts.testing.MutableClock;
 import dev.sparky.project.ProjectCatalog;
 import dev.sparky.scheduler.publish.SchedulerMetrics;
 import dev.sparky.scheduler.support.FakePublisher;
-import dev.sparky.contracts.testing.MutableClock;
 import dev.sparky.scheduler.support.TestProjects;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
@@ -60,7 +60,9 @@ class TriggerInboxTest {
         assertEquals("file", r.source());
         assertEquals("trigger-file", r.requestedBy());
         assertFalse(Files.exists(f));
-        assertEquals(1.0, registry.counter("sparky.scheduler.fired", "trigger", "file").count());
+        assertEquals(
+                1.0,
+                registry.counter("sparky.scheduler.fired", "trigger", "file").count());
     }
 
     @Test
@@ -86,11 +88,16 @@ class TriggerInboxTest {
 
     @Test
     void sparkyRakuHashAndJsonFilesWithoutExtensionEachMakeOneBuild() throws Exception {
-        Path raku = write("kxqzjwvbnmtrplhgfdsa.4242", "%(\n  description => \"nightly\",\n  cwd => \"/home/x/.sparky/.cache/a\","
-                + "\n  sparrowdo => %( tags => \"a=1,b=2\", no_sudo => True ),\n)\n");
-        Path json = write("abcdefghijklmnopqrst.77", "{\n  \"description\": \"from the release bot\",\n"
-                + "  \"sparrowdo\": {\"tags\": \"VERSION=1.4.2\"}\n}\n");
-        Files.setLastModifiedTime(raku, java.nio.file.attribute.FileTime.from(Instant.now().minusSeconds(60)));
+        Path raku = write(
+                "kxqzjwvbnmtrplhgfdsa.4242",
+                "%(\n  description => \"nightly\",\n  cwd => \"/home/x/.sparky/.cache/a\","
+                        + "\n  sparrowdo => %( tags => \"a=1,b=2\", no_sudo => True ),\n)\n");
+        Path json = write(
+                "abcdefghijklmnopqrst.77",
+                "{\n  \"description\": \"from the release bot\",\n"
+                        + "  \"sparrowdo\": {\"tags\": \"VERSION=1.4.2\"}\n}\n");
+        Files.setLastModifiedTime(
+                raku, java.nio.file.attribute.FileTime.from(Instant.now().minusSeconds(60)));
         assertEquals(2, inbox.scanAll());
         BuildRequest first = publisher.published().get(0);
         assertEquals("kxqzjwvbnmtrplhgfdsa.4242", first.jobId());
@@ -113,7 +120,8 @@ class TriggerInboxTest {
         assertFalse(Files.exists(triggers.resolve("evil")));
         assertTrue(Files.exists(triggers.resolve("failed/evil")));
         String error = Files.readString(triggers.resolve("failed/evil.error"));
-        assertTrue(error.startsWith(".triggers/evil: not a Sparky trigger hash: line 2, column 18: expected a value"),
+        assertTrue(
+                error.startsWith(".triggers/evil: not a Sparky trigger hash: line 2, column 18: expected a value"),
                 error);
         assertTrue(error.contains("found 'run(\"id\"),'"), error);
     }
@@ -123,8 +131,10 @@ class TriggerInboxTest {
         write("shell.json", "{\"params\": {\"BASH_ENV\": \"$(id >&2)\"}}");
         assertEquals(0, inbox.scanAll());
         String error = Files.readString(triggers.resolve("failed/shell.json.error"));
-        assertTrue(error.startsWith(".triggers/shell.json: parameter 'BASH_ENV' refused: names the shell reads at"
-                + " start-up"), error);
+        assertTrue(
+                error.startsWith(
+                        ".triggers/shell.json: parameter 'BASH_ENV' refused: names the shell reads at" + " start-up"),
+                error);
         assertTrue(publisher.published().isEmpty());
     }
 
@@ -134,8 +144,8 @@ class TriggerInboxTest {
         write("greet.json", "{\"params\": {\"GREETING\": \"pwned\"}}");
         assertEquals(0, inbox.scanAll());
         String error = Files.readString(triggers.resolve("failed/greet.json.error"));
-        assertTrue(error.contains("parameter 'GREETING' refused: the project sets GREETING in sparky.yaml env:"),
-                error);
+        assertTrue(
+                error.contains("parameter 'GREETING' refused: the project sets GREETING in sparky.yaml env:"), error);
         assertTrue(publisher.published().isEmpty());
     }
 
@@ -194,7 +204,8 @@ class TriggerInboxTest {
     void oldestFileFirst() throws Exception {
         Path b = write("b.json", "{}");
         Path a = write("a.json", "{}");
-        Files.setLastModifiedTime(b, java.nio.file.attribute.FileTime.from(Instant.now().minusSeconds(60)));
+        Files.setLastModifiedTime(
+                b, java.nio.file.attribute.FileTime.from(Instant.now().minusSeconds(60)));
         inbox.scanAll();
         assertEquals(java.util.List.of("b", "a"), publisher.jobIds());
         assertFalse(Files.exists(a));

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sparky.contracts.testing.MutableClock;
 import dev.sparky.project.ProjectCatalog;
 import dev.sparky.scheduler.publish.SchedulerMetrics;
 import dev.sparky.scheduler.support.FakePublisher;
-import dev.sparky.contracts.testing.MutableClock;
 import dev.sparky.scheduler.support.TestProjects;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
@@ -21,8 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
 /** Symbolic links anywhere under .triggers/ are never read through: no build, and the link ends in failed/. */
 class TriggerLinksTest {
     private static final String SECRET = "{\"params\": {\"SECRET\": \"of the other project\"}}";
+
     @TempDir
     Path root;
+
     @TempDir
     Path outside;
 
@@ -38,10 +40,10 @@ class TriggerLinksTest {
         TestProjects.create(root, "other", "disabled: true\n");
         triggers = Files.createDirectories(root.resolve("hello/.triggers"));
         // A disabled project keeps its trigger files: the one a link could steal.
-        otherTrigger = Files.writeString(Files.createDirectories(root.resolve("other/.triggers")).resolve("t.json"),
-                SECRET);
-        inbox = new TriggerInbox(new ProjectCatalog(root), publisher, new SchedulerMetrics(new SimpleMeterRegistry()),
-                clock);
+        otherTrigger = Files.writeString(
+                Files.createDirectories(root.resolve("other/.triggers")).resolve("t.json"), SECRET);
+        inbox = new TriggerInbox(
+                new ProjectCatalog(root), publisher, new SchedulerMetrics(new SimpleMeterRegistry()), clock);
     }
 
     @Test
@@ -62,7 +64,8 @@ class TriggerLinksTest {
         assertEquals(0, inbox.scanAll());
         assertTrue(publisher.published().isEmpty());
         assertTrue(Files.isSymbolicLink(triggers.resolve("failed/passwd.yaml")));
-        assertTrue(Files.readString(triggers.resolve("failed/passwd.yaml.error")).contains("symbolic link refused"));
+        assertTrue(
+                Files.readString(triggers.resolve("failed/passwd.yaml.error")).contains("symbolic link refused"));
     }
 
     @Test

@@ -58,7 +58,8 @@ class GitRemoteTest {
 
     @Test
     void missingRepositoryFails() {
-        ScmException e = assertThrows(ScmException.class,
+        ScmException e = assertThrows(
+                ScmException.class,
                 () -> git.headSha(tmp.resolve("missing").toUri().toString(), null, TIMEOUT));
         assertTrue(e.getMessage().startsWith("git ls-remote exited with 128"), e.getMessage());
     }
@@ -66,8 +67,7 @@ class GitRemoteTest {
     @Test
     void refusesOptionsDisguisedAsUrlOrBranch() {
         Path marker = tmp.resolve("pwned");
-        assertThrows(ScmException.class,
-                () -> git.headSha("--upload-pack=touch " + marker, null, TIMEOUT));
+        assertThrows(ScmException.class, () -> git.headSha("--upload-pack=touch " + marker, null, TIMEOUT));
         assertThrows(ScmException.class, () -> git.headSha("file:///tmp", "--upload-pack=touch " + marker, TIMEOUT));
         assertFalse(Files.exists(marker));
     }
@@ -76,8 +76,8 @@ class GitRemoteTest {
     void aHungServerTimesOutAndIsKilled() throws Exception {
         try (SilentServer server = new SilentServer()) {
             long start = System.nanoTime();
-            ScmException e = assertThrows(ScmException.class,
-                    () -> git.headSha(server.url(), null, Duration.ofSeconds(1)));
+            ScmException e =
+                    assertThrows(ScmException.class, () -> git.headSha(server.url(), null, Duration.ofSeconds(1)));
             long ms = (System.nanoTime() - start) / 1_000_000;
             assertEquals("git ls-remote timed out after 1 s", e.getMessage());
             assertTrue(ms < 5000, "took " + ms + " ms");
@@ -86,8 +86,8 @@ class GitRemoteTest {
 
     @Test
     void credentialsNeverAppearInErrors() {
-        ScmException e = assertThrows(ScmException.class,
-                () -> git.headSha("http://robot:s3cr3t-token@127.0.0.1:1/repo.git", null, TIMEOUT));
+        ScmException e = assertThrows(
+                ScmException.class, () -> git.headSha("http://robot:s3cr3t-token@127.0.0.1:1/repo.git", null, TIMEOUT));
         assertFalse(e.getMessage().contains("s3cr3t-token"), e.getMessage());
         assertEquals("see https://***@host/x", ScmUrls.redact("see https://u:p@host/x"));
     }

@@ -1,6 +1,5 @@
 package dev.sparky.scheduler.scm;
 
-import dev.sparky.internalapi.ScmStatus;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,12 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sparky.contracts.events.BuildRequest;
+import dev.sparky.contracts.testing.MutableClock;
+import dev.sparky.internalapi.ScmStatus;
 import dev.sparky.project.Project;
 import dev.sparky.scheduler.project.ProjectGate;
 import dev.sparky.scheduler.publish.SchedulerMetrics;
 import dev.sparky.scheduler.support.FakePublisher;
 import dev.sparky.scheduler.support.GitRepo;
-import dev.sparky.contracts.testing.MutableClock;
 import dev.sparky.scheduler.support.SilentServer;
 import dev.sparky.scheduler.support.TestProjects;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -39,8 +39,14 @@ class ScmPollerTest {
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
     private ScmPoller poller(Executor executor, Duration timeout) {
-        return new ScmPoller(clock, new GitRemote("git"), executor, new ScmPoller.Timing(INTERVAL, timeout), publisher,
-                new SchedulerMetrics(registry), new ProjectGate());
+        return new ScmPoller(
+                clock,
+                new GitRemote("git"),
+                executor,
+                new ScmPoller.Timing(INTERVAL, timeout),
+                publisher,
+                new SchedulerMetrics(registry),
+                new ProjectGate());
     }
 
     private Project project(String name, String url, String branch) {
@@ -75,13 +81,16 @@ class ScmPollerTest {
         clock.advance(INTERVAL);
         poller.tick(projects);
         assertEquals(2, publisher.published().size());
-        assertEquals("scm-" + second.substring(0, 12), publisher.published().get(1).jobId());
+        assertEquals(
+                "scm-" + second.substring(0, 12), publisher.published().get(1).jobId());
 
         ScmStatus s = poller.status().get(0);
         assertEquals(second, s.lastSha());
         assertTrue(s.healthy());
         assertEquals(clock.instant().plus(INTERVAL), s.nextCheck());
-        assertEquals(2.0, registry.counter("sparky.scheduler.fired", "trigger", "scm").count());
+        assertEquals(
+                2.0,
+                registry.counter("sparky.scheduler.fired", "trigger", "scm").count());
     }
 
     @Test
@@ -147,7 +156,9 @@ class ScmPollerTest {
         clock.advance(INTERVAL);
         poller.tick(projects);
         assertEquals(2, poller.status().get(0).consecutiveFailures());
-        assertEquals(clock.instant().plus(INTERVAL.multipliedBy(4)), poller.status().get(0).nextCheck());
+        assertEquals(
+                clock.instant().plus(INTERVAL.multipliedBy(4)),
+                poller.status().get(0).nextCheck());
         for (int i = 0; i < 10; i++) {
             clock.set(poller.status().get(0).nextCheck());
             poller.tick(projects);
@@ -166,12 +177,14 @@ class ScmPollerTest {
         try (SilentServer hung = new SilentServer()) {
             ScmPoller poller = poller(pool, Duration.ofSeconds(3));
             poller.tick(List.of(project("slow", hung.url(), "main"), project("fast", repo.url(), "main")));
-            await().atMost(Duration.ofSeconds(10)).until(() -> publisher.published().size() == 1);
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> publisher.published().size() == 1);
             // Order, not a stopwatch: the good remote's build was asked for before the hung one timed out.
             assertEquals(0, poller.status().get(1).consecutiveFailures(), "the good remote waited for the hung one");
             assertEquals("fast", publisher.published().get(0).project());
 
-            await().atMost(Duration.ofSeconds(10)).until(() -> poller.status().get(1).consecutiveFailures() == 1);
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> poller.status().get(1).consecutiveFailures() == 1);
             ScmStatus slow = poller.status().get(1);
             assertEquals("slow", slow.project());
             assertFalse(slow.healthy());
@@ -189,17 +202,20 @@ class ScmPollerTest {
         ScmStatus s = poller.status().get(0);
         assertEquals("http://***@127.0.0.1:1/r.git", s.url());
         assertFalse(String.valueOf(s.lastError()).contains("tok3n"));
-        assertEquals("http://***@host/r.git", ScmPoller.request(
-                new ScmWatch("p", "http://bot:tok3n@host/r.git", "main", Instant.EPOCH), "a".repeat(40))
-                .params().get("SCM_URL"));
+        assertEquals(
+                "http://***@host/r.git",
+                ScmPoller.request(
+                                new ScmWatch("p", "http://bot:tok3n@host/r.git", "main", Instant.EPOCH), "a".repeat(40))
+                        .params()
+                        .get("SCM_URL"));
     }
 
     @Test
     void disabledProjectsAreNotPolled() throws Exception {
         GitRepo repo = GitRepo.init(tmp.resolve("repo"));
         repo.commit();
-        Project off = TestProjects.create(tmp.resolve("projects"), "off",
-                "disabled: true\nscm:\n  url: \"" + repo.url() + "\"\n");
+        Project off = TestProjects.create(
+                tmp.resolve("projects"), "off", "disabled: true\nscm:\n  url: \"" + repo.url() + "\"\n");
         ScmPoller poller = poller(Runnable::run, Duration.ofSeconds(5));
         poller.tick(List.of(off));
         assertTrue(publisher.published().isEmpty());

@@ -14,15 +14,17 @@ public final class SilentServer implements AutoCloseable {
 
     public SilentServer() throws IOException {
         socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        Thread t = new Thread(() -> {
-            try {
-                while (true) {
-                    clients.add(socket.accept());
-                }
-            } catch (IOException e) {
-                // closed
-            }
-        }, "silent-server");
+        Thread t = new Thread(
+                () -> {
+                    try {
+                        while (true) {
+                            clients.add(socket.accept());
+                        }
+                    } catch (IOException e) {
+                        // closed
+                    }
+                },
+                "silent-server");
         t.setDaemon(true);
         t.start();
     }

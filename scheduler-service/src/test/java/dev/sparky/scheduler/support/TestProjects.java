@@ -9,8 +9,7 @@ import java.nio.file.Path;
 
 /** Writes project folders (sparky.yaml and job.sh) under a projects root. */
 public final class TestProjects {
-    private TestProjects() {
-    }
+    private TestProjects() {}
 
     public static Project create(Path root, String name, String yaml) {
         try {

@@ -18,8 +18,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -42,6 +42,7 @@ class PushWebhooksTest {
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     /** The remote's branch heads by "url branch"; a branch not listed has SHA as its head. */
     private final Map<String, String> heads = new HashMap<>();
+
     private final List<String> asked = new CopyOnWriteArrayList<>();
     private final RemoteHeads remote = (url, branch, timeout) -> {
         asked.add(url + " " + branch);
@@ -57,7 +58,8 @@ class PushWebhooksTest {
     void projects() {
         Path root = tmp.resolve("projects");
         projects = List.of(
-                TestProjects.create(root, "app", "scm: {url: 'https://bot:s3cret@github.com/org/app.git', branch: main}\n"),
+                TestProjects.create(
+                        root, "app", "scm: {url: 'https://bot:s3cret@github.com/org/app.git', branch: main}\n"),
                 TestProjects.create(root, "app-ssh", "scm: {url: 'git@github.com:org/app.git'}\n"),
                 TestProjects.create(root, "app-dev", "scm: {url: 'https://github.com/org/app', branch: develop}\n"),
                 TestProjects.create(root, "app-off", "disabled: true\nscm: {url: 'https://github.com/org/app.git'}\n"),
@@ -71,8 +73,11 @@ class PushWebhooksTest {
 
     private PushWebhooks webhooks(WebhookSecrets secrets) {
         SchedulerMetrics metrics = new SchedulerMetrics(registry);
-        return new PushWebhooks(secrets, () -> projects,
-                new PushRouter(publisher, memory, metrics, remote, Duration.ofSeconds(1)), metrics);
+        return new PushWebhooks(
+                secrets,
+                () -> projects,
+                new PushRouter(publisher, memory, metrics, remote, Duration.ofSeconds(1)),
+                metrics);
     }
 
     private PushWebhooks signed() {
@@ -103,7 +108,8 @@ class PushWebhooksTest {
     }
 
     private static List<String> queuedProjects(WebhookAnswer a) {
-        return ((WebhookAccepted) a.body()).queued().stream().map(WebhookAccepted.Queued::project).toList();
+        return ((WebhookAccepted) a.body())
+                .queued().stream().map(WebhookAccepted.Queued::project).toList();
     }
 
     private static String ignored(WebhookAnswer a) {
@@ -116,7 +122,10 @@ class PushWebhooksTest {
     }
 
     private BuildRequest published(String project) {
-        return publisher.published().stream().filter(r -> r.project().equals(project)).findFirst().orElseThrow();
+        return publisher.published().stream()
+                .filter(r -> r.project().equals(project))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -126,11 +135,13 @@ class PushWebhooksTest {
 
         assertEquals(202, a.status());
         assertEquals(List.of("app", "app-ssh"), queuedProjects(a));
-        assertEquals("scm-0123456789ab", ((WebhookAccepted) a.body()).queued().get(0).jobId());
+        assertEquals(
+                "scm-0123456789ab", ((WebhookAccepted) a.body()).queued().get(0).jobId());
         BuildRequest r = published("app");
         assertEquals("scm-0123456789ab", r.jobId(), "the poller's job id: a push seen twice builds once");
         assertEquals("push to main [01234567] via github", r.description());
-        assertEquals(Map.of("SCM_SHA", SHA, "SCM_URL", "https://***@github.com/org/app.git", "SCM_BRANCH", "main"),
+        assertEquals(
+                Map.of("SCM_SHA", SHA, "SCM_URL", "https://***@github.com/org/app.git", "SCM_BRANCH", "main"),
                 r.params());
         assertEquals("webhook", r.source());
         assertEquals("github", r.requestedBy());
@@ -138,7 +149,9 @@ class PushWebhooksTest {
         assertEquals(List.of("app@" + SHA, "app-ssh@" + SHA), remembered, "the poller is told");
         assertTrue(ignored(a).contains("app-dev: watches branch develop"), ignored(a));
         assertTrue(ignored(a).contains("app-off: disabled"), ignored(a));
-        assertEquals(2.0, registry.counter("sparky.scheduler.fired", "trigger", "webhook").count());
+        assertEquals(
+                2.0,
+                registry.counter("sparky.scheduler.fired", "trigger", "webhook").count());
     }
 
     @Test
@@ -159,7 +172,10 @@ class PushWebhooksTest {
         assertEquals(401, signed().github("push", "sha256=zz", body).status());
         assertEquals(401, signed().github("push", "sha1=" + SHA, body).status());
         byte[] tampered = bytes(githubPush("app", "refs/heads/develop", SHA, "main"));
-        assertEquals(401, signed().github("push", WebhookSignatures.sign(SECRET, body), tampered).status());
+        assertEquals(
+                401,
+                signed().github("push", WebhookSignatures.sign(SECRET, body), tampered)
+                        .status());
         assertEquals(List.of(), publisher.published());
         assertEquals(List.of(), remembered);
         assertEquals(5.0, registry.counter("sparky.scheduler.webhooks.rejected").count());
@@ -179,7 +195,10 @@ class PushWebhooksTest {
         WebhookAnswer issues = signed().github("issues", WebhookSignatures.sign(SECRET, body), body);
         assertEquals(202, issues.status());
         assertEquals("event 'issues' is not a push", ignored(issues));
-        assertEquals(400, signed().github(null, WebhookSignatures.sign(SECRET, body), body).status());
+        assertEquals(
+                400,
+                signed().github(null, WebhookSignatures.sign(SECRET, body), body)
+                        .status());
         assertEquals(List.of(), publisher.published());
     }
 
@@ -243,8 +262,11 @@ class PushWebhooksTest {
         byte[] body = bytes(githubPush("app", "refs/heads/main", SHA, "main"));
         WebhookAnswer a = w.github("push", null, body);
         assertEquals(403, a.status());
-        assertTrue(detail(a).startsWith("push webhooks are off: set sparky.scheduler.webhook-secret "
-                + "(SPARKY_SCHEDULER_WEBHOOK_SECRET) or per-repository secrets in sparky.scheduler.webhook-secrets-file"),
+        assertTrue(
+                detail(a)
+                        .startsWith(
+                                "push webhooks are off: set sparky.scheduler.webhook-secret "
+                                        + "(SPARKY_SCHEDULER_WEBHOOK_SECRET) or per-repository secrets in sparky.scheduler.webhook-secrets-file"),
                 detail(a));
         assertEquals(403, w.gitlab("Push Hook", "", body).status());
         assertEquals(403, w.generic(WebhookSignatures.sign("guess", body), body).status());
@@ -254,27 +276,41 @@ class PushWebhooksTest {
     @Test
     void aRepositorysOwnSecretSignsItsPushesAndNoOtherSecretDoes() {
         String appSecret = "app's own secret";
-        PushWebhooks w = webhooks(new WebhookSecrets(Optional.of(SECRET),
+        PushWebhooks w = webhooks(new WebhookSecrets(
+                Optional.of(SECRET),
                 Map.of(RepoKey.of("git@github.com:org/app.git").orElseThrow(), appSecret)));
         byte[] app = bytes(githubPush("app", "refs/heads/main", SHA, "main"));
-        assertEquals(401, w.github("push", WebhookSignatures.sign(SECRET, app), app).status(),
+        assertEquals(
+                401,
+                w.github("push", WebhookSignatures.sign(SECRET, app), app).status(),
                 "the global secret does not sign a repository that has its own");
-        assertEquals(202, w.github("push", WebhookSignatures.sign(appSecret, app), app).status());
+        assertEquals(
+                202,
+                w.github("push", WebhookSignatures.sign(appSecret, app), app).status());
         byte[] other = bytes(githubPush("other", "refs/heads/main", SHA, "main"));
-        assertEquals(401, w.github("push", WebhookSignatures.sign(appSecret, other), other).status(),
+        assertEquals(
+                401,
+                w.github("push", WebhookSignatures.sign(appSecret, other), other)
+                        .status(),
                 "nor does one repository's secret sign another's");
-        assertEquals(202, w.github("push", WebhookSignatures.sign(SECRET, other), other).status());
+        assertEquals(
+                202,
+                w.github("push", WebhookSignatures.sign(SECRET, other), other).status());
         // A payload that adds another repository's address to its own is refused whoever signed it.
         byte[] mixed = bytes(githubPush("other", "refs/heads/main", SHA, "main")
-                .replace("\"git_url\": \"git://github.com/org/other.git\"", "\"git_url\": \"git://github.com/org/app.git\""));
+                .replace(
+                        "\"git_url\": \"git://github.com/org/other.git\"",
+                        "\"git_url\": \"git://github.com/org/app.git\""));
         WebhookAnswer a = w.github("push", WebhookSignatures.sign(SECRET, mixed), mixed);
         assertEquals(400, a.status());
-        assertTrue(detail(a).contains("different webhook secrets (github.com/org/app, github.com/org/other)"), detail(a));
+        assertTrue(
+                detail(a).contains("different webhook secrets (github.com/org/app, github.com/org/other)"), detail(a));
     }
 
     @Test
     void perRepositorySecretsAloneTurnWebhooksOnForThoseRepositoriesOnly() {
-        PushWebhooks w = webhooks(new WebhookSecrets(Optional.empty(),
+        PushWebhooks w = webhooks(new WebhookSecrets(
+                Optional.empty(),
                 Map.of(RepoKey.of("https://github.com/org/app").orElseThrow(), "app-secret")));
         byte[] other = bytes(githubPush("other", "refs/heads/main", SHA, "main"));
         WebhookAnswer a = w.github("push", WebhookSignatures.sign("app-secret", other), other);
@@ -285,22 +321,46 @@ class PushWebhooksTest {
     @Test
     void theSecretsFileIsReadAndItsErrorsNameTheLineNotTheSecret() throws Exception {
         Path file = tmp.resolve("secrets");
-        java.nio.file.Files.writeString(file, "# repository secret\n\nhttps://github.com/org/app.git  s3cr3t with spaces\n");
+        java.nio.file.Files.writeString(
+                file, "# repository secret\n\nhttps://github.com/org/app.git  s3cr3t with spaces\n");
         assertEquals(Map.of(new RepoKey("github.com", "org/app"), "s3cr3t with spaces"), WebhookSecrets.read(file));
         java.nio.file.Files.writeString(file, "https://github.com/org/app.git\n");
-        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> WebhookSecrets.read(file));
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class, () -> WebhookSecrets.read(file));
         assertTrue(e.getMessage().endsWith("line 1: expected '<repository url> <secret>'"), e.getMessage());
         java.nio.file.Files.writeString(file, "a x\nhttps://github.com/org/app.git hunter2\n");
-        e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> WebhookSecrets.read(file));
+        e = org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class, () -> WebhookSecrets.read(file));
         assertTrue(e.getMessage().contains("line 1: 'a' is not a repository address"), e.getMessage());
         assertFalse(e.getMessage().contains("hunter2"));
     }
 
     @Test
     void branchNamesFollowGitsRules() {
-        for (String bad : new String[] {"-x", "a..b", "a b", "a~1", "a^", "a:b", "a?", "a*", "a[", "a\\b", "a\u0001",
-                "/a", "a/", "a//b", "a.", ".a", "a/.b", "a.lock", "a/b.lock/c", "a@{1}", "@", ""}) {
+        for (String bad : new String[] {
+            "-x",
+            "a..b",
+            "a b",
+            "a~1",
+            "a^",
+            "a:b",
+            "a?",
+            "a*",
+            "a[",
+            "a\\b",
+            "a\u0001",
+            "/a",
+            "a/",
+            "a//b",
+            "a.",
+            ".a",
+            "a/.b",
+            "a.lock",
+            "a/b.lock/c",
+            "a@{1}",
+            "@",
+            ""
+        }) {
             assertTrue(BranchNames.problem(bad) != null, "refused: " + bad);
         }
         for (String good : new String[] {"main", "feature/x-1", "release-1.2", "a@b", "user/ä"}) {
@@ -308,10 +368,15 @@ class PushWebhooksTest {
         }
         WebhookAnswer a = signedGithub(githubPush("app", "refs/heads/-x", SHA, "main"));
         assertEquals(400, a.status());
-        assertEquals("field 'ref' does not name a valid branch: it starts with '-' (git check-ref-format rules)", detail(a));
-        assertEquals(400, signedGithub(githubPush("app", "refs/heads/a..b", SHA, "main")).status());
-        byte[] generic = bytes("{\"url\": \"https://github.com/org/app\", \"branch\": \"x\\u0000y\", \"sha\": \"" + SHA + "\"}");
-        assertTrue(detail(signed().generic(WebhookSignatures.sign(SECRET, generic), generic)).contains("control character"));
+        assertEquals(
+                "field 'ref' does not name a valid branch: it starts with '-' (git check-ref-format rules)", detail(a));
+        assertEquals(
+                400,
+                signedGithub(githubPush("app", "refs/heads/a..b", SHA, "main")).status());
+        byte[] generic =
+                bytes("{\"url\": \"https://github.com/org/app\", \"branch\": \"x\\u0000y\", \"sha\": \"" + SHA + "\"}");
+        assertTrue(detail(signed().generic(WebhookSignatures.sign(SECRET, generic), generic))
+                .contains("control character"));
         assertEquals(List.of(), publisher.published());
     }
 
@@ -323,13 +388,19 @@ class PushWebhooksTest {
         WebhookAnswer a = signedGithub(githubPush("app", "refs/heads/main", SHA, "main"));
         assertEquals(202, a.status());
         assertEquals(List.of("app", "app-ssh"), queuedProjects(a));
-        assertTrue(publisher.published().stream().noneMatch(r -> r.params().get("SCM_SHA").equals(SHA)),
+        assertTrue(
+                publisher.published().stream()
+                        .noneMatch(r -> r.params().get("SCM_SHA").equals(SHA)),
                 "nothing built for the payload's commit");
         assertEquals(head, published("app").params().get("SCM_SHA"));
         assertEquals("scm-89abcdef0123", published("app").jobId());
-        assertTrue(ignored(a).contains("app: commit 01234567 is not the head of main (the remote has 89abcdef): the head "
-                + "is built instead"), ignored(a));
-        assertTrue(asked.contains("https://bot:s3cret@github.com/org/app.git main"),
+        assertTrue(
+                ignored(a)
+                        .contains("app: commit 01234567 is not the head of main (the remote has 89abcdef): the head "
+                                + "is built instead"),
+                ignored(a));
+        assertTrue(
+                asked.contains("https://bot:s3cret@github.com/org/app.git main"),
                 "the project's own remote is asked, not the payload's address: " + asked);
     }
 
@@ -338,7 +409,8 @@ class PushWebhooksTest {
         heads.put("https://bot:s3cret@github.com/org/app.git main", "unreachable");
         WebhookAnswer a = signedGithub(githubPush("app", "refs/heads/main", SHA, "main"));
         assertEquals(503, a.status());
-        assertTrue(detail(a).startsWith("cannot confirm the pushed commit with the remote of project app: git ls-remote"),
+        assertTrue(
+                detail(a).startsWith("cannot confirm the pushed commit with the remote of project app: git ls-remote"),
                 detail(a));
         assertTrue(detail(a).endsWith("deliver the push again later"), detail(a));
         assertEquals(List.of(), publisher.published());

@@ -13,23 +13,24 @@ class RepoKeyTest {
     private static final RepoKey APP = new RepoKey("github.com", "org/app");
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {
-        "https://github.com/org/app.git",
-        "https://github.com/org/app",
-        "https://github.com/org/app/",
-        "https://github.com/org/app.git/",
-        "https://GitHub.COM/org/app.git",
-        "http://github.com/org/app",
-        "https://user:token@github.com/org/app.git",
-        "https://github.com:443/org/app.git",
-        "git@github.com:org/app.git",
-        "git@github.com:/org/app.git",
-        "github.com:org/app",
-        "ssh://git@github.com/org/app.git",
-        "ssh://git@github.com:22/org/app.git",
-        "git://github.com/org/app.git",
-        "  https://github.com/org/app.git  ",
-    })
+    @ValueSource(
+            strings = {
+                "https://github.com/org/app.git",
+                "https://github.com/org/app",
+                "https://github.com/org/app/",
+                "https://github.com/org/app.git/",
+                "https://GitHub.COM/org/app.git",
+                "http://github.com/org/app",
+                "https://user:token@github.com/org/app.git",
+                "https://github.com:443/org/app.git",
+                "git@github.com:org/app.git",
+                "git@github.com:/org/app.git",
+                "github.com:org/app",
+                "ssh://git@github.com/org/app.git",
+                "ssh://git@github.com:22/org/app.git",
+                "git://github.com/org/app.git",
+                "  https://github.com/org/app.git  ",
+            })
     void everyFormOfOneRepositoryIsTheSameKey(String url) {
         assertEquals(APP, RepoKey.of(url).orElseThrow());
     }
@@ -39,8 +40,10 @@ class RepoKeyTest {
         assertNotEquals(APP, RepoKey.of("https://github.com/org/App.git").orElseThrow());
         assertNotEquals(APP, RepoKey.of("https://github.com/org/app-2.git").orElseThrow());
         assertNotEquals(APP, RepoKey.of("https://gitlab.com/org/app.git").orElseThrow());
-        assertEquals(new RepoKey("gitlab.example.com", "group/sub/app"),
-                RepoKey.of("ssh://git@gitlab.example.com:2222/group/sub/app.git").orElseThrow());
+        assertEquals(
+                new RepoKey("gitlab.example.com", "group/sub/app"),
+                RepoKey.of("ssh://git@gitlab.example.com:2222/group/sub/app.git")
+                        .orElseThrow());
     }
 
     @Test
@@ -52,7 +55,9 @@ class RepoKeyTest {
 
     @Test
     void ipv6HostsKeepTheirBrackets() {
-        assertEquals(new RepoKey("[::1]", "org/app"), RepoKey.of("https://[::1]:8443/org/app.git").orElseThrow());
+        assertEquals(
+                new RepoKey("[::1]", "org/app"),
+                RepoKey.of("https://[::1]:8443/org/app.git").orElseThrow());
     }
 
     @Test
@@ -66,7 +71,10 @@ class RepoKeyTest {
 
     @Test
     void shownWithoutCredentials() {
-        assertEquals("github.com/org/app", RepoKey.of("https://user:secret@github.com/org/app.git").orElseThrow()
-                .toString());
+        assertEquals(
+                "github.com/org/app",
+                RepoKey.of("https://user:secret@github.com/org/app.git")
+                        .orElseThrow()
+                        .toString());
     }
 }

@@ -34,6 +34,7 @@ import org.junit.jupiter.api.Test;
 class WebhookResourceTest {
     /** %test.sparky.scheduler.webhook-secret */
     private static final String SECRET = "component-test-secret";
+
     private static final AtomicInteger SHAS = new AtomicInteger();
 
     @Inject
@@ -67,8 +68,11 @@ class WebhookResourceTest {
     }
 
     private static byte[] github(String repo, String ref, String sha) {
-        return PushWebhooksTest.githubPush(repo, ref, sha, "main").replace("github.com", "git.example.invalid")
-                .replace("/org/", "/team/").replace(":org/", ":team/").getBytes(StandardCharsets.UTF_8);
+        return PushWebhooksTest.githubPush(repo, ref, sha, "main")
+                .replace("github.com", "git.example.invalid")
+                .replace("/org/", "/team/")
+                .replace(":org/", ":team/")
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     private static RequestSpecification post(byte[] body) {
@@ -76,20 +80,30 @@ class WebhookResourceTest {
     }
 
     private List<BuildRequest> requests(String sha) {
-        return publisher.published().stream().filter(r -> r.jobId().equals("scm-" + sha.substring(0, 12))).toList();
+        return publisher.published().stream()
+                .filter(r -> r.jobId().equals("scm-" + sha.substring(0, 12)))
+                .toList();
     }
 
     @Test
     void signedGithubPushIsQueuedForTheProjectsWatchingIt() {
         String sha = sha();
         byte[] body = github("app", "refs/heads/main", sha);
-        post(body).header("X-GitHub-Event", "push").header("X-Hub-Signature-256", WebhookSignatures.sign(SECRET, body))
-                .post("/webhook/github").then().statusCode(202).contentType("application/json")
+        post(body)
+                .header("X-GitHub-Event", "push")
+                .header("X-Hub-Signature-256", WebhookSignatures.sign(SECRET, body))
+                .post("/webhook/github")
+                .then()
+                .statusCode(202)
+                .contentType("application/json")
                 .body("queued.project", equalTo(List.of("wh-head", "wh-main")))
                 .body("queued[0].jobId", equalTo("scm-" + sha.substring(0, 12)));
         List<BuildRequest> sent = requests(sha);
         assertEquals(2, sent.size());
-        BuildRequest main = sent.stream().filter(r -> r.project().equals("wh-main")).findFirst().orElseThrow();
+        BuildRequest main = sent.stream()
+                .filter(r -> r.project().equals("wh-main"))
+                .findFirst()
+                .orElseThrow();
         assertEquals("push to main [" + sha.substring(0, 8) + "] via github", main.description());
         assertEquals(sha, main.params().get("SCM_SHA"));
         assertEquals("https://git.example.invalid/team/app.git", main.params().get("SCM_URL"));
@@ -101,10 +115,20 @@ class WebhookResourceTest {
     void wrongSignatureIs401AndPublishesNothing() {
         String sha = sha();
         byte[] body = github("app", "refs/heads/main", sha);
-        post(body).header("X-GitHub-Event", "push").header("X-Hub-Signature-256", WebhookSignatures.sign("wrong", body))
-                .post("/webhook/github").then().statusCode(401).contentType("application/problem+json")
-                .body("status", equalTo(401)).body("detail", containsString("X-Hub-Signature-256"));
-        post(body).header("X-GitHub-Event", "push").post("/webhook/github").then().statusCode(401)
+        post(body)
+                .header("X-GitHub-Event", "push")
+                .header("X-Hub-Signature-256", WebhookSignatures.sign("wrong", body))
+                .post("/webhook/github")
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json")
+                .body("status", equalTo(401))
+                .body("detail", containsString("X-Hub-Signature-256"));
+        post(body)
+                .header("X-GitHub-Event", "push")
+                .post("/webhook/github")
+                .then()
+                .statusCode(401)
                 .body("detail", containsString("missing"));
         assertTrue(requests(sha).isEmpty());
     }
@@ -112,20 +136,37 @@ class WebhookResourceTest {
     @Test
     void pingIsAnsweredPong() {
         byte[] body = "{\"zen\": \"Design for failure.\"}".getBytes(StandardCharsets.UTF_8);
-        post(body).header("X-GitHub-Event", "ping").header("X-Hub-Signature-256", WebhookSignatures.sign(SECRET, body))
-                .post("/webhook/github").then().statusCode(200).body(equalTo("pong"));
+        post(body)
+                .header("X-GitHub-Event", "ping")
+                .header("X-Hub-Signature-256", WebhookSignatures.sign(SECRET, body))
+                .post("/webhook/github")
+                .then()
+                .statusCode(200)
+                .body(equalTo("pong"));
     }
 
     @Test
     void gitlabPushWithItsToken() {
         String sha = sha();
-        byte[] body = PushWebhooksTest.gitlabPush("refs/heads/main", sha, sha).replace("github.com", "git.example.invalid")
-                .replace("/org/", "/team/").replace(":org/", ":team/").getBytes(StandardCharsets.UTF_8);
-        post(body).header("X-Gitlab-Event", "Push Hook").header("X-Gitlab-Token", "not it")
-                .post("/webhook/gitlab").then().statusCode(401);
+        byte[] body = PushWebhooksTest.gitlabPush("refs/heads/main", sha, sha)
+                .replace("github.com", "git.example.invalid")
+                .replace("/org/", "/team/")
+                .replace(":org/", ":team/")
+                .getBytes(StandardCharsets.UTF_8);
+        post(body)
+                .header("X-Gitlab-Event", "Push Hook")
+                .header("X-Gitlab-Token", "not it")
+                .post("/webhook/gitlab")
+                .then()
+                .statusCode(401);
         assertTrue(requests(sha).isEmpty());
-        post(body).header("X-Gitlab-Event", "Push Hook").header("X-Gitlab-Token", SECRET)
-                .post("/webhook/gitlab").then().statusCode(202).body("queued.project", equalTo(List.of("wh-head", "wh-main")));
+        post(body)
+                .header("X-Gitlab-Event", "Push Hook")
+                .header("X-Gitlab-Token", SECRET)
+                .post("/webhook/gitlab")
+                .then()
+                .statusCode(202)
+                .body("queued.project", equalTo(List.of("wh-head", "wh-main")));
         assertEquals("gitlab", requests(sha).get(0).requestedBy());
     }
 
@@ -133,18 +174,30 @@ class WebhookResourceTest {
     void genericPushSignedWithTheSparkyHeader() {
         String sha = sha();
         byte[] body = ("{\"url\": \"ssh://git@git.example.invalid/team/app.git\", \"branch\": \"main\", \"sha\": \""
-                + sha + "\"}").getBytes(StandardCharsets.UTF_8);
-        post(body).header("X-Sparky-Signature-256", WebhookSignatures.sign(SECRET, body)).post("/webhook/generic")
-                .then().statusCode(202).body("queued.project", equalTo(List.of("wh-head", "wh-main")));
-        assertEquals("push to main [" + sha.substring(0, 8) + "] via webhook", requests(sha).get(0).description());
+                        + sha + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        post(body)
+                .header("X-Sparky-Signature-256", WebhookSignatures.sign(SECRET, body))
+                .post("/webhook/generic")
+                .then()
+                .statusCode(202)
+                .body("queued.project", equalTo(List.of("wh-head", "wh-main")));
+        assertEquals(
+                "push to main [" + sha.substring(0, 8) + "] via webhook",
+                requests(sha).get(0).description());
     }
 
     @Test
     void aRepositoryNobodyWatchesIs202WithNothingQueued() {
         String sha = sha();
         byte[] body = github("elsewhere", "refs/heads/main", sha);
-        post(body).header("X-GitHub-Event", "push").header("X-Hub-Signature-256", WebhookSignatures.sign(SECRET, body))
-                .post("/webhook/github").then().statusCode(202).body("queued", emptyIterable())
+        post(body)
+                .header("X-GitHub-Event", "push")
+                .header("X-Hub-Signature-256", WebhookSignatures.sign(SECRET, body))
+                .post("/webhook/github")
+                .then()
+                .statusCode(202)
+                .body("queued", emptyIterable())
                 .body("ignored", equalTo("no project watches git.example.invalid/team/elsewhere"));
         assertTrue(requests(sha).isEmpty());
     }
@@ -152,8 +205,13 @@ class WebhookResourceTest {
     @Test
     void aDeletedBranchQueuesNothing() {
         byte[] body = github("app", "refs/heads/main", "0".repeat(40));
-        post(body).header("X-GitHub-Event", "push").header("X-Hub-Signature-256", WebhookSignatures.sign(SECRET, body))
-                .post("/webhook/github").then().statusCode(202).body("queued", emptyIterable())
+        post(body)
+                .header("X-GitHub-Event", "push")
+                .header("X-Hub-Signature-256", WebhookSignatures.sign(SECRET, body))
+                .post("/webhook/github")
+                .then()
+                .statusCode(202)
+                .body("queued", emptyIterable())
                 .body("ignored", equalTo("branch main was deleted"));
     }
 
@@ -162,8 +220,12 @@ class WebhookResourceTest {
         String forged = sha();
         String real = sha();
         byte[] body = github("app", "refs/heads/main", forged);
-        post(body).header("X-GitHub-Event", "push").header("X-Hub-Signature-256", WebhookSignatures.sign(SECRET, body))
-                .post("/webhook/github").then().statusCode(202)
+        post(body)
+                .header("X-GitHub-Event", "push")
+                .header("X-Hub-Signature-256", WebhookSignatures.sign(SECRET, body))
+                .post("/webhook/github")
+                .then()
+                .statusCode(202)
                 .body("queued[0].jobId", equalTo("scm-" + real.substring(0, 12)))
                 .body("ignored", containsString("commit " + forged.substring(0, 8) + " is not the head of main"));
         assertTrue(requests(forged).isEmpty(), "nothing built for the payload's commit");
@@ -174,8 +236,12 @@ class WebhookResourceTest {
     void anInvalidBranchNameIs400() {
         String sha = sha();
         byte[] body = github("app", "refs/heads/main..x", sha);
-        post(body).header("X-GitHub-Event", "push").header("X-Hub-Signature-256", WebhookSignatures.sign(SECRET, body))
-                .post("/webhook/github").then().statusCode(400)
+        post(body)
+                .header("X-GitHub-Event", "push")
+                .header("X-Hub-Signature-256", WebhookSignatures.sign(SECRET, body))
+                .post("/webhook/github")
+                .then()
+                .statusCode(400)
                 .body("detail", containsString("field 'ref' does not name a valid branch: it contains '..'"));
         assertTrue(requests(sha).isEmpty());
     }
@@ -183,15 +249,24 @@ class WebhookResourceTest {
     @Test
     void anOversizedBodyIs413() {
         byte[] body = new byte[PushWebhooks.MAX_BODY + 1];
-        post(body).header("X-GitHub-Event", "push").post("/webhook/github").then().statusCode(413)
-                .contentType("application/problem+json").body("detail", containsString("at most 1048576"));
+        post(body)
+                .header("X-GitHub-Event", "push")
+                .post("/webhook/github")
+                .then()
+                .statusCode(413)
+                .contentType("application/problem+json")
+                .body("detail", containsString("at most 1048576"));
     }
 
     @Test
     void badJsonIs400NamingTheProblem() {
         byte[] body = "{\"ref\": refs/heads/main}".getBytes(StandardCharsets.UTF_8);
-        post(body).header("X-Sparky-Signature-256", WebhookSignatures.sign(SECRET, body)).post("/webhook/generic")
-                .then().statusCode(400).contentType("application/problem+json")
+        post(body)
+                .header("X-Sparky-Signature-256", WebhookSignatures.sign(SECRET, body))
+                .post("/webhook/generic")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("detail", containsString("not valid JSON"));
     }
 }

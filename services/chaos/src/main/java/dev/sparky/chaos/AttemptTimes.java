@@ -22,7 +22,8 @@ final class AttemptTimes {
 
     AttemptTimes(List<Fault> faults) {
         this.runnerFaults = faults.stream()
-                .filter(f -> f.kind() == Fault.Kind.RUNNER_KILL || f.kind() == Fault.Kind.RUNNER_PAUSE).toList();
+                .filter(f -> f.kind() == Fault.Kind.RUNNER_KILL || f.kind() == Fault.Kind.RUNNER_PAUSE)
+                .toList();
     }
 
     void add(BuildView build) {
@@ -42,21 +43,26 @@ final class AttemptTimes {
             }
             detection = longer(detection, Duration.between(cause.get().at(), a.finishedAt()));
             if (i + 1 < attempts.size() && attempts.get(i + 1).startedAt() != null) {
-                recovery = longer(recovery, Duration.between(cause.get().at(), attempts.get(i + 1).startedAt()));
+                recovery = longer(
+                        recovery,
+                        Duration.between(cause.get().at(), attempts.get(i + 1).startedAt()));
             }
         }
     }
 
     /** Every lost attempt of the build follows a fault on its runner. */
     boolean explained(BuildView build) {
-        return build.attempts() == null || build.attempts().stream()
-                .filter(a -> "lost".equals(a.state()) && a.finishedAt() != null).allMatch(a -> causeOf(a).isPresent());
+        return build.attempts() == null
+                || build.attempts().stream()
+                        .filter(a -> "lost".equals(a.state()) && a.finishedAt() != null)
+                        .allMatch(a -> causeOf(a).isPresent());
     }
 
     /** The last fault on the attempt's runner before the attempt was marked lost. */
     private Optional<Fault> causeOf(AttemptView a) {
         Instant lostAt = a.finishedAt();
-        return runnerFaults.stream().filter(f -> f.target().equals(a.runnerId()) && !f.at().isAfter(lostAt))
+        return runnerFaults.stream()
+                .filter(f -> f.target().equals(a.runnerId()) && !f.at().isAfter(lostAt))
                 .max(Comparator.comparing(Fault::at));
     }
 

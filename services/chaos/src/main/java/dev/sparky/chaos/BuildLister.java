@@ -12,8 +12,7 @@ import java.util.List;
 
 /** Reads the soak's builds through the public JSON API, every page of them. */
 final class BuildLister {
-    private static final TypeReference<Page<BuildView>> PAGE = new TypeReference<>() {
-    };
+    private static final TypeReference<Page<BuildView>> PAGE = new TypeReference<>() {};
     private final SparkyApi api;
 
     BuildLister(SparkyApi api) {
@@ -25,9 +24,11 @@ final class BuildLister {
         List<BuildView> out = new ArrayList<>();
         Long before = null;
         do {
-            Page<BuildView> page = read(get("/api/v1/builds?limit=500" + (before == null ? "" : "&before=" + before)),
-                    PAGE);
-            page.items().stream().filter(b -> ChaosProjects.of(b.project()).isPresent()).forEach(out::add);
+            Page<BuildView> page =
+                    read(get("/api/v1/builds?limit=500" + (before == null ? "" : "&before=" + before)), PAGE);
+            page.items().stream()
+                    .filter(b -> ChaosProjects.of(b.project()).isPresent())
+                    .forEach(out::add);
             before = page.next();
         } while (before != null);
         return out;
@@ -35,8 +36,7 @@ final class BuildLister {
 
     /** One build with all its attempts. */
     BuildView detail(long id) {
-        return read(get("/api/v1/builds/" + id), new TypeReference<BuildView>() {
-        });
+        return read(get("/api/v1/builds/" + id), new TypeReference<BuildView>() {});
     }
 
     private Answer get(String path) {

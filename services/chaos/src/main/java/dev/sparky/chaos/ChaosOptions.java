@@ -15,16 +15,34 @@ import java.time.Duration;
  * @param brokerOutages broker stops (orderly), each for a random time in [brokerDownMin, brokerDownMax]
  * @param lease the dispatcher's lease (silence after which an attempt is lost)
  */
-public record ChaosOptions(int builds, int runners, long seed, int runnerKills, int runnerPauses,
-        int dispatcherKills, int brokerOutages, Duration brokerDownMin, Duration brokerDownMax, Duration lease) {
+public record ChaosOptions(
+        int builds,
+        int runners,
+        long seed,
+        int runnerKills,
+        int runnerPauses,
+        int dispatcherKills,
+        int brokerOutages,
+        Duration brokerDownMin,
+        Duration brokerDownMax,
+        Duration lease) {
 
     static final String USAGE = "usage: chaos [--builds N] [--runners R] [--seed S]";
 
     /** The soak of {@code bin/sparky chaos}: faults scale with the number of builds. */
     public static ChaosOptions forBuilds(int builds, int runners, long seed) {
         boolean big = builds >= 100;
-        return new ChaosOptions(builds, runners, seed, Math.max(1, Math.min(12, builds / 40)), 1, big ? 3 : 1, 1,
-                Duration.ofSeconds(10), Duration.ofSeconds(big ? 30 : 10), Duration.ofSeconds(5));
+        return new ChaosOptions(
+                builds,
+                runners,
+                seed,
+                Math.max(1, Math.min(12, builds / 40)),
+                1,
+                big ? 3 : 1,
+                1,
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(big ? 30 : 10),
+                Duration.ofSeconds(5));
     }
 
     /** Reads {@code --builds N --runners R --seed S} (also {@code --builds=N}); defaults 200, 3, random. */

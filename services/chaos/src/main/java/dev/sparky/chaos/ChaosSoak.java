@@ -22,8 +22,7 @@ import java.util.stream.Stream;
  * named by the system property {@code sparky.repo.root}.
  */
 public final class ChaosSoak {
-    private ChaosSoak() {
-    }
+    private ChaosSoak() {}
 
     public static void main(String[] args) {
         ChaosOptions options;
@@ -51,16 +50,20 @@ public final class ChaosSoak {
         Instant start = Instant.now();
         ChaosProjects.write(home);
         Random random = new Random(options.seed());
-        out.printf("==> Chaos soak: %d builds, %d runners, seed %d, home %s%n", options.builds(), options.runners(),
-                options.seed(), home);
-        try (SparkyCluster cluster = new SparkyCluster(repoRoot, home,
+        out.printf(
+                "==> Chaos soak: %d builds, %d runners, seed %d, home %s%n",
+                options.builds(), options.runners(), options.seed(), home);
+        try (SparkyCluster cluster = new SparkyCluster(
+                repoRoot,
+                home,
                 Map.of("SPARKY_DISPATCHER_LEASE", options.lease().toSeconds() + "s"))) {
             cluster.start(options.runners(), false);
-            out.println("    cluster ready after " + Duration.between(start, Instant.now()).toSeconds() + " s");
+            out.println("    cluster ready after "
+                    + Duration.between(start, Instant.now()).toSeconds() + " s");
             Ledger ledger = new Ledger();
             FaultInjector faults = new FaultInjector(cluster, options, new Random(random.nextLong()), out);
-            Triggerer triggers = new Triggerer(cluster.api(), ledger, new Random(random.nextLong()),
-                    options.runners(), out, faults::awaitDue);
+            Triggerer triggers = new Triggerer(
+                    cluster.api(), ledger, new Random(random.nextLong()), options.runners(), out, faults::awaitDue);
             Thread faultThread = new Thread(() -> faults.run(triggers::sent), "chaos-faults");
             faultThread.start();
             triggers.run(options.builds());

@@ -9,8 +9,7 @@ import dev.sparky.contracts.api.BuildView;
  * {@code failed} with reason "runner lost".
  */
 final class EndStates {
-    private EndStates() {
-    }
+    private EndStates() {}
 
     /** The build ended failed "runner lost" after as many lost attempts as its retries allow, plus one. */
     static boolean budgetRanOut(BuildView b) {
@@ -18,7 +17,9 @@ final class EndStates {
             return false;
         }
         int retries = ChaosProjects.of(b.project()).orElseThrow().retries();
-        long lost = b.attempts() == null ? 0 : b.attempts().stream().filter(a -> "lost".equals(a.state())).count();
+        long lost = b.attempts() == null
+                ? 0
+                : b.attempts().stream().filter(a -> "lost".equals(a.state())).count();
         return lost >= retries + 1;
     }
 
@@ -33,8 +34,8 @@ final class EndStates {
         if (kind.succeeds()) {
             return b.state() == BuildState.SUCCEEDED ? null : "expected succeeded, got " + seen;
         }
-        boolean failedByScript = b.state() == BuildState.FAILED && b.exitCode() != null
-                && b.exitCode() == ChaosProjects.FAILING_EXIT;
+        boolean failedByScript =
+                b.state() == BuildState.FAILED && b.exitCode() != null && b.exitCode() == ChaosProjects.FAILING_EXIT;
         return failedByScript ? null : "expected failed with exit code " + ChaosProjects.FAILING_EXIT + ", got " + seen;
     }
 }

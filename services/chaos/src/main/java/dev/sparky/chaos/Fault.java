@@ -9,12 +9,14 @@ import java.time.Instant;
  */
 public record Fault(Kind kind, String target, Instant at, Duration length) {
     public enum Kind {
-        RUNNER_KILL, RUNNER_PAUSE, DISPATCHER_KILL, BROKER_OUTAGE
+        RUNNER_KILL,
+        RUNNER_PAUSE,
+        DISPATCHER_KILL,
+        BROKER_OUTAGE
     }
 
     /** A fault waiting for its turn: it is thrown once {@code afterTriggers} triggers have been sent. */
-    record Planned(Kind kind, int afterTriggers) {
-    }
+    record Planned(Kind kind, int afterTriggers) {}
 
     @Override
     public String toString() {

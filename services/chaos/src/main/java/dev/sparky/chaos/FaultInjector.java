@@ -143,10 +143,12 @@ final class FaultInjector {
     /** A live runner that is running a build (waits up to 10 s for one), else any live runner. */
     private ServiceProcess busyRunner() {
         Instant end = Instant.now().plusSeconds(10);
-        List<ServiceProcess> alive = cluster.runners().stream().filter(r -> r.process().isAlive()).toList();
+        List<ServiceProcess> alive =
+                cluster.runners().stream().filter(r -> r.process().isAlive()).toList();
         while (Instant.now().isBefore(end)) {
             Set<String> busy = busyRunnerIds();
-            List<ServiceProcess> candidates = alive.stream().filter(r -> busy.contains(r.name())).toList();
+            List<ServiceProcess> candidates =
+                    alive.stream().filter(r -> busy.contains(r.name())).toList();
             if (!candidates.isEmpty()) {
                 return candidates.get(random.nextInt(candidates.size()));
             }
@@ -162,6 +164,7 @@ final class FaultInjector {
         }
         return StreamSupport.stream(a.json().spliterator(), false)
                 .filter(r -> "busy".equalsIgnoreCase(r.path("state").asText()))
-                .map(r -> r.path("runnerId").asText()).collect(Collectors.toSet());
+                .map(r -> r.path("runnerId").asText())
+                .collect(Collectors.toSet());
     }
 }

@@ -29,7 +29,9 @@ final class SoakChecker {
             try {
                 Map<String, List<BuildView>> byJob = byJob(builds.all());
                 boolean allBuilt = ledger.accepted().stream().allMatch(a -> byJob.containsKey(a.key()));
-                boolean allDone = byJob.values().stream().flatMap(List::stream).allMatch(b -> b.state().isTerminal());
+                boolean allDone = byJob.values().stream()
+                        .flatMap(List::stream)
+                        .allMatch(b -> b.state().isTerminal());
                 if (allBuilt && allDone) {
                     return true;
                 }
@@ -63,10 +65,26 @@ final class SoakChecker {
             e.getValue().forEach(b -> judge(b, t));
         }
         t.times.unexplained().forEach(t::note);
-        return new SoakReport(options, faults, ledger.accepted().size(), ledger.refusals(),
-                ledger.refusedThenAccepted(), ledger.neverAccepted(), t.terminal, t.lost, t.duplicated, t.stuck,
-                t.wrong, t.budget, t.unknown, t.times.lost(), t.times.unexplained().size(), t.times.detection(),
-                t.times.recovery(), wallTime, t.examples);
+        return new SoakReport(
+                options,
+                faults,
+                ledger.accepted().size(),
+                ledger.refusals(),
+                ledger.refusedThenAccepted(),
+                ledger.neverAccepted(),
+                t.terminal,
+                t.lost,
+                t.duplicated,
+                t.stuck,
+                t.wrong,
+                t.budget,
+                t.unknown,
+                t.times.lost(),
+                t.times.unexplained().size(),
+                t.times.detection(),
+                t.times.recovery(),
+                wallTime,
+                t.examples);
     }
 
     private void judge(BuildView b, Tally t) {
@@ -121,7 +139,8 @@ final class SoakChecker {
     private static Map<String, List<BuildView>> byJob(List<BuildView> all) {
         Map<String, List<BuildView>> byJob = new HashMap<>();
         for (BuildView b : all) {
-            byJob.computeIfAbsent(b.project() + "/" + b.jobId(), k -> new ArrayList<>()).add(b);
+            byJob.computeIfAbsent(b.project() + "/" + b.jobId(), k -> new ArrayList<>())
+                    .add(b);
         }
         return byJob;
     }

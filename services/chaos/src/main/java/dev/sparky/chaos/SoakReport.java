@@ -20,10 +20,26 @@ import java.util.List;
  * @param recovery longest time from a kill (or SIGSTOP) to the next attempt running; null without any
  * @param examples a few of the wrong builds, for people
  */
-public record SoakReport(ChaosOptions options, List<Fault> faults, int accepted, int refusals,
-        int refusedThenAccepted, int neverAccepted, int terminal, int lost, int duplicated, int stuck,
-        int wrongEndState, int budgetRanOut, int unknownBuilds, int lostAttempts, int unexplainedLost,
-        Duration detection, Duration recovery, Duration wallTime, List<String> examples) {
+public record SoakReport(
+        ChaosOptions options,
+        List<Fault> faults,
+        int accepted,
+        int refusals,
+        int refusedThenAccepted,
+        int neverAccepted,
+        int terminal,
+        int lost,
+        int duplicated,
+        int stuck,
+        int wrongEndState,
+        int budgetRanOut,
+        int unknownBuilds,
+        int lostAttempts,
+        int unexplainedLost,
+        Duration detection,
+        Duration recovery,
+        Duration wallTime,
+        List<String> examples) {
 
     /** Nothing lost, nothing built twice, nothing stuck, and every refused trigger accepted in the end. */
     public boolean ok() {
@@ -38,8 +54,13 @@ public record SoakReport(ChaosOptions options, List<Fault> faults, int accepted,
     /** The result as a Markdown table, ready for docs/failure-modes.md. */
     public String table() {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format("Chaos soak: %d builds, %d runners, seed %d, lease %d s; faults: %s%n%n",
-                options.builds(), options.runners(), options.seed(), options.lease().toSeconds(), faultSummary()));
+        sb.append(String.format(
+                "Chaos soak: %d builds, %d runners, seed %d, lease %d s; faults: %s%n%n",
+                options.builds(),
+                options.runners(),
+                options.seed(),
+                options.lease().toSeconds(),
+                faultSummary()));
         sb.append("| measure | value |\n|---|---|\n");
         row(sb, "triggers accepted", accepted);
         row(sb, "refused with 503 (answers) / refused, then accepted", refusals + " / " + refusedThenAccepted);
@@ -65,10 +86,14 @@ public record SoakReport(ChaosOptions options, List<Fault> faults, int accepted,
         for (Fault.Kind k : Fault.Kind.values()) {
             List<Fault> of = faults.stream().filter(f -> f.kind() == k).toList();
             if (!of.isEmpty()) {
-                sb.append(sb.isEmpty() ? "" : ", ").append(of.size()).append(' ')
+                sb.append(sb.isEmpty() ? "" : ", ")
+                        .append(of.size())
+                        .append(' ')
                         .append(k.name().toLowerCase().replace('_', ' '));
                 if (k == Fault.Kind.BROKER_OUTAGE || k == Fault.Kind.RUNNER_PAUSE) {
-                    sb.append(" (").append(of.stream().map(f -> seconds(f.length())).toList()).append(')');
+                    sb.append(" (")
+                            .append(of.stream().map(f -> seconds(f.length())).toList())
+                            .append(')');
                 }
             }
         }

@@ -57,8 +57,9 @@ final class Triggerer {
                 pending.add(project);
             }
             if (sent.incrementAndGet() % 25 == 0) {
-                out.printf("    %d/%d triggers sent, %d accepted, %d waiting to be sent again%n", sent.get(), builds,
-                        ledger.accepted().size(), pending.size());
+                out.printf(
+                        "    %d/%d triggers sent, %d accepted, %d waiting to be sent again%n",
+                        sent.get(), builds, ledger.accepted().size(), pending.size());
             }
         }
         drainPending();
@@ -73,8 +74,9 @@ final class Triggerer {
             }
         }
         if (!pending.isEmpty()) {
-            out.printf("    %d refused trigger(s) were still refused after %d s%n", pending.size(),
-                    PENDING_LIMIT.toSeconds());
+            out.printf(
+                    "    %d refused trigger(s) were still refused after %d s%n",
+                    pending.size(), PENDING_LIMIT.toSeconds());
             ledger.neverAccepted(pending.size());
         }
     }

@@ -20,8 +20,7 @@ public final class JobIdPrefixes {
     /** Every reserved prefix. */
     public static final List<String> RESERVED = List.of(CRON, SCM, DOWNSTREAM);
 
-    private JobIdPrefixes() {
-    }
+    private JobIdPrefixes() {}
 
     /** @return the reserved prefix the id starts with (case-insensitive, as file systems may be), if any */
     public static Optional<String> reservedPrefixOf(String jobId) {
@@ -56,14 +55,18 @@ public final class JobIdPrefixes {
             throw new InvalidNameException("job id '" + jobId + "' starts with '" + prefix.get()
                     + "', which is reserved for Sparky's own builds (" + String.join(", ", RESERVED)
                     + "): choose a job id without these prefixes, or leave it out to get a random one"
-                    + (parentJobId == null ? "" : " (a build may also extend its own job id: "
-                            + parentJobId + "-...)"));
+                    + (parentJobId == null
+                            ? ""
+                            : " (a build may also extend its own job id: " + parentJobId + "-...)"));
         }
         return jobId;
     }
 
     private static boolean extends_(String jobId, String parentJobId) {
-        return parentJobId != null && !parentJobId.isEmpty() && jobId.length() > parentJobId.length() + 1
-                && jobId.startsWith(parentJobId) && ".-".indexOf(jobId.charAt(parentJobId.length())) >= 0;
+        return parentJobId != null
+                && !parentJobId.isEmpty()
+                && jobId.length() > parentJobId.length() + 1
+                && jobId.startsWith(parentJobId)
+                && ".-".indexOf(jobId.charAt(parentJobId.length())) >= 0;
     }
 }

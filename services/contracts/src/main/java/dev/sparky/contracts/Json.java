@@ -13,8 +13,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 public final class Json {
     private static final ObjectMapper MAPPER = configure(new ObjectMapper());
 
-    private Json() {
-    }
+    private Json() {}
 
     public static ObjectMapper mapper() {
         return MAPPER;
@@ -32,7 +31,8 @@ public final class Json {
         try {
             return MAPPER.writeValueAsBytes(value);
         } catch (java.io.IOException e) {
-            throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
+            throw new IllegalStateException(
+                    "cannot serialise " + value.getClass().getSimpleName(), e);
         }
     }
 

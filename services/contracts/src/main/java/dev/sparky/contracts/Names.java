@@ -13,8 +13,7 @@ public final class Names {
     /** A job id follows the same rule, a little longer, since rebuilds append a suffix. */
     public static final Pattern JOB_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,199}");
 
-    private Names() {
-    }
+    private Names() {}
 
     public static boolean isValidProject(String name) {
         return name != null && PROJECT.matcher(name).matches() && !name.contains("..");
@@ -27,8 +26,9 @@ public final class Names {
     /** @throws InvalidNameException with a message that says what a valid name looks like */
     public static String requireProject(String name) {
         if (!isValidProject(name)) {
-            throw new InvalidNameException("invalid project name '" + printable(name)
-                    + "': use letters, digits, '.', '_' and '-', starting with a letter or digit, at most 100 characters");
+            throw new InvalidNameException(
+                    "invalid project name '" + printable(name)
+                            + "': use letters, digits, '.', '_' and '-', starting with a letter or digit, at most 100 characters");
         }
         return name;
     }
@@ -36,8 +36,9 @@ public final class Names {
     /** @throws InvalidNameException with a message that says what a valid job id looks like */
     public static String requireJobId(String id) {
         if (!isValidJobId(id)) {
-            throw new InvalidNameException("invalid job id '" + printable(id)
-                    + "': use letters, digits, '.', '_' and '-', starting with a letter or digit, at most 200 characters");
+            throw new InvalidNameException(
+                    "invalid job id '" + printable(id)
+                            + "': use letters, digits, '.', '_' and '-', starting with a letter or digit, at most 200 characters");
         }
         return id;
     }

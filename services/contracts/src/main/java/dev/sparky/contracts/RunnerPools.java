@@ -22,8 +22,7 @@ public final class RunnerPools {
      */
     public static final Pattern NAME = Pattern.compile("[a-z0-9]([a-z0-9-]{0,30}[a-z0-9])?");
 
-    private RunnerPools() {
-    }
+    private RunnerPools() {}
 
     public static boolean isValid(String pool) {
         return pool != null && NAME.matcher(pool).matches();

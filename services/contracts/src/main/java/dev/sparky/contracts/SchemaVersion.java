@@ -4,8 +4,7 @@ package dev.sparky.contracts;
 public final class SchemaVersion {
     public static final int CURRENT = 1;
 
-    private SchemaVersion() {
-    }
+    private SchemaVersion() {}
 
     /** @throws MalformedEventException for a missing or future version */
     public static void check(int version, String what) {

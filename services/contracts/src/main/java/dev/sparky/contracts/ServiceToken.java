@@ -14,9 +14,11 @@ import java.util.Optional;
 public final class ServiceToken {
     /** Configuration key; Quarkus reads it from the environment variable {@code SPARKY_SERVICE_TOKEN} too. */
     public static final String KEY = "sparky.service.token";
+
     public static final String ENV = "SPARKY_SERVICE_TOKEN";
     /** A shorter secret is guessable or a placeholder; {@code bin/sparky up} makes 64 hex characters. */
     public static final int MIN_LENGTH = 32;
+
     public static final String HEADER = "Authorization";
     private static final String SCHEME = "Bearer ";
     /** How to set one: part of every refusal to start, so the operator reads the fix with the error. */

@@ -26,6 +26,5 @@ public final class Topics {
     /** Header on dead letters: why the record was refused. */
     public static final String REASON_HEADER = "sparky-dlq-reason";
 
-    private Topics() {
-    }
+    private Topics() {}
 }

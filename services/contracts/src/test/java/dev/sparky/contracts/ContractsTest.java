@@ -29,22 +29,34 @@ class ContractsTest {
     @Test
     void aPublicBuildRequestIsReadWithUnknownFieldsIgnored() {
         String json = "{\"schemaVersion\":1,\"project\":\"hello\",\"params\":{\"A\":\"1\",\"N\":2},\"extra\":true}";
-        BuildRequest r = Json.read(json.getBytes(StandardCharsets.UTF_8), BuildRequest.class).validate();
+        BuildRequest r = Json.read(json.getBytes(StandardCharsets.UTF_8), BuildRequest.class)
+                .validate();
         assertEquals("hello", r.project());
         assertEquals(Map.of("A", "1", "N", "2"), r.params());
     }
 
     @Test
     void invalidRequestsSayWhichFieldIsWrong() {
-        assertEquals("build request: field 'project' is required", assertThrows(MalformedEventException.class,
-                () -> Json.read("{\"schemaVersion\":1}".getBytes(), BuildRequest.class).validate()).getMessage());
+        assertEquals(
+                "build request: field 'project' is required",
+                assertThrows(
+                                MalformedEventException.class,
+                                () -> Json.read("{\"schemaVersion\":1}".getBytes(), BuildRequest.class)
+                                        .validate())
+                        .getMessage());
         String future = "{\"schemaVersion\":7,\"project\":\"hello\"}";
-        assertTrue(assertThrows(MalformedEventException.class,
-                () -> Json.read(future.getBytes(), BuildRequest.class).validate()).getMessage().contains("newer"));
+        assertTrue(assertThrows(
+                        MalformedEventException.class,
+                        () -> Json.read(future.getBytes(), BuildRequest.class).validate())
+                .getMessage()
+                .contains("newer"));
         assertThrows(MalformedEventException.class, () -> Json.read("not json".getBytes(), BuildRequest.class));
         String badParam = "{\"schemaVersion\":1,\"project\":\"p\",\"params\":{\"no-dash\":\"x\"}}";
-        assertTrue(assertThrows(MalformedEventException.class,
-                () -> Json.read(badParam.getBytes(), BuildRequest.class).validate()).getMessage().contains("no-dash"));
+        assertTrue(assertThrows(
+                        MalformedEventException.class,
+                        () -> Json.read(badParam.getBytes(), BuildRequest.class).validate())
+                .getMessage()
+                .contains("no-dash"));
     }
 
     @Test

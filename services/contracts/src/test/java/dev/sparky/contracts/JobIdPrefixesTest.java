@@ -13,7 +13,8 @@ class JobIdPrefixesTest {
     void callerMayNotTakeTheIdsOfCronScmOrDownstreamBuilds() {
         for (String id : new String[] {"cron-202401010000", "scm-0123456789ab", "after-42", "CRON-1", "Scm-x"}) {
             var e = assertThrows(InvalidNameException.class, () -> JobIdPrefixes.requireCallerJobId(id));
-            assertTrue(e.getMessage().contains("reserved for Sparky's own builds (cron-, scm-, after-)"), e.getMessage());
+            assertTrue(
+                    e.getMessage().contains("reserved for Sparky's own builds (cron-, scm-, after-)"), e.getMessage());
             assertTrue(e.getMessage().contains("choose a job id without these prefixes"), e.getMessage());
         }
     }
@@ -29,12 +30,13 @@ class JobIdPrefixesTest {
 
     @Test
     void aCronBuildsChildrenMayExtendItsOwnJobIdOnly() {
-        assertEquals("cron-202401010000-child-1",
+        assertEquals(
+                "cron-202401010000-child-1",
                 JobIdPrefixes.requireCallerJobId("cron-202401010000-child-1", "cron-202401010000"));
         assertEquals("scm-0123456789ab.x", JobIdPrefixes.requireCallerJobId("scm-0123456789ab.x", "scm-0123456789ab"));
         for (String id : new String[] {"cron-202401010000", "cron-20240101000000", "cron-202401010001-x", "after-1"}) {
-            var e = assertThrows(InvalidNameException.class,
-                    () -> JobIdPrefixes.requireCallerJobId(id, "cron-202401010000"));
+            var e = assertThrows(
+                    InvalidNameException.class, () -> JobIdPrefixes.requireCallerJobId(id, "cron-202401010000"));
             assertTrue(e.getMessage().contains("extend its own job id: cron-202401010000-..."), e.getMessage());
         }
         assertThrows(InvalidNameException.class, () -> JobIdPrefixes.requireCallerJobId("cron-1-x", "plain"));

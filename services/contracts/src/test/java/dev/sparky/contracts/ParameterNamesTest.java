@@ -7,17 +7,43 @@ import dev.sparky.contracts.events.BuildRequest;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class ParameterNamesTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"GREETING", "TARGET", "version", "build_type", "env", "path", "user", "home", "lang",
-        "_private", "A", "SCM_SHA", "SCM_URL", "SCM_BRANCH", "BRANCH", "DEPLOY_ENV", "LESSON", "PERSON",
-        "OPTIONS", "OPTS", "MY_OPTIONS_FILE", "GOOS", "GOARCH", "AWS_REGION", "sparky_note", "HOSTNAME"})
+    @ValueSource(
+            strings = {
+                "GREETING",
+                "TARGET",
+                "version",
+                "build_type",
+                "env",
+                "path",
+                "user",
+                "home",
+                "lang",
+                "_private",
+                "A",
+                "SCM_SHA",
+                "SCM_URL",
+                "SCM_BRANCH",
+                "BRANCH",
+                "DEPLOY_ENV",
+                "LESSON",
+                "PERSON",
+                "OPTIONS",
+                "OPTS",
+                "MY_OPTIONS_FILE",
+                "GOOS",
+                "GOARCH",
+                "AWS_REGION",
+                "sparky_note",
+                "HOSTNAME"
+            })
     void ordinaryNamesAreParameters(String name) {
         assertEquals(Optional.empty(), ParameterNames.violation(name), name);
     }
@@ -120,7 +146,8 @@ class ParameterNamesTest {
         "no-dash, variable name",
         "1ST, variable name",
         "'A=B', variable name",
-        "'a b', variable name"})
+        "'a b', variable name"
+    })
     void reservedNamesAreRefusedNamingTheirClass(String name, String rule) {
         Optional<String> refusal = ParameterNames.refusal(name);
         assertTrue(refusal.isPresent(), name);
@@ -131,9 +158,11 @@ class ParameterNamesTest {
 
     @Test
     void theRefusalSaysWhatTheClassHolds() {
-        assertEquals("parameter 'BASH_ENV' refused: names the shell reads at start-up (BASH_ENV, ENV, BASH_*,"
-                + " SHELLOPTS, BASHOPTS, PS1-PS4, PROMPT_COMMAND, IFS, CDPATH, GLOBIGNORE, HISTFILE, INPUTRC, ZDOTDIR,"
-                + " ...) cannot be parameters; rename it", ParameterNames.refusal("BASH_ENV").orElseThrow());
+        assertEquals(
+                "parameter 'BASH_ENV' refused: names the shell reads at start-up (BASH_ENV, ENV, BASH_*,"
+                        + " SHELLOPTS, BASHOPTS, PS1-PS4, PROMPT_COMMAND, IFS, CDPATH, GLOBIGNORE, HISTFILE, INPUTRC, ZDOTDIR,"
+                        + " ...) cannot be parameters; rename it",
+                ParameterNames.refusal("BASH_ENV").orElseThrow());
     }
 
     @Test
@@ -148,7 +177,8 @@ class ParameterNamesTest {
     @Test
     void firstRefusalNamesTheFirstBadName() {
         assertEquals(Optional.empty(), ParameterNames.firstRefusal(List.of("GREETING", "TARGET")));
-        assertTrue(ParameterNames.firstRefusal(List.of("GREETING", "LD_PRELOAD", "PATH")).orElseThrow()
+        assertTrue(ParameterNames.firstRefusal(List.of("GREETING", "LD_PRELOAD", "PATH"))
+                .orElseThrow()
                 .startsWith("parameter 'LD_PRELOAD' refused"));
     }
 
@@ -157,20 +187,25 @@ class ParameterNamesTest {
         Map<String, String> env = Map.of("GREETING", "hello");
         List<String> secrets = List.of("DEPLOY_KEY");
         assertEquals(Optional.empty(), ParameterNames.projectOverlap(List.of("TARGET"), env, secrets));
-        assertEquals("parameter 'GREETING' refused: the project sets GREETING in sparky.yaml env:, and a parameter"
-                + " cannot override it; rename it",
-                ParameterNames.projectOverlap(List.of("TARGET", "GREETING"), env, secrets).orElseThrow());
-        assertTrue(ParameterNames.projectOverlap(List.of("DEPLOY_KEY"), env, secrets).orElseThrow()
+        assertEquals(
+                "parameter 'GREETING' refused: the project sets GREETING in sparky.yaml env:, and a parameter"
+                        + " cannot override it; rename it",
+                ParameterNames.projectOverlap(List.of("TARGET", "GREETING"), env, secrets)
+                        .orElseThrow());
+        assertTrue(ParameterNames.projectOverlap(List.of("DEPLOY_KEY"), env, secrets)
+                .orElseThrow()
                 .contains("secrets:"));
     }
 
     @Test
     void aBuildRequestWithAReservedParameterIsMalformed() {
         BuildRequest request = BuildRequest.of("p", "j1", null, Map.of("BASH_ENV", "$(id >&2)"), "me", "kafka");
-        MalformedEventException e = org.junit.jupiter.api.Assertions.assertThrows(MalformedEventException.class,
-                request::validate);
-        assertTrue(e.getMessage().startsWith("build request: parameter 'BASH_ENV' refused: names the shell reads"),
+        MalformedEventException e =
+                org.junit.jupiter.api.Assertions.assertThrows(MalformedEventException.class, request::validate);
+        assertTrue(
+                e.getMessage().startsWith("build request: parameter 'BASH_ENV' refused: names the shell reads"),
                 e.getMessage());
-        BuildRequest.of("p", "j1", null, Map.of("GREETING", "$(touch /tmp/x)\nline 2"), "me", "kafka").validate();
+        BuildRequest.of("p", "j1", null, Map.of("GREETING", "$(touch /tmp/x)\nline 2"), "me", "kafka")
+                .validate();
     }
 }

@@ -29,8 +29,8 @@ class RunnerPoolsTest {
         for (String ok : new String[] {"gpu", "trusted", "arm64", "big-memory", "a", "0", "a".repeat(32)}) {
             assertTrue(RunnerPools.isValid(ok), ok);
         }
-        for (String bad : new String[] {"", "GPU", "-gpu", "gpu-", "a.b", "a_b", "../x", "a b", "a".repeat(33),
-                "gpu\n", "*"}) {
+        for (String bad :
+                new String[] {"", "GPU", "-gpu", "gpu-", "a.b", "a_b", "../x", "a b", "a".repeat(33), "gpu\n", "*"}) {
             assertFalse(RunnerPools.isValid(bad), bad);
         }
         assertFalse(RunnerPools.isValid(null));
@@ -52,8 +52,9 @@ class RunnerPoolsTest {
 
     @Test
     void theDefaultPoolIsAlwaysDeclaredAndPoolsAreNotRepeated() {
-        assertEquals(java.util.List.of("default", "gpu"), RunnerPools.withDefault(java.util.List.of("gpu", " gpu ",
-                "default")));
+        assertEquals(
+                java.util.List.of("default", "gpu"),
+                RunnerPools.withDefault(java.util.List.of("gpu", " gpu ", "default")));
         assertThrows(InvalidNameException.class, () -> RunnerPools.withDefault(java.util.List.of("gpu", "*")));
     }
 }

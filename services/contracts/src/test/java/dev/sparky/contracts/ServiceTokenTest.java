@@ -23,8 +23,8 @@ class ServiceTokenTest {
 
     @Test
     void missingTokenRefusesWithHowToSetIt() {
-        IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> ServiceToken.require(Optional.empty(), "dispatcher"));
+        IllegalStateException e =
+                assertThrows(IllegalStateException.class, () -> ServiceToken.require(Optional.empty(), "dispatcher"));
         assertTrue(e.getMessage().contains("sparky.service.token is not set"), e.getMessage());
         assertTrue(e.getMessage().contains("SPARKY_SERVICE_TOKEN"), e.getMessage());
         assertThrows(IllegalStateException.class, () -> ServiceToken.require(Optional.of("   "), "dispatcher"));
@@ -32,8 +32,8 @@ class ServiceTokenTest {
 
     @Test
     void shortTokenRefused() {
-        IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> ServiceToken.require(Optional.of("changeme"), "runner"));
+        IllegalStateException e = assertThrows(
+                IllegalStateException.class, () -> ServiceToken.require(Optional.of("changeme"), "runner"));
         assertTrue(e.getMessage().contains("8 characters, fewer than 32"), e.getMessage());
     }
 

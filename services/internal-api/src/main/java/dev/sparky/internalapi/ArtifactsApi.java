@@ -29,8 +29,11 @@ public interface ArtifactsApi {
     @Path("/{name}")
     @Consumes(MediaType.APPLICATION_OCTET_STREAM)
     @Produces(MediaType.APPLICATION_JSON)
-    StoredArtifact upload(@PathParam("id") long id, @PathParam("name") String name,
-            @HeaderParam("Content-Length") Long length, InputStream body);
+    StoredArtifact upload(
+            @PathParam("id") long id,
+            @PathParam("name") String name,
+            @HeaderParam("Content-Length") Long length,
+            InputStream body);
 
     /** The build's artifacts sorted by name. */
     @GET

@@ -22,8 +22,11 @@ public interface BuildsApi {
      */
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    Page<BuildView> list(@QueryParam("project") String project, @QueryParam("state") String state,
-            @QueryParam("before") Long before, @QueryParam("limit") @DefaultValue("50") Integer limit);
+    Page<BuildView> list(
+            @QueryParam("project") String project,
+            @QueryParam("state") String state,
+            @QueryParam("before") Long before,
+            @QueryParam("limit") @DefaultValue("50") Integer limit);
 
     @GET
     @Path("/{id}")
@@ -39,8 +42,11 @@ public interface BuildsApi {
     @GET
     @Path("/{id}/log")
     @Produces(MediaType.TEXT_PLAIN)
-    Response log(@PathParam("id") long id, @QueryParam("offset") @DefaultValue("0") Long offset,
-            @QueryParam("limit") @DefaultValue("1048576") Integer limit, @QueryParam("attempt") String attempt);
+    Response log(
+            @PathParam("id") long id,
+            @QueryParam("offset") @DefaultValue("0") Long offset,
+            @QueryParam("limit") @DefaultValue("1048576") Integer limit,
+            @QueryParam("attempt") String attempt);
 
     /**
      * The whole log, every attempt joined as {@code attempt=all} gives it, streamed with its length up front

@@ -9,6 +9,5 @@ public final class InternalHeaders {
     /** Set on a project statuses answer that is a {@code ProjectStatusesDelta} rather than the whole list. */
     public static final String STATUSES_DELTA = "X-Statuses-Delta";
 
-    private InternalHeaders() {
-    }
+    private InternalHeaders() {}
 }

@@ -10,6 +10,13 @@ import java.time.Instant;
  * @param healthy false while the remote keeps failing
  * @param nextCheck when the remote is asked next (later while backing off)
  */
-public record ScmStatus(String project, String url, String branch, String lastSha, Instant lastCheck,
-        boolean healthy, int consecutiveFailures, String lastError, Instant nextCheck) {
-}
+public record ScmStatus(
+        String project,
+        String url,
+        String branch,
+        String lastSha,
+        Instant lastCheck,
+        boolean healthy,
+        int consecutiveFailures,
+        String lastError,
+        Instant nextCheck) {}

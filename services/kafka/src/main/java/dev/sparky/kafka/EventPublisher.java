@@ -54,11 +54,13 @@ public final class EventPublisher implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new PublishFailedException("interrupted while sending to " + topic, e);
         } catch (ExecutionException e) {
-            throw new PublishFailedException("Kafka did not accept the record on " + topic + ": "
-                    + e.getCause().getMessage(), e.getCause());
+            throw new PublishFailedException(
+                    "Kafka did not accept the record on " + topic + ": "
+                            + e.getCause().getMessage(),
+                    e.getCause());
         } catch (TimeoutException e) {
-            throw new PublishFailedException("Kafka did not acknowledge within " + timeout.toMillis() + " ms on "
-                    + topic, e);
+            throw new PublishFailedException(
+                    "Kafka did not acknowledge within " + timeout.toMillis() + " ms on " + topic, e);
         }
     }
 

@@ -27,8 +27,7 @@ public final class KafkaProbe implements AutoCloseable {
     static final Duration ANSWER_WITHIN = Duration.ofSeconds(2);
 
     /** The answer, with a reason a person can act on when it is not reachable. */
-    public record Result(boolean reachable, String detail) {
-    }
+    public record Result(boolean reachable, String detail) {}
 
     private final Admin admin;
     private final String bootstrap;
@@ -65,8 +64,9 @@ public final class KafkaProbe implements AutoCloseable {
                 last = answer;
                 pending = null;
             } else if (!clock.instant().isBefore(askedAt.plus(ANSWER_WITHIN))) {
-                last = new Result(false, "Kafka " + bootstrap + " unreachable: no answer within "
-                        + ANSWER_WITHIN.toSeconds() + " s");
+                last = new Result(
+                        false,
+                        "Kafka " + bootstrap + " unreachable: no answer within " + ANSWER_WITHIN.toSeconds() + " s");
             }
         }
         return last != null ? last : new Result(false, "Kafka " + bootstrap + " unreachable: no answer yet");
@@ -75,11 +75,14 @@ public final class KafkaProbe implements AutoCloseable {
     private CompletableFuture<Result> ask() {
         CompletableFuture<Result> answer = new CompletableFuture<>();
         int timeoutMs = (int) ANSWER_WITHIN.toMillis() * 2;
-        admin.describeCluster(new DescribeClusterOptions().timeoutMs(timeoutMs)).nodes().toCompletionStage()
+        admin.describeCluster(new DescribeClusterOptions().timeoutMs(timeoutMs))
+                .nodes()
+                .toCompletionStage()
                 .thenCompose(this::topicsOf)
-                .whenComplete((Result result, Throwable error) -> answer.complete(error != null
-                        ? new Result(false, "Kafka " + bootstrap + " unreachable: " + rootName(error))
-                        : result));
+                .whenComplete((Result result, Throwable error) -> answer.complete(
+                        error != null
+                                ? new Result(false, "Kafka " + bootstrap + " unreachable: " + rootName(error))
+                                : result));
         return answer;
     }
 
@@ -91,10 +94,15 @@ public final class KafkaProbe implements AutoCloseable {
         if (requiredTopics.isEmpty()) {
             return CompletableFuture.completedFuture(reachable);
         }
-        return admin.listTopics(new ListTopicsOptions().timeoutMs((int) ANSWER_WITHIN.toMillis() * 2)).names()
-                .toCompletionStage().thenApply((Set<String> existing) -> {
-                    List<String> missing = requiredTopics.stream().filter(t -> !existing.contains(t)).toList();
-                    return missing.isEmpty() ? reachable
+        return admin.listTopics(new ListTopicsOptions().timeoutMs((int) ANSWER_WITHIN.toMillis() * 2))
+                .names()
+                .toCompletionStage()
+                .thenApply((Set<String> existing) -> {
+                    List<String> missing = requiredTopics.stream()
+                            .filter(t -> !existing.contains(t))
+                            .toList();
+                    return missing.isEmpty()
+                            ? reachable
                             : new Result(false, TopicWait.missingMessage(missing, bootstrap));
                 });
     }

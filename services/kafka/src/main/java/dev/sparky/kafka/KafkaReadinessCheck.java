@@ -22,6 +22,9 @@ public abstract class KafkaReadinessCheck implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         KafkaProbe.Result r = probe.check();
-        return HealthCheckResponse.named(NAME).status(r.reachable()).withData("detail", r.detail()).build();
+        return HealthCheckResponse.named(NAME)
+                .status(r.reachable())
+                .withData("detail", r.detail())
+                .build();
     }
 }

@@ -18,12 +18,12 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
  * <p>Usage: {@code SparkyAclSetup <bootstrap servers> <admin client properties file> [<wait seconds, default 120>]}
  */
 public final class SparkyAclSetup {
-    private SparkyAclSetup() {
-    }
+    private SparkyAclSetup() {}
 
     public static void main(String[] args) throws IOException, InterruptedException {
         if (args.length < 2 || args.length > 3) {
-            System.err.println("usage: SparkyAclSetup <bootstrap servers> <admin client properties file> [<wait seconds>]");
+            System.err.println(
+                    "usage: SparkyAclSetup <bootstrap servers> <admin client properties file> [<wait seconds>]");
             System.exit(2);
         }
         Properties p = new Properties();
@@ -31,13 +31,17 @@ public final class SparkyAclSetup {
             p.load(in);
         }
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, args[0]);
-        long deadline = System.nanoTime() + Duration.ofSeconds(args.length == 3 ? Long.parseLong(args[2]) : 120).toNanos();
+        long deadline = System.nanoTime()
+                + Duration.ofSeconds(args.length == 3 ? Long.parseLong(args[2]) : 120)
+                        .toNanos();
         while (true) {
             try (Admin admin = Admin.create(p)) {
                 admin.createAcls(SparkyAcls.all()).all().get(30, TimeUnit.SECONDS);
-                System.out.println("Sparky's ACLs are in place (" + SparkyAcls.all().size() + " entries)");
+                System.out.println(
+                        "Sparky's ACLs are in place (" + SparkyAcls.all().size() + " entries)");
                 return;
-            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException
+            } catch (java.util.concurrent.ExecutionException
+                    | java.util.concurrent.TimeoutException
                     | org.apache.kafka.common.KafkaException e) {
                 if (System.nanoTime() > deadline) {
                     System.err.println("could not put Sparky's ACLs on " + args[0] + ": " + e);

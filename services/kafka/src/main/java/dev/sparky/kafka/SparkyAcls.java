@@ -43,8 +43,7 @@ public final class SparkyAcls {
     /** Topics are created by the dispatcher only: CREATE on this topic prefix. */
     public static final String TOPIC_PREFIX = "sparky.";
 
-    private SparkyAcls() {
-    }
+    private SparkyAcls() {}
 
     /** The ACLs with the default runner pool only. */
     public static List<AclBinding> all() {
@@ -61,8 +60,8 @@ public final class SparkyAcls {
         topic(acls, UI, Topics.BUILD_REQUESTS, AclOperation.WRITE);
         topic(acls, UI, Topics.BUILD_COMMANDS, AclOperation.WRITE);
         topic(acls, UI, Topics.BUILD_EVENTS, AclOperation.READ);
-        acls.add(allow(UI, new ResourcePattern(ResourceType.GROUP, UI_GROUP_PREFIX, PatternType.PREFIXED),
-                AclOperation.READ));
+        acls.add(allow(
+                UI, new ResourcePattern(ResourceType.GROUP, UI_GROUP_PREFIX, PatternType.PREFIXED), AclOperation.READ));
 
         topic(acls, SCHEDULER, Topics.BUILD_REQUESTS, AclOperation.WRITE);
 
@@ -71,14 +70,16 @@ public final class SparkyAcls {
         }
         acls.add(allow(DISPATCHER, group(Topics.DISPATCHER_GROUP), AclOperation.READ));
         // Downstream builds are requests the dispatcher sends itself.
-        for (String out : List.of(Topics.RUNNER_CONTROL, Topics.BUILD_EVENTS, Topics.BUILD_REQUESTS_DLQ,
-                Topics.BUILD_REQUESTS)) {
+        for (String out :
+                List.of(Topics.RUNNER_CONTROL, Topics.BUILD_EVENTS, Topics.BUILD_REQUESTS_DLQ, Topics.BUILD_REQUESTS)) {
             topic(acls, DISPATCHER, out, AclOperation.WRITE);
         }
         for (String pool : pools(pools)) {
             topic(acls, DISPATCHER, SparkyTopics.jobs(pool), AclOperation.WRITE);
         }
-        acls.add(allow(DISPATCHER, new ResourcePattern(ResourceType.TOPIC, TOPIC_PREFIX, PatternType.PREFIXED),
+        acls.add(allow(
+                DISPATCHER,
+                new ResourcePattern(ResourceType.TOPIC, TOPIC_PREFIX, PatternType.PREFIXED),
                 AclOperation.CREATE));
 
         for (String pool : pools(pools)) {

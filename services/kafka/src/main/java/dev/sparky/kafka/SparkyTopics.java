@@ -32,8 +32,7 @@ public final class SparkyTopics {
     /** Partitions of the topics read in parallel by key (requests, events, runner events). */
     public static final int KEYED_PARTITIONS = 3;
 
-    private SparkyTopics() {
-    }
+    private SparkyTopics() {}
 
     /**
      * All topics of the default pool with their settings. Orders, commands and dead letters have one partition:
@@ -59,8 +58,10 @@ public final class SparkyTopics {
 
     /** The job topic of each pool but the default one (whose topic is {@code sparky.jobs}, in {@link #all()}). */
     public static List<TopicSpec> poolJobs(String jobsTopic, Collection<String> pools) {
-        return RunnerPools.withDefault(pools).stream().filter(p -> !RunnerPools.DEFAULT.equals(p))
-                .map(p -> spec(RunnerPools.jobsTopic(jobsTopic, p), 1, ORDERS_RETENTION)).toList();
+        return RunnerPools.withDefault(pools).stream()
+                .filter(p -> !RunnerPools.DEFAULT.equals(p))
+                .map(p -> spec(RunnerPools.jobsTopic(jobsTopic, p), 1, ORDERS_RETENTION))
+                .toList();
     }
 
     /** The job topic of a runner pool: {@code sparky.jobs} for the default pool, {@code sparky.jobs.<pool>} else. */
@@ -95,7 +96,9 @@ public final class SparkyTopics {
     }
 
     private static TopicSpec spec(String name, int partitions, Duration retention) {
-        return new TopicSpec(name, partitions, Map.of("retention.ms", String.valueOf(retention.toMillis()),
-                "cleanup.policy", CLEANUP_POLICY));
+        return new TopicSpec(
+                name,
+                partitions,
+                Map.of("retention.ms", String.valueOf(retention.toMillis()), "cleanup.policy", CLEANUP_POLICY));
     }
 }

@@ -25,8 +25,7 @@ public final class TopicBootstrap {
         }
     }
 
-    private TopicBootstrap() {
-    }
+    private TopicBootstrap() {}
 
     /**
      * @throws IllegalStateException when the broker cannot be reached within the timeout

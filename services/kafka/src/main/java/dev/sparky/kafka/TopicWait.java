@@ -55,8 +55,8 @@ public final class TopicWait {
 
     /** A wait on the broker of these settings, asking every two seconds. */
     public static TopicWait on(KafkaSettings settings, Duration timeout) {
-        return new TopicWait(() -> list(settings), settings.bootstrapServers(), timeout, Duration.ofSeconds(2),
-                Clock.systemUTC());
+        return new TopicWait(
+                () -> list(settings), settings.bootstrapServers(), timeout, Duration.ofSeconds(2), Clock.systemUTC());
     }
 
     /**

@@ -14,9 +14,11 @@ import org.junit.jupiter.api.Test;
 
 class KafkaConfigTest {
     private static KafkaConfig load(Map<String, String> properties) {
-        SmallRyeConfig config = new SmallRyeConfigBuilder().withMapping(KafkaConfig.class)
+        SmallRyeConfig config = new SmallRyeConfigBuilder()
+                .withMapping(KafkaConfig.class)
                 .withConverter(Duration.class, 200, new DurationConverter())
-                .withSources(new PropertiesConfigSource(properties, "test", 100)).build();
+                .withSources(new PropertiesConfigSource(properties, "test", 100))
+                .build();
         return config.getConfigMapping(KafkaConfig.class);
     }
 
@@ -30,9 +32,13 @@ class KafkaConfigTest {
 
     @Test
     void theCredentialsFileSettingsReachEveryClient() {
-        KafkaSettings s = KafkaConfig.settings(load(Map.of("sparky.kafka.bootstrap-servers", "kafka:9093",
-                "sparky.kafka.client.security.protocol", "SASL_PLAINTEXT",
-                "sparky.kafka.client.sasl.mechanism", "SCRAM-SHA-512")));
+        KafkaSettings s = KafkaConfig.settings(load(Map.of(
+                "sparky.kafka.bootstrap-servers",
+                "kafka:9093",
+                "sparky.kafka.client.security.protocol",
+                "SASL_PLAINTEXT",
+                "sparky.kafka.client.sasl.mechanism",
+                "SCRAM-SHA-512")));
         for (var props : java.util.List.of(s.producer("p"), s.consumer("g", "c"), s.admin("a"))) {
             assertEquals("kafka:9093", props.get("bootstrap.servers"));
             assertEquals("SASL_PLAINTEXT", props.get("security.protocol"));
@@ -45,11 +51,13 @@ class KafkaConfigTest {
     @Test
     void aTopicNameLeftInTheConfigurationStopsTheServiceNamingTheKey() {
         KafkaConfig.refuseTopicNames(java.util.List.of("sparky.kafka.bootstrap-servers", "sparky.home"));
-        var e = assertThrows(IllegalStateException.class, () -> KafkaConfig.refuseTopicNames(
-                java.util.List.of("sparky.home", "sparky.topics.jobs")));
+        var e = assertThrows(
+                IllegalStateException.class,
+                () -> KafkaConfig.refuseTopicNames(java.util.List.of("sparky.home", "sparky.topics.jobs")));
         assertTrue(e.getMessage().contains("sets sparky.topics.jobs"), e.getMessage());
         assertTrue(e.getMessage().endsWith("remove sparky.topics.jobs"), e.getMessage());
-        assertThrows(IllegalStateException.class, () -> KafkaConfig.refuseTopicNames(
-                java.util.List.of("SPARKY_TOPICS_BUILD_REQUESTS")));
+        assertThrows(
+                IllegalStateException.class,
+                () -> KafkaConfig.refuseTopicNames(java.util.List.of("SPARKY_TOPICS_BUILD_REQUESTS")));
     }
 }

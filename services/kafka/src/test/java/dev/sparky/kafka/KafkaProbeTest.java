@@ -16,8 +16,8 @@ class KafkaProbeTest {
         try (ServerSocket s = new ServerSocket(0)) {
             closedPort = s.getLocalPort();
         }
-        try (KafkaProbe probe = new KafkaProbe(KafkaSettings.of("127.0.0.1:" + closedPort), Clock.systemUTC(),
-                Duration.ofMillis(100))) {
+        try (KafkaProbe probe = new KafkaProbe(
+                KafkaSettings.of("127.0.0.1:" + closedPort), Clock.systemUTC(), Duration.ofMillis(100))) {
             KafkaProbe.Result first = probe.check();
             assertFalse(first.reachable());
             assertTrue(first.detail().contains("127.0.0.1:" + closedPort), first.detail());

@@ -21,17 +21,19 @@ class RunnerPoolAclsTest {
     private static Set<String> users(AclOperation op, ResourceType type, String name) {
         return ACLS.stream()
                 .filter(b -> b.pattern().resourceType() == type && b.entry().operation() == op)
-                .filter(b -> b.pattern().patternType() == PatternType.LITERAL ? b.pattern().name().equals(name)
+                .filter(b -> b.pattern().patternType() == PatternType.LITERAL
+                        ? b.pattern().name().equals(name)
                         : name.startsWith(b.pattern().name()))
-                .map(b -> b.entry().principal().substring("User:".length())).collect(Collectors.toSet());
+                .map(b -> b.entry().principal().substring("User:".length()))
+                .collect(Collectors.toSet());
     }
 
     @Test
     void eachPoolsJobsAreReadByItsOwnRunnersOnly() {
         assertEquals(Set.of("sparky-runner"), users(AclOperation.READ, ResourceType.TOPIC, "sparky.jobs"));
         assertEquals(Set.of("sparky-runner-gpu"), users(AclOperation.READ, ResourceType.TOPIC, "sparky.jobs.gpu"));
-        assertEquals(Set.of("sparky-runner-trusted"),
-                users(AclOperation.READ, ResourceType.TOPIC, "sparky.jobs.trusted"));
+        assertEquals(
+                Set.of("sparky-runner-trusted"), users(AclOperation.READ, ResourceType.TOPIC, "sparky.jobs.trusted"));
         assertEquals(Set.of("sparky-runner-gpu"), users(AclOperation.READ, ResourceType.GROUP, "sparky-runners.gpu"));
         assertEquals(Set.of("sparky-runner"), users(AclOperation.READ, ResourceType.GROUP, "sparky-runners"));
     }
@@ -69,7 +71,9 @@ class RunnerPoolAclsTest {
     @Test
     void poolTopicsAreSingleQueuesLikeTheDefaultOne() {
         var specs = SparkyTopics.poolJobs("sparky.jobs", List.of("gpu", "default"));
-        assertEquals(List.of("sparky.jobs.gpu"), specs.stream().map(TopicBootstrap.TopicSpec::name).toList());
+        assertEquals(
+                List.of("sparky.jobs.gpu"),
+                specs.stream().map(TopicBootstrap.TopicSpec::name).toList());
         assertEquals(1, specs.get(0).partitions(), "one partition: docs/adr/0001");
     }
 }

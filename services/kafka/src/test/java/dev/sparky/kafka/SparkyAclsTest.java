@@ -18,16 +18,20 @@ class SparkyAclsTest {
     /** The users allowed {@code op} on the topic (literal entries and CREATE prefixes). */
     private static Set<String> allowed(AclOperation op, String topic) {
         return SparkyAcls.all().stream()
-                .filter(b -> b.pattern().resourceType() == ResourceType.TOPIC && b.entry().operation() == op)
-                .filter(b -> b.pattern().patternType() == PatternType.LITERAL ? b.pattern().name().equals(topic)
+                .filter(b -> b.pattern().resourceType() == ResourceType.TOPIC
+                        && b.entry().operation() == op)
+                .filter(b -> b.pattern().patternType() == PatternType.LITERAL
+                        ? b.pattern().name().equals(topic)
                         : topic.startsWith(b.pattern().name()))
-                .map(b -> b.entry().principal().substring("User:".length())).collect(Collectors.toSet());
+                .map(b -> b.entry().principal().substring("User:".length()))
+                .collect(Collectors.toSet());
     }
 
     @Test
     void externalProducersMayOnlyWriteBuildRequests() {
         Set<AclBinding> producer = SparkyAcls.all().stream()
-                .filter(b -> b.entry().principal().equals("User:" + SparkyAcls.PRODUCER)).collect(Collectors.toSet());
+                .filter(b -> b.entry().principal().equals("User:" + SparkyAcls.PRODUCER))
+                .collect(Collectors.toSet());
         assertEquals(1, producer.size(), producer.toString());
         AclBinding only = producer.iterator().next();
         assertEquals(Topics.BUILD_REQUESTS, only.pattern().name());
@@ -36,11 +40,16 @@ class SparkyAclsTest {
 
     @Test
     void eachInternalTopicHasExactlyItsWritersAndReaders() {
-        assertEquals(Set.of(SparkyAcls.UI, SparkyAcls.SCHEDULER, SparkyAcls.DISPATCHER, SparkyAcls.PRODUCER),
+        assertEquals(
+                Set.of(SparkyAcls.UI, SparkyAcls.SCHEDULER, SparkyAcls.DISPATCHER, SparkyAcls.PRODUCER),
                 allowed(AclOperation.WRITE, Topics.BUILD_REQUESTS));
-        assertEquals(Set.of(SparkyAcls.UI), allowed(AclOperation.WRITE, Topics.BUILD_COMMANDS),
+        assertEquals(
+                Set.of(SparkyAcls.UI),
+                allowed(AclOperation.WRITE, Topics.BUILD_COMMANDS),
                 "only the UI may send commands (cancel, create-api-token)");
-        assertEquals(Set.of(SparkyAcls.RUNNER), allowed(AclOperation.WRITE, Topics.RUNNER_EVENTS),
+        assertEquals(
+                Set.of(SparkyAcls.RUNNER),
+                allowed(AclOperation.WRITE, Topics.RUNNER_EVENTS),
                 "only runners report builds");
         for (String t : Set.of(Topics.JOBS, Topics.RUNNER_CONTROL, Topics.BUILD_EVENTS, Topics.BUILD_REQUESTS_DLQ)) {
             assertEquals(Set.of(SparkyAcls.DISPATCHER), allowed(AclOperation.WRITE, t), t);
@@ -58,7 +67,10 @@ class SparkyAclsTest {
     void onlyAllowEntriesNoWildcardsAndNoClusterRights() {
         for (AclBinding b : SparkyAcls.all()) {
             assertEquals(AclPermissionType.ALLOW, b.entry().permissionType());
-            assertTrue(!b.entry().principal().equals("User:*") && !b.pattern().name().equals("*"), b.toString());
+            assertTrue(
+                    !b.entry().principal().equals("User:*")
+                            && !b.pattern().name().equals("*"),
+                    b.toString());
             assertTrue(b.pattern().resourceType() != ResourceType.CLUSTER, b.toString());
             assertTrue(b.entry().operation() != AclOperation.ALL, b.toString());
         }
@@ -69,7 +81,8 @@ class SparkyAclsTest {
         Set<String> groups = SparkyAcls.all().stream()
                 .filter(b -> b.pattern().resourceType() == ResourceType.GROUP
                         && b.entry().principal().equals("User:" + SparkyAcls.RUNNER))
-                .map(b -> b.pattern().name()).collect(Collectors.toSet());
+                .map(b -> b.pattern().name())
+                .collect(Collectors.toSet());
         assertEquals(Set.of(Topics.RUNNER_SHARE_GROUP), groups);
     }
 }

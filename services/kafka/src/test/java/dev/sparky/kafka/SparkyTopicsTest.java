@@ -17,8 +17,13 @@ class SparkyTopicsTest {
                 .collect(Collectors.toMap(TopicSpec::name, t -> t.configs().get("retention.ms")));
         assertEquals(String.valueOf(86_400_000L), retention.get(Topics.JOBS));
         assertEquals(String.valueOf(86_400_000L), retention.get(Topics.RUNNER_CONTROL));
-        for (String t : new String[] {Topics.RUNNER_EVENTS, Topics.BUILD_EVENTS, Topics.BUILD_REQUESTS_DLQ,
-                Topics.BUILD_REQUESTS, Topics.BUILD_COMMANDS}) {
+        for (String t : new String[] {
+            Topics.RUNNER_EVENTS,
+            Topics.BUILD_EVENTS,
+            Topics.BUILD_REQUESTS_DLQ,
+            Topics.BUILD_REQUESTS,
+            Topics.BUILD_COMMANDS
+        }) {
             assertEquals(String.valueOf(7 * 86_400_000L), retention.get(t), t);
         }
     }
@@ -32,7 +37,9 @@ class SparkyTopicsTest {
 
     @Test
     void theDispatcherCreatesEveryTopicARunnerOfADeclaredPoolWaitsFor() {
-        List<String> created = SparkyTopics.all(List.of("gpu", "arm64")).stream().map(TopicSpec::name).toList();
+        List<String> created = SparkyTopics.all(List.of("gpu", "arm64")).stream()
+                .map(TopicSpec::name)
+                .toList();
         for (String pool : List.of("default", "gpu", "arm64")) {
             assertTrue(created.containsAll(SparkyTopics.runner(pool).names()), pool + ": " + created);
         }
@@ -42,15 +49,17 @@ class SparkyTopicsTest {
 
     @Test
     void aPoolsRunnerReadsItsOwnJobTopicAndTheSharedControlTopic() {
-        assertEquals(new SparkyTopics.RunnerTopics("sparky.jobs.gpu", "sparky.runner-control",
-                "sparky.runner-events"), SparkyTopics.runner("gpu"));
+        assertEquals(
+                new SparkyTopics.RunnerTopics("sparky.jobs.gpu", "sparky.runner-control", "sparky.runner-events"),
+                SparkyTopics.runner("gpu"));
         assertEquals("sparky.jobs", SparkyTopics.runner("default").jobs());
         assertEquals("sparky.jobs", SparkyTopics.jobs(null), "a runner given no pool reads the default pool's");
     }
 
     @Test
     void theJobQueuesHaveOnePartition() {
-        SparkyTopics.all(List.of("gpu")).stream().filter(t -> t.name().startsWith(Topics.JOBS))
+        SparkyTopics.all(List.of("gpu")).stream()
+                .filter(t -> t.name().startsWith(Topics.JOBS))
                 .forEach(t -> assertEquals(1, t.partitions(), t.name()));
     }
 }

@@ -24,14 +24,21 @@ class TopicNamesInOnePlaceTest {
     /** A topic name as a Java string literal, or as a value in a properties file. */
     private static final Pattern IN_JAVA = Pattern.compile(
             "\"sparky\\.(build-requests|build-events|build-commands|jobs|runner-events|runner-control)[.\"]");
+
     private static final Pattern IN_PROPERTIES = Pattern.compile(
             "=\\s*sparky\\.(build-requests|build-events|build-commands|jobs|runner-events|runner-control)\\b");
     /** The one place, and the one line a connector reads from configuration (UiTopicsTest checks it). */
     private static final Set<String> ALLOWED = Set.of(
             "services/contracts/src/main/java/dev/sparky/contracts/Topics.java",
             "ui-service/src/main/resources/application.properties:mp.messaging.incoming.build-events.topic");
-    private static final List<String> SOURCES = List.of("services/contracts", "services/kafka", "dispatcher-service",
-            "runner-service", "scheduler-service", "ui-service");
+
+    private static final List<String> SOURCES = List.of(
+            "services/contracts",
+            "services/kafka",
+            "dispatcher-service",
+            "runner-service",
+            "scheduler-service",
+            "ui-service");
 
     private static Path repository() {
         Path root = Path.of("").toAbsolutePath().getParent().getParent();
@@ -54,7 +61,8 @@ class TopicNamesInOnePlaceTest {
 
     @Test
     void theScanFindsANameWrittenByHand() {
-        assertTrue(IN_JAVA.matcher("consumer.subscribe(List.of(\"sparky.jobs\"));").find());
+        assertTrue(
+                IN_JAVA.matcher("consumer.subscribe(List.of(\"sparky.jobs\"));").find());
         assertTrue(IN_JAVA.matcher("String t = \"sparky.jobs.gpu\";").find());
         assertTrue(IN_PROPERTIES.matcher("sparky.topics.jobs=sparky.jobs").find());
     }
@@ -72,7 +80,9 @@ class TopicNamesInOnePlaceTest {
             List<String> lines = Files.readAllLines(file);
             for (int i = 0; i < lines.size(); i++) {
                 String line = lines.get(i);
-                String key = line.contains("=") ? line.substring(0, line.indexOf('=')).trim() : "";
+                String key = line.contains("=")
+                        ? line.substring(0, line.indexOf('=')).trim()
+                        : "";
                 if (pattern.matcher(line).find() && !ALLOWED.contains(rel + ":" + key)) {
                     found.add(rel + ":" + (i + 1) + ": " + line.trim());
                 }

@@ -43,8 +43,8 @@ class TopicWaitTest {
 
     @Test
     void returnsOnceTheDispatcherHasCreatedTheTopics() {
-        Deque<Set<String>> answers = new ArrayDeque<>(List.of(Set.of(), Set.of("sparky.jobs"),
-                Set.of("sparky.jobs", "sparky.runner-control")));
+        Deque<Set<String>> answers = new ArrayDeque<>(
+                List.of(Set.of(), Set.of("sparky.jobs"), Set.of("sparky.jobs", "sparky.runner-control")));
         TopicWait wait = waitOn(answers::pop, Duration.ofMinutes(1));
         assertTrue(wait.await(List.of("sparky.jobs", "sparky.runner-control"), () -> false));
         assertTrue(answers.isEmpty(), "asked until both existed");
@@ -53,7 +53,8 @@ class TopicWaitTest {
     @Test
     void givesUpAfterTheBoundNamingTheMissingTopic() {
         TopicWait wait = waitOn(() -> Set.of("sparky.jobs", "sparky.runner-events"), Duration.ofSeconds(10));
-        var e = assertThrows(TopicWait.TopicsMissingException.class,
+        var e = assertThrows(
+                TopicWait.TopicsMissingException.class,
                 () -> wait.await(List.of("sparky.jobs.gpu", "sparky.runner-events"), () -> false));
         assertEquals(List.of("sparky.jobs.gpu"), e.missing());
         assertTrue(e.getMessage().contains("topic sparky.jobs.gpu missing on Kafka broker:9092"), e.getMessage());
@@ -62,10 +63,13 @@ class TopicWaitTest {
 
     @Test
     void anUnreachableBrokerIsReportedAsSuchWhenTheBoundRunsOut() {
-        TopicWait wait = waitOn(() -> {
-            throw new java.util.concurrent.TimeoutException("no answer");
-        }, Duration.ofSeconds(5));
-        var e = assertThrows(TopicWait.TopicsMissingException.class,
+        TopicWait wait = waitOn(
+                () -> {
+                    throw new java.util.concurrent.TimeoutException("no answer");
+                },
+                Duration.ofSeconds(5));
+        var e = assertThrows(
+                TopicWait.TopicsMissingException.class,
                 () -> wait.await(List.of("sparky.build-requests"), () -> false));
         assertTrue(e.getMessage().startsWith("Kafka broker:9092 did not answer within 5 s"), e.getMessage());
         assertEquals(List.of("sparky.build-requests"), e.missing());

@@ -20,6 +20,7 @@ import java.util.Properties;
 public final class BrokerCredentials {
     /** The client settings' prefix in a service's configuration. */
     public static final String PREFIX = "sparky.kafka.client.";
+
     public static final String MECHANISM = "SCRAM-SHA-512";
     private static final String ALPHABET = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
@@ -75,7 +76,9 @@ public final class BrokerCredentials {
         // For Kafka's own tools (kafka-console-producer.sh --producer.config ...): the same, without the prefix.
         Properties tool = new Properties();
         tool.putAll(clientSettings(SparkyAcls.PRODUCER, c.password(SparkyAcls.PRODUCER)));
-        PrivateFiles.write(brokerDir.resolve("clients").resolve(SparkyAcls.PRODUCER + ".client.properties"), tool,
+        PrivateFiles.write(
+                brokerDir.resolve("clients").resolve(SparkyAcls.PRODUCER + ".client.properties"),
+                tool,
                 "Kafka client settings of applications that send build requests");
         return c;
     }
@@ -111,9 +114,14 @@ public final class BrokerCredentials {
 
     /** Plain Kafka client settings (no prefix) for {@code user}. */
     public static Map<String, String> clientSettings(String user, String password) {
-        return Map.of("security.protocol", "SASL_PLAINTEXT", "sasl.mechanism", MECHANISM, "sasl.jaas.config",
-                "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + user
-                        + "\" password=\"" + password + "\";");
+        return Map.of(
+                "security.protocol",
+                "SASL_PLAINTEXT",
+                "sasl.mechanism",
+                MECHANISM,
+                "sasl.jaas.config",
+                "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + user + "\" password=\""
+                        + password + "\";");
     }
 
     /** A client file turned back into plain Kafka client settings, for test clients acting as that principal. */
@@ -125,7 +133,8 @@ public final class BrokerCredentials {
             throw new IllegalStateException("cannot read " + file + ": " + e, e);
         }
         Properties out = new Properties();
-        in.stringPropertyNames().stream().filter(k -> k.startsWith(PREFIX))
+        in.stringPropertyNames().stream()
+                .filter(k -> k.startsWith(PREFIX))
                 .forEach(k -> out.put(k.substring(PREFIX.length()), in.getProperty(k)));
         return out;
     }

@@ -30,18 +30,20 @@ import org.apache.kafka.common.Uuid;
  * <p>Usage: {@code LocalBroker <data dir> <port> <controller port>}
  */
 public final class LocalBroker {
-    private LocalBroker() {
-    }
+    private LocalBroker() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length != 3 && args.length != 4) {
-            System.err.println("usage: LocalBroker <data dir> <port> <controller port> [runner pools, comma-separated]");
+            System.err.println(
+                    "usage: LocalBroker <data dir> <port> <controller port> [runner pools, comma-separated]");
             System.exit(2);
         }
         // The runner pools get a Kafka user each (sparky-runner-<pool>) and the ACLs of their own queue only.
         String poolList = args.length == 4 ? args[3] : System.getenv().getOrDefault("SPARKY_RUNNER_POOLS", "");
         List<String> pools = SparkyAcls.pools(java.util.Arrays.stream(poolList.split(","))
-                .map(String::trim).filter(s -> !s.isEmpty()).toList());
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .toList());
         Path dir = Path.of(args[0]).toAbsolutePath();
         int port = Integer.parseInt(args[1]);
         int controllerPort = Integer.parseInt(args[2]);
@@ -82,12 +84,14 @@ public final class LocalBroker {
         p.put("listener.security.protocol.map", "SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT");
         p.put("sasl.enabled.mechanisms", BrokerCredentials.MECHANISM);
         p.put("sasl.mechanism.inter.broker.protocol", BrokerCredentials.MECHANISM);
-        p.put("listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config",
+        p.put(
+                "listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config",
                 "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + admin
                         + "\" password=\"" + adminPassword + "\";");
         p.put("listener.name.controller.sasl.enabled.mechanisms", "PLAIN");
         p.put("sasl.mechanism.controller.protocol", "PLAIN");
-        p.put("listener.name.controller.plain.sasl.jaas.config",
+        p.put(
+                "listener.name.controller.plain.sasl.jaas.config",
                 "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + admin
                         + "\" password=\"" + adminPassword + "\" user_" + admin + "=\"" + adminPassword + "\";");
         p.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
@@ -142,8 +146,8 @@ public final class LocalBroker {
 
     private static void format(Path config, BrokerCredentials users) {
         String clusterId = Uuid.randomUuid().toString();
-        List<String> args = new ArrayList<>(List.of("format", "--standalone", "-t", clusterId, "-c",
-                config.toString()));
+        List<String> args =
+                new ArrayList<>(List.of("format", "--standalone", "-t", clusterId, "-c", config.toString()));
         users.all().forEach((user, password) -> {
             args.add("--add-scram");
             args.add(BrokerCredentials.MECHANISM + "=[name=" + user + ",password=" + password + "]");
@@ -163,13 +167,17 @@ public final class LocalBroker {
             try (Admin admin = Admin.create(p)) {
                 // A pool added after the storage was formatted has no SCRAM user yet: add (or refresh) each.
                 admin.alterUserScramCredentials(SparkyAcls.runnerUsers(pools).stream()
-                        .map(u -> (UserScramCredentialAlteration) new UserScramCredentialUpsertion(u,
-                                new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, 4096), users.password(u)))
-                        .toList()).all().get(30, TimeUnit.SECONDS);
+                                .map(u -> (UserScramCredentialAlteration) new UserScramCredentialUpsertion(
+                                        u,
+                                        new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, 4096),
+                                        users.password(u)))
+                                .toList())
+                        .all()
+                        .get(30, TimeUnit.SECONDS);
                 admin.createAcls(SparkyAcls.all(pools)).all().get(30, TimeUnit.SECONDS);
                 Files.writeString(dir.resolve(READY_FILE), "users and ACLs in place\n");
-                System.out.println("Sparky: " + SparkyAcls.all(pools).size() + " ACLs in place for runner pools "
-                        + pools);
+                System.out.println(
+                        "Sparky: " + SparkyAcls.all(pools).size() + " ACLs in place for runner pools " + pools);
                 return;
             } catch (InterruptedException e) {
                 return;

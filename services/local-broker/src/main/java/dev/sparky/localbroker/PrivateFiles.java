@@ -10,8 +10,7 @@ import java.util.Properties;
 
 /** Files of credentials and keys: only their owner may read them. */
 public final class PrivateFiles {
-    private PrivateFiles() {
-    }
+    private PrivateFiles() {}
 
     /** Writes a properties file atomically with mode 0600, in a folder made 0700. */
     public static void write(Path file, Properties p, String comment) throws IOException {

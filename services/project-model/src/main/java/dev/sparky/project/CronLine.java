@@ -8,8 +8,7 @@ import dev.sparky.project.cron.CronExpression;
  * everyone who reads it (UI, API), not only a line in the scheduler's log.
  */
 public final class CronLine {
-    private CronLine() {
-    }
+    private CronLine() {}
 
     /** @return what is wrong with the line, or null when it is a valid 5- or 6-field crontab */
     public static String problem(String line) {

@@ -50,8 +50,11 @@ final class DefinitionReader {
     /** {@code text} with its template variables filled; each undefined one is a warning naming where to define it. */
     String filled(String key, Node at, String text) {
         TemplateVars.Filled f = templates.fill(text);
-        f.missing().forEach(name -> warn(at, key + ": template variable %" + name + "% is not defined in "
-                + templates.label() + " (or is not a single value): define it there, or set fallback:"));
+        f.missing()
+                .forEach(name -> warn(
+                        at,
+                        key + ": template variable %" + name + "% is not defined in " + templates.label()
+                                + " (or is not a single value): define it there, or set fallback:"));
         return f.text();
     }
 
@@ -109,16 +112,36 @@ final class DefinitionReader {
                 case "cache" -> cache = cachePaths(v);
                 case "job_api" -> jobApiProjects = jobApi(v);
                 case "pool" -> pool = pool(v, pool);
-                case "plugins" -> warn(v, "plugins are Sparky's Raku hooks and are not run here: use notify: {url, on}");
+                case "plugins" ->
+                    warn(v, "plugins are Sparky's Raku hooks and are not run here: use notify: {url, on}");
                 default -> warn(t.getKeyNode(), "unknown key '" + key + "' is ignored (check its spelling)");
             }
         }
         // sparrowdo's tags first, so that top-level tags: win, whatever the order of the keys
         Map<String, String> allTags = new LinkedHashMap<>(sparrowdo.tags());
         allTags.putAll(tags);
-        return new ProjectDefinition(allowManual, disabled, keep, crontab, scm, downstream, downstreamOn, vars,
-                groupVars, Map.copyOf(allTags), script, timeout, concurrency, retries, env, secrets, notify, cache,
-                jobApiProjects, sparrowdo.options(), pool);
+        return new ProjectDefinition(
+                allowManual,
+                disabled,
+                keep,
+                crontab,
+                scm,
+                downstream,
+                downstreamOn,
+                vars,
+                groupVars,
+                Map.copyOf(allTags),
+                script,
+                timeout,
+                concurrency,
+                retries,
+                env,
+                secrets,
+                notify,
+                cache,
+                jobApiProjects,
+                sparrowdo.options(),
+                pool);
     }
 
     /** Whether the file has a {@code script:} key (else the project folder decides: job.sh or sparrowfile). */
@@ -249,8 +272,11 @@ final class DefinitionReader {
         try {
             return Enum.valueOf(type, s.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            error(v, key + ": expected one of " + java.util.Arrays.toString(type.getEnumConstants()).toLowerCase(Locale.ROOT)
-                    + ", got '" + s + "'");
+            error(
+                    v,
+                    key + ": expected one of "
+                            + java.util.Arrays.toString(type.getEnumConstants()).toLowerCase(Locale.ROOT) + ", got '"
+                            + s + "'");
             return fallback;
         }
     }

@@ -8,8 +8,7 @@ import java.util.regex.Pattern;
 public final class DurationText {
     private static final Pattern PART = Pattern.compile("(\\d+)([smhd])");
 
-    private DurationText() {
-    }
+    private DurationText() {}
 
     /** @throws IllegalArgumentException with an example of a valid value */
     public static Duration parse(String text) {
@@ -22,12 +21,13 @@ public final class DurationText {
         int end = 0;
         while (m.find() && m.start() == end) {
             long n = Long.parseLong(m.group(1));
-            total = total.plus(switch (m.group(2)) {
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                case "h" -> Duration.ofHours(n);
-                default -> Duration.ofDays(n);
-            });
+            total = total.plus(
+                    switch (m.group(2)) {
+                        case "s" -> Duration.ofSeconds(n);
+                        case "m" -> Duration.ofMinutes(n);
+                        case "h" -> Duration.ofHours(n);
+                        default -> Duration.ofDays(n);
+                    });
             end = m.end();
         }
         if (end != s.length() || s.isEmpty()) {

@@ -9,8 +9,7 @@ import java.util.List;
  *
  * @param yamlText the raw {@code sparky.yaml} (empty when missing), shown on the project page
  */
-public record Project(String name, Path dir, ProjectDefinition definition, List<ProjectIssue> issues,
-        String yamlText) {
+public record Project(String name, Path dir, ProjectDefinition definition, List<ProjectIssue> issues, String yamlText) {
 
     public Project {
         issues = List.copyOf(issues);
@@ -21,7 +20,9 @@ public record Project(String name, Path dir, ProjectDefinition definition, List<
     }
 
     public List<ProjectIssue> errors() {
-        return issues.stream().filter(i -> i.severity() == ProjectIssue.Severity.ERROR).toList();
+        return issues.stream()
+                .filter(i -> i.severity() == ProjectIssue.Severity.ERROR)
+                .toList();
     }
 
     public Path scriptPath() {

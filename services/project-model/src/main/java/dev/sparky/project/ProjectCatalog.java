@@ -30,21 +30,18 @@ public final class ProjectCatalog {
     static final Duration LIST_RECHECK = Duration.ofSeconds(1);
     static final Duration RACY = Duration.ofSeconds(2);
 
-    private record Cached(FileTime yamlTime, FileTime scriptTime, TemplateVars templates, Project project) {
-    }
+    private record Cached(FileTime yamlTime, FileTime scriptTime, TemplateVars templates, Project project) {}
 
     /** The folder names as listed at {@code listedAt} (epoch ms), when the projects folder had this change time. */
     private record Listing(FileTime rootTime, long listedAt, List<String> names) {
         /** A change within the clock tick before the listing may hide another one of the same tick. */
         boolean trusted(FileTime now) {
-            return rootTime.toMillis() > 0 && rootTime.equals(now)
-                    && listedAt - rootTime.toMillis() >= RACY.toMillis();
+            return rootTime.toMillis() > 0 && rootTime.equals(now) && listedAt - rootTime.toMillis() >= RACY.toMillis();
         }
     }
 
     /** The full list, made from {@code names} (the very list instance) at {@code checkedAt} (nanoTime). */
-    private record Snapshot(List<String> names, long checkedAt, List<Project> projects) {
-    }
+    private record Snapshot(List<String> names, long checkedAt, List<Project> projects) {}
 
     private final Path root;
     private final ConcurrentHashMap<String, Cached> cache = new ConcurrentHashMap<>();
@@ -122,7 +119,9 @@ public final class ProjectCatalog {
         FileTime yamlTime = mtime(dir.resolve(ProjectLoader.YAML_FILE));
         Cached c = cache.get(name);
         TemplateVars vars = templates.current();
-        if (c != null && yamlTime.equals(c.yamlTime()) && c.templates() == vars
+        if (c != null
+                && yamlTime.equals(c.yamlTime())
+                && c.templates() == vars
                 && mtime(c.project().scriptPath()).equals(c.scriptTime())) {
             return Optional.of(c.project());
         }

@@ -44,23 +44,78 @@ public record ProjectDefinition(
     public static final String DEFAULT_SCRIPT = "job.sh";
     /** Sparky's scenario file: run with {@code sparrowdo}, not as a program. */
     public static final String SPARROWFILE = "sparrowfile";
+
     public static final Duration DEFAULT_TIMEOUT = Duration.ofHours(1);
 
     /** The definition of a project whose folder has no {@code sparky.yaml}: every default. */
     public static ProjectDefinition defaults() {
-        return new ProjectDefinition(false, false, null, null, null, List.of(), DownstreamOn.SUCCESS, List.of(),
-                List.of(), Map.of(), DEFAULT_SCRIPT, DEFAULT_TIMEOUT, 1, 1, Map.of(), List.of(), List.of(), List.of(),
-                List.of(), Map.of(), RunnerPools.DEFAULT);
+        return new ProjectDefinition(
+                false,
+                false,
+                null,
+                null,
+                null,
+                List.of(),
+                DownstreamOn.SUCCESS,
+                List.of(),
+                List.of(),
+                Map.of(),
+                DEFAULT_SCRIPT,
+                DEFAULT_TIMEOUT,
+                1,
+                1,
+                Map.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                Map.of(),
+                RunnerPools.DEFAULT);
     }
 
     /** A definition on the default pool. */
-    public ProjectDefinition(boolean allowManualRun, boolean disabled, Integer keepBuilds, String crontab,
-            ScmSpec scm, List<String> downstream, DownstreamOn downstreamOn, List<VarSpec> vars,
-            List<String> groupVars, Map<String, String> tags, String script, Duration timeout, int concurrency,
-            int retries, Map<String, String> env, List<String> secrets, List<NotifyHook> notifyHooks,
-            List<String> cache, List<String> jobApiProjects, Map<String, String> sparrowdo) {
-        this(allowManualRun, disabled, keepBuilds, crontab, scm, downstream, downstreamOn, vars, groupVars, tags,
-                script, timeout, concurrency, retries, env, secrets, notifyHooks, cache, jobApiProjects, sparrowdo,
+    public ProjectDefinition(
+            boolean allowManualRun,
+            boolean disabled,
+            Integer keepBuilds,
+            String crontab,
+            ScmSpec scm,
+            List<String> downstream,
+            DownstreamOn downstreamOn,
+            List<VarSpec> vars,
+            List<String> groupVars,
+            Map<String, String> tags,
+            String script,
+            Duration timeout,
+            int concurrency,
+            int retries,
+            Map<String, String> env,
+            List<String> secrets,
+            List<NotifyHook> notifyHooks,
+            List<String> cache,
+            List<String> jobApiProjects,
+            Map<String, String> sparrowdo) {
+        this(
+                allowManualRun,
+                disabled,
+                keepBuilds,
+                crontab,
+                scm,
+                downstream,
+                downstreamOn,
+                vars,
+                groupVars,
+                tags,
+                script,
+                timeout,
+                concurrency,
+                retries,
+                env,
+                secrets,
+                notifyHooks,
+                cache,
+                jobApiProjects,
+                sparrowdo,
                 RunnerPools.DEFAULT);
     }
 
@@ -74,9 +129,28 @@ public record ProjectDefinition(
      */
     public static ProjectDefinition forSentScenario(Map<String, String> sparrowdoFlags, String pool) {
         ProjectDefinition d = defaults();
-        return new ProjectDefinition(d.allowManualRun, d.disabled, d.keepBuilds, d.crontab, d.scm, d.downstream,
-                d.downstreamOn, d.vars, d.groupVars, d.tags, SPARROWFILE, d.timeout, d.concurrency, d.retries, d.env,
-                d.secrets, d.notifyHooks, d.cache, d.jobApiProjects, sparrowdoFlags, pool);
+        return new ProjectDefinition(
+                d.allowManualRun,
+                d.disabled,
+                d.keepBuilds,
+                d.crontab,
+                d.scm,
+                d.downstream,
+                d.downstreamOn,
+                d.vars,
+                d.groupVars,
+                d.tags,
+                SPARROWFILE,
+                d.timeout,
+                d.concurrency,
+                d.retries,
+                d.env,
+                d.secrets,
+                d.notifyHooks,
+                d.cache,
+                d.jobApiProjects,
+                sparrowdoFlags,
+                pool);
     }
 
     public ProjectDefinition {
@@ -100,14 +174,32 @@ public record ProjectDefinition(
 
     /** The same definition with another scenario file. */
     public ProjectDefinition withScript(String name) {
-        return new ProjectDefinition(allowManualRun, disabled, keepBuilds, crontab, scm, downstream, downstreamOn,
-                vars, groupVars, tags, name, timeout, concurrency, retries, env, secrets, notifyHooks, cache,
-                jobApiProjects, sparrowdo, pool);
+        return new ProjectDefinition(
+                allowManualRun,
+                disabled,
+                keepBuilds,
+                crontab,
+                scm,
+                downstream,
+                downstreamOn,
+                vars,
+                groupVars,
+                tags,
+                name,
+                timeout,
+                concurrency,
+                retries,
+                env,
+                secrets,
+                notifyHooks,
+                cache,
+                jobApiProjects,
+                sparrowdo,
+                pool);
     }
 
     /** {@code scm: {url, branch}}; a null branch means the remote's HEAD. */
-    public record ScmSpec(String url, String branch) {
-    }
+    public record ScmSpec(String url, String branch) {}
 
     /** When downstream projects are queued. */
     public enum DownstreamOn {
@@ -116,8 +208,7 @@ public record ProjectDefinition(
     }
 
     /** A post-build webhook. */
-    public record NotifyHook(String url, NotifyOn on) {
-    }
+    public record NotifyHook(String url, NotifyOn on) {}
 
     /** Which build outcomes a hook fires on. */
     public enum NotifyOn {
@@ -132,7 +223,11 @@ public record ProjectDefinition(
      * @param type input, password, textarea, select or checkbox
      * @param values the choices of a select
      */
-    public record VarSpec(String name, String type, String defaultValue, List<String> values, boolean multiple,
-            List<String> groups) {
-    }
+    public record VarSpec(
+            String name,
+            String type,
+            String defaultValue,
+            List<String> values,
+            boolean multiple,
+            List<String> groups) {}
 }

@@ -23,8 +23,7 @@ public final class ProjectLoader {
     /** {@link DefinitionReader} walks the nodes itself, to keep the line of every value it checks. */
     private static final YamlReader YAML = YamlReader.STRICT;
 
-    private ProjectLoader() {
-    }
+    private ProjectLoader() {}
 
     /** @param dir the project folder; its name must already be a valid project name */
     public static Project load(Path dir) {
@@ -45,7 +44,8 @@ public final class ProjectLoader {
         } else {
             try {
                 if (Files.size(yamlPath) > MAX_YAML_BYTES) {
-                    issues.add(ProjectIssue.error(label, 0, "file is larger than 1 MiB; a project definition is small"));
+                    issues.add(
+                            ProjectIssue.error(label, 0, "file is larger than 1 MiB; a project definition is small"));
                 } else {
                     text = Files.readString(yamlPath, StandardCharsets.UTF_8);
                     definition = read(text, label, issues, templates);
@@ -70,8 +70,8 @@ public final class ProjectLoader {
     }
 
     /** {@link #parse}, with a null script when the file names none. */
-    private static ProjectDefinition read(String text, String label, List<ProjectIssue> issues,
-            TemplateVars templates) {
+    private static ProjectDefinition read(
+            String text, String label, List<ProjectIssue> issues, TemplateVars templates) {
         Node root;
         try {
             root = YAML.compose(text, label);
@@ -83,7 +83,9 @@ public final class ProjectLoader {
             return ProjectDefinition.defaults().withScript(null);
         }
         if (!(root instanceof MappingNode mapping)) {
-            issues.add(ProjectIssue.error(label, root.getStartMark().getLine() + 1,
+            issues.add(ProjectIssue.error(
+                    label,
+                    root.getStartMark().getLine() + 1,
                     "the file must be a mapping of keys (allow_manual_run: true, ...), not a " + root.getNodeId()));
             return ProjectDefinition.defaults();
         }
@@ -107,17 +109,21 @@ public final class ProjectLoader {
         return ProjectDefinition.DEFAULT_SCRIPT;
     }
 
-    private static void checkScript(Path dir, String name, ProjectDefinition definition, boolean named,
-            List<ProjectIssue> issues) {
+    private static void checkScript(
+            Path dir, String name, ProjectDefinition definition, boolean named, List<ProjectIssue> issues) {
         String script = definition.script();
         if (!Names.isValidJobId(script)) {
             return; // DefinitionReader already reported the bad script name
         }
         Path scriptPath = dir.resolve(script);
         if (!Files.isRegularFile(scriptPath)) {
-            issues.add(ProjectIssue.error("projects/" + name + "/" + script, 0,
-                    "job script is missing: create " + script + (named ? " (named by script: in sparky.yaml)"
-                            : " (or a Sparky sparrowfile, or set script: in sparky.yaml)")));
+            issues.add(ProjectIssue.error(
+                    "projects/" + name + "/" + script,
+                    0,
+                    "job script is missing: create " + script
+                            + (named
+                                    ? " (named by script: in sparky.yaml)"
+                                    : " (or a Sparky sparrowfile, or set script: in sparky.yaml)")));
         }
     }
 }

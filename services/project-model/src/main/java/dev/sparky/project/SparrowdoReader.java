@@ -18,8 +18,8 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
  */
 final class SparrowdoReader {
     /** Options that name another machine (or a container): the project is not buildable with them. */
-    static final Set<String> ELSEWHERE = Set.of("host", "ssh_user", "ssh_port", "ssh_private_key", "docker", "image",
-            "bootstrap", "sync");
+    static final Set<String> ELSEWHERE =
+            Set.of("host", "ssh_user", "ssh_port", "ssh_private_key", "docker", "image", "bootstrap", "sync");
     /** Of those, the ones Sparky's own examples set to {@code false}: off, they ask for nothing elsewhere. */
     private static final Set<String> OFF_IS_HARMLESS = Set.of("bootstrap", "sync");
     /** Values of {@code repo}: a URL without spaces, quotes or shell characters, never an option. */
@@ -60,17 +60,22 @@ final class SparrowdoReader {
                 continue; // bootstrap: false (Sparky's examples say so): nothing to install, nothing to refuse
             }
             if (ELSEWHERE.contains(k)) {
-                reader.error(key, name + ": a build runs on the runner that takes it, never on another host or "
-                        + "container: remove " + k + " and run this project on a runner pool whose runner is that "
-                        + "host (or container)");
+                reader.error(
+                        key,
+                        name + ": a build runs on the runner that takes it, never on another host or "
+                                + "container: remove " + k
+                                + " and run this project on a runner pool whose runner is that "
+                                + "host (or container)");
                 continue;
             }
             switch (k) {
                 case "tags" -> tags.putAll(tagReader.apply(name, value));
                 case "no_sudo" -> {
                     if (!flag(name, value)) {
-                        reader.warn(value, name + ": builds never use sudo on a runner; sparrowdo always runs "
-                                + "with --no_sudo");
+                        reader.warn(
+                                value,
+                                name + ": builds never use sudo on a runner; sparrowdo always runs "
+                                        + "with --no_sudo");
                     }
                 }
                 case "localhost" -> {
@@ -83,15 +88,25 @@ final class SparrowdoReader {
                         options.put(k, "true");
                     }
                 }
-                case "repo" -> text(name, value, REPO, "a URL such as file:///srv/sparrow-repo or "
-                        + "https://repo.example.org").ifPresent(s -> options.put(k, s));
-                case "conf" -> text(name, value, "(?!\\.\\.?/)(?!/)(?!.*/\\.\\./)(?!.*/\\.\\.$)[A-Za-z0-9._/-]+",
-                        "a file name inside the project folder, such as config.raku (relative, no '..')")
-                        .ifPresent(s -> options.put(k, s));
-                case "format" -> reader.warn(key, name + " is ignored: sparrowdo has no output format option; "
-                        + "output is coloured lines");
-                case "secretsfile" -> reader.warn(key, name + " is ignored: list the variables under secrets: and "
-                        + "keep their values in the project's secret folder");
+                case "repo" ->
+                    text(name, value, REPO, "a URL such as file:///srv/sparrow-repo or " + "https://repo.example.org")
+                            .ifPresent(s -> options.put(k, s));
+                case "conf" ->
+                    text(
+                                    name,
+                                    value,
+                                    "(?!\\.\\.?/)(?!/)(?!.*/\\.\\./)(?!.*/\\.\\.$)[A-Za-z0-9._/-]+",
+                                    "a file name inside the project folder, such as config.raku (relative, no '..')")
+                            .ifPresent(s -> options.put(k, s));
+                case "format" ->
+                    reader.warn(
+                            key,
+                            name + " is ignored: sparrowdo has no output format option; " + "output is coloured lines");
+                case "secretsfile" ->
+                    reader.warn(
+                            key,
+                            name + " is ignored: list the variables under secrets: and "
+                                    + "keep their values in the project's secret folder");
                 default -> reader.warn(key, name + ": unknown sparrowdo option is ignored (check its spelling)");
             }
         }

@@ -9,8 +9,7 @@ import java.util.Map;
  * ({@code ___comma___}, {@code ___eq___}, {@code ___nl___}, {@code ___space___}) are decoded.
  */
 public final class TagString {
-    private TagString() {
-    }
+    private TagString() {}
 
     /** @throws IllegalArgumentException naming the bad pair */
     public static Map<String, String> parse(String text) {
@@ -28,9 +27,10 @@ public final class TagString {
             String value = eq < 0 ? "true" : decode(pair.substring(eq + 1).trim());
             if (!ParameterNames.SYNTAX.matcher(key).matches()) {
                 // Say which rule, e.g. that BASH_FUNC_x%% is an exported function, not just a bad name.
-                throw new IllegalArgumentException("tag '" + pair + "': " + ParameterNames.reservedClass(key)
-                        .flatMap(rule -> ParameterNames.refusal(key))
-                        .orElse("the name must be a variable name ([A-Za-z_][A-Za-z0-9_]*)"));
+                throw new IllegalArgumentException("tag '" + pair + "': "
+                        + ParameterNames.reservedClass(key)
+                                .flatMap(rule -> ParameterNames.refusal(key))
+                                .orElse("the name must be a variable name ([A-Za-z_][A-Za-z0-9_]*)"));
             }
             out.put(key, value);
         }
@@ -38,7 +38,9 @@ public final class TagString {
     }
 
     static String decode(String v) {
-        return v.replace("___comma___", ",").replace("___eq___", "=").replace("___nl___", "\n")
+        return v.replace("___comma___", ",")
+                .replace("___eq___", "=")
+                .replace("___nl___", "\n")
                 .replace("___space___", " ");
     }
 }

@@ -17,8 +17,7 @@ import java.util.Objects;
 final class TemplateFiles {
     private static final System.Logger LOG = System.getLogger(TemplateFiles.class.getName());
 
-    private record Loaded(List<FileTime> times, TemplateVars vars) {
-    }
+    private record Loaded(List<FileTime> times, TemplateVars vars) {}
 
     private final Path home;
     private final String host;
@@ -46,8 +45,10 @@ final class TemplateFiles {
     }
 
     TemplateVars current() {
-        List<FileTime> times = List.of(mtime(home.resolve("templates/vars.yaml")),
-                host == null || !host.matches("[A-Za-z0-9._-]+") ? FileTime.fromMillis(0)
+        List<FileTime> times = List.of(
+                mtime(home.resolve("templates/vars.yaml")),
+                host == null || !host.matches("[A-Za-z0-9._-]+")
+                        ? FileTime.fromMillis(0)
                         : mtime(home.resolve("templates/hosts").resolve(host).resolve("vars.yaml")));
         Loaded l = loaded;
         if (l != null && Objects.equals(l.times(), times)) {

@@ -40,7 +40,8 @@ public final class TemplateVars {
     public static TemplateVars read(Path home, String host, List<String> problems) {
         Path shared = home.resolve("templates/vars.yaml");
         Path hostFile = host == null || host.isBlank() || !host.matches("[A-Za-z0-9._-]+") || host.startsWith(".")
-                ? null : home.resolve("templates/hosts").resolve(host).resolve("vars.yaml");
+                ? null
+                : home.resolve("templates/hosts").resolve(host).resolve("vars.yaml");
         Path file = hostFile != null && Files.isRegularFile(hostFile) ? hostFile : shared;
         String label = home.relativize(file).toString();
         if (!Files.isRegularFile(file)) {
@@ -62,7 +63,8 @@ public final class TemplateVars {
                 return new TemplateVars(Map.of(), label);
             }
             if (!(root instanceof Map<?, ?> m) || !(m.get("vars") instanceof Map<?, ?> v)) {
-                problems.add(label + ": expected 'vars:' with a mapping of name: value; template variables are ignored");
+                problems.add(
+                        label + ": expected 'vars:' with a mapping of name: value; template variables are ignored");
                 return new TemplateVars(Map.of(), label);
             }
             @SuppressWarnings("unchecked")

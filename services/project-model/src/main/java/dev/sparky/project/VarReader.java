@@ -12,8 +12,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /** Reads one entry of {@code vars:}: name, type, default, values, multiple, group. */
 final class VarReader {
-    private VarReader() {
-    }
+    private VarReader() {}
 
     static VarSpec read(Node item, DefinitionReader r) {
         if (!(item instanceof MappingNode m)) {
@@ -37,7 +36,8 @@ final class VarReader {
                 case "type" -> type = r.scalar("vars.type", v);
                 case "default", "value" -> {
                     def = v instanceof SequenceNode
-                            ? String.join(",", r.stringList("vars.default", v)) : r.scalar("vars.default", v);
+                            ? String.join(",", r.stringList("vars.default", v))
+                            : r.scalar("vars.default", v);
                     defNode = v;
                 }
                 case "values" -> {
@@ -46,8 +46,10 @@ final class VarReader {
                     valuesNode = v;
                 }
                 case "multiple" -> multiple = "true".equalsIgnoreCase(r.scalar("vars.multiple", v));
-                case "group" -> groups = v instanceof SequenceNode ? r.stringList("vars.group", v)
-                        : List.of(r.scalar("vars.group", v));
+                case "group" ->
+                    groups = v instanceof SequenceNode
+                            ? r.stringList("vars.group", v)
+                            : List.of(r.scalar("vars.group", v));
                 case "fallback" -> fallback = r.scalar("vars.fallback", v);
                 default -> r.warn(t.getKeyNode(), "vars: unknown key '" + key + "' is ignored");
             }
@@ -59,16 +61,21 @@ final class VarReader {
         if (!ParameterNames.SYNTAX.matcher(name).matches()) {
             // Sparky takes such names; a build parameter here is a variable name (docs/adr/0005): the form
             // leaves the var out instead of sending a name every door would refuse, and the project still builds.
-            r.warn(item, "vars: '" + name + "' cannot be a build parameter: " + ParameterNames.violation(name)
-                    .orElse("not a variable name") + "; rename it (for example " + suggestion(name)
-                    + ") and read that name in the scenario; the form leaves it out until then");
+            r.warn(
+                    item,
+                    "vars: '" + name + "' cannot be a build parameter: "
+                            + ParameterNames.violation(name).orElse("not a variable name") + "; rename it (for example "
+                            + suggestion(name)
+                            + ") and read that name in the scenario; the form leaves it out until then");
             return null;
         }
         String reserved = ParameterNames.reservedClass(name).orElse(null);
         if (reserved != null) {
             // Every door refuses such a parameter and the runner does not pass it: the form could never build.
-            r.warn(item, "vars: '" + name + "' cannot be a build parameter: " + reserved
-                    + "; rename the var (set fixed values in env: instead)");
+            r.warn(
+                    item,
+                    "vars: '" + name + "' cannot be a build parameter: " + reserved
+                            + "; rename the var (set fixed values in env: instead)");
         }
         if (type == null || !r.isVarType(type)) {
             r.error(item, "vars: type of '" + name + "' must be input, password, textarea, select or checkbox");
@@ -88,8 +95,8 @@ final class VarReader {
     }
 
     /** Each entry filled; an entry naming a list becomes its (sorted) values; an undefined one its fallback. */
-    private static List<String> filledValues(List<String> values, String fallback, String name, Node at,
-            DefinitionReader r) {
+    private static List<String> filledValues(
+            List<String> values, String fallback, String name, Node at, DefinitionReader r) {
         List<String> out = new ArrayList<>();
         for (String v : values) {
             TemplateVars.Filled f = r.templates().fill(v);

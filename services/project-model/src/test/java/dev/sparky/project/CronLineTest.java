@@ -33,12 +33,13 @@ class CronLineTest {
     @Test
     void theProjectCarriesTheErrorOnItsLine() {
         List<ProjectIssue> issues = new ArrayList<>();
-        ProjectDefinition d = ProjectLoader.parse("allow_manual_run: true\ncrontab: '61 * * * *'\n",
-                "projects/p/sparky.yaml", issues);
+        ProjectDefinition d = ProjectLoader.parse(
+                "allow_manual_run: true\ncrontab: '61 * * * *'\n", "projects/p/sparky.yaml", issues);
         assertNull(d.crontab());
         assertEquals(1, issues.size(), issues.toString());
         assertEquals(ProjectIssue.Severity.ERROR, issues.get(0).severity());
         assertEquals(2, issues.get(0).line());
-        assertTrue(issues.get(0).message().startsWith("crontab: "), issues.get(0).message());
+        assertTrue(
+                issues.get(0).message().startsWith("crontab: "), issues.get(0).message());
     }
 }

@@ -142,14 +142,20 @@ class ProjectLoaderTest {
         ProjectDefinition d = parse("script: ../../etc/passwd\ncache: [../outside]\n", issues);
         assertEquals("job.sh", d.script());
         assertEquals(List.of(), d.cache());
-        assertEquals(2, issues.stream().filter(i -> i.severity() == ProjectIssue.Severity.ERROR).count());
+        assertEquals(
+                2,
+                issues.stream()
+                        .filter(i -> i.severity() == ProjectIssue.Severity.ERROR)
+                        .count());
     }
 
     @Test
     void aFolderWithoutJobScriptIsABrokenProjectNotACrash() throws IOException {
         Project p = write("noscript", "allow_manual_run: true\n", false);
         assertFalse(p.buildable());
-        assertTrue(p.errors().get(0).toString().contains("job script is missing"), p.errors().toString());
+        assertTrue(
+                p.errors().get(0).toString().contains("job script is missing"),
+                p.errors().toString());
     }
 
     @Test
@@ -176,7 +182,8 @@ class ProjectLoaderTest {
         Files.writeString(yaml, "concurrency: 4\n");
         Files.setLastModifiedTime(yaml, FileTime.fromMillis(System.currentTimeMillis() + 5000));
         assertEquals(4, catalog.find("edited").orElseThrow().definition().concurrency());
-        assertEquals(List.of("edited"), catalog.list().stream().map(Project::name).toList());
+        assertEquals(
+                List.of("edited"), catalog.list().stream().map(Project::name).toList());
     }
 
     @Test
@@ -188,7 +195,9 @@ class ProjectLoaderTest {
         Files.writeString(root.resolve("a-file"), "not a folder");
         ProjectCatalog catalog = new ProjectCatalog(root);
         assertEquals(List.of("a-project", "b-project"), catalog.names());
-        assertEquals(catalog.names(), catalog.list().stream().map(Project::name).toList(),
+        assertEquals(
+                catalog.names(),
+                catalog.list().stream().map(Project::name).toList(),
                 "the same folders as the full list, broken sparky.yaml included");
     }
 
@@ -196,14 +205,18 @@ class ProjectLoaderTest {
     void aProjectAddedOrRemovedShowsInTheListAtOnce() throws IOException {
         write("first", "concurrency: 1\n", true);
         ProjectCatalog catalog = new ProjectCatalog(root);
-        assertEquals(List.of("first"), catalog.list().stream().map(Project::name).toList());
+        assertEquals(
+                List.of("first"), catalog.list().stream().map(Project::name).toList());
         write("second", "concurrency: 1\n", true);
-        assertEquals(List.of("first", "second"), catalog.list().stream().map(Project::name).toList());
+        assertEquals(
+                List.of("first", "second"),
+                catalog.list().stream().map(Project::name).toList());
         assertEquals(List.of("first", "second"), catalog.names());
         Files.delete(root.resolve("first/sparky.yaml"));
         Files.delete(root.resolve("first/job.sh"));
         Files.delete(root.resolve("first"));
-        assertEquals(List.of("second"), catalog.list().stream().map(Project::name).toList());
+        assertEquals(
+                List.of("second"), catalog.list().stream().map(Project::name).toList());
     }
 
     @Test
@@ -241,8 +254,11 @@ class ProjectLoaderTest {
         assertEquals(2, d.vars().size());
         assertEquals(1, issues.size(), issues::toString);
         assertEquals(ProjectIssue.Severity.WARNING, issues.get(0).severity());
-        assertTrue(issues.get(0).message().startsWith("vars: 'LD_PRELOAD' cannot be a build parameter: names the"
-                + " dynamic linker"), issues.get(0).message());
+        assertTrue(
+                issues.get(0)
+                        .message()
+                        .startsWith("vars: 'LD_PRELOAD' cannot be a build parameter: names the" + " dynamic linker"),
+                issues.get(0).message());
     }
 
     @Test
@@ -281,7 +297,8 @@ class ProjectLoaderTest {
         issues.clear();
         parse("job_api:\n  projects:\n    - ok\n    - ../etc\n  project: [x]\n", issues);
         assertEquals(2, issues.size(), issues.toString());
-        assertTrue(issues.get(0).message().contains("job_api.projects: '../etc' is not a valid project name"),
+        assertTrue(
+                issues.get(0).message().contains("job_api.projects: '../etc' is not a valid project name"),
                 issues.toString());
         assertEquals(ProjectIssue.Severity.WARNING, issues.get(1).severity());
         assertEquals(5, issues.get(1).line());
@@ -318,7 +335,9 @@ class ProjectLoaderTest {
         assertEquals("build.sh", named.definition().script());
         Project missing = folder("named-missing", "script: job.sh\n", "sparrowfile");
         assertFalse(missing.buildable(), "an explicit script: is not replaced by the sparrowfile");
-        assertTrue(missing.errors().get(0).message().contains("job script is missing"), missing.errors().toString());
+        assertTrue(
+                missing.errors().get(0).message().contains("job script is missing"),
+                missing.errors().toString());
     }
 
     @Test
@@ -335,20 +354,31 @@ class ProjectLoaderTest {
                   tags: A=1,B=x___comma___y
                   format: production
                 """, issues);
-        assertEquals(Map.of("no_index_update", "true", "repo", "file:///srv/sparrow-repo", "conf",
-                "conf/config.raku", "verbose", "true"), d.sparrowdo());
+        assertEquals(
+                Map.of(
+                        "no_index_update",
+                        "true",
+                        "repo",
+                        "file:///srv/sparrow-repo",
+                        "conf",
+                        "conf/config.raku",
+                        "verbose",
+                        "true"),
+                d.sparrowdo());
         assertEquals(Map.of("A", "1", "B", "x,y"), d.tags());
         assertTrue(issues.stream().noneMatch(i -> i.severity() == ProjectIssue.Severity.ERROR), issues.toString());
-        assertTrue(issues.stream().anyMatch(i -> i.message().contains("sparrowdo.format is ignored")),
-                issues.toString());
+        assertTrue(
+                issues.stream().anyMatch(i -> i.message().contains("sparrowdo.format is ignored")), issues.toString());
     }
 
     @Test
     void sparrowdoOptionsThatMeanAnotherHostMakeTheProjectNotBuildable() throws IOException {
-        for (String key : List.of("host: 10.0.0.5", "ssh_user: deploy", "ssh_port: 2222", "docker: web",
-                "bootstrap: true")) {
-            Project p = folder("elsewhere-" + key.substring(0, key.indexOf(':')).replace('_', '-'),
-                    "sparrowdo:\n  " + key + "\n", "sparrowfile");
+        for (String key :
+                List.of("host: 10.0.0.5", "ssh_user: deploy", "ssh_port: 2222", "docker: web", "bootstrap: true")) {
+            Project p = folder(
+                    "elsewhere-" + key.substring(0, key.indexOf(':')).replace('_', '-'),
+                    "sparrowdo:\n  " + key + "\n",
+                    "sparrowfile");
             assertFalse(p.buildable(), key);
             String name = key.substring(0, key.indexOf(':'));
             String message = p.errors().get(0).message();
@@ -369,11 +399,13 @@ class ProjectLoaderTest {
     @Test
     void badSparrowdoValuesAreErrorsNamingTheKey() {
         List<ProjectIssue> issues = new ArrayList<>();
-        ProjectDefinition d = parse("sparrowdo:\n  repo: \"$(reboot)\"\n  conf: ../../etc/passwd\n"
-                + "  verbose: maybe\n", issues);
+        ProjectDefinition d =
+                parse("sparrowdo:\n  repo: \"$(reboot)\"\n  conf: ../../etc/passwd\n" + "  verbose: maybe\n", issues);
         assertEquals(Map.of(), d.sparrowdo());
-        List<String> errors = issues.stream().filter(i -> i.severity() == ProjectIssue.Severity.ERROR)
-                .map(ProjectIssue::message).toList();
+        List<String> errors = issues.stream()
+                .filter(i -> i.severity() == ProjectIssue.Severity.ERROR)
+                .map(ProjectIssue::message)
+                .toList();
         assertEquals(3, errors.size(), errors.toString());
         assertTrue(errors.get(0).startsWith("sparrowdo.repo: '$(reboot)' is not valid: expected a URL"), errors.get(0));
         assertTrue(errors.get(1).startsWith("sparrowdo.conf: '../../etc/passwd' is not valid"), errors.get(1));

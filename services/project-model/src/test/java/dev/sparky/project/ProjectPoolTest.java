@@ -45,8 +45,7 @@ class ProjectPoolTest {
             ProjectDefinition d = parse("concurrency: 1\npool: \"" + bad + "\"\n", issues);
             assertEquals(1, issues.size(), bad + ": " + issues);
             String text = issues.get(0).toString();
-            assertTrue(text.startsWith("projects/p/sparky.yaml line 2: pool: ")
-                    && text.contains("lower-case"), text);
+            assertTrue(text.startsWith("projects/p/sparky.yaml line 2: pool: ") && text.contains("lower-case"), text);
             assertEquals("default", d.pool(), "the value is not used");
         }
     }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class TemplateVarsTest {
     @TempDir
     Path home;
+
     Path projects;
 
     @BeforeEach
@@ -42,7 +43,10 @@ class TemplateVarsTest {
     }
 
     private static VarSpec var(Project p, String name) {
-        return p.definition().vars().stream().filter(v -> v.name().equals(name)).findFirst().orElseThrow();
+        return p.definition().vars().stream()
+                .filter(v -> v.name().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -104,8 +108,10 @@ class TemplateVarsTest {
         Files.writeString(hostFile, "vars:\n  user: carol\n");
         Files.setLastModifiedTime(hostFile, FileTime.fromMillis(System.currentTimeMillis() + 5000));
         assertEquals("carol", var(catalog.find("p").orElseThrow(), "U").defaultValue());
-        assertEquals("alice", var(new ProjectCatalog(projects, "other-host").find("p").orElseThrow(), "U")
-                .defaultValue());
+        assertEquals(
+                "alice",
+                var(new ProjectCatalog(projects, "other-host").find("p").orElseThrow(), "U")
+                        .defaultValue());
     }
 
     @Test
@@ -128,10 +134,16 @@ class TemplateVarsTest {
                   - name: ok_name
                 """);
         assertTrue(p.buildable(), p.issues().toString());
-        assertEquals(List.of("ok_name"), p.definition().vars().stream().map(VarSpec::name).toList());
+        assertEquals(
+                List.of("ok_name"),
+                p.definition().vars().stream().map(VarSpec::name).toList());
         assertEquals(2, p.issues().size());
-        assertTrue(p.issues().get(0).message().contains("'build-type' cannot be a build parameter: a parameter name"
-                + " is a variable name"), p.issues().get(0).message());
+        assertTrue(
+                p.issues()
+                        .get(0)
+                        .message()
+                        .contains("'build-type' cannot be a build parameter: a parameter name" + " is a variable name"),
+                p.issues().get(0).message());
         assertTrue(p.issues().get(0).message().contains("rename it (for example build_type)"));
         assertTrue(p.issues().get(1).message().contains("(for example _2nd)"));
         Project bad = project("vars:\n  - name: \"a=b\"\n");

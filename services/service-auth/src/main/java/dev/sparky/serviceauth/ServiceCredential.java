@@ -19,7 +19,8 @@ public class ServiceCredential {
 
     ServiceCredential(ServiceAuthConfig config, @ConfigProperty(name = "quarkus.application.name") String service) {
         boolean given = config.token().filter(t -> !t.isBlank()).isPresent();
-        this.token = given || config.tokenRequired() ? Optional.of(ServiceToken.require(config.token(), service))
+        this.token = given || config.tokenRequired()
+                ? Optional.of(ServiceToken.require(config.token(), service))
                 : Optional.empty();
     }
 

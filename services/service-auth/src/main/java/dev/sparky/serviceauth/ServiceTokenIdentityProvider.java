@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class ServiceTokenIdentityProvider implements IdentityProvider<ServiceTokenRequest> {
     /** The one principal every authenticated caller of an internal port is. */
     public static final String PRINCIPAL = "sparky-service";
+
     public static final String ROLE = "service";
 
     private final ServiceCredential credential;
@@ -33,7 +34,10 @@ public class ServiceTokenIdentityProvider implements IdentityProvider<ServiceTok
             // The message never quotes the presented value.
             return Uni.createFrom().failure(new AuthenticationFailedException("wrong service token"));
         }
-        return Uni.createFrom().item(QuarkusSecurityIdentity.builder()
-                .setPrincipal(new QuarkusPrincipal(PRINCIPAL)).addRole(ROLE).build());
+        return Uni.createFrom()
+                .item(QuarkusSecurityIdentity.builder()
+                        .setPrincipal(new QuarkusPrincipal(PRINCIPAL))
+                        .addRole(ROLE)
+                        .build());
     }
 }

@@ -49,9 +49,11 @@ public class ServiceTokenMechanism implements HttpAuthenticationMechanism {
         }
         // A wrong token leaves the caller anonymous rather than failing the request here: the path policy then
         // refuses it through sendChallenge, whose body says what is wrong, and open paths stay open.
-        return identities.authenticate(HttpSecurityUtils.setRoutingContextAttribute(
-                new ServiceTokenRequest(token.get()), context))
-                .onFailure(AuthenticationFailedException.class).recoverWithNull();
+        return identities
+                .authenticate(
+                        HttpSecurityUtils.setRoutingContextAttribute(new ServiceTokenRequest(token.get()), context))
+                .onFailure(AuthenticationFailedException.class)
+                .recoverWithNull();
     }
 
     @Override
@@ -65,7 +67,8 @@ public class ServiceTokenMechanism implements HttpAuthenticationMechanism {
         HttpServerResponse response = context.response();
         if (!response.ended() && !response.headWritten()) {
             boolean presented = context.request().getHeader(ServiceToken.HEADER) != null;
-            response.setStatusCode(401).putHeader("WWW-Authenticate", REALM)
+            response.setStatusCode(401)
+                    .putHeader("WWW-Authenticate", REALM)
                     .putHeader("Content-Type", "text/plain; charset=utf-8")
                     .end(!credential.holdsToken() ? CLOSED : presented ? WRONG : MISSING);
         }

@@ -14,8 +14,7 @@ import java.util.Properties;
  * file the same way.
  */
 public final class JobSealFile {
-    private JobSealFile() {
-    }
+    private JobSealFile() {}
 
     /** @return the file, made with a fresh random key if the home has none */
     public static synchronized Path ensure(Path home) {

@@ -17,8 +17,7 @@ public final class JvmOptions {
     /** glibc's malloc gives each allocating thread an arena of its own; two are plenty for one of these processes. */
     public static final Map<String, String> ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
 
-    private JvmOptions() {
-    }
+    private JvmOptions() {}
 
     /** @param name kafka, dispatcher, scheduler, ui or runner */
     public static List<String> of(Path repoRoot, String name) {
@@ -47,10 +46,13 @@ public final class JvmOptions {
 
     static List<String> read(Path file) {
         try {
-            return Files.readAllLines(file).stream().map(String::strip)
-                    .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+            return Files.readAllLines(file).stream()
+                    .map(String::strip)
+                    .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                    .toList();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the JVM options in " + file + " (bin/lib/jvm of the checkout)", e);
+            throw new UncheckedIOException(
+                    "cannot read the JVM options in " + file + " (bin/lib/jvm of the checkout)", e);
         }
     }
 }

@@ -4,10 +4,9 @@ import dev.sparky.localbroker.BrokerCredentials;
 import dev.sparky.localbroker.LocalBroker;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Properties;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
+import java.util.Properties;
 
 /**
  * A real one-node Kafka broker in its own process (Kafka's jars from Maven Central, KRaft), on free ports.
@@ -30,8 +29,14 @@ public final class KafkaBroker implements AutoCloseable {
         this.controllerPort = Ports.free();
         List<String> cmd = new java.util.ArrayList<>(List.of(javaBin()));
         cmd.addAll(JvmOptions.of("kafka"));
-        cmd.addAll(List.of("-cp", classpath, LocalBroker.class.getName(), dataDir.toString(), Integer.toString(port),
-                Integer.toString(controllerPort), String.join(",", pools)));
+        cmd.addAll(List.of(
+                "-cp",
+                classpath,
+                LocalBroker.class.getName(),
+                dataDir.toString(),
+                Integer.toString(port),
+                Integer.toString(controllerPort),
+                String.join(",", pools)));
         this.process = new ManagedProcess("kafka", cmd, JvmOptions.ENVIRONMENT, dataDir.resolve("kafka.log"));
     }
 
@@ -50,7 +55,9 @@ public final class KafkaBroker implements AutoCloseable {
         try {
             Ports.awaitOpen(port, Duration.ofSeconds(90), "Kafka broker");
             // The port opens before the ACLs exist; services started earlier would be refused.
-            Waits.until(Duration.ofSeconds(60), "the Kafka broker's users and ACLs",
+            Waits.until(
+                    Duration.ofSeconds(60),
+                    "the Kafka broker's users and ACLs",
                     () -> Files.exists(dataDir.resolve(LocalBroker.READY_FILE)));
         } catch (IllegalStateException | AssertionError e) {
             throw new IllegalStateException(e.getMessage() + "\n" + process.tail(40), e);
@@ -82,7 +89,8 @@ public final class KafkaBroker implements AutoCloseable {
     public Properties adminProperties() {
         try {
             Properties p = new Properties();
-            p.putAll(BrokerCredentials.clientSettings(dev.sparky.kafka.SparkyAcls.ADMIN,
+            p.putAll(BrokerCredentials.clientSettings(
+                    dev.sparky.kafka.SparkyAcls.ADMIN,
                     BrokerCredentials.loadOrCreate(dataDir).password(dev.sparky.kafka.SparkyAcls.ADMIN)));
             p.put("bootstrap.servers", bootstrapServers());
             return p;

@@ -32,7 +32,8 @@ public class ManagedProcess implements AutoCloseable {
         }
         try {
             Files.createDirectories(logFile.getParent());
-            ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
+            ProcessBuilder pb = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
             pb.environment().putAll(env);
             process = pb.start();
@@ -107,7 +108,10 @@ public class ManagedProcess implements AutoCloseable {
             return;
         }
         try {
-            new ProcessBuilder("kill", "-" + sig, Long.toString(process.pid())).inheritIO().start().waitFor();
+            new ProcessBuilder("kill", "-" + sig, Long.toString(process.pid()))
+                    .inheritIO()
+                    .start()
+                    .waitFor();
         } catch (IOException e) {
             throw new IllegalStateException("cannot send SIG" + sig + " to " + name, e);
         } catch (InterruptedException e) {

@@ -18,11 +18,11 @@ public final class Ports {
      * (a service's Kafka client, say) may get it as its local port: the service then fails with "port in use".
      */
     private static final int FIRST = 20_000;
+
     private static final int COUNT = 12_000;
     private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
 
-    private Ports() {
-    }
+    private Ports() {}
 
     public static int free() {
         for (int tries = 0; tries < 1000; tries++) {

@@ -12,7 +12,8 @@ import java.util.Map;
 
 /** One Sparky service ({@code <module>/target/quarkus-app/quarkus-run.jar}) as a process on its own port. */
 public final class ServiceProcess implements AutoCloseable {
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final ManagedProcess process;
     private final int port;
@@ -22,7 +23,8 @@ public final class ServiceProcess implements AutoCloseable {
         cmd.add(KafkaBroker.javaBin());
         // <root>/<module>-service/target/quarkus-app/quarkus-run.jar
         Path module = jar.toAbsolutePath().getParent().getParent().getParent();
-        cmd.addAll(JvmOptions.of(module.getParent(), module.getFileName().toString().replace("-service", "")));
+        cmd.addAll(JvmOptions.of(
+                module.getParent(), module.getFileName().toString().replace("-service", "")));
         cmd.add("-jar");
         cmd.add(jar.toString());
         Map<String, String> all = new java.util.HashMap<>(JvmOptions.ENVIRONMENT);
@@ -71,7 +73,8 @@ public final class ServiceProcess implements AutoCloseable {
     public int readyStatus() {
         try {
             HttpRequest req = HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
-                    .timeout(Duration.ofSeconds(3)).build();
+                    .timeout(Duration.ofSeconds(3))
+                    .build();
             return HTTP.send(req, HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (Exception e) {
             return -1;

@@ -23,7 +23,8 @@ public final class SparkyApi {
         }
     }
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
     private final String base;
 
     public SparkyApi(String base) {
@@ -43,7 +44,8 @@ public final class SparkyApi {
     }
 
     public Answer postJson(String path, Object body) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(Json.write(body))));
     }
 
@@ -92,8 +94,8 @@ public final class SparkyApi {
 
     private static Answer send(HttpRequest.Builder req) {
         try {
-            HttpResponse<String> r = HTTP.send(req.timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r =
+                    HTTP.send(req.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
             return new Answer(r.statusCode(), r.body());
         } catch (IOException e) {
             return new Answer(-1, e.toString());

@@ -28,6 +28,7 @@ public final class SparkyCluster implements AutoCloseable {
     private final Map<String, String> extraEnv;
     /** The shared service credential of this cluster's services (SPARKY_SERVICE_TOKEN), as bin/sparky up makes one. */
     private final String serviceToken;
+
     private final KafkaBroker broker;
     private final int dispatcherPort = Ports.free();
     private final int uiPort = Ports.free();
@@ -49,9 +50,13 @@ public final class SparkyCluster implements AutoCloseable {
         this.home = home;
         this.extraEnv = Map.copyOf(extraEnv);
         this.serviceToken = extraEnv.getOrDefault("SPARKY_SERVICE_TOKEN", randomToken());
-        this.broker = KafkaBroker.onThisClasspath(home.resolve("kafka"), java.util.Arrays.stream(
-                extraEnv.getOrDefault("SPARKY_RUNNER_POOLS", "").split(",")).map(String::trim)
-                .filter(s -> !s.isEmpty()).toList());
+        this.broker = KafkaBroker.onThisClasspath(
+                home.resolve("kafka"),
+                java.util.Arrays.stream(
+                                extraEnv.getOrDefault("SPARKY_RUNNER_POOLS", "").split(","))
+                        .map(String::trim)
+                        .filter(s -> !s.isEmpty())
+                        .toList());
     }
 
     /** The checkout root, from the system property the build sets, or the working directory's parent. */
@@ -69,10 +74,15 @@ public final class SparkyCluster implements AutoCloseable {
         }
         broker.start();
         dispatcher = startDispatcher();
-        ui = service("ui", "ui-service", uiPort, Map.of("SPARKY_UI_PORT", Integer.toString(uiPort))).start();
+        ui = service("ui", "ui-service", uiPort, Map.of("SPARKY_UI_PORT", Integer.toString(uiPort)))
+                .start();
         if (withScheduler) {
-            scheduler = service("scheduler", "scheduler-service", schedulerPort,
-                    Map.of("SPARKY_SCHEDULER_PORT", Integer.toString(schedulerPort))).start();
+            scheduler = service(
+                            "scheduler",
+                            "scheduler-service",
+                            schedulerPort,
+                            Map.of("SPARKY_SCHEDULER_PORT", Integer.toString(schedulerPort)))
+                    .start();
         }
         for (int i = 0; i < runnerCount; i++) {
             runners.add(newRunner().start());
@@ -96,15 +106,23 @@ public final class SparkyCluster implements AutoCloseable {
     }
 
     private ServiceProcess startDispatcher() {
-        return service("dispatcher", "dispatcher-service", dispatcherPort,
-                Map.of("SPARKY_DISPATCHER_PORT", Integer.toString(dispatcherPort))).start();
+        return service(
+                        "dispatcher",
+                        "dispatcher-service",
+                        dispatcherPort,
+                        Map.of("SPARKY_DISPATCHER_PORT", Integer.toString(dispatcherPort)))
+                .start();
     }
 
     /** Starts one more scheduler replica (any number may run) and waits until it is ready. */
     public ServiceProcess addScheduler() {
         int port = Ports.free();
-        ServiceProcess extra = service("scheduler-" + port, "scheduler-service", port,
-                Map.of("SPARKY_SCHEDULER_PORT", Integer.toString(port))).start();
+        ServiceProcess extra = service(
+                        "scheduler-" + port,
+                        "scheduler-service",
+                        port,
+                        Map.of("SPARKY_SCHEDULER_PORT", Integer.toString(port)))
+                .start();
         extraSchedulers.add(extra);
         return extra.awaitReady(READY);
     }
@@ -166,13 +184,15 @@ public final class SparkyCluster implements AutoCloseable {
      * builds could otherwise be given.
      */
     private String configLocations(String module, String kafkaUser) {
-        String user = kafkaUser != null ? kafkaUser : switch (module) {
-            case "ui-service" -> SparkyAcls.UI;
-            case "scheduler-service" -> SparkyAcls.SCHEDULER;
-            case "dispatcher-service" -> SparkyAcls.DISPATCHER;
-            case "runner-service" -> SparkyAcls.RUNNER;
-            default -> throw new IllegalArgumentException("unknown service module " + module);
-        };
+        String user = kafkaUser != null
+                ? kafkaUser
+                : switch (module) {
+                    case "ui-service" -> SparkyAcls.UI;
+                    case "scheduler-service" -> SparkyAcls.SCHEDULER;
+                    case "dispatcher-service" -> SparkyAcls.DISPATCHER;
+                    case "runner-service" -> SparkyAcls.RUNNER;
+                    default -> throw new IllegalArgumentException("unknown service module " + module);
+                };
         String kafka = broker.clientFile(user).toString();
         boolean sealing = module.equals("dispatcher-service") || module.equals("runner-service");
         return sealing ? kafka + "," + JobSealFile.ensure(home) : kafka;

@@ -7,8 +7,7 @@ import java.util.function.Supplier;
 
 /** Polling until a condition holds, with a message that says what never happened. */
 public final class Waits {
-    private Waits() {
-    }
+    private Waits() {}
 
     /** @return the first non-null value {@code probe} gives within {@code timeout} */
     public static <T> T until(Duration timeout, String what, Supplier<T> probe) {

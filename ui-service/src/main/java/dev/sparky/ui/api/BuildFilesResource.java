@@ -35,7 +35,10 @@ public class BuildFilesResource {
     }
 
     private void readable(long id) {
-        access.requireRead(() -> dispatcher.build(id).orElseThrow(() -> BuildsResource.notFound(id)).project());
+        access.requireRead(() -> dispatcher
+                .build(id)
+                .orElseThrow(() -> BuildsResource.notFound(id))
+                .project());
     }
 
     @GET

@@ -41,6 +41,7 @@ public class BuildsResource {
      * whole log is {@code /report/raw}, streamed.
      */
     static final int MAX_LOG_READ = 8 * 1024 * 1024;
+
     static final int DEFAULT_LOG_READ = 1024 * 1024;
 
     private final TriggerService triggers;
@@ -55,16 +56,21 @@ public class BuildsResource {
 
     @GET
     @Operation(summary = "Recent builds, newest first, filtered by project and state")
-    public Page<BuildView> list(@QueryParam("project") String project, @QueryParam("state") String state,
-            @QueryParam("before") Long before, @QueryParam("limit") Integer limit) {
+    public Page<BuildView> list(
+            @QueryParam("project") String project,
+            @QueryParam("state") String state,
+            @QueryParam("before") Long before,
+            @QueryParam("limit") Integer limit) {
         if (project != null) {
             Names.requireProject(project);
             access.require(Action.READ, project);
         }
         var readable = access.readable();
-        Page<BuildView> page = dispatcher.builds(new BuildQuery(project, parseState(state), before, Paging.limit(limit)));
+        Page<BuildView> page =
+                dispatcher.builds(new BuildQuery(project, parseState(state), before, Paging.limit(limit)));
         // With restricted reads, builds of projects the caller may not read are left out of the page.
-        return new Page<>(page.items().stream().filter(b -> readable.test(b.project())).toList(), page.next());
+        return new Page<>(
+                page.items().stream().filter(b -> readable.test(b.project())).toList(), page.next());
     }
 
     @GET
@@ -79,10 +85,14 @@ public class BuildsResource {
     @GET
     @Path("/{id}/log")
     @Produces(MediaType.TEXT_PLAIN)
-    @Operation(summary = "Log bytes from an offset (limit 1 MiB by default, 8 MiB at most); X-Log-Size and "
-            + "X-Build-State say whether to ask again")
-    public Response log(@PathParam("id") long id, @QueryParam("offset") @DefaultValue("0") long offset,
-            @QueryParam("limit") Integer limit, @QueryParam("attempt") String attempt) {
+    @Operation(
+            summary = "Log bytes from an offset (limit 1 MiB by default, 8 MiB at most); X-Log-Size and "
+                    + "X-Build-State say whether to ask again")
+    public Response log(
+            @PathParam("id") long id,
+            @QueryParam("offset") @DefaultValue("0") long offset,
+            @QueryParam("limit") Integer limit,
+            @QueryParam("attempt") String attempt) {
         if (offset < 0) {
             throw RequestRefusedException.invalid("offset must be 0 or more, got " + offset);
         }
@@ -95,9 +105,11 @@ public class BuildsResource {
             throw RequestRefusedException.invalid("attempt must be a number from 1 or 'all', got '" + attempt + "'");
         }
         readable(id);
-        LogSlice slice = dispatcher.log(id, offset, limit == null ? DEFAULT_LOG_READ : limit, attempt)
+        LogSlice slice = dispatcher
+                .log(id, offset, limit == null ? DEFAULT_LOG_READ : limit, attempt)
                 .orElseThrow(() -> notFound(id));
-        Response.ResponseBuilder r = Response.ok(slice.bytes()).type(MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8"))
+        Response.ResponseBuilder r = Response.ok(slice.bytes())
+                .type(MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8"))
                 .header("X-Log-Size", slice.size());
         if (slice.state() != null) {
             r.header("X-Build-State", slice.state().wireName());
@@ -122,8 +134,8 @@ public class BuildsResource {
         BuildView build = require(id);
         access.require(Action.CANCEL, build.project());
         if (build.state().isTerminal()) {
-            throw RequestRefusedException.conflict("build " + id + " has already finished (" + build.state().wireName()
-                    + "); nothing to cancel");
+            throw RequestRefusedException.conflict(
+                    "build " + id + " has already finished (" + build.state().wireName() + "); nothing to cancel");
         }
         triggers.cancel(build.project(), build.jobId(), access.requestedBy());
         return Response.accepted(new CancelAccepted(id, build.project(), build.jobId(), "/api/v1/builds/" + id))
@@ -138,7 +150,9 @@ public class BuildsResource {
         BuildView build = require(id);
         access.require(Action.RUN, build.project());
         TriggerAccepted accepted = triggers.rebuild(build, access.requestedBy());
-        return Response.accepted(accepted).location(URI.create(accepted.buildUrl())).build();
+        return Response.accepted(accepted)
+                .location(URI.create(accepted.buildUrl()))
+                .build();
     }
 
     /** Refuses a build of a project the caller may not read; asks the dispatcher only when reads are restricted. */
@@ -161,8 +175,10 @@ public class BuildsResource {
         try {
             return BuildState.fromWire(state.trim());
         } catch (IllegalArgumentException e) {
-            throw RequestRefusedException.invalid("state must be one of " + Arrays.stream(BuildState.values())
-                    .map(BuildState::wireName).toList() + ", got '" + state + "'");
+            throw RequestRefusedException.invalid("state must be one of "
+                    + Arrays.stream(BuildState.values())
+                            .map(BuildState::wireName)
+                            .toList() + ", got '" + state + "'");
         }
     }
 }

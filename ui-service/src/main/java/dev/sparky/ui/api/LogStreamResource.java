@@ -62,53 +62,69 @@ public class LogStreamResource {
     @Blocking
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(summary = "Live log as server-sent events: 'log' events (JSON string), then 'end' (the state)")
-    public Multi<OutboundSseEvent> stream(@PathParam("id") long id, @QueryParam("offset") Long offset,
-            @HeaderParam("Last-Event-ID") String lastEventId, @Context Sse sse, @Context RoutingContext request) {
+    public Multi<OutboundSseEvent> stream(
+            @PathParam("id") long id,
+            @QueryParam("offset") Long offset,
+            @HeaderParam("Last-Event-ID") String lastEventId,
+            @Context Sse sse,
+            @Context RoutingContext request) {
         var build = dispatcher.build(id).orElseThrow(() -> BuildsResource.notFound(id));
         access.require(Action.READ, build.project());
-        StreamSlots.Slot slot = slots.acquire(request.request().remoteAddress() == null ? null
-                : request.request().remoteAddress().host());
+        StreamSlots.Slot slot = slots.acquire(
+                request.request().remoteAddress() == null
+                        ? null
+                        : request.request().remoteAddress().host());
         request.addEndHandler(ended -> slot.close());
         LogFollower follower = new LogFollower(dispatcher, id, startOffset(offset, lastEventId));
-        return Multi.createFrom().<OutboundSseEvent>emitter(emitter -> follow(follower, sse, emitter))
-                .onTermination().invoke(slot::close);
+        return Multi.createFrom()
+                .<OutboundSseEvent>emitter(emitter -> follow(follower, sse, emitter))
+                .onTermination()
+                .invoke(slot::close);
     }
 
     private void follow(LogFollower follower, Sse sse, MultiEmitter<? super OutboundSseEvent> emitter) {
         AtomicInteger failures = new AtomicInteger();
         AtomicBoolean over = new AtomicBoolean();
-        ScheduledFuture<?> task = Infrastructure.getDefaultWorkerPool().scheduleWithFixedDelay(() -> {
-            if (emitter.isCancelled() || over.get()) {
-                return;
-            }
-            try {
-                LogFollower.Step step = follower.poll();
-                failures.set(0);
-                if (!step.text().isEmpty()) {
-                    emitter.emit(event(sse, "log", String.valueOf(step.offset()), step.text()));
-                }
-                if (step.done()) {
-                    String state = step.state() == null ? "unknown" : step.state().wireName();
-                    over.set(true);
-                    emitter.emit(event(sse, "end", String.valueOf(step.offset()), state));
-                    emitter.complete();
-                }
-            } catch (DispatcherUnavailableException e) {
-                if (failures.incrementAndGet() >= MAX_FAILURES) {
-                    over.set(true);
-                    emitter.emit(event(sse, "error", null, e.getMessage()));
-                    emitter.complete();
-                }
-            } catch (RuntimeException e) {
-                over.set(true);
-                emitter.fail(e);
-            }
-        }, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> task = Infrastructure.getDefaultWorkerPool()
+                .scheduleWithFixedDelay(
+                        () -> {
+                            if (emitter.isCancelled() || over.get()) {
+                                return;
+                            }
+                            try {
+                                LogFollower.Step step = follower.poll();
+                                failures.set(0);
+                                if (!step.text().isEmpty()) {
+                                    emitter.emit(event(sse, "log", String.valueOf(step.offset()), step.text()));
+                                }
+                                if (step.done()) {
+                                    String state = step.state() == null
+                                            ? "unknown"
+                                            : step.state().wireName();
+                                    over.set(true);
+                                    emitter.emit(event(sse, "end", String.valueOf(step.offset()), state));
+                                    emitter.complete();
+                                }
+                            } catch (DispatcherUnavailableException e) {
+                                if (failures.incrementAndGet() >= MAX_FAILURES) {
+                                    over.set(true);
+                                    emitter.emit(event(sse, "error", null, e.getMessage()));
+                                    emitter.complete();
+                                }
+                            } catch (RuntimeException e) {
+                                over.set(true);
+                                emitter.fail(e);
+                            }
+                        },
+                        0,
+                        interval.toMillis(),
+                        TimeUnit.MILLISECONDS);
         emitter.onTermination(() -> task.cancel(false));
     }
 
     private static OutboundSseEvent event(Sse sse, String name, String id, String text) {
-        OutboundSseEvent.Builder b = sse.newEventBuilder().name(name)
+        OutboundSseEvent.Builder b = sse.newEventBuilder()
+                .name(name)
                 .data(new String(Json.write(text), java.nio.charset.StandardCharsets.UTF_8));
         return id == null ? b.build() : b.id(id).build();
     }

@@ -7,8 +7,7 @@ final class Paging {
     static final int DEFAULT = 50;
     static final int MAX = 500;
 
-    private Paging() {
-    }
+    private Paging() {}
 
     static int limit(Integer asked) {
         if (asked == null) {

@@ -12,8 +12,4 @@ import java.util.List;
  * @param yaml the sparky.yaml text as it is on disk (empty when missing)
  */
 public record ProjectDetailView(
-        @JsonUnwrapped ProjectView project,
-        List<VarSpec> vars,
-        List<String> groupVars,
-        String yaml) {
-}
+        @JsonUnwrapped ProjectView project, List<VarSpec> vars, List<String> groupVars, String yaml) {}

@@ -18,5 +18,4 @@ public record ProjectView(
         String crontab,
         BuildView lastBuild,
         int running,
-        int queued) {
-}
+        int queued) {}

@@ -42,8 +42,8 @@ public class ProjectsResource {
     private final DispatcherClient dispatcher;
     private final Access access;
 
-    public ProjectsResource(ProjectCatalog catalog, TriggerService triggers, DispatcherClient dispatcher,
-            Access access) {
+    public ProjectsResource(
+            ProjectCatalog catalog, TriggerService triggers, DispatcherClient dispatcher, Access access) {
         this.catalog = catalog;
         this.triggers = triggers;
         this.dispatcher = dispatcher;
@@ -55,7 +55,8 @@ public class ProjectsResource {
     public List<ProjectView> list() {
         var readable = access.readable();
         return ProjectViews.list(catalog.list(), dispatcher.projectStatuses()).stream()
-                .filter(p -> readable.test(p.name())).toList();
+                .filter(p -> readable.test(p.name()))
+                .toList();
     }
 
     @GET
@@ -72,8 +73,8 @@ public class ProjectsResource {
     @Path("/{p}/builds")
     @Operation(summary = "The project's builds, newest first; pass 'next' as 'before' for the following page")
     @PermissionsAllowed(AccessChecks.READ_PROJECT)
-    public Page<BuildView> builds(@PathParam("p") String project, @QueryParam("before") Long before,
-            @QueryParam("limit") Integer limit) {
+    public Page<BuildView> builds(
+            @PathParam("p") String project, @QueryParam("before") Long before, @QueryParam("limit") Integer limit) {
         Names.requireProject(project);
         return dispatcher.builds(BuildQuery.ofProject(project, before, Paging.limit(limit)));
     }
@@ -87,7 +88,9 @@ public class ProjectsResource {
         Names.requireProject(project);
         TriggerRequest r = request == null ? new TriggerRequest(null, null, null) : request;
         TriggerAccepted accepted = triggers.trigger(project, r, "api", access.requestedBy());
-        return Response.accepted(accepted).location(URI.create(accepted.buildUrl())).build();
+        return Response.accepted(accepted)
+                .location(URI.create(accepted.buildUrl()))
+                .build();
     }
 
     @GET
@@ -98,9 +101,11 @@ public class ProjectsResource {
         Names.requireProject(project);
         Names.requireJobId(jobId);
         JobLookup found = JobLookup.find(dispatcher, triggers, project, jobId);
-        return found.build().orElseThrow(() -> RequestRefusedException.notFound(found.waitingInKafka()
-                ? "build " + project + "/" + jobId
-                        + " was accepted and waits in Kafka for the dispatcher; ask again shortly"
-                : "unknown build " + project + "/" + jobId));
+        return found.build()
+                .orElseThrow(() -> RequestRefusedException.notFound(
+                        found.waitingInKafka()
+                                ? "build " + project + "/" + jobId
+                                        + " was accepted and waits in Kafka for the dispatcher; ask again shortly"
+                                : "unknown build " + project + "/" + jobId));
     }
 }

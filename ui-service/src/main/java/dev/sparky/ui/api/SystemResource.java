@@ -35,7 +35,9 @@ public class SystemResource {
     @Operation(summary = "Queued builds and why each one waits")
     public List<QueueEntry> queue() {
         var readable = access.readable();
-        return dispatcher.queue().stream().filter(q -> readable.test(q.project())).toList();
+        return dispatcher.queue().stream()
+                .filter(q -> readable.test(q.project()))
+                .toList();
     }
 
     @GET

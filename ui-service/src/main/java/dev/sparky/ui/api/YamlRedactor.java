@@ -30,16 +30,16 @@ public final class YamlRedactor {
     public static final String MASK = "*****";
     /** Names of env entries whose values are hidden: anything that mentions a password, secret, token, key, credential or auth. */
     public static final Pattern SECRET_NAME = Pattern.compile("(?i).*(PASS|PWD|SECRET|TOKEN|KEY|CREDENTIAL|AUTH).*");
+
     private static final Pattern URL_USERINFO = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*://)([^/\\s@'\"?#]+)@");
     private static final List<String> DEFAULT_KEYS = List.of("default", "value", "fallback");
-    private static final Pattern BROKEN_LINE = Pattern.compile(
-            "^(\\s*(?:-\\s+)?[\"']?([A-Za-z0-9_.-]+)[\"']?\\s*:\\s+)(\\S.*)$");
+    private static final Pattern BROKEN_LINE =
+            Pattern.compile("^(\\s*(?:-\\s+)?[\"']?([A-Za-z0-9_.-]+)[\"']?\\s*:\\s+)(\\S.*)$");
 
     /** Lenient: it shows files the project model has already judged, duplicates and all. */
     private static final YamlReader NODES = YamlReader.STRICT.withMaxAliases(50).allowingDuplicateKeys();
 
-    private YamlRedactor() {
-    }
+    private YamlRedactor() {}
 
     public static String redact(String yaml) {
         if (yaml == null || yaml.isEmpty()) {
@@ -56,12 +56,12 @@ public final class YamlRedactor {
 
     /** {@code https://user:pass@host/x} becomes {@code https://*****@host/x}, wherever it is in the text. */
     public static String urlCredentials(String text) {
-        return text == null ? null
+        return text == null
+                ? null
                 : URL_USERINFO.matcher(text).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + MASK + "@"));
     }
 
-    private record Span(int start, int end) {
-    }
+    private record Span(int start, int end) {}
 
     private static String redactNodes(String yaml) {
         // The shared reader's nodes (not its value tree): the spans to mask need where each scalar ends too.
@@ -74,8 +74,7 @@ public final class YamlRedactor {
                     case "vars" -> passwordDefaults(t.getValueNode(), yaml, lineStarts, spans);
                     case "notify" -> notifyUrls(t.getValueNode(), yaml, lineStarts, spans);
                     case "env" -> secretEnv(t.getValueNode(), yaml, lineStarts, spans);
-                    default -> {
-                    }
+                    default -> {}
                 }
             }
         }
@@ -110,8 +109,10 @@ public final class YamlRedactor {
     }
 
     private static boolean isPassword(MappingNode var) {
-        return var.getValue().stream().anyMatch(t -> key(t).equals("type") && t.getValueNode() instanceof ScalarNode s
-                && s.getValue().strip().equalsIgnoreCase("password"));
+        return var.getValue().stream()
+                .anyMatch(t -> key(t).equals("type")
+                        && t.getValueNode() instanceof ScalarNode s
+                        && s.getValue().strip().equalsIgnoreCase("password"));
     }
 
     /** {@code notify: [{url, on}]} or one such mapping: each url, whole (hooks carry their token in it). */
@@ -119,7 +120,8 @@ public final class YamlRedactor {
         List<Node> items = notify instanceof SequenceNode seq ? seq.getValue() : List.of(notify);
         for (Node item : items) {
             if (item instanceof MappingNode m) {
-                m.getValue().stream().filter(t -> key(t).equals("url"))
+                m.getValue().stream()
+                        .filter(t -> key(t).equals("url"))
                         .forEach(t -> everyScalar(t.getValueNode(), yaml, lines, spans));
             } else {
                 everyScalar(item, yaml, lines, spans);
@@ -175,7 +177,9 @@ public final class YamlRedactor {
             Matcher m = BROKEN_LINE.matcher(lines[i]);
             if (m.matches()) {
                 String key = m.group(2).toLowerCase(Locale.ROOT);
-                if (DEFAULT_KEYS.contains(key) || key.equals("url") || SECRET_NAME.matcher(key).matches()) {
+                if (DEFAULT_KEYS.contains(key)
+                        || key.equals("url")
+                        || SECRET_NAME.matcher(key).matches()) {
                     lines[i] = m.group(1) + "'" + MASK + "'";
                 }
             }

@@ -61,8 +61,8 @@ public class Access {
      */
     void requireCaller(Caller caller, boolean write) {
         if (caller.anonymous() && (write ? policy.on() : policy.readsRestricted())) {
-            throw RequestRefusedException.unauthorized("authentication required" + (write ? "" : " to read") + ": "
-                    + LOGIN_HINT);
+            throw RequestRefusedException.unauthorized(
+                    "authentication required" + (write ? "" : " to read") + ": " + LOGIN_HINT);
         }
     }
 
@@ -96,7 +96,8 @@ public class Access {
     /** Only admins (the users file's {@code admins}) manage API tokens; tokens never do. */
     void requireAdmin(Caller c) {
         if (!policy.on()) {
-            throw RequestRefusedException.conflict("API tokens need sparky.auth.mode=on: with auth off nobody needs one");
+            throw RequestRefusedException.conflict(
+                    "API tokens need sparky.auth.mode=on: with auth off nobody needs one");
         }
         if (c.anonymous()) {
             throw RequestRefusedException.unauthorized("authentication required: log in at /login as an admin");

@@ -23,6 +23,7 @@ public class AccessChecks {
     public static final String READ = "read";
     /** Any write whose project is known only after a lookup (a build by id): the endpoint checks it then. */
     public static final String WRITE = "write";
+
     public static final String READ_PROJECT = "read-project";
     public static final String RUN_PROJECT = "run-project";
     public static final String CANCEL_PROJECT = "cancel-project";

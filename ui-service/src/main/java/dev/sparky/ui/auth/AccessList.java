@@ -45,8 +45,9 @@ record AccessList(Rules global, Map<String, Rules> projects, boolean open) {
         Map<String, Object> root = YamlFiles.read(text, file);
         Rules global = rules(root.get("global"), file + ": global");
         Map<String, Rules> projects = new HashMap<>();
-        YamlFiles.mapping(root.get("projects"), file + ": projects").forEach((name, value) ->
-                projects.put(String.valueOf(name), rules(value, file + ": projects." + name)));
+        YamlFiles.mapping(root.get("projects"), file + ": projects")
+                .forEach(
+                        (name, value) -> projects.put(String.valueOf(name), rules(value, file + ": projects." + name)));
         return new AccessList(global, Map.copyOf(projects), false);
     }
 

@@ -12,7 +12,9 @@ public final class AccessPolicy {
 
     /** The outcome, and the HTTP status it maps to. */
     public enum Decision {
-        ALLOWED, UNAUTHENTICATED, FORBIDDEN
+        ALLOWED,
+        UNAUTHENTICATED,
+        FORBIDDEN
     }
 
     private final boolean on;
@@ -21,8 +23,8 @@ public final class AccessPolicy {
 
     /** @param aclFile Sparky's ACL file, read again when it changes; absent: every user may do everything */
     public static AccessPolicy of(boolean on, boolean publicRead, Path aclFile, Clock clock) {
-        var file = new ReloadingFile<>(aclFile, clock, text -> AccessList.parse(text, aclFile.toString()),
-                AccessList.OPEN);
+        var file = new ReloadingFile<>(
+                aclFile, clock, text -> AccessList.parse(text, aclFile.toString()), AccessList.OPEN);
         return new AccessPolicy(on, publicRead, file::get);
     }
 
@@ -48,11 +50,15 @@ public final class AccessPolicy {
         }
         return switch (caller.kind()) {
             case ANONYMOUS -> Decision.UNAUTHENTICATED;
-            case TOKEN -> caller.actions().contains(action)
-                    && (project == null || caller.projects().contains("*") || caller.projects().contains(project))
-                    ? Decision.ALLOWED : Decision.FORBIDDEN;
-            case USER -> project == null || acl.get().allows(caller.name(), project)
-                    ? Decision.ALLOWED : Decision.FORBIDDEN;
+            case TOKEN ->
+                caller.actions().contains(action)
+                                && (project == null
+                                        || caller.projects().contains("*")
+                                        || caller.projects().contains(project))
+                        ? Decision.ALLOWED
+                        : Decision.FORBIDDEN;
+            case USER ->
+                project == null || acl.get().allows(caller.name(), project) ? Decision.ALLOWED : Decision.FORBIDDEN;
         };
     }
 }

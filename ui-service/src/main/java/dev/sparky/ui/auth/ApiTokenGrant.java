@@ -9,6 +9,5 @@ import java.util.List;
  * @param projects project names or {@code "*"}
  * @param actions run, cancel, read
  */
-public record ApiTokenGrant(String id, String name, List<String> projects, List<String> actions, String createdBy,
-        Instant expiresAt) {
-}
+public record ApiTokenGrant(
+        String id, String name, List<String> projects, List<String> actions, String createdBy, Instant expiresAt) {}

@@ -31,7 +31,9 @@ public class ApiTokenIdentityProvider implements IdentityProvider<ApiTokenReques
     @Override
     public Uni<SecurityIdentity> authenticate(ApiTokenRequest request, AuthenticationRequestContext context) {
         // The message never quotes the presented value. DispatcherUnavailableException passes through (503).
-        return context.runBlocking(() -> authenticator.token(request.token()).map(c -> Identities.of(c, null))
+        return context.runBlocking(() -> authenticator
+                .token(request.token())
+                .map(c -> Identities.of(c, null))
                 .orElseThrow(() -> new AuthenticationFailedException(REJECTED)));
     }
 }

@@ -15,8 +15,7 @@ public final class ApiTokenVerifier {
     static final Duration MAX_TTL = Duration.ofSeconds(5);
     static final int MAX_ENTRIES = 10_000;
 
-    private record Entry(ApiTokenGrant grant, Instant until) {
-    }
+    private record Entry(ApiTokenGrant grant, Instant until) {}
 
     private final ApiTokenClient dispatcher;
     private final Clock clock;

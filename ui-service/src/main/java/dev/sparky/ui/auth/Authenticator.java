@@ -38,8 +38,10 @@ public final class Authenticator {
      * {@code oidc:} name (a session issued before the names were prefixed ends at once).
      */
     public Optional<Session> session(String cookie) {
-        return codec.read(cookie).filter(s -> PASSWORD.equals(s.origin()) ? users.exists(s.user())
-                : OIDC.equals(s.origin()) && s.user().startsWith(OIDC_USER_PREFIX));
+        return codec.read(cookie)
+                .filter(s -> PASSWORD.equals(s.origin())
+                        ? users.exists(s.user())
+                        : OIDC.equals(s.origin()) && s.user().startsWith(OIDC_USER_PREFIX));
     }
 
     /** The Sparky user name of an identity provider's user. */

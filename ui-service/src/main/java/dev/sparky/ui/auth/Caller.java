@@ -13,7 +13,9 @@ public record Caller(Kind kind, String name, boolean admin, Set<String> projects
 
     /** How the caller proved who it is. */
     public enum Kind {
-        ANONYMOUS, USER, TOKEN
+        ANONYMOUS,
+        USER,
+        TOKEN
     }
 
     public static final Caller ANONYMOUS = new Caller(Kind.ANONYMOUS, "anonymous", false, Set.of(), Set.of());

@@ -33,8 +33,10 @@ public class CsrfFilter {
     public void check(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
         String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-        if (!policy.on() || SAFE.contains(request.getMethod().toUpperCase(Locale.ROOT))
-                || OWN_AUTH.stream().anyMatch(path::startsWith) || authorization != null && !authorization.isBlank()) {
+        if (!policy.on()
+                || SAFE.contains(request.getMethod().toUpperCase(Locale.ROOT))
+                || OWN_AUTH.stream().anyMatch(path::startsWith)
+                || authorization != null && !authorization.isBlank()) {
             return;
         }
         Cookie cookie = request.getCookies().get(SparkyAuthMechanism.SESSION_COOKIE);

@@ -17,11 +17,11 @@ public final class Identities {
     /** Where a browser's login came from: {@link Authenticator#PASSWORD} or {@link Authenticator#OIDC}. */
     public static final String ORIGIN = "sparky.origin";
 
-    private Identities() {
-    }
+    private Identities() {}
 
     static SecurityIdentity of(Caller caller, Session session) {
-        var b = QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(caller.requestedBy()))
+        var b = QuarkusSecurityIdentity.builder()
+                .setPrincipal(new QuarkusPrincipal(caller.requestedBy()))
                 .addAttribute(CALLER, caller);
         if (session != null) {
             b.addAttribute(SESSION, session).addAttribute(ORIGIN, session.origin());

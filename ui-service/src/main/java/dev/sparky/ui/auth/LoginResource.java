@@ -17,8 +17,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestForm;
@@ -75,8 +75,13 @@ public class LoginResource {
     @Path("login")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
-    public Response login(@RestForm String user, @RestForm String password, @RestForm String csrf,
-            @RestForm String next, @CookieParam(LOGIN_COOKIE) String expected, @Context RoutingContext rc) {
+    public Response login(
+            @RestForm String user,
+            @RestForm String password,
+            @RestForm String csrf,
+            @RestForm String next,
+            @CookieParam(LOGIN_COOKIE) String expected,
+            @Context RoutingContext rc) {
         if (!policy.on()) {
             return site.seeOther("/");
         }
@@ -85,7 +90,9 @@ public class LoginResource {
         }
         var name = auth.users().authenticate(user, password);
         if (name.isEmpty()) {
-            LOG.infof("failed login for user '%s' from %s", printable(user), rc.request().remoteAddress());
+            LOG.infof(
+                    "failed login for user '%s' from %s",
+                    printable(user), rc.request().remoteAddress());
             if (auth.users().mustSetPassword(user)) {
                 // Names this user only (it exists, without a password): worth it, the person cannot do anything else.
                 return page(401, safeNext(next), MUST_SET_PASSWORD, rc);
@@ -96,7 +103,8 @@ public class LoginResource {
         String session = auth.codec().issue(name.get(), Authenticator.PASSWORD);
         return site.redirect(safeNext(next))
                 .header("Set-Cookie", cookies.session(session, rc))
-                .header("Set-Cookie", cookies.clear(LOGIN_COOKIE, rc)).build();
+                .header("Set-Cookie", cookies.clear(LOGIN_COOKIE, rc))
+                .build();
     }
 
     /**
@@ -111,14 +119,19 @@ public class LoginResource {
         if (session.isEmpty()) {
             return site.seeOther("/");
         }
-        return Response.ok(Templates.logout(session.get().user(), auth.codec().csrfToken(session.get())).render(),
-                MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+        return Response.ok(
+                        Templates.logout(session.get().user(), auth.codec().csrfToken(session.get()))
+                                .render(),
+                        MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .build();
     }
 
     @POST
     @Path("logout")
     @Operation(hidden = true)
-    public Response logout(@RestForm String csrf, @CookieParam(SparkyAuthMechanism.SESSION_COOKIE) String cookie,
+    public Response logout(
+            @RestForm String csrf,
+            @CookieParam(SparkyAuthMechanism.SESSION_COOKIE) String cookie,
             @Context RoutingContext rc) {
         var session = auth.session(cookie);
         if (session.isPresent() && !auth.codec().csrfMatches(session.get(), csrf)) {
@@ -126,28 +139,45 @@ public class LoginResource {
         }
         session.ifPresent(s -> LOG.infof("user %s logged out", s.user()));
         return site.redirect(policy.readsRestricted() ? "/login" : "/")
-                .header("Set-Cookie", cookies.clear(SparkyAuthMechanism.SESSION_COOKIE, rc)).build();
+                .header("Set-Cookie", cookies.clear(SparkyAuthMechanism.SESSION_COOKIE, rc))
+                .build();
     }
 
     private Response page(int status, String next, String error, RoutingContext rc) {
         String token = auth.codec().randomToken();
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(Templates.login(token, next, error, oidc ? site.to("/login/oidc") + "?next="
-                        + java.net.URLEncoder.encode(next, StandardCharsets.UTF_8) : null).render())
-                .header("Set-Cookie", cookies.loginForm(LOGIN_COOKIE, token, rc)).build();
+        return Response.status(status)
+                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .entity(Templates.login(
+                                token,
+                                next,
+                                error,
+                                oidc
+                                        ? site.to("/login/oidc") + "?next="
+                                                + java.net.URLEncoder.encode(next, StandardCharsets.UTF_8)
+                                        : null)
+                        .render())
+                .header("Set-Cookie", cookies.loginForm(LOGIN_COOKIE, token, rc))
+                .build();
     }
 
     /** Only a path on this site: never another host ({@code //evil}, {@code https://...}, {@code /\evil}). */
     static String safeNext(String next) {
-        if (next == null || next.isEmpty() || next.length() > 2000 || !next.startsWith("/") || next.startsWith("//")
-                || next.startsWith("/\\") || next.chars().anyMatch(c -> c < 0x21 || c == '\\')) {
+        if (next == null
+                || next.isEmpty()
+                || next.length() > 2000
+                || !next.startsWith("/")
+                || next.startsWith("//")
+                || next.startsWith("/\\")
+                || next.chars().anyMatch(c -> c < 0x21 || c == '\\')) {
             return "/";
         }
         return next;
     }
 
     private static boolean same(String a, String b) {
-        return a != null && b != null && !a.isEmpty()
+        return a != null
+                && b != null
+                && !a.isEmpty()
                 && MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
     }
 

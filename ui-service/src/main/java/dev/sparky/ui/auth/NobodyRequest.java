@@ -7,5 +7,4 @@ import io.quarkus.security.identity.request.BaseAuthenticationRequest;
  * ({@link Caller#ANONYMOUS}) rather than Quarkus's anonymous one, because Quarkus gives the anonymous identity no
  * permission checks, and Sparky's rules decide what nobody may do (everything with auth off, public reads).
  */
-public final class NobodyRequest extends BaseAuthenticationRequest {
-}
+public final class NobodyRequest extends BaseAuthenticationRequest {}

@@ -34,7 +34,11 @@ public class OidcLoginResource {
 
     private final dev.sparky.ui.site.Site site;
 
-    public OidcLoginResource(SecurityIdentity identity, Authenticator auth, Cookies cookies, UiConfig config,
+    public OidcLoginResource(
+            SecurityIdentity identity,
+            Authenticator auth,
+            Cookies cookies,
+            UiConfig config,
             dev.sparky.ui.site.Site site) {
         this.site = site;
         this.identity = identity;
@@ -52,14 +56,15 @@ public class OidcLoginResource {
         }
         String claimed = userName();
         if (claimed == null || !Users.NAME.matcher(claimed).matches()) {
-            throw RequestRefusedException.forbidden("the identity provider's claim '" + claim
-                    + "' is missing or not a valid user name");
+            throw RequestRefusedException.forbidden(
+                    "the identity provider's claim '" + claim + "' is missing or not a valid user name");
         }
         String user = Authenticator.oidcUser(claimed);
         LOG.infof("user %s logged in through OIDC from %s", user, rc.request().remoteAddress());
         String session = auth.codec().issue(user, Authenticator.OIDC);
         return site.redirect(LoginResource.safeNext(next))
-                .header("Set-Cookie", cookies.session(session, rc)).build();
+                .header("Set-Cookie", cookies.session(session, rc))
+                .build();
     }
 
     private String userName() {

@@ -22,8 +22,7 @@ public final class PasswordHashes {
     /** Checked when the user is unknown, so a wrong name takes as long as a wrong password. */
     static final String DUMMY = OpenBSDBCrypt.generate("2b", "unknown-user".toCharArray(), new byte[16], 10);
 
-    private PasswordHashes() {
-    }
+    private PasswordHashes() {}
 
     /** Is this a hash form {@link #matches} understands? Used to refuse a users file with a plain password. */
     public static boolean supported(String hash) {
@@ -61,9 +60,13 @@ public final class PasswordHashes {
         }
         byte[] salt = Base64.getDecoder().decode(pad(m.group(6)));
         byte[] expected = Base64.getDecoder().decode(pad(m.group(7)));
-        Argon2Parameters params = new Argon2Parameters.Builder(type).withVersion(Integer.parseInt(m.group(2)))
-                .withMemoryAsKB(memory).withIterations(Integer.parseInt(m.group(4)))
-                .withParallelism(Integer.parseInt(m.group(5))).withSalt(salt).build();
+        Argon2Parameters params = new Argon2Parameters.Builder(type)
+                .withVersion(Integer.parseInt(m.group(2)))
+                .withMemoryAsKB(memory)
+                .withIterations(Integer.parseInt(m.group(4)))
+                .withParallelism(Integer.parseInt(m.group(5)))
+                .withSalt(salt)
+                .build();
         Argon2BytesGenerator generator = new Argon2BytesGenerator();
         generator.init(params);
         byte[] actual = new byte[expected.length];

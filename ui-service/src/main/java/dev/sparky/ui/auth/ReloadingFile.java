@@ -21,8 +21,7 @@ final class ReloadingFile<T> {
     private static final Logger LOG = Logger.getLogger(ReloadingFile.class);
     private static final long CHECK_EVERY_MS = 1000;
 
-    private record Stamp(long modified, long size) {
-    }
+    private record Stamp(long modified, long size) {}
 
     private final Path path;
     private final Clock clock;

@@ -23,10 +23,10 @@ public class RestApiTokenClient implements ApiTokenClient {
     @Override
     public Optional<ApiTokenGrant> verify(String token) {
         try {
-            dev.sparky.internalapi.ApiTokenView t = InternalApiErrors.call(apis.dispatcherUrl(),
-                    () -> apis.apiTokens().verify(new TokenCheck(token).body()));
-            return Optional.of(new ApiTokenGrant(t.id(), t.name(), t.projects(), t.actions(), t.createdBy(),
-                    t.expiresAt()));
+            dev.sparky.internalapi.ApiTokenView t = InternalApiErrors.call(
+                    apis.dispatcherUrl(), () -> apis.apiTokens().verify(new TokenCheck(token).body()));
+            return Optional.of(
+                    new ApiTokenGrant(t.id(), t.name(), t.projects(), t.actions(), t.createdBy(), t.expiresAt()));
         } catch (DispatcherRefusedException e) {
             if (e.status() == 401 || e.status() == 403 || e.notFound()) {
                 return Optional.empty();
@@ -37,9 +37,18 @@ public class RestApiTokenClient implements ApiTokenClient {
 
     @Override
     public List<ApiTokenView> list() {
-        return InternalApiErrors.call(apis.dispatcherUrl(), () -> apis.apiTokens().list()).stream()
-                .map(t -> new ApiTokenView(t.id(), t.name(), t.projects(), t.actions(), t.createdBy(), t.createdAt(),
-                        t.expiresAt(), t.revokedAt()))
+        return InternalApiErrors.call(
+                        apis.dispatcherUrl(), () -> apis.apiTokens().list())
+                .stream()
+                .map(t -> new ApiTokenView(
+                        t.id(),
+                        t.name(),
+                        t.projects(),
+                        t.actions(),
+                        t.createdBy(),
+                        t.createdAt(),
+                        t.expiresAt(),
+                        t.revokedAt()))
                 .toList();
     }
 }

@@ -26,8 +26,7 @@ public final class SessionCodec {
     private static final long SKEW_SECONDS = 300;
 
     /** A valid session. @param origin "password" or "oidc" */
-    public record Session(String id, String user, String origin, long issuedAt, long expiresAt) {
-    }
+    public record Session(String id, String user, String origin, long issuedAt, long expiresAt) {}
 
     private final SecretKeySpec key;
     private final Clock clock;
@@ -36,8 +35,8 @@ public final class SessionCodec {
 
     public SessionCodec(byte[] secret, Clock clock, Duration ttl) {
         if (secret.length < 32) {
-            throw new IllegalArgumentException("sparky.auth.session-secret must be at least 32 characters; "
-                    + SessionSecrets.HOW);
+            throw new IllegalArgumentException(
+                    "sparky.auth.session-secret must be at least 32 characters; " + SessionSecrets.HOW);
         }
         this.key = new SecretKeySpec(secret, "HmacSHA256");
         this.clock = clock;
@@ -53,7 +52,13 @@ public final class SessionCodec {
         byte[] id = new byte[32];
         random.nextBytes(id);
         long now = clock.instant().getEpochSecond();
-        String payload = String.join("\n", VERSION, B64.encodeToString(id), origin, user, Long.toString(now),
+        String payload = String.join(
+                "\n",
+                VERSION,
+                B64.encodeToString(id),
+                origin,
+                user,
+                Long.toString(now),
                 Long.toString(now + ttl.toSeconds()));
         String encoded = B64.encodeToString(payload.getBytes(StandardCharsets.UTF_8));
         return encoded + "." + B64.encodeToString(mac(encoded));
@@ -91,8 +96,10 @@ public final class SessionCodec {
     }
 
     public boolean csrfMatches(Session session, String token) {
-        return token != null && MessageDigest.isEqual(csrfToken(session).getBytes(StandardCharsets.US_ASCII),
-                token.strip().getBytes(StandardCharsets.US_ASCII));
+        return token != null
+                && MessageDigest.isEqual(
+                        csrfToken(session).getBytes(StandardCharsets.US_ASCII),
+                        token.strip().getBytes(StandardCharsets.US_ASCII));
     }
 
     /** A random value for the login form's double-submit cookie. */

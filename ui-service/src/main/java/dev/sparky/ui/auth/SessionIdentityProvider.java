@@ -27,7 +27,8 @@ public class SessionIdentityProvider implements IdentityProvider<SessionRequest>
 
     @Override
     public Uni<SecurityIdentity> authenticate(SessionRequest request, AuthenticationRequestContext context) {
-        return authenticator.session(request.cookie())
+        return authenticator
+                .session(request.cookie())
                 .map(s -> Uni.createFrom().item(Identities.of(authenticator.caller(s), s)))
                 .orElseGet(() -> Uni.createFrom().failure(new AuthenticationFailedException("no valid session")));
     }

@@ -13,11 +13,17 @@ public final class SessionSecrets {
     public static final int MIN_LENGTH = 32;
     public static final String HOW = "make one with: openssl rand -base64 48";
     /** Placeholders of the examples (k8s/base/auth-secret.example.yaml) and the words such placeholders use. */
-    static final List<String> PLACEHOLDERS = List.of("replace-with", "change-me", "changeme", "change_me",
-            "your-secret", "secret-here", "placeholder", "example");
+    static final List<String> PLACEHOLDERS = List.of(
+            "replace-with",
+            "change-me",
+            "changeme",
+            "change_me",
+            "your-secret",
+            "secret-here",
+            "placeholder",
+            "example");
 
-    private SessionSecrets() {
-    }
+    private SessionSecrets() {}
 
     /** @return why the secret must not be used, or empty when it is acceptable */
     public static Optional<String> weakness(String secret) {
@@ -26,8 +32,8 @@ public final class SessionSecrets {
                     + " characters long: it must have at least " + MIN_LENGTH + "; " + HOW);
         }
         if (secret.chars().distinct().count() == 1) {
-            return Optional.of("sparky.auth.session-secret (SPARKY_AUTH_SESSION_SECRET) is one character repeated; "
-                    + HOW);
+            return Optional.of(
+                    "sparky.auth.session-secret (SPARKY_AUTH_SESSION_SECRET) is one character repeated; " + HOW);
         }
         String lower = secret.toLowerCase(Locale.ROOT);
         for (String p : PLACEHOLDERS) {

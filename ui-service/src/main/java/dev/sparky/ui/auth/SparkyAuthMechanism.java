@@ -49,18 +49,20 @@ public class SparkyAuthMechanism implements HttpAuthenticationMechanism {
                 token = token.substring(7).strip();
             }
             // A wrong token fails the request (401) even where reads are public: the client meant to be someone.
-            return identities.authenticate(HttpSecurityUtils.setRoutingContextAttribute(
-                    new ApiTokenRequest(token), context));
+            return identities.authenticate(
+                    HttpSecurityUtils.setRoutingContextAttribute(new ApiTokenRequest(token), context));
         }
         Cookie cookie = context.request().getCookie(SESSION_COOKIE);
         if (cookie == null) {
             return nobody(context, identities);
         }
         // A forged, altered or expired cookie counts as no login.
-        return identities.authenticate(HttpSecurityUtils.setRoutingContextAttribute(
-                new SessionRequest(cookie.getValue()), context))
+        return identities
+                .authenticate(
+                        HttpSecurityUtils.setRoutingContextAttribute(new SessionRequest(cookie.getValue()), context))
                 .invoke(identity -> context.put(Identities.SESSION, Identities.session(identity)))
-                .onFailure(AuthenticationFailedException.class).recoverWithUni(() -> nobody(context, identities));
+                .onFailure(AuthenticationFailedException.class)
+                .recoverWithUni(() -> nobody(context, identities));
     }
 
     private static Uni<SecurityIdentity> nobody(RoutingContext context, IdentityProviderManager identities) {
@@ -70,7 +72,8 @@ public class SparkyAuthMechanism implements HttpAuthenticationMechanism {
     @Override
     public Uni<ChallengeData> getChallenge(RoutingContext context) {
         // Where quarkus-oidc guards the path, its challenge (the redirect to the provider) is the one to send.
-        return ownAuth(context) ? Uni.createFrom().nullItem()
+        return ownAuth(context)
+                ? Uni.createFrom().nullItem()
                 : Uni.createFrom().item(new ChallengeData(401, "WWW-Authenticate", REALM));
     }
 

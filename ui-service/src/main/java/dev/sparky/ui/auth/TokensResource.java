@@ -1,10 +1,9 @@
 package dev.sparky.ui.auth;
 
-import dev.sparky.contracts.events.ApiTokenCommand;
 import dev.sparky.contracts.Names;
 import dev.sparky.contracts.api.Problem;
+import dev.sparky.contracts.events.ApiTokenCommand;
 import dev.sparky.kafka.PublishFailedException;
-import dev.sparky.ui.auth.AccessChecks;
 import dev.sparky.ui.error.RequestRefusedException;
 import dev.sparky.ui.trigger.RequestPublisher;
 import io.quarkus.security.PermissionsAllowed;
@@ -50,13 +49,11 @@ public class TokensResource {
     }
 
     /** Body of a create: {@code projects} names or "*", {@code actions} run, cancel, read. */
-    public record CreateToken(String name, List<String> projects, List<String> actions, Instant expiresAt) {
-    }
+    public record CreateToken(String name, List<String> projects, List<String> actions, Instant expiresAt) {}
 
     /** The answer to a create: the only time the token itself is shown. */
-    public record CreatedToken(String id, String name, String token, List<String> projects, List<String> actions,
-            Instant expiresAt) {
-    }
+    public record CreatedToken(
+            String id, String name, String token, List<String> projects, List<String> actions, Instant expiresAt) {}
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -71,10 +68,12 @@ public class TokensResource {
         }
         String token = tokens.newToken();
         String id = tokens.newId();
-        send(ApiTokenCommand.create(id, name, ApiTokens.hash(token), projects, actions, b.expiresAt(),
-                access.requestedBy()));
-        return Response.status(201).entity(new CreatedToken(id, name, token, projects, actions, b.expiresAt()))
-                .header("Cache-Control", "no-store").build();
+        send(ApiTokenCommand.create(
+                id, name, ApiTokens.hash(token), projects, actions, b.expiresAt(), access.requestedBy()));
+        return Response.status(201)
+                .entity(new CreatedToken(id, name, token, projects, actions, b.expiresAt()))
+                .header("Cache-Control", "no-store")
+                .build();
     }
 
     @GET
@@ -88,8 +87,8 @@ public class TokensResource {
     @Operation(summary = "Revoke an API token (admins); it stops working within 5 s")
     public Response revoke(@PathParam("id") String id) {
         if (id == null || !ApiTokens.ID.matcher(id).matches()) {
-            throw RequestRefusedException.invalid("token id must be 16 lowercase letters or digits, as listed by "
-                    + "GET /api/v1/tokens");
+            throw RequestRefusedException.invalid(
+                    "token id must be 16 lowercase letters or digits, as listed by " + "GET /api/v1/tokens");
         }
         send(ApiTokenCommand.revoke(id, access.requestedBy()));
         return Response.accepted(Map.of("id", id, "revoked", true)).build();
@@ -99,13 +98,19 @@ public class TokensResource {
         try {
             publisher.publish(command);
         } catch (PublishFailedException e) {
-            throw new RequestRefusedException(RequestRefusedException.Kind.UNAVAILABLE, "Kafka did not acknowledge "
-                    + "the token command (" + e.getMessage() + "); nothing changed, try again", e);
+            throw new RequestRefusedException(
+                    RequestRefusedException.Kind.UNAVAILABLE,
+                    "Kafka did not acknowledge " + "the token command (" + e.getMessage()
+                            + "); nothing changed, try again",
+                    e);
         }
     }
 
     static String name(String name) {
-        if (name == null || name.isBlank() || name.length() > MAX_NAME || !Users.NAME.matcher(name).matches()) {
+        if (name == null
+                || name.isBlank()
+                || name.length() > MAX_NAME
+                || !Users.NAME.matcher(name).matches()) {
             throw RequestRefusedException.invalid("name is required: up to " + MAX_NAME
                     + " letters, digits, '.', '_', '-', '@', '+', starting with a letter or digit");
         }

@@ -16,7 +16,8 @@ public final class UserDirectory {
     public Optional<String> authenticate(String name, String password) {
         String hash = name == null ? null : file.get().hashes().get(name.strip());
         // The unknown user costs one hash check too, so timing does not tell which names exist.
-        boolean ok = PasswordHashes.matches(password == null ? "" : password, hash == null ? PasswordHashes.DUMMY : hash);
+        boolean ok =
+                PasswordHashes.matches(password == null ? "" : password, hash == null ? PasswordHashes.DUMMY : hash);
         return ok && hash != null ? Optional.of(name.strip()) : Optional.empty();
     }
 

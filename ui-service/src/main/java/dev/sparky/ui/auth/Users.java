@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 record Users(Map<String, String> hashes, Set<String> admins, Set<String> mustSetPassword) {
     /** User names as they appear in ACLs and in "requested by": no spaces, no markup. */
     static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@+-]{0,99}");
+
     static final Users NONE = new Users(Map.of(), Set.of(), Set.of());
 
     static Users parse(String text, String file) {

@@ -9,8 +9,8 @@ import java.util.Map;
 /** Reads the users and ACL files with project-model's YAML reader: plain data only, errors with file:line:column. */
 final class YamlFiles {
     private static final YamlReader YAML = YamlReader.STRICT.withMaxAliases(10);
-    private YamlFiles() {
-    }
+
+    private YamlFiles() {}
 
     /** @throws IllegalArgumentException naming the file, line and column, never quoting its content (hashes) */
     static Map<String, Object> read(String text, String file) {
@@ -19,8 +19,8 @@ final class YamlFiles {
             root = YAML.read(text, file);
         } catch (YamlException e) {
             // SnakeYAML's description of the problem, never the snippet of the file it can quote
-            throw new IllegalArgumentException(e.at().line() > 0 ? e.at() + ": not valid YAML (" + e.detail() + ")"
-                    : file + ": not valid YAML");
+            throw new IllegalArgumentException(
+                    e.at().line() > 0 ? e.at() + ": not valid YAML (" + e.detail() + ")" : file + ": not valid YAML");
         }
         if (root == null) {
             return Map.of();
@@ -42,12 +42,14 @@ final class YamlFiles {
         if (!(value instanceof List<?> list)) {
             throw new IllegalArgumentException(where + ": expected a list of names");
         }
-        return list.stream().map(o -> {
-            if (!(o instanceof String s) || s.isBlank()) {
-                throw new IllegalArgumentException(where + ": every entry must be a name, got " + o);
-            }
-            return s.strip();
-        }).toList();
+        return list.stream()
+                .map(o -> {
+                    if (!(o instanceof String s) || s.isBlank()) {
+                        throw new IllegalArgumentException(where + ": every entry must be a name, got " + o);
+                    }
+                    return s.strip();
+                })
+                .toList();
     }
 
     static Map<?, ?> mapping(Object value, String where) {

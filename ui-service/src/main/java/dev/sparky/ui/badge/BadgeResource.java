@@ -47,6 +47,8 @@ public class BadgeResource {
             // A README badge cannot show an error text; "unknown" tells the truth without breaking the page.
             svg = BadgeSvg.render(project, "unknown", "#9f9f9f");
         }
-        return Response.ok(svg, SVG).header("Cache-Control", "no-cache, max-age=0").build();
+        return Response.ok(svg, SVG)
+                .header("Cache-Control", "no-cache, max-age=0")
+                .build();
     }
 }

@@ -11,8 +11,7 @@ public final class BadgeSvg {
     private static final double CHAR_WIDTH = 6.6;
     private static final int PADDING = 10;
 
-    private BadgeSvg() {
-    }
+    private BadgeSvg() {}
 
     /** The message and colour for the last build's state; null means the project was never built. */
     public static String forState(String project, BuildState state) {

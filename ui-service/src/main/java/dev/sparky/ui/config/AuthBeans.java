@@ -22,15 +22,15 @@ import org.jboss.logging.Logger;
 /** Login, sessions, API tokens and the ACL, built from {@code sparky.auth.*}; says at start how open the service is. */
 public class AuthBeans {
     private static final Logger LOG = Logger.getLogger(AuthBeans.class);
-    static final String OFF_WARNING = "authentication is OFF: anyone who can reach this port can run builds; "
-            + "set sparky.auth.mode=on";
+    static final String OFF_WARNING =
+            "authentication is OFF: anyone who can reach this port can run builds; " + "set sparky.auth.mode=on";
 
     @Produces
     @Singleton
     AccessPolicy accessPolicy(UiConfig config) {
         AuthConfig auth = config.auth();
-        return AccessPolicy.of(auth.mode() == AuthConfig.Mode.ON, auth.publicRead(), aclFile(config),
-                Clock.systemUTC());
+        return AccessPolicy.of(
+                auth.mode() == AuthConfig.Mode.ON, auth.publicRead(), aclFile(config), Clock.systemUTC());
     }
 
     @Produces
@@ -55,13 +55,20 @@ public class AuthBeans {
             LOG.warn(OFF_WARNING);
             return;
         }
-        auth.sessionSecret().filter(secret -> !secret.isBlank()).flatMap(SessionSecrets::weakness).ifPresent(why -> {
-            throw new IllegalStateException("refusing to start: " + why);
-        });
+        auth.sessionSecret()
+                .filter(secret -> !secret.isBlank())
+                .flatMap(SessionSecrets::weakness)
+                .ifPresent(why -> {
+                    throw new IllegalStateException("refusing to start: " + why);
+                });
         Path users = usersFile(config);
-        LOG.infof("authentication is ON: writes need a login or an API token; reads are %s; users from %s%s; "
-                + "ACL from %s%s", auth.publicRead() ? "public" : "restricted too", users,
-                Files.exists(users) ? "" : " (missing: nobody can log in with a password)", aclFile(config),
+        LOG.infof(
+                "authentication is ON: writes need a login or an API token; reads are %s; users from %s%s; "
+                        + "ACL from %s%s",
+                auth.publicRead() ? "public" : "restricted too",
+                users,
+                Files.exists(users) ? "" : " (missing: nobody can log in with a password)",
+                aclFile(config),
                 Files.exists(aclFile(config)) ? "" : " (missing: every user may do everything)");
         if (auth.sessionSecret().isEmpty()) {
             LOG.warn("sparky.auth.session-secret is not set: sessions are signed with a random key of this process, "

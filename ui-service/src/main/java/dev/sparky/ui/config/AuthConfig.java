@@ -9,7 +9,8 @@ public interface AuthConfig {
 
     /** Auth modes: {@code off} lets anyone act (local default), {@code on} needs a login or an API token. */
     enum Mode {
-        OFF, ON
+        OFF,
+        ON
     }
 
     /** {@code off} (anyone who reaches the port may run builds) or {@code on} (the Kubernetes default). */

@@ -23,17 +23,24 @@ public class EdgeBeans {
 
     void check(@Observes StartupEvent start, UiConfig config, EdgeRules rules) {
         String host = listenHost();
-        OpenServerCheck.refusal(host, config.auth().mode() == AuthConfig.Mode.ON, config.auth().allowOpen())
+        OpenServerCheck.refusal(
+                        host,
+                        config.auth().mode() == AuthConfig.Mode.ON,
+                        config.auth().allowOpen())
                 .ifPresent(why -> {
                     throw new IllegalStateException("refusing to start: " + why);
                 });
         if (!rules.boundToLoopback() && config.auth().mode() == AuthConfig.Mode.OFF) {
-            LOG.warnf("listening on %s with authentication off (sparky.auth.allow-open=true): anyone who can reach "
-                    + "this port can run builds", host);
+            LOG.warnf(
+                    "listening on %s with authentication off (sparky.auth.allow-open=true): anyone who can reach "
+                            + "this port can run builds",
+                    host);
         }
         if (!rules.boundToLoopback() && config.http().allowedHosts().isEmpty()) {
-            LOG.infof("listening on %s; any Host name is answered: behind an ingress, set sparky.http.allowed-hosts "
-                    + "(SPARKY_ALLOWED_HOSTS) to its host names", host);
+            LOG.infof(
+                    "listening on %s; any Host name is answered: behind an ingress, set sparky.http.allowed-hosts "
+                            + "(SPARKY_ALLOWED_HOSTS) to its host names",
+                    host);
         }
     }
 

@@ -20,7 +20,8 @@ public class JobApiBeans {
     @Produces
     @Singleton
     JobTokens jobTokens(UiConfig config, DispatcherJobClient dispatcher) {
-        return new JobTokens(dispatcher, new TokenCache(Clock.systemUTC(), config.jobApi().tokenCacheTtl()));
+        return new JobTokens(
+                dispatcher, new TokenCache(Clock.systemUTC(), config.jobApi().tokenCacheTtl()));
     }
 
     /** Polls run on Quarkus's worker pool (its scheduler fires the timers), so a waiting request holds no thread. */
@@ -34,8 +35,11 @@ public class JobApiBeans {
     @Produces
     @Singleton
     JobScope jobScope(UiConfig config, ProjectCatalog catalog, DispatcherClient dispatcher) {
-        return new JobScope(name -> catalog.find(name).map(Project::definition), dispatcher::build,
-                config.jobApi().maxChildrenPerBuild(), config.jobApi().maxDepth());
+        return new JobScope(
+                name -> catalog.find(name).map(Project::definition),
+                dispatcher::build,
+                config.jobApi().maxChildrenPerBuild(),
+                config.jobApi().maxDepth());
     }
 
     @Produces

@@ -20,16 +20,19 @@ public class LiveBeans {
     EventHub eventHub(UiConfig config, MeterRegistry registry) {
         EventHub hub = new EventHub(config.events().buffer());
         Gauge.builder("sparky.ui.event.streams", hub, EventHub::streams)
-                .description("browser event streams open on this replica").register(registry);
+                .description("browser event streams open on this replica")
+                .register(registry);
         return hub;
     }
 
     @Produces
     @Singleton
     StreamSlots streamSlots(UiConfig config, MeterRegistry registry) {
-        StreamSlots slots = new StreamSlots(config.stream().maxPerClient(), config.stream().maxTotal());
+        StreamSlots slots =
+                new StreamSlots(config.stream().maxPerClient(), config.stream().maxTotal());
         Gauge.builder("sparky.ui.live.streams", slots, StreamSlots::open)
-                .description("live streams (events and logs) open on this replica").register(registry);
+                .description("live streams (events and logs) open on this replica")
+                .register(registry);
         return slots;
     }
 

@@ -60,11 +60,13 @@ public class UiBeans {
 
     @Produces
     @Singleton
-    TriggerService triggerService(UiConfig config, ProjectCatalog catalog, RequestPublisher publisher,
-            MeterRegistry registry) {
-        RecentTriggers recent = new RecentTriggers(Clock.systemUTC(), config.trigger().rememberAccepted());
-        TriggerCounter counter = (source, result) -> registry.counter("sparky.triggers", "source", source,
-                "result", result).increment();
+    TriggerService triggerService(
+            UiConfig config, ProjectCatalog catalog, RequestPublisher publisher, MeterRegistry registry) {
+        RecentTriggers recent =
+                new RecentTriggers(Clock.systemUTC(), config.trigger().rememberAccepted());
+        TriggerCounter counter =
+                (source, result) -> registry.counter("sparky.triggers", "source", source, "result", result)
+                        .increment();
         return new TriggerService(catalog, publisher, new JobIds(), recent, counter);
     }
 }

@@ -7,5 +7,4 @@ import java.io.InputStream;
  *
  * @param size the length in bytes, or -1 when the dispatcher did not say
  */
-public record ArtifactDownload(InputStream body, long size) {
-}
+public record ArtifactDownload(InputStream body, long size) {}

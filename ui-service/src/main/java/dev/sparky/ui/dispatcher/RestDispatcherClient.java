@@ -29,16 +29,14 @@ import java.util.function.Supplier;
  */
 @ApplicationScoped
 public class RestDispatcherClient implements DispatcherClient {
-    private static final GenericType<List<ProjectStatus>> STATUS_LIST = new GenericType<>() {
-    };
+    private static final GenericType<List<ProjectStatus>> STATUS_LIST = new GenericType<>() {};
 
     /**
      * The dispatcher's last tagged answer for every project's status. The dashboard asks again with the tag: while
      * nothing changed the dispatcher answers 304 and this list is reused; after a change it sends only the
      * projects that changed, applied here. Running builds' durations are brought up to date on each use.
      */
-    private record TaggedStatuses(String tag, List<ProjectStatus> statuses) {
-    }
+    private record TaggedStatuses(String tag, List<ProjectStatus> statuses) {}
 
     private final InternalApiClients apis;
     private final String url;
@@ -70,7 +68,9 @@ public class RestDispatcherClient implements DispatcherClient {
         return optional(() -> {
             try (Response r = apis.builds().log(id, offset, limit, attempt)) {
                 byte[] bytes = r.hasEntity() ? r.readEntity(byte[].class) : new byte[0];
-                return new LogSlice(bytes, sizeHeader(r.getHeaderString(InternalHeaders.LOG_SIZE), offset + bytes.length),
+                return new LogSlice(
+                        bytes,
+                        sizeHeader(r.getHeaderString(InternalHeaders.LOG_SIZE), offset + bytes.length),
                         stateHeader(r.getHeaderString(InternalHeaders.BUILD_STATE)));
             }
         });
@@ -96,8 +96,11 @@ public class RestDispatcherClient implements DispatcherClient {
         TaggedStatuses held = call(() -> fetchStatuses(lastStatuses));
         lastStatuses = held.tag() == null ? null : held;
         long now = System.currentTimeMillis();
-        return held.statuses().stream().map(s -> s.lastBuild() == null ? s
-                : new ProjectStatus(s.project(), s.lastBuild().durationAt(now), s.running(), s.queued())).toList();
+        return held.statuses().stream()
+                .map(s -> s.lastBuild() == null
+                        ? s
+                        : new ProjectStatus(s.project(), s.lastBuild().durationAt(now), s.running(), s.queued()))
+                .toList();
     }
 
     /** The current statuses with their tag (null when the dispatcher gave none), asked with {@code last}'s tag. */
@@ -134,8 +137,8 @@ public class RestDispatcherClient implements DispatcherClient {
         try {
             return entity.get();
         } catch (ProcessingException | IllegalStateException e) {
-            throw new DispatcherUnavailableException(url + " sent project statuses that cannot be read: "
-                    + e.getMessage(), e);
+            throw new DispatcherUnavailableException(
+                    url + " sent project statuses that cannot be read: " + e.getMessage(), e);
         }
     }
 

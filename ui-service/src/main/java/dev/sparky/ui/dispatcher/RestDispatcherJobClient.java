@@ -43,15 +43,16 @@ public class RestDispatcherJobClient implements DispatcherJobClient {
 
     @Override
     public StoredArtifact putArtifact(long buildId, String name, InputStream body, long length) {
-        dev.sparky.internalapi.StoredArtifact s = call(() -> apis.artifacts().upload(buildId, name,
-                length >= 0 ? length : null, body));
+        dev.sparky.internalapi.StoredArtifact s =
+                call(() -> apis.artifacts().upload(buildId, name, length >= 0 ? length : null, body));
         return new StoredArtifact(s.name(), s.size(), s.sha256());
     }
 
     @Override
     public Optional<List<ArtifactView>> artifacts(long buildId) {
         return optional(() -> apis.artifacts().list(buildId).stream()
-                .map(a -> new ArtifactView(a.name(), a.size(), a.modifiedAt())).toList());
+                .map(a -> new ArtifactView(a.name(), a.size(), a.modifiedAt()))
+                .toList());
     }
 
     @Override

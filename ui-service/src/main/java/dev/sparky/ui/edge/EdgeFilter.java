@@ -38,10 +38,16 @@ public class EdgeFilter {
         if (host == null && request.authority() != null) {
             host = request.authority().toString(); // HTTP/2 sends :authority instead
         }
-        boolean quarkusRead = path.startsWith(QUARKUS) && EdgeRules.SAFE.contains(request.method().name());
-        var refusal = quarkusRead ? java.util.Optional.<EdgeRules.Refusal>empty()
-                : rules.check(request.method().name(), host, request.getHeader(HttpHeaders.ORIGIN),
-                        request.getHeader("Sec-Fetch-Site"), request.getHeader("X-Forwarded-Host"));
+        boolean quarkusRead = path.startsWith(QUARKUS)
+                && EdgeRules.SAFE.contains(request.method().name());
+        var refusal = quarkusRead
+                ? java.util.Optional.<EdgeRules.Refusal>empty()
+                : rules.check(
+                        request.method().name(),
+                        host,
+                        request.getHeader(HttpHeaders.ORIGIN),
+                        request.getHeader("Sec-Fetch-Site"),
+                        request.getHeader("X-Forwarded-Host"));
         if (refusal.isEmpty()) {
             ctx.next();
             return;

@@ -23,8 +23,7 @@ import java.util.stream.Collectors;
  */
 public final class EdgeRules {
     /** The answer to a refused request: its status and what to tell the caller. */
-    public record Refusal(int status, String title, String detail) {
-    }
+    public record Refusal(int status, String title, String detail) {}
 
     static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
     static final Set<String> LOOPBACK_NAMES = Set.of("localhost", "127.0.0.1", "[::1]");
@@ -39,8 +38,11 @@ public final class EdgeRules {
      */
     public EdgeRules(String listenHost, List<String> allowedHosts) {
         this.loopback = isLoopback(listenHost);
-        this.allowedHosts = allowedHosts.stream().map(String::strip).filter(h -> !h.isEmpty())
-                .map(h -> h.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+        this.allowedHosts = allowedHosts.stream()
+                .map(String::strip)
+                .filter(h -> !h.isEmpty())
+                .map(h -> h.toLowerCase(Locale.ROOT))
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     public boolean boundToLoopback() {
@@ -55,8 +57,7 @@ public final class EdgeRules {
      *     own too (a page of another site cannot set that header on a form post or a simple request)
      * @return why the request is refused, or empty when it may go on
      */
-    public Optional<Refusal> check(String method, String host, String origin, String fetchSite,
-            String forwardedHost) {
+    public Optional<Refusal> check(String method, String host, String origin, String fetchSite, String forwardedHost) {
         Optional<Refusal> wrongHost = checkHost(host);
         if (wrongHost.isPresent() || SAFE.contains(method.toUpperCase(Locale.ROOT))) {
             return wrongHost;
@@ -65,10 +66,12 @@ public final class EdgeRules {
         if (site.equals("cross-site") || site.equals("same-site")) {
             return Optional.of(crossSite("the browser says it comes from another site (Sec-Fetch-Site: " + site + ")"));
         }
-        if (origin != null && !sameOrigin(origin.strip(), host) && !sameOrigin(origin.strip(), forwardedHost)
+        if (origin != null
+                && !sameOrigin(origin.strip(), host)
+                && !sameOrigin(origin.strip(), forwardedHost)
                 && !allowedOrigin(origin.strip())) {
-            return Optional.of(crossSite("its Origin " + printable(origin) + " is not this UI's own (" + printable(host)
-                    + ")"));
+            return Optional.of(
+                    crossSite("its Origin " + printable(origin) + " is not this UI's own (" + printable(host) + ")"));
         }
         return Optional.empty();
     }
@@ -83,9 +86,13 @@ public final class EdgeRules {
         }
         String allowed = loopback ? "localhost, 127.0.0.1, [::1]" + (allowedHosts.isEmpty() ? "" : ", ") : "";
         allowed += String.join(", ", allowedHosts.stream().sorted().toList());
-        return Optional.of(new Refusal(421, "unknown host", "this Sparky UI does not answer to the host name '"
-                + printable(host) + "' (it answers to " + allowed + "): to reach it under another name, add the name "
-                + "to sparky.http.allowed-hosts (env SPARKY_ALLOWED_HOSTS, comma-separated)"));
+        return Optional.of(new Refusal(
+                421,
+                "unknown host",
+                "this Sparky UI does not answer to the host name '"
+                        + printable(host) + "' (it answers to " + allowed
+                        + "): to reach it under another name, add the name "
+                        + "to sparky.http.allowed-hosts (env SPARKY_ALLOWED_HOSTS, comma-separated)"));
     }
 
     /** {@code check} for a request that came to this process directly. */
@@ -110,7 +117,9 @@ public final class EdgeRules {
         }
         try {
             URI o = URI.create(origin);
-            if (o.getScheme() == null || o.getHost() == null || o.getRawPath() != null && !o.getRawPath().isEmpty()) {
+            if (o.getScheme() == null
+                    || o.getHost() == null
+                    || o.getRawPath() != null && !o.getRawPath().isEmpty()) {
                 return false; // "null" (sandboxed frames, some redirects) and anything not scheme://host[:port]
             }
             int originPort = o.getPort() != -1 ? o.getPort() : "https".equalsIgnoreCase(o.getScheme()) ? 443 : 80;
@@ -167,8 +176,11 @@ public final class EdgeRules {
     }
 
     private static Refusal crossSite(String why) {
-        return new Refusal(403, "cross-site request refused", "cross-site request refused: " + why + "; a write "
-                + "must come from this UI's own pages, or from a client that sends no Origin (curl, API clients)");
+        return new Refusal(
+                403,
+                "cross-site request refused",
+                "cross-site request refused: " + why + "; a write "
+                        + "must come from this UI's own pages, or from a client that sends no Origin (curl, API clients)");
     }
 
     private static String printable(String s) {

@@ -8,8 +8,7 @@ import java.util.Optional;
  * explicitly that this is wanted.
  */
 public final class OpenServerCheck {
-    private OpenServerCheck() {
-    }
+    private OpenServerCheck() {}
 
     /** @return why the UI must not start, or empty */
     public static Optional<String> refusal(String listenHost, boolean authOn, boolean allowOpen) {

@@ -15,9 +15,13 @@ public class ApiNotFoundRoute {
 
     void install(@Observes Router router) {
         router.route("/api/*").last().handler(ctx -> {
-            Problem p = Problem.of(404, "not found", "no such API resource: " + ctx.normalizedPath()
-                    + " (the API is described at /q/openapi)");
-            ctx.response().setStatusCode(404).putHeader("Content-Type", Problem.MEDIA_TYPE)
+            Problem p = Problem.of(
+                    404,
+                    "not found",
+                    "no such API resource: " + ctx.normalizedPath() + " (the API is described at /q/openapi)");
+            ctx.response()
+                    .setStatusCode(404)
+                    .putHeader("Content-Type", Problem.MEDIA_TYPE)
                     .end(io.vertx.core.buffer.Buffer.buffer(Json.write(p)));
         });
     }

@@ -34,7 +34,8 @@ public class BodyCountingInterceptor implements ReaderInterceptor {
             return context.proceed();
         }
         var current = request.getCurrent();
-        long limit = current == null ? BodyLimitFilter.OTHER_BODIES : BodyLimitFilter.limitFor(current.normalizedPath());
+        long limit =
+                current == null ? BodyLimitFilter.OTHER_BODIES : BodyLimitFilter.limitFor(current.normalizedPath());
         if (limit < 0) {
             return context.proceed();
         }

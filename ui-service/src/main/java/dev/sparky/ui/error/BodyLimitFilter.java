@@ -17,11 +17,13 @@ import jakarta.inject.Singleton;
 public class BodyLimitFilter {
     /** Bodies other than artifacts: forms, trigger JSON, a stash (which has its own 1 MiB check). */
     static final long OTHER_BODIES = 10L * 1024 * 1024;
+
     static final String ARTIFACT_UPLOADS = "/api/v1/job/artifacts/";
     /** Sparky::JobApi's file uploads, artifacts too (SparkyJobApiResource checks their limit). */
     static final String SPARKY_FILE_UPLOADS = "/file/project/";
     /** Login, logout and token commands are a few hundred bytes: anything near this is not one of them. */
     static final long SMALL_BODIES = 64 * 1024;
+
     static final java.util.List<String> SMALL_PATHS = java.util.List.of("/login", "/logout", "/api/v1/tokens");
 
     void register(@Observes Filters filters) {
@@ -33,8 +35,11 @@ public class BodyLimitFilter {
         long limit = limitFor(ctx.normalizedPath());
         if (length != null && limit >= 0 && tooLong(length, limit)) {
             Problem p = Problem.of(413, "payload too large", tooLargeMessage(limit));
-            ctx.response().setStatusCode(413).putHeader("Content-Type", Problem.MEDIA_TYPE)
-                    .putHeader("Connection", "close").end(Buffer.buffer(Json.write(p)));
+            ctx.response()
+                    .setStatusCode(413)
+                    .putHeader("Content-Type", Problem.MEDIA_TYPE)
+                    .putHeader("Connection", "close")
+                    .end(Buffer.buffer(Json.write(p)));
             return;
         }
         ctx.next();

@@ -8,16 +8,16 @@ import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
-import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.Request;
 import io.vertx.ext.web.RoutingContext;
-import java.util.Optional;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -29,13 +29,31 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMappers {
     /** Where {@code dev.sparky.ui.auth.AccessChecks} leaves a refusal's reason (kept as a string: no cycle). */
     static final String REFUSAL = "sparky.refusal";
+
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
-    private static final List<String> PLAIN_TEXT_PREFIXES = List.of("/build/", "/build-with-tags/", "/cancel/",
-            "/status/", "/report/raw/", "/badge/", "/trigger/", "/stash", "/file/");
+    private static final List<String> PLAIN_TEXT_PREFIXES = List.of(
+            "/build/",
+            "/build-with-tags/",
+            "/cancel/",
+            "/status/",
+            "/report/raw/",
+            "/badge/",
+            "/trigger/",
+            "/stash",
+            "/file/");
     /** Where a refused read answers 401 rather than sending a browser to the login page. */
     // GET /build/project/{p} is Sparky's build form: a page (the other /build/ routes are POSTs).
-    private static final List<String> NOT_PAGES = List.of("/api/", "/fragments/", "/build-with-tags/",
-            "/cancel/", "/status/", "/report/raw/", "/badge/", "/trigger/", "/stash/", "/file/");
+    private static final List<String> NOT_PAGES = List.of(
+            "/api/",
+            "/fragments/",
+            "/build-with-tags/",
+            "/cancel/",
+            "/status/",
+            "/report/raw/",
+            "/badge/",
+            "/trigger/",
+            "/stash/",
+            "/file/");
     /** Sparky::JobApi's POST /queue; GET /queue is the queue page. */
     private static final String QUEUE = "/queue";
 
@@ -55,13 +73,17 @@ public class ProblemMappers {
             String next = uri.getRequestUri().getRawPath();
             String query = uri.getRequestUri().getRawQuery();
             next = query == null ? next : next + "?" + query;
-            return site.redirect("/login?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8)).build();
+            return site.redirect("/login?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8))
+                    .build();
         }
         Response r = answer(uri, request, e.kind().status(), e.kind().title(), e.getMessage());
         if (e.kind() == RequestRefusedException.Kind.UNAUTHORIZED) {
             // RFC 9110: a 401 names the scheme the client should use.
-            r.getHeaders().add("WWW-Authenticate", "Bearer realm=\"" + (uri.getPath().startsWith("/api/v1/job/")
-                    ? "sparky-job-api" : "sparky") + "\"");
+            r.getHeaders()
+                    .add(
+                            "WWW-Authenticate",
+                            "Bearer realm=\"" + (uri.getPath().startsWith("/api/v1/job/") ? "sparky-job-api" : "sparky")
+                                    + "\"");
         }
         return r;
     }
@@ -77,8 +99,10 @@ public class ProblemMappers {
                 return refused(refused, uri, request);
             }
         }
-        return refused(RequestRefusedException.unauthorized(e.getMessage() == null ? "authentication failed"
-                : e.getMessage()), uri, request);
+        return refused(
+                RequestRefusedException.unauthorized(e.getMessage() == null ? "authentication failed" : e.getMessage()),
+                uri,
+                request);
     }
 
     /**
@@ -87,8 +111,11 @@ public class ProblemMappers {
      */
     @ServerExceptionMapper({UnauthorizedException.class, ForbiddenException.class})
     public Response denied(UriInfo uri, Request request, RoutingContext rc) {
-        return reason(rc, uri, request).orElseGet(() -> refused(RequestRefusedException.forbidden(
-                "this endpoint names no access rule, so it answers nobody"), uri, request));
+        return reason(rc, uri, request)
+                .orElseGet(() -> refused(
+                        RequestRefusedException.forbidden("this endpoint names no access rule, so it answers nobody"),
+                        uri,
+                        request));
     }
 
     /** The reason a permission check left on the request ({@code AccessChecks}), as its own answer. */
@@ -110,8 +137,8 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response badJson(JsonProcessingException e, UriInfo uri, Request request) {
-        return answer(uri, request, 400, "invalid request",
-                "the request body is not valid JSON: " + e.getOriginalMessage());
+        return answer(
+                uri, request, 400, "invalid request", "the request body is not valid JSON: " + e.getOriginalMessage());
     }
 
     @ServerExceptionMapper
@@ -131,8 +158,12 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri, Request request) {
         LOG.errorf(e, "unexpected error on %s", uri.getPath());
-        return answer(uri, request, 500, "internal error", "unexpected error (" + e.getClass().getSimpleName()
-                + "); the service log has the details");
+        return answer(
+                uri,
+                request,
+                500,
+                "internal error",
+                "unexpected error (" + e.getClass().getSimpleName() + "); the service log has the details");
     }
 
     private static boolean isPage(UriInfo uri, Request request) {
@@ -144,14 +175,21 @@ public class ProblemMappers {
     static Response answer(UriInfo uri, Request request, int status, String title, String detail) {
         String path = uri.getPath();
         if (path.startsWith("/api/")) {
-            return Response.status(status).type(Problem.MEDIA_TYPE).entity(Problem.of(status, title, detail)).build();
+            return Response.status(status)
+                    .type(Problem.MEDIA_TYPE)
+                    .entity(Problem.of(status, title, detail))
+                    .build();
         }
         if (PLAIN_TEXT_PREFIXES.stream().anyMatch(path::startsWith)
                 || QUEUE.equals(path) && request != null && "POST".equals(request.getMethod())) {
-            return Response.status(status).type(MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8")).entity(detail + "\n")
+            return Response.status(status)
+                    .type(MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8"))
+                    .entity(detail + "\n")
                     .build();
         }
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(Templates.error(status, title, detail).render()).build();
+        return Response.status(status)
+                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .entity(Templates.error(status, title, detail).render())
+                .build();
     }
 }

@@ -21,10 +21,16 @@ public class DispatcherReadiness implements HealthCheck {
     public HealthCheckResponse call() {
         try {
             var o = dispatcher.overview();
-            return HealthCheckResponse.named("dispatcher").up().withData("queued", o.queued())
-                    .withData("running", o.running()).build();
+            return HealthCheckResponse.named("dispatcher")
+                    .up()
+                    .withData("queued", o.queued())
+                    .withData("running", o.running())
+                    .build();
         } catch (DispatcherUnavailableException e) {
-            return HealthCheckResponse.named("dispatcher").down().withData("detail", e.getMessage()).build();
+            return HealthCheckResponse.named("dispatcher")
+                    .down()
+                    .withData("detail", e.getMessage())
+                    .build();
         }
     }
 }

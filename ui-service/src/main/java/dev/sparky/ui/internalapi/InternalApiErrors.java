@@ -53,7 +53,8 @@ public class InternalApiErrors implements ResponseExceptionMapper<RuntimeExcepti
         }
         try {
             Problem p = Json.read(response.readEntity(byte[].class), Problem.class);
-            String detail = p.detail() == null || p.detail().length() <= MAX_DETAIL ? p.detail()
+            String detail = p.detail() == null || p.detail().length() <= MAX_DETAIL
+                    ? p.detail()
                     : p.detail().substring(0, MAX_DETAIL) + "...";
             return Optional.of(Problem.of(p.status(), p.title(), detail));
         } catch (MalformedEventException | ProcessingException | IllegalStateException e) {

@@ -25,8 +25,7 @@ public final class BuildWaiter {
      * @param build the last state seen; null when the build was never found
      * @param timedOut true when the deadline passed before the build was terminal
      */
-    public record Outcome(BuildView build, boolean timedOut) {
-    }
+    public record Outcome(BuildView build, boolean timedOut) {}
 
     private record Probe(Optional<BuildView> build, RuntimeException failure) {
         boolean terminal() {
@@ -53,22 +52,31 @@ public final class BuildWaiter {
     /** @param lookup one question to the dispatcher; may throw when it is unavailable */
     public Uni<Outcome> await(Supplier<Optional<BuildView>> lookup, Duration wait) {
         Instant deadline = clock.instant().plus(wait);
-        return Multi.createFrom().ticks().startingAfter(Duration.ofMillis(1)).onExecutor(timers).every(interval)
-                .onOverflow().drop() // a slow lookup skips ticks instead of failing the wait
-                .onItem().transformToUniAndConcatenate(tick -> probe(lookup))
-                .select().where(p -> p.terminal() || !clock.instant().isBefore(deadline))
+        return Multi.createFrom()
+                .ticks()
+                .startingAfter(Duration.ofMillis(1))
+                .onExecutor(timers)
+                .every(interval)
+                .onOverflow()
+                .drop() // a slow lookup skips ticks instead of failing the wait
+                .onItem()
+                .transformToUniAndConcatenate(tick -> probe(lookup))
+                .select()
+                .where(p -> p.terminal() || !clock.instant().isBefore(deadline))
                 .toUni()
                 .map(BuildWaiter::outcome);
     }
 
     private Uni<Probe> probe(Supplier<Optional<BuildView>> lookup) {
-        return Uni.createFrom().item(() -> {
-            try {
-                return new Probe(lookup.get(), null);
-            } catch (RuntimeException e) {
-                return new Probe(null, e);
-            }
-        }).runSubscriptionOn(lookups);
+        return Uni.createFrom()
+                .item(() -> {
+                    try {
+                        return new Probe(lookup.get(), null);
+                    } catch (RuntimeException e) {
+                        return new Probe(null, e);
+                    }
+                })
+                .runSubscriptionOn(lookups);
     }
 
     private static Outcome outcome(Probe p) {
@@ -92,7 +100,7 @@ public final class BuildWaiter {
         } catch (NumberFormatException e) {
             // refused below with the rule
         }
-        throw new IllegalArgumentException("wait must be a whole number of seconds from 0 to " + MAX_WAIT_SECONDS
-                + ", got '" + wait + "'");
+        throw new IllegalArgumentException(
+                "wait must be a whole number of seconds from 0 to " + MAX_WAIT_SECONDS + ", got '" + wait + "'");
     }
 }

@@ -23,8 +23,8 @@ final class ChildLedger {
 
     ChildLedger(int maxChildren) {
         if (maxChildren < 1) {
-            throw new IllegalArgumentException("sparky.job-api.max-children-per-build must be at least 1, got "
-                    + maxChildren);
+            throw new IllegalArgumentException(
+                    "sparky.job-api.max-children-per-build must be at least 1, got " + maxChildren);
         }
         this.maxChildren = maxChildren;
     }

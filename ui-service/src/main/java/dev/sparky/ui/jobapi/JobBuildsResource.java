@@ -53,8 +53,14 @@ public class JobBuildsResource {
     private final JobScope scope;
     private final JobReads reads;
 
-    public JobBuildsResource(TriggerService triggers, DispatcherClient dispatcher, DispatcherJobClient storage,
-            JobTokens tokens, BuildWaiter waiter, JobScope scope, JobReads reads) {
+    public JobBuildsResource(
+            TriggerService triggers,
+            DispatcherClient dispatcher,
+            DispatcherJobClient storage,
+            JobTokens tokens,
+            BuildWaiter waiter,
+            JobScope scope,
+            JobReads reads) {
         this.reads = reads;
         this.triggers = triggers;
         this.dispatcher = dispatcher;
@@ -66,13 +72,17 @@ public class JobBuildsResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Queue a child build of the caller's project or one its sparky.yaml names under job_api "
-            + "(202 once Kafka acknowledged)")
-    public Response trigger(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth,
-            @HeaderParam(TOKEN_HEADER) String token, JobTriggerRequest body) {
+    @Operation(
+            summary = "Queue a child build of the caller's project or one its sparky.yaml names under job_api "
+                    + "(202 once Kafka acknowledged)")
+    public Response trigger(
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String auth,
+            @HeaderParam(TOKEN_HEADER) String token,
+            JobTriggerRequest body) {
         JobTriggerRequest r = body == null ? new JobTriggerRequest(null, null, null, null) : body;
         if (r.project() == null || r.project().isBlank()) {
-            throw RequestRefusedException.invalid("project is required: the project to build, e.g. {\"project\":\"hello\"}");
+            throw RequestRefusedException.invalid(
+                    "project is required: the project to build, e.g. {\"project\":\"hello\"}");
         }
         Names.requireProject(r.project());
         boolean chosenId = r.jobId() != null && !r.jobId().isBlank();
@@ -86,21 +96,29 @@ public class JobBuildsResource {
         JobScope.Reservation place = scope.requireStart(caller, r.project(), r.jobId());
         TriggerAccepted accepted;
         try {
-            accepted = triggers.triggerChild(r.project(),
-                    new TriggerRequest(r.params(), r.description(), r.jobId()), caller.project(), caller.buildId());
+            accepted = triggers.triggerChild(
+                    r.project(),
+                    new TriggerRequest(r.params(), r.description(), r.jobId()),
+                    caller.project(),
+                    caller.buildId());
         } catch (RuntimeException e) {
             scope.release(place);
             throw e;
         }
-        return Response.accepted(accepted).location(URI.create(accepted.buildUrl())).build();
+        return Response.accepted(accepted)
+                .location(URI.create(accepted.buildUrl()))
+                .build();
     }
 
     @GET
     @Path("/{p}/{jobId}")
     @Blocking // only until the wait starts: the wait itself holds no thread
     @Operation(summary = "A build by project and job id; ?wait=N (0-300 s) answers once it is terminal or N ran out")
-    public Uni<Response> build(@PathParam("p") String project, @PathParam("jobId") String jobId,
-            @QueryParam("wait") String wait, @HeaderParam(HttpHeaders.AUTHORIZATION) String auth,
+    public Uni<Response> build(
+            @PathParam("p") String project,
+            @PathParam("jobId") String jobId,
+            @QueryParam("wait") String wait,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String auth,
             @HeaderParam(TOKEN_HEADER) String token) {
         JobReads.requireNames(project, jobId);
         Duration d;
@@ -118,8 +136,11 @@ public class JobBuildsResource {
     @Path("/{p}/{jobId}/log")
     @Produces(MediaType.TEXT_PLAIN)
     @Operation(summary = "The whole log of a build (every attempt)")
-    public Response log(@PathParam("p") String project, @PathParam("jobId") String jobId,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String auth, @HeaderParam(TOKEN_HEADER) String token) {
+    public Response log(
+            @PathParam("p") String project,
+            @PathParam("jobId") String jobId,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String auth,
+            @HeaderParam(TOKEN_HEADER) String token) {
         long id = reads.readable(project, jobId, auth, token).id();
         return LogDownload.whole(dispatcher, id);
     }
@@ -127,23 +148,29 @@ public class JobBuildsResource {
     @GET
     @Path("/{p}/{jobId}/stash")
     @Operation(summary = "A build's stash ({} when it has none)")
-    public Response stash(@PathParam("p") String project, @PathParam("jobId") String jobId,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String auth, @HeaderParam(TOKEN_HEADER) String token) {
-        return Artifacts.stash(storage, reads.readable(project, jobId, auth, token).id());
+    public Response stash(
+            @PathParam("p") String project,
+            @PathParam("jobId") String jobId,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String auth,
+            @HeaderParam(TOKEN_HEADER) String token) {
+        return Artifacts.stash(
+                storage, reads.readable(project, jobId, auth, token).id());
     }
 
     @GET
     @Path("/{p}/{jobId}/artifacts/{name}")
     @Produces({MediaType.APPLICATION_OCTET_STREAM, Problem.MEDIA_TYPE})
     @Operation(summary = "Download an artifact of a build")
-    public Response artifact(@PathParam("p") String project, @PathParam("jobId") String jobId,
-            @PathParam("name") String name, @HeaderParam(HttpHeaders.AUTHORIZATION) String auth,
+    public Response artifact(
+            @PathParam("p") String project,
+            @PathParam("jobId") String jobId,
+            @PathParam("name") String name,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String auth,
             @HeaderParam(TOKEN_HEADER) String token) {
         Artifacts.requireName(name);
-        return Artifacts.download(storage, reads.readable(project, jobId, auth, token).id(), name);
+        return Artifacts.download(
+                storage, reads.readable(project, jobId, auth, token).id(), name);
     }
-
-
 
     private static Response answer(BuildWaiter.Outcome o, String project, String jobId, Duration waited) {
         if (o.build() == null) {
@@ -155,5 +182,4 @@ public class JobBuildsResource {
         }
         return r.build();
     }
-
 }

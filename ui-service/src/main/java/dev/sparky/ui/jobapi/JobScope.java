@@ -33,8 +33,11 @@ public final class JobScope {
      * @param definitions a project's current sparky.yaml by name (empty when the folder is gone)
      * @param builds a build by id from the dispatcher (empty when unknown or purged)
      */
-    public JobScope(Function<String, Optional<ProjectDefinition>> definitions,
-            LongFunction<Optional<BuildView>> builds, int maxChildrenPerBuild, int maxDepth) {
+    public JobScope(
+            Function<String, Optional<ProjectDefinition>> definitions,
+            LongFunction<Optional<BuildView>> builds,
+            int maxChildrenPerBuild,
+            int maxDepth) {
         if (maxDepth < 1) {
             throw new IllegalArgumentException("sparky.job-api.max-depth must be at least 1, got " + maxDepth);
         }
@@ -45,8 +48,7 @@ public final class JobScope {
     }
 
     /** A place held for one child build; give it back with {@link #release} when the child was not queued. */
-    public record Reservation(long parentBuildId, String key) {
-    }
+    public record Reservation(long parentBuildId, String key) {}
 
     /**
      * Checks that {@code caller} may queue a build of {@code target}, and holds a place among its children.
@@ -108,12 +110,13 @@ public final class JobScope {
      * @param build the build when the dispatcher knows it; looked up only when the project alone does not allow
      * @throws RequestRefusedException 403 otherwise
      */
-    public void requireRead(JobCaller caller, String project, String jobId,
-            Supplier<Optional<BuildView>> build) {
+    public void requireRead(JobCaller caller, String project, String jobId, Supplier<Optional<BuildView>> build) {
         if (mayUse(caller, project)) {
             return;
         }
-        boolean ownChild = build.get().map(b -> Objects.equals(b.parentBuildId(), caller.buildId())).orElse(false);
+        boolean ownChild = build.get()
+                .map(b -> Objects.equals(b.parentBuildId(), caller.buildId()))
+                .orElse(false);
         if (!ownChild) {
             throw RequestRefusedException.forbidden("a build of project " + caller.project()
                     + " may not read build " + project + "/" + jobId + " through the job API: it may read builds of "
@@ -129,7 +132,8 @@ public final class JobScope {
      */
     public void requireOwnOrChild(JobCaller caller, BuildView build) {
         if (build.id() != caller.buildId() && !Objects.equals(build.parentBuildId(), caller.buildId())) {
-            throw RequestRefusedException.forbidden("a build of project " + caller.project() + " may not write to build "
+            throw RequestRefusedException.forbidden("a build of project " + caller.project()
+                    + " may not write to build "
                     + build.project() + "/" + build.jobId() + " through the job API: only to itself and to the builds"
                     + " it started");
         }
@@ -140,12 +144,16 @@ public final class JobScope {
             return true;
         }
         String origin = scopeProject(caller);
-        return origin != null && definitions.apply(origin).map(d -> d.jobApiMayUse(origin, target))
-                .orElse(origin.equals(target));
+        return origin != null
+                && definitions
+                        .apply(origin)
+                        .map(d -> d.jobApiMayUse(origin, target))
+                        .orElse(origin.equals(target));
     }
 
     private static boolean spawnOf(String project, String target) {
-        return target.length() > project.length() && target.startsWith(project)
+        return target.length() > project.length()
+                && target.startsWith(project)
                 && SPAWNED.matcher(target.substring(project.length())).matches();
     }
 

@@ -39,7 +39,8 @@ public class JobStorageResource {
     public JobStorageResource(DispatcherJobClient storage, JobTokens tokens, UiConfig config) {
         this.storage = storage;
         this.tokens = tokens;
-        this.upload = new ArtifactUpload(storage, config.jobApi().artifactMaxSize().asLongValue());
+        this.upload =
+                new ArtifactUpload(storage, config.jobApi().artifactMaxSize().asLongValue());
         this.stashMax = config.jobApi().stashMaxSize().asLongValue();
     }
 
@@ -47,8 +48,10 @@ public class JobStorageResource {
     @Path("/stash")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Replace the calling build's stash with a JSON value (204)")
-    public Response putStash(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth,
-            @HeaderParam(JobBuildsResource.TOKEN_HEADER) String token, InputStream body) {
+    public Response putStash(
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String auth,
+            @HeaderParam(JobBuildsResource.TOKEN_HEADER) String token,
+            InputStream body) {
         JobCaller caller = tokens.require(auth, token);
         storage.putStash(caller.buildId(), StashBody.read(body, stashMax));
         return Response.noContent().build();
@@ -57,7 +60,8 @@ public class JobStorageResource {
     @GET
     @Path("/stash")
     @Operation(summary = "The calling build's stash ({} when none was put)")
-    public Response stash(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth,
+    public Response stash(
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String auth,
             @HeaderParam(JobBuildsResource.TOKEN_HEADER) String token) {
         return Artifacts.stash(storage, tokens.require(auth, token).buildId());
     }
@@ -66,9 +70,12 @@ public class JobStorageResource {
     @Path("/artifacts/{name}")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Upload a file as an artifact of the calling build (201 {name,size,sha256})")
-    public Response putArtifact(@PathParam("name") String name, @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length,
+    public Response putArtifact(
+            @PathParam("name") String name,
+            @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String auth,
-            @HeaderParam(JobBuildsResource.TOKEN_HEADER) String token, InputStream body) {
+            @HeaderParam(JobBuildsResource.TOKEN_HEADER) String token,
+            InputStream body) {
         Artifacts.requireName(name);
         JobCaller caller = tokens.require(auth, token);
         StoredArtifact stored = upload.put(caller.buildId(), name, length, body);

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 public final class JobTokens {
     /** Tokens are base64url; anything else is refused without asking the dispatcher. */
     private static final Pattern SHAPE = Pattern.compile("[A-Za-z0-9_\\-=+/]{16,512}");
+
     static final String MISSING = "missing job API token: send the build's $SPARKY_API_TOKEN as "
             + "'Authorization: Bearer <token>' (Sparky's routes: as the header 'token: <token>')";
     static final String INVALID = "invalid or expired job API token: a token works only while its build's "
@@ -44,8 +45,8 @@ public final class JobTokens {
         if (cached.isPresent()) {
             return cached.get();
         }
-        JobCaller caller = dispatcher.verifyToken(token)
-                .orElseThrow(() -> RequestRefusedException.unauthorized(INVALID));
+        JobCaller caller =
+                dispatcher.verifyToken(token).orElseThrow(() -> RequestRefusedException.unauthorized(INVALID));
         cache.put(token, caller);
         return caller;
     }

@@ -8,5 +8,4 @@ import java.util.Map;
  * @param project required: the project to build (any project, not only the caller's)
  * @param jobId optional: a predefined job id, so the caller knows it before the build exists
  */
-public record JobTriggerRequest(String project, Map<String, String> params, String description, String jobId) {
-}
+public record JobTriggerRequest(String project, Map<String, String> params, String description, String jobId) {}

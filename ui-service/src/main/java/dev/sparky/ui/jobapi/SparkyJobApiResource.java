@@ -56,15 +56,22 @@ public class SparkyJobApiResource {
     private final ArtifactUpload files;
     private final long stashMax;
 
-    public SparkyJobApiResource(TriggerService triggers, DispatcherClient dispatcher, DispatcherJobClient storage,
-            JobTokens tokens, JobScope scope, JobReads reads, UiConfig config) {
+    public SparkyJobApiResource(
+            TriggerService triggers,
+            DispatcherClient dispatcher,
+            DispatcherJobClient storage,
+            JobTokens tokens,
+            JobScope scope,
+            JobReads reads,
+            UiConfig config) {
         this.reads = reads;
         this.triggers = triggers;
         this.dispatcher = dispatcher;
         this.storage = storage;
         this.tokens = tokens;
         this.scope = scope;
-        this.files = new ArtifactUpload(storage, config.jobApi().artifactMaxSize().asLongValue());
+        this.files =
+                new ArtifactUpload(storage, config.jobApi().artifactMaxSize().asLongValue());
         this.stashMax = config.jobApi().stashMaxSize().asLongValue();
     }
 
@@ -72,8 +79,11 @@ public class SparkyJobApiResource {
     @Path("trigger/{p}/{j}")
     @Produces(MediaType.TEXT_PLAIN)
     @Operation(summary = "Sparky::JobApi: the build's trigger as a Raku hash literal (always {} here)")
-    public String trigger(@PathParam("p") String project, @PathParam("j") String jobId,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String auth, @HeaderParam(JobBuildsResource.TOKEN_HEADER) String token) {
+    public String trigger(
+            @PathParam("p") String project,
+            @PathParam("j") String jobId,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String auth,
+            @HeaderParam(JobBuildsResource.TOKEN_HEADER) String token) {
         reads.readable(project, jobId, auth, token);
         // The client EVALs this text as Raku code and sends it back in POST /queue, which does not use it: the
         // child's settings come from the queue's config. So nothing of the build goes into code run there.
@@ -85,8 +95,10 @@ public class SparkyJobApiResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Sparky::JobApi: queue a child build that runs the sparrowfile sent with it")
-    public Map<String, String> queue(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth,
-            @HeaderParam(JobBuildsResource.TOKEN_HEADER) String token, InputStream body) {
+    public Map<String, String> queue(
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String auth,
+            @HeaderParam(JobBuildsResource.TOKEN_HEADER) String token,
+            InputStream body) {
         SparkyQueueBody q = SparkyQueueBody.parse(read(body, QUEUE_BODY_MAX, "POST /queue"));
         Names.requireProject(q.project());
         Names.requireJobId(q.jobId());
@@ -94,8 +106,12 @@ public class SparkyJobApiResource {
         JobIdPrefixes.requireCallerJobId(q.jobId(), caller.jobId());
         JobScope.Reservation place = scope.requireSpawn(caller, q.project(), q.jobId());
         try {
-            triggers.triggerSent(q.project(), new TriggerRequest(q.tags(), q.description(), q.jobId()), q.scenario(),
-                    caller.project(), caller.buildId());
+            triggers.triggerSent(
+                    q.project(),
+                    new TriggerRequest(q.tags(), q.description(), q.jobId()),
+                    q.scenario(),
+                    caller.project(),
+                    caller.buildId());
         } catch (RuntimeException e) {
             scope.release(place);
             throw e;
@@ -108,8 +124,10 @@ public class SparkyJobApiResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Sparky::JobApi: write the stash of a build, or of a child before it is queued")
-    public Map<String, String> putStash(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth,
-            @HeaderParam(JobBuildsResource.TOKEN_HEADER) String token, InputStream body) {
+    public Map<String, String> putStash(
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String auth,
+            @HeaderParam(JobBuildsResource.TOKEN_HEADER) String token,
+            InputStream body) {
         JsonNode root = StashBody.parse(read(body, stashMax + 64 * 1024, "stash"));
         String project = root.path("config").path("project").asText("");
         String jobId = root.path("config").path("job-id").asText("");
@@ -146,8 +164,11 @@ public class SparkyJobApiResource {
     @Path("stash/{p}/{j}")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Sparky::JobApi: the stash of a build ({} when none)")
-    public Response stash(@PathParam("p") String project, @PathParam("j") String jobId,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String auth, @HeaderParam(JobBuildsResource.TOKEN_HEADER) String token) {
+    public Response stash(
+            @PathParam("p") String project,
+            @PathParam("j") String jobId,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String auth,
+            @HeaderParam(JobBuildsResource.TOKEN_HEADER) String token) {
         JobReads.requireNames(project, jobId);
         JobCaller caller = tokens.require(auth, token);
         Optional<BuildView> build = dispatcher.job(project, jobId);
@@ -156,7 +177,8 @@ public class SparkyJobApiResource {
             return Artifacts.stash(storage, build.get().id());
         }
         requireMayQueue(caller, project, jobId);
-        return Response.ok(storage.jobStash(project, jobId), MediaType.APPLICATION_JSON_TYPE).build();
+        return Response.ok(storage.jobStash(project, jobId), MediaType.APPLICATION_JSON_TYPE)
+                .build();
     }
 
     @PUT
@@ -164,15 +186,21 @@ public class SparkyJobApiResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Sparky::JobApi: store a file of a build (one of its artifacts)")
-    public Map<String, Object> putFile(@PathParam("p") String project, @PathParam("j") String jobId,
-            @PathParam("name") String name, @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length,
+    public Map<String, Object> putFile(
+            @PathParam("p") String project,
+            @PathParam("j") String jobId,
+            @PathParam("name") String name,
+            @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String auth,
-            @HeaderParam(JobBuildsResource.TOKEN_HEADER) String token, InputStream body) {
+            @HeaderParam(JobBuildsResource.TOKEN_HEADER) String token,
+            InputStream body) {
         JobReads.requireNames(project, jobId);
         Artifacts.requireName(name);
         JobCaller caller = tokens.require(auth, token);
-        BuildView build = dispatcher.job(project, jobId).orElseThrow(() -> RequestRefusedException.notFound(
-                "unknown build " + project + "/" + jobId + ": a file can be stored for a build once it is queued"));
+        BuildView build = dispatcher
+                .job(project, jobId)
+                .orElseThrow(() -> RequestRefusedException.notFound("unknown build " + project + "/" + jobId
+                        + ": a file can be stored for a build once it is queued"));
         scope.requireOwnOrChild(caller, build);
         var stored = files.put(build.id(), name, length, body);
         return Map.of("project", project, "job-id", jobId, "filename", name, "size", stored.size());
@@ -182,13 +210,17 @@ public class SparkyJobApiResource {
     @Path("file/{p}/{j}/{name}")
     @Produces({MediaType.APPLICATION_OCTET_STREAM, dev.sparky.contracts.api.Problem.MEDIA_TYPE})
     @Operation(summary = "Sparky::JobApi: a file of a build")
-    public Response file(@PathParam("p") String project, @PathParam("j") String jobId, @PathParam("name") String name,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String auth, @HeaderParam(JobBuildsResource.TOKEN_HEADER) String token) {
+    public Response file(
+            @PathParam("p") String project,
+            @PathParam("j") String jobId,
+            @PathParam("name") String name,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String auth,
+            @HeaderParam(JobBuildsResource.TOKEN_HEADER) String token) {
         JobReads.requireNames(project, jobId);
         Artifacts.requireName(name);
-        return Artifacts.download(storage, reads.readable(project, jobId, auth, token).id(), name);
+        return Artifacts.download(
+                storage, reads.readable(project, jobId, auth, token).id(), name);
     }
-
 
     /** A build not queued yet: only one the caller may queue itself (its stash is written before it is). */
     private void requireMayQueue(JobCaller caller, String project, String jobId) {
@@ -199,13 +231,12 @@ public class SparkyJobApiResource {
         }
     }
 
-
     private static byte[] read(InputStream body, long max, String what) {
         try {
             byte[] bytes = body == null ? new byte[0] : body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
             if (bytes.length > max) {
-                throw RequestRefusedException.tooLarge(what + ": the body is larger than " + max + " bytes; nothing "
-                        + "was stored");
+                throw RequestRefusedException.tooLarge(
+                        what + ": the body is larger than " + max + " bytes; nothing " + "was stored");
             }
             return bytes;
         } catch (IOException e) {

@@ -21,8 +21,8 @@ import java.util.TreeMap;
  * ({@code host}, {@code ssh_*}, {@code docker}...) is refused, other keys (sudo, format) do not apply here and
  * are left out. {@code trigger} and {@code sparrowdo-config} are not used.
  */
-public record SparkyQueueBody(String project, String jobId, String description, Map<String, String> tags,
-        SentScenario scenario) {
+public record SparkyQueueBody(
+        String project, String jobId, String description, Map<String, String> tags, SentScenario scenario) {
 
     /** @throws RequestRefusedException 400 naming the field that is missing or wrong */
     public static SparkyQueueBody parse(byte[] body) {
@@ -47,11 +47,16 @@ public record SparkyQueueBody(String project, String jobId, String description, 
         try {
             scenario.validate("POST /queue");
         } catch (MalformedEventException e) {
-            throw scenario.bytes() > SentScenario.MAX_BYTES ? RequestRefusedException.tooLarge(e.getMessage())
+            throw scenario.bytes() > SentScenario.MAX_BYTES
+                    ? RequestRefusedException.tooLarge(e.getMessage())
                     : RequestRefusedException.invalid(e.getMessage());
         }
-        return new SparkyQueueBody(project, jobId, description.isValueNode() ? description.asText() : null,
-                tags(config.path("tags")), scenario);
+        return new SparkyQueueBody(
+                project,
+                jobId,
+                description.isValueNode() ? description.asText() : null,
+                tags(config.path("tags")),
+                scenario);
     }
 
     private static String text(JsonNode config, String field) {
@@ -90,16 +95,19 @@ public record SparkyQueueBody(String project, String jobId, String description, 
     }
 
     /** sparrowdo options that would run the child on another machine or in a container. */
-    private static final List<String> ELSEWHERE = List.of("host", "ssh_user", "ssh_port", "ssh_private_key", "docker",
-            "image", "bootstrap", "sync");
+    private static final List<String> ELSEWHERE =
+            List.of("host", "ssh_user", "ssh_port", "ssh_private_key", "docker", "image", "bootstrap", "sync");
 
     private static Map<String, String> flags(JsonNode sparrowdo) {
         Map<String, String> out = new LinkedHashMap<>();
         if (sparrowdo.isObject()) {
             for (String option : ELSEWHERE) {
                 JsonNode v = sparrowdo.path(option);
-                boolean off = v.isMissingNode() || v.isNull() || (v.isBoolean() && !v.asBoolean())
-                        || v.asText("").isBlank() || "false".equalsIgnoreCase(v.asText(""));
+                boolean off = v.isMissingNode()
+                        || v.isNull()
+                        || (v.isBoolean() && !v.asBoolean())
+                        || v.asText("").isBlank()
+                        || "false".equalsIgnoreCase(v.asText(""));
                 if (!off) {
                     // Sparky would run the child there; running it on a runner here instead would surprise.
                     throw RequestRefusedException.invalid("POST /queue: config.sparrowdo." + option + ": a child "

@@ -12,8 +12,7 @@ import java.nio.charset.StandardCharsets;
 
 /** Reads and checks a stash: any single JSON value within the size limit; also pretty-prints one for pages. */
 public final class StashBody {
-    private StashBody() {
-    }
+    private StashBody() {}
 
     /** @throws RequestRefusedException 413 past {@code max} bytes, 400 when it is not one JSON value */
     public static byte[] read(InputStream body, long max) {
@@ -33,7 +32,10 @@ public final class StashBody {
     static JsonNode parse(byte[] bytes) {
         JsonNode node;
         try {
-            node = Json.mapper().reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(bytes);
+            node = Json.mapper()
+                    .reader()
+                    .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                    .readTree(bytes);
         } catch (JsonProcessingException e) {
             throw RequestRefusedException.invalid("stash: the body is not valid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {

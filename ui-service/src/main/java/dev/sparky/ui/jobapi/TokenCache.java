@@ -21,8 +21,7 @@ public final class TokenCache {
     static final Duration MAX_TTL = Duration.ofSeconds(5);
     static final int MAX_ENTRIES = 10_000;
 
-    private record Entry(JobCaller caller, Instant until) {
-    }
+    private record Entry(JobCaller caller, Instant until) {}
 
     private final Clock clock;
     private final Duration ttl;

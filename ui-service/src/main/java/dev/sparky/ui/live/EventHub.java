@@ -24,10 +24,15 @@ public final class EventHub {
     public Multi<BuildEvent> subscribe(String project) {
         // IGNORE + onOverflow().buffer: a full buffer fails the stream at once (and so forgets it); an emitter's
         // own buffer would instead hold the failure back until the stuck reader asked for more.
-        Multi<BuildEvent> all = Multi.createFrom().<BuildEvent>emitter(emitter -> {
-            streams.add(emitter);
-            emitter.onTermination(() -> streams.remove(emitter));
-        }, BackPressureStrategy.IGNORE).onOverflow().buffer(buffer);
+        Multi<BuildEvent> all = Multi.createFrom()
+                .<BuildEvent>emitter(
+                        emitter -> {
+                            streams.add(emitter);
+                            emitter.onTermination(() -> streams.remove(emitter));
+                        },
+                        BackPressureStrategy.IGNORE)
+                .onOverflow()
+                .buffer(buffer);
         return project == null ? all : all.select().where(e -> project.equals(e.project()));
     }
 

@@ -51,34 +51,51 @@ public class EventsResource {
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(summary = "Build events as server-sent events: 'ready', then 'build' (BuildEvent JSON) per change")
-    public Multi<OutboundSseEvent> events(@QueryParam("project") String project, @Context Sse sse,
-            @Context RoutingContext request) {
+    public Multi<OutboundSseEvent> events(
+            @QueryParam("project") String project, @Context Sse sse, @Context RoutingContext request) {
         String only = project == null || project.isBlank() ? null : Names.requireProject(project);
-        OutboundSseEvent ready = sse.newEventBuilder().name("ready").data("{}").reconnectDelay(reconnectMillis)
+        OutboundSseEvent ready = sse.newEventBuilder()
+                .name("ready")
+                .data("{}")
+                .reconnectDelay(reconnectMillis)
                 .build();
         if (only != null) {
             access.require(Action.READ, only);
         }
         var readable = access.readable(); // fixed now: the stream outlives this request
-        StreamSlots.Slot slot = slots.acquire(request.request().remoteAddress() == null ? null
-                : request.request().remoteAddress().host());
+        StreamSlots.Slot slot = slots.acquire(
+                request.request().remoteAddress() == null
+                        ? null
+                        : request.request().remoteAddress().host());
         request.addEndHandler(ended -> slot.close());
-        Multi<OutboundSseEvent> builds = hub.subscribe(only).filter(e -> readable.test(e.project()))
-                .map(e -> build(sse, e));
-        Multi<OutboundSseEvent> pings = Multi.createFrom().ticks().every(heartbeat).onOverflow().drop()
+        Multi<OutboundSseEvent> builds =
+                hub.subscribe(only).filter(e -> readable.test(e.project())).map(e -> build(sse, e));
+        Multi<OutboundSseEvent> pings = Multi.createFrom()
+                .ticks()
+                .every(heartbeat)
+                .onOverflow()
+                .drop()
                 .map(t -> sse.newEventBuilder().comment("keep-alive").build());
         // The stream ends as soon as the browser goes away, not at the next failed write: that frees the
         // hub subscription at once and keeps "connection closed" write errors out of the log.
         OutboundSseEvent gone = sse.newEventBuilder().comment("closed").build();
-        Multi<OutboundSseEvent> closed = Multi.createFrom().emitter(
-                emitter -> request.addEndHandler(ended -> emitter.emit(gone)));
+        Multi<OutboundSseEvent> closed =
+                Multi.createFrom().emitter(emitter -> request.addEndHandler(ended -> emitter.emit(gone)));
         // Merged, not concatenated: the hub subscription exists before "ready" goes out, so no event
         // published after a client saw "ready" can be missed.
-        return Multi.createBy().merging().streams(Multi.createFrom().item(ready), builds, pings, closed)
-                .select().first(e -> e != gone).onTermination().invoke(slot::close);
+        return Multi.createBy()
+                .merging()
+                .streams(Multi.createFrom().item(ready), builds, pings, closed)
+                .select()
+                .first(e -> e != gone)
+                .onTermination()
+                .invoke(slot::close);
     }
 
     private static OutboundSseEvent build(Sse sse, BuildEvent e) {
-        return sse.newEventBuilder().name("build").data(new String(Json.write(e), StandardCharsets.UTF_8)).build();
+        return sse.newEventBuilder()
+                .name("build")
+                .data(new String(Json.write(e), StandardCharsets.UTF_8))
+                .build();
     }
 }

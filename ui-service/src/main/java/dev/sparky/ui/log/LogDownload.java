@@ -17,11 +17,11 @@ import jakarta.ws.rs.core.StreamingOutput;
 public final class LogDownload {
     private static final int BUFFER = 256 * 1024;
 
-    private LogDownload() {
-    }
+    private LogDownload() {}
 
     public static Response whole(DispatcherClient dispatcher, long buildId) {
-        LogStream log = dispatcher.wholeLog(buildId)
+        LogStream log = dispatcher
+                .wholeLog(buildId)
                 .orElseThrow(() -> new NotFoundException("build " + buildId + " was removed"));
         StreamingOutput body = out -> {
             try (log) {

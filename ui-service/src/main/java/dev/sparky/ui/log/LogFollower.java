@@ -22,8 +22,7 @@ public final class LogFollower {
      * @param offset the byte offset after {@code text}; a client resumes from it
      * @param state the build's state; null when the dispatcher does not know the build
      */
-    public record Step(String text, long offset, boolean done, BuildState state) {
-    }
+    public record Step(String text, long offset, boolean done, BuildState state) {}
 
     private final DispatcherClient dispatcher;
     private final long buildId;

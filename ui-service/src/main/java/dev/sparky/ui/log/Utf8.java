@@ -2,8 +2,7 @@ package dev.sparky.ui.log;
 
 /** Where a byte buffer may be cut without splitting a UTF-8 character (log slices end anywhere). */
 public final class Utf8 {
-    private Utf8() {
-    }
+    private Utf8() {}
 
     /** @return the length of the longest prefix of {@code bytes[0, len)} that ends on a character boundary */
     public static int completePrefix(byte[] bytes, int len) {

@@ -21,7 +21,9 @@ public class SchedulerClient {
     /** The project's SCM health, or empty when it has no scm or the scheduler did not answer. */
     public Optional<ScmStatusView> scm(String project) {
         try {
-            return apis.scm().list().stream().filter(s -> project.equals(s.project())).findFirst()
+            return apis.scm().list().stream()
+                    .filter(s -> project.equals(s.project()))
+                    .findFirst()
                     .map(ScmStatusView::of);
         } catch (RuntimeException e) {
             LOG.debugf("scheduler SCM status unavailable: %s", e.getMessage());

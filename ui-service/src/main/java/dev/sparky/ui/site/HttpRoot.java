@@ -27,7 +27,10 @@ public final class HttpRoot {
             s = "/" + s;
         }
         s = s.replaceAll("/+$", "");
-        if (!SAFE.matcher(s).matches() || s.contains("/./") || s.contains("/../") || s.endsWith("/.")
+        if (!SAFE.matcher(s).matches()
+                || s.contains("/./")
+                || s.contains("/../")
+                || s.endsWith("/.")
                 || s.endsWith("/..")) {
             throw new IllegalArgumentException("sparky.http.root (SPARKY_HTTP_ROOT) '" + setting
                     + "' is not a URL path: use segments of letters, digits, '-', '.', '_', '~', such as /sparky");

@@ -4,7 +4,6 @@ import dev.sparky.ui.config.UiConfig;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 
 /**
  * Where the UI lives under its {@link HttpRoot}: {@code {inject:site.root}} in the templates (links, assets,

@@ -9,8 +9,8 @@ import dev.sparky.ui.auth.AccessChecks;
 import dev.sparky.ui.dispatcher.DispatcherClient;
 import dev.sparky.ui.error.RequestRefusedException;
 import dev.sparky.ui.log.LogDownload;
-import dev.sparky.ui.trigger.TagForm;
 import dev.sparky.ui.trigger.JobLookup;
+import dev.sparky.ui.trigger.TagForm;
 import dev.sparky.ui.trigger.TriggerService;
 import io.quarkus.security.PermissionsAllowed;
 import jakarta.ws.rs.Consumes;
@@ -47,8 +47,7 @@ public class SparkyCompatResource {
     }
 
     /** Body of the JSON form of {@code /build-with-tags}. */
-    public record TagsBody(String tags, String description) {
-    }
+    public record TagsBody(String tags, String description) {}
 
     @POST
     @Path("build/project/{p}")
@@ -56,7 +55,8 @@ public class SparkyCompatResource {
     @PermissionsAllowed(AccessChecks.RUN_PROJECT)
     public String build(@PathParam("p") String project) {
         Names.requireProject(project);
-        return triggers.trigger(project, new TriggerRequest(Map.of(), null, null), "api", access.requestedBy()).jobId();
+        return triggers.trigger(project, new TriggerRequest(Map.of(), null, null), "api", access.requestedBy())
+                .jobId();
     }
 
     @POST
@@ -64,8 +64,8 @@ public class SparkyCompatResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "Queue a build with tags k=v,k2=v2 (form); answers the job id")
     @PermissionsAllowed(AccessChecks.RUN_PROJECT)
-    public String buildWithTagsForm(@PathParam("p") String project, @RestForm String tags,
-            @RestForm String description) {
+    public String buildWithTagsForm(
+            @PathParam("p") String project, @RestForm String tags, @RestForm String description) {
         return buildWithTags(project, tags, description);
     }
 
@@ -81,8 +81,12 @@ public class SparkyCompatResource {
 
     private String buildWithTags(String project, String tags, String description) {
         Names.requireProject(project);
-        return triggers.trigger(project, new TriggerRequest(TagForm.parse(tags), description, null), "api",
-                access.requestedBy()).jobId();
+        return triggers.trigger(
+                        project,
+                        new TriggerRequest(TagForm.parse(tags), description, null),
+                        "api",
+                        access.requestedBy())
+                .jobId();
     }
 
     @POST
@@ -119,7 +123,8 @@ public class SparkyCompatResource {
         if (found.waitingInKafka()) {
             return String.valueOf(BuildState.QUEUED.sparkyCode());
         }
-        return String.valueOf(found.build().orElseThrow(() -> unknown(project, key)).sparkyCode());
+        return String.valueOf(
+                found.build().orElseThrow(() -> unknown(project, key)).sparkyCode());
     }
 
     @GET
@@ -130,7 +135,8 @@ public class SparkyCompatResource {
         Names.requireProject(project);
         Names.requireJobId(key);
         JobLookup found = JobLookup.find(dispatcher, triggers, project, key);
-        if (found.waitingInKafka() || found.build().map(b -> b.state() == BuildState.QUEUED).orElse(false)) {
+        if (found.waitingInKafka()
+                || found.build().map(b -> b.state() == BuildState.QUEUED).orElse(false)) {
             return Response.ok(QUEUED_TEXT).build();
         }
         long id = found.build().orElseThrow(() -> unknown(project, key)).id();

@@ -35,7 +35,10 @@ public class SparkyPages {
     private final Site site;
     private final String version;
 
-    public SparkyPages(DispatcherClient dispatcher, TriggerService triggers, Site site,
+    public SparkyPages(
+            DispatcherClient dispatcher,
+            TriggerService triggers,
+            Site site,
             @ConfigProperty(name = "quarkus.application.version", defaultValue = "unknown") String version) {
         this.dispatcher = dispatcher;
         this.triggers = triggers;
@@ -107,8 +110,8 @@ public class SparkyPages {
     public Response buildForm(@PathParam("p") String project, @QueryParam("group") String group) {
         Names.requireProject(project);
         triggers.requireProject(project);
-        String query = group == null || group.isEmpty() ? ""
-                : "?group=" + URLEncoder.encode(group, StandardCharsets.UTF_8);
+        String query =
+                group == null || group.isEmpty() ? "" : "?group=" + URLEncoder.encode(group, StandardCharsets.UTF_8);
         return site.seeOther("/projects/" + project + query);
     }
 

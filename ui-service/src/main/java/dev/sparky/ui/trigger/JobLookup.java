@@ -14,8 +14,7 @@ import java.util.Optional;
  */
 public record JobLookup(Optional<BuildView> build, boolean waitingInKafka) {
 
-    public static JobLookup find(DispatcherClient dispatcher, TriggerService triggers, String project,
-            String jobId) {
+    public static JobLookup find(DispatcherClient dispatcher, TriggerService triggers, String project, String jobId) {
         Optional<BuildView> build = dispatcher.job(project, jobId);
         if (build.isPresent()) {
             triggers.seenByDispatcher(project, jobId);

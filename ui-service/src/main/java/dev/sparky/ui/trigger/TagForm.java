@@ -11,8 +11,7 @@ import java.util.Map;
  * {@link TagString} keeps only the last).
  */
 public final class TagForm {
-    private TagForm() {
-    }
+    private TagForm() {}
 
     /** @throws RequestRefusedException (400) naming the bad pair */
     public static Map<String, String> parse(String tags) {

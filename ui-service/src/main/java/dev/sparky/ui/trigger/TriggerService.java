@@ -38,7 +38,11 @@ public final class TriggerService {
     private final RecentTriggers recent;
     private final TriggerCounter counter;
 
-    public TriggerService(ProjectCatalog catalog, RequestPublisher publisher, JobIds jobIds, RecentTriggers recent,
+    public TriggerService(
+            ProjectCatalog catalog,
+            RequestPublisher publisher,
+            JobIds jobIds,
+            RecentTriggers recent,
             TriggerCounter counter) {
         this.catalog = catalog;
         this.publisher = publisher;
@@ -50,8 +54,9 @@ public final class TriggerService {
     /** @throws RequestRefusedException 400 for a bad name, 404 when the project folder does not exist */
     public Project requireProject(String name) {
         Names.requireProject(name);
-        return catalog.find(name).orElseThrow(() -> RequestRefusedException.notFound(
-                "project '" + name + "' not found: no folder projects/" + name));
+        return catalog.find(name)
+                .orElseThrow(() -> RequestRefusedException.notFound(
+                        "project '" + name + "' not found: no folder projects/" + name));
     }
 
     /** As {@link #requireProject}, and 409 when sparky.yaml has errors or says {@code disabled: true}. */
@@ -76,8 +81,8 @@ public final class TriggerService {
      * Queues a child build from inside a running build (job API): source "job-api", requested by
      * "&lt;project&gt;@&lt;buildId&gt;" of the parent, which is recorded as the child's parent build.
      */
-    public TriggerAccepted triggerChild(String project, TriggerRequest request, String parentProject,
-            long parentBuildId) {
+    public TriggerAccepted triggerChild(
+            String project, TriggerRequest request, String parentProject, long parentBuildId) {
         return trigger(project, request, "job-api", parentProject + "@" + parentBuildId, parentBuildId);
     }
 
@@ -86,38 +91,50 @@ public final class TriggerService {
      * its project need not exist as a folder; one that exists must not be disabled. The job id was checked by the
      * job API.
      */
-    public TriggerAccepted triggerSent(String project, TriggerRequest request, SentScenario scenario,
-            String parentProject, long parentBuildId) {
+    public TriggerAccepted triggerSent(
+            String project, TriggerRequest request, SentScenario scenario, String parentProject, long parentBuildId) {
         return counted(SentScenario.SOURCE, () -> {
             Names.requireProject(project);
             Names.requireJobId(request.jobId());
-            catalog.find(project).filter(p -> p.buildable() && p.definition().disabled()).ifPresent(p -> {
-                throw RequestRefusedException.conflict("project " + project + " is disabled (sparky.yaml: disabled: "
-                        + "true)");
-            });
+            catalog.find(project)
+                    .filter(p -> p.buildable() && p.definition().disabled())
+                    .ifPresent(p -> {
+                        throw RequestRefusedException.conflict(
+                                "project " + project + " is disabled (sparky.yaml: disabled: " + "true)");
+                    });
             Map<String, String> params = params(request.params());
             refuseReserved(params);
             String description = description(request.description(), "spawned job");
-            return send(new BuildRequest(SchemaVersion.CURRENT, project, request.jobId(), description, params,
-                    parentProject + "@" + parentBuildId, SentScenario.SOURCE, parentBuildId, scenario));
+            return send(new BuildRequest(
+                    SchemaVersion.CURRENT,
+                    project,
+                    request.jobId(),
+                    description,
+                    params,
+                    parentProject + "@" + parentBuildId,
+                    SentScenario.SOURCE,
+                    parentBuildId,
+                    scenario));
         });
     }
 
-    private TriggerAccepted trigger(String project, TriggerRequest request, String source, String requestedBy,
-            Long parentBuildId) {
+    private TriggerAccepted trigger(
+            String project, TriggerRequest request, String source, String requestedBy, Long parentBuildId) {
         return counted(source, () -> {
             Names.requireProject(project);
             // A child's id was checked by the job API, which knows its parent's job id (JobIdPrefixes).
-            String jobId = request.jobId() == null || request.jobId().isBlank() ? jobIds.newJobId()
-                    : parentBuildId == null ? JobIdPrefixes.requireCallerJobId(request.jobId())
-                    : Names.requireJobId(request.jobId());
+            String jobId = request.jobId() == null || request.jobId().isBlank()
+                    ? jobIds.newJobId()
+                    : parentBuildId == null
+                            ? JobIdPrefixes.requireCallerJobId(request.jobId())
+                            : Names.requireJobId(request.jobId());
             String description = description(request.description(), "triggered by " + requestedBy + " via " + source);
             Map<String, String> params = params(request.params());
             refuseReserved(params);
             Project definition = requireBuildable(project);
             refuseProjectNames(definition, params);
-            BuildRequest built = new BuildRequest(SchemaVersion.CURRENT, project, jobId, description,
-                    params, requestedBy, source, parentBuildId);
+            BuildRequest built = new BuildRequest(
+                    SchemaVersion.CURRENT, project, jobId, description, params, requestedBy, source, parentBuildId);
             return send(built);
         });
     }
@@ -127,8 +144,8 @@ public final class TriggerService {
         return counted("rebuild", () -> {
             Project project = requireBuildable(original.project());
             String jobId = jobIds.rebuildOf(original.jobId());
-            String description = "rebuild of " + original.project() + " build " + original.id()
-                    + " (job " + original.jobId() + ")";
+            String description =
+                    "rebuild of " + original.project() + " build " + original.id() + " (job " + original.jobId() + ")";
             Map<String, String> params = withoutMasked(project, original.params());
             // A build queued before the rule existed may hold a name it now refuses: say so, do not pass it on.
             refuseReserved(params);
@@ -202,7 +219,10 @@ public final class TriggerService {
 
     /** Nor may a parameter override what the project itself sets in sparky.yaml ({@code env:}, {@code secrets:}). */
     static void refuseProjectNames(Project project, Map<String, String> params) {
-        ParameterNames.projectOverlap(params.keySet(), project.definition().env(), project.definition().secrets())
+        ParameterNames.projectOverlap(
+                        params.keySet(),
+                        project.definition().env(),
+                        project.definition().secrets())
                 .ifPresent(r -> {
                     throw RequestRefusedException.invalid(r);
                 });
@@ -228,8 +248,10 @@ public final class TriggerService {
     }
 
     private static RequestRefusedException unavailable(String what, PublishFailedException e) {
-        return new RequestRefusedException(Kind.UNAVAILABLE, "Kafka did not acknowledge " + what + " ("
-                + e.getMessage() + "); nothing was queued, try again", e);
+        return new RequestRefusedException(
+                Kind.UNAVAILABLE,
+                "Kafka did not acknowledge " + what + " (" + e.getMessage() + "); nothing was queued, try again",
+                e);
     }
 
     /**
@@ -237,8 +259,10 @@ public final class TriggerService {
      * the var's default applies instead of the mask.
      */
     static Map<String, String> withoutMasked(Project project, Map<String, String> params) {
-        var passwords = project.definition().vars().stream().filter(v -> "password".equals(v.type()))
-                .map(v -> v.name()).collect(Collectors.toSet());
+        var passwords = project.definition().vars().stream()
+                .filter(v -> "password".equals(v.type()))
+                .map(v -> v.name())
+                .collect(Collectors.toSet());
         Map<String, String> out = new LinkedHashMap<>(params);
         out.entrySet().removeIf(e -> passwords.contains(e.getKey()) && MASK.equals(e.getValue()));
         return out;

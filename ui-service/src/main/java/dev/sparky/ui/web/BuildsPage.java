@@ -57,7 +57,8 @@ public class BuildsPage {
         }
         var readable = access.readable();
         Page<BuildView> page = dispatcher.builds(new BuildQuery(p, null, before, PAGE_SIZE));
-        page = new Page<>(page.items().stream().filter(b -> readable.test(b.project())).toList(), page.next());
+        page = new Page<>(
+                page.items().stream().filter(b -> readable.test(b.project())).toList(), page.next());
         return Templates.builds(page, p, before == null);
     }
 
@@ -65,8 +66,8 @@ public class BuildsPage {
     @Path("/{id: [0-9]{1,18}}")
     @Operation(hidden = true)
     public TemplateInstance report(@PathParam("id") long id) {
-        BuildView build = dispatcher.build(id).orElseThrow(() -> RequestRefusedException.notFound(
-                "build " + id + " not found"));
+        BuildView build =
+                dispatcher.build(id).orElseThrow(() -> RequestRefusedException.notFound("build " + id + " not found"));
         access.require(Action.READ, build.project());
         String syslog = dispatcher.syslog(id).orElse("");
         return Templates.report(build, syslog, BuildFiles.load(storage, id));

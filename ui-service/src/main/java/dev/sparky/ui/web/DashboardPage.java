@@ -8,7 +8,6 @@ import dev.sparky.ui.api.ProjectView;
 import dev.sparky.ui.api.ProjectViews;
 import dev.sparky.ui.auth.Access;
 import dev.sparky.ui.auth.AccessChecks;
-import dev.sparky.ui.auth.Action;
 import dev.sparky.ui.dispatcher.BuildQuery;
 import dev.sparky.ui.dispatcher.DispatcherClient;
 import dev.sparky.ui.dispatcher.DispatcherUnavailableException;
@@ -42,8 +41,8 @@ public class DashboardPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance dashboard(List<ProjectView> projects, Overview overview,
-                List<BuildView> running, String problem);
+        static native TemplateInstance dashboard(
+                List<ProjectView> projects, Overview overview, List<BuildView> running, String problem);
     }
 
     @GET
@@ -52,13 +51,16 @@ public class DashboardPage {
         var readable = access.readable();
         try {
             var projects = ProjectViews.list(catalog.list(), dispatcher.projectStatuses()).stream()
-                    .filter(p -> readable.test(p.name())).toList();
+                    .filter(p -> readable.test(p.name()))
+                    .toList();
             var running = dispatcher.builds(new BuildQuery(null, BuildState.RUNNING, null, 50)).items().stream()
-                    .filter(b -> readable.test(b.project())).toList();
+                    .filter(b -> readable.test(b.project()))
+                    .toList();
             return Templates.dashboard(projects, dispatcher.overview(), running, null);
         } catch (DispatcherUnavailableException e) {
             var projects = ProjectViews.list(catalog.list(), List.of()).stream()
-                    .filter(p -> readable.test(p.name())).toList();
+                    .filter(p -> readable.test(p.name()))
+                    .toList();
             return Templates.dashboard(projects, null, List.of(), e.getMessage());
         }
     }

@@ -12,12 +12,11 @@ import java.util.stream.Collectors;
  *
  * @param type input, password, textarea, select or checkbox
  */
-public record FormField(String name, String type, String value, List<Option> options, boolean multiple,
-        boolean checked) {
+public record FormField(
+        String name, String type, String value, List<Option> options, boolean multiple, boolean checked) {
 
     /** A choice of a select. */
-    public record Option(String value, boolean selected) {
-    }
+    public record Option(String value, boolean selected) {}
 
     /** The fields of the given group (every field when {@code group} is null), in file order. */
     public static List<FormField> of(List<VarSpec> vars, String group) {
@@ -32,7 +31,8 @@ public record FormField(String name, String type, String value, List<Option> opt
         // A password default is a secret: it stays out of the page; the dispatcher applies it when omitted.
         String shown = "password".equals(v.type()) ? "" : def;
         Set<String> chosen = Arrays.stream(def.split(",")).map(String::trim).collect(Collectors.toSet());
-        List<Option> options = v.values().stream().map(o -> new Option(o, chosen.contains(o))).toList();
+        List<Option> options =
+                v.values().stream().map(o -> new Option(o, chosen.contains(o))).toList();
         boolean checked = "checkbox".equals(v.type())
                 && (def.equalsIgnoreCase("true") || def.equalsIgnoreCase("yes") || def.equals("1"));
         return new FormField(v.name(), v.type(), shown, options, v.multiple(), checked);

@@ -10,11 +10,10 @@ import java.time.format.DateTimeFormatter;
 /** Small formatting helpers the page templates use: state colours, times, durations. */
 @TemplateExtension(namespace = "fmt")
 public final class Formats {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
-    private Formats() {
-    }
+    private Formats() {}
 
     /** The Bulma colour of a state tag. */
     static String tag(BuildState state) {

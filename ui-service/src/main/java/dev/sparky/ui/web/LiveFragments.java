@@ -45,8 +45,12 @@ public class LiveFragments {
     private final DispatcherJobClient storage;
     private final Access access;
 
-    public LiveFragments(ProjectCatalog catalog, TriggerService triggers, DispatcherClient dispatcher,
-            DispatcherJobClient storage, Access access) {
+    public LiveFragments(
+            ProjectCatalog catalog,
+            TriggerService triggers,
+            DispatcherClient dispatcher,
+            DispatcherJobClient storage,
+            Access access) {
         this.catalog = catalog;
         this.triggers = triggers;
         this.dispatcher = dispatcher;
@@ -75,7 +79,8 @@ public class LiveFragments {
     public TemplateInstance projects() {
         var readable = access.readable();
         return Templates.projectRows(ProjectViews.list(catalog.list(), dispatcher.projectStatuses()).stream()
-                .filter(p -> readable.test(p.name())).toList());
+                .filter(p -> readable.test(p.name()))
+                .toList());
     }
 
     @GET
@@ -104,14 +109,17 @@ public class LiveFragments {
     public TemplateInstance summary() {
         var readable = access.readable();
         var running = dispatcher.builds(new BuildQuery(null, BuildState.RUNNING, null, 50)).items().stream()
-                .filter(b -> readable.test(b.project())).toList();
+                .filter(b -> readable.test(b.project()))
+                .toList();
         return Templates.summary(dispatcher.overview(), running);
     }
 
     @GET
     @Path("builds")
     @Operation(hidden = true)
-    public TemplateInstance builds(@QueryParam("project") String project, @QueryParam("limit") Integer limit,
+    public TemplateInstance builds(
+            @QueryParam("project") String project,
+            @QueryParam("limit") Integer limit,
             @QueryParam("withProject") @DefaultValue("true") boolean withProject) {
         String p = project == null || project.isBlank() ? null : Names.requireProject(project);
         int n = limit == null ? 50 : Math.max(1, Math.min(MAX_ROWS, limit));
@@ -119,17 +127,20 @@ public class LiveFragments {
             access.require(Action.READ, p);
         }
         var readable = access.readable();
-        return Templates.buildRows(dispatcher.builds(new BuildQuery(p, null, null, n)).items().stream()
-                .filter(b -> readable.test(b.project())).toList(), withProject);
+        return Templates.buildRows(
+                dispatcher.builds(new BuildQuery(p, null, null, n)).items().stream()
+                        .filter(b -> readable.test(b.project()))
+                        .toList(),
+                withProject);
     }
 
     @GET
     @Path("builds/{id: [0-9]{1,18}}")
     @Operation(hidden = true)
-    public TemplateInstance build(@PathParam("id") long id,
-            @QueryParam("withProject") @DefaultValue("true") boolean withProject) {
-        BuildView b = dispatcher.build(id).orElseThrow(() -> RequestRefusedException.notFound(
-                "build " + id + " not found"));
+    public TemplateInstance build(
+            @PathParam("id") long id, @QueryParam("withProject") @DefaultValue("true") boolean withProject) {
+        BuildView b =
+                dispatcher.build(id).orElseThrow(() -> RequestRefusedException.notFound("build " + id + " not found"));
         access.require(Action.READ, b.project());
         return Templates.buildRows(List.of(b), withProject);
     }
@@ -138,8 +149,10 @@ public class LiveFragments {
     @Path("builds/{id: [0-9]{1,18}}/files")
     @Operation(hidden = true)
     public TemplateInstance files(@PathParam("id") long id) {
-        access.requireRead(() -> dispatcher.build(id).orElseThrow(() -> RequestRefusedException.notFound(
-                "build " + id + " not found")).project());
+        access.requireRead(() -> dispatcher
+                .build(id)
+                .orElseThrow(() -> RequestRefusedException.notFound("build " + id + " not found"))
+                .project());
         return Templates.files(id, BuildFiles.load(storage, id));
     }
 
@@ -148,6 +161,8 @@ public class LiveFragments {
     @Operation(hidden = true)
     public TemplateInstance queue() {
         var readable = access.readable();
-        return Templates.queue(dispatcher.queue().stream().filter(q -> readable.test(q.project())).toList());
+        return Templates.queue(dispatcher.queue().stream()
+                .filter(q -> readable.test(q.project()))
+                .toList());
     }
 }

@@ -10,9 +10,9 @@ import dev.sparky.ui.auth.AccessChecks;
 import dev.sparky.ui.dispatcher.BuildQuery;
 import dev.sparky.ui.dispatcher.DispatcherClient;
 import dev.sparky.ui.dispatcher.DispatcherUnavailableException;
-import dev.sparky.ui.trigger.TriggerService;
 import dev.sparky.ui.scm.SchedulerClient;
 import dev.sparky.ui.scm.ScmStatusView;
+import dev.sparky.ui.trigger.TriggerService;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.PermissionsAllowed;
@@ -39,8 +39,7 @@ public class ProjectPage {
     private final Access access;
     private final SchedulerClient scheduler;
 
-    public ProjectPage(TriggerService triggers, DispatcherClient dispatcher, Access access,
-            SchedulerClient scheduler) {
+    public ProjectPage(TriggerService triggers, DispatcherClient dispatcher, Access access, SchedulerClient scheduler) {
         this.scheduler = scheduler;
         this.triggers = triggers;
         this.dispatcher = dispatcher;
@@ -49,31 +48,56 @@ public class ProjectPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance project(ProjectDetailView view, List<FormField> fields, List<String> groups,
-                String group, Page<BuildView> builds, boolean firstPage, String problem, ScmStatusView scm,
+        static native TemplateInstance project(
+                ProjectDetailView view,
+                List<FormField> fields,
+                List<String> groups,
+                String group,
+                Page<BuildView> builds,
+                boolean firstPage,
+                String problem,
+                ScmStatusView scm,
                 ScenarioView scenario);
     }
 
     @GET
     @Operation(hidden = true)
     @PermissionsAllowed(AccessChecks.READ_PROJECT)
-    public TemplateInstance get(@PathParam("p") String project, @QueryParam("before") Long before,
-            @QueryParam("group") String group) {
+    public TemplateInstance get(
+            @PathParam("p") String project, @QueryParam("before") Long before, @QueryParam("group") String group) {
         dev.sparky.contracts.Names.requireProject(project);
         Project definition = triggers.requireProject(project);
         List<String> groups = definition.definition().groupVars();
         String selected = groups.isEmpty() ? null : group != null && groups.contains(group) ? group : groups.get(0);
         List<FormField> fields = FormField.of(definition.definition().vars(), selected);
-        ScmStatusView scm = definition.definition().scm() == null ? null : scheduler.scm(project).orElse(null);
+        ScmStatusView scm = definition.definition().scm() == null
+                ? null
+                : scheduler.scm(project).orElse(null);
         ScenarioView scenario = ScenarioView.of(definition);
         try {
             var status = dispatcher.projectStatus(project);
             var builds = dispatcher.builds(BuildQuery.ofProject(project, before, PAGE_SIZE));
-            return Templates.project(ProjectViews.detail(definition, status), fields, groups, selected, builds,
-                    before == null, null, scm, scenario);
+            return Templates.project(
+                    ProjectViews.detail(definition, status),
+                    fields,
+                    groups,
+                    selected,
+                    builds,
+                    before == null,
+                    null,
+                    scm,
+                    scenario);
         } catch (DispatcherUnavailableException e) {
-            return Templates.project(ProjectViews.detail(definition, null), fields, groups, selected,
-                    new Page<>(List.of(), null), before == null, e.getMessage(), scm, scenario);
+            return Templates.project(
+                    ProjectViews.detail(definition, null),
+                    fields,
+                    groups,
+                    selected,
+                    new Page<>(List.of(), null),
+                    before == null,
+                    e.getMessage(),
+                    scm,
+                    scenario);
         }
     }
 }

@@ -9,19 +9,87 @@ import java.util.Set;
  */
 public final class ScenarioHighlighter {
     /** The language the marks follow. */
-    public enum Language { SHELL, RAKU }
-
-    private static final Set<String> SHELL_WORDS = Set.of("if", "then", "else", "elif", "fi", "for", "in", "do",
-            "done", "while", "until", "case", "esac", "function", "return", "export", "local", "readonly", "set",
-            "unset", "exit", "source", "trap", "shift", "echo", "cd", "test");
-    private static final Set<String> RAKU_WORDS = Set.of("my", "our", "sub", "method", "class", "role", "use",
-            "if", "elsif", "else", "unless", "for", "while", "until", "given", "when", "default", "return", "die",
-            "say", "True", "False", "Nil", "bash", "task-run", "package-install", "directory", "file", "user",
-            "service-start", "service-restart", "git-scm", "tags", "config", "has", "is", "does", "unit",
-            "multi", "proto", "with", "without", "loop", "last", "next");
-
-    private ScenarioHighlighter() {
+    public enum Language {
+        SHELL,
+        RAKU
     }
+
+    private static final Set<String> SHELL_WORDS = Set.of(
+            "if",
+            "then",
+            "else",
+            "elif",
+            "fi",
+            "for",
+            "in",
+            "do",
+            "done",
+            "while",
+            "until",
+            "case",
+            "esac",
+            "function",
+            "return",
+            "export",
+            "local",
+            "readonly",
+            "set",
+            "unset",
+            "exit",
+            "source",
+            "trap",
+            "shift",
+            "echo",
+            "cd",
+            "test");
+    private static final Set<String> RAKU_WORDS = Set.of(
+            "my",
+            "our",
+            "sub",
+            "method",
+            "class",
+            "role",
+            "use",
+            "if",
+            "elsif",
+            "else",
+            "unless",
+            "for",
+            "while",
+            "until",
+            "given",
+            "when",
+            "default",
+            "return",
+            "die",
+            "say",
+            "True",
+            "False",
+            "Nil",
+            "bash",
+            "task-run",
+            "package-install",
+            "directory",
+            "file",
+            "user",
+            "service-start",
+            "service-restart",
+            "git-scm",
+            "tags",
+            "config",
+            "has",
+            "is",
+            "does",
+            "unit",
+            "multi",
+            "proto",
+            "with",
+            "without",
+            "loop",
+            "last",
+            "next");
+
+    private ScenarioHighlighter() {}
 
     /** The language of a scenario file: Raku for a sparrowfile, else shell. */
     public static Language languageOf(String fileName) {
@@ -45,14 +113,18 @@ public final class ScenarioHighlighter {
             } else if (c == '\'' || c == '"') {
                 end = stringEnd(text, i, c, c == '"' || language == Language.RAKU);
                 kind = "string";
-            } else if (c == '$' || language == Language.RAKU && (c == '@' || c == '%') && i + 1 < n
-                    && isNameStart(text.charAt(i + 1))) {
+            } else if (c == '$'
+                    || language == Language.RAKU
+                            && (c == '@' || c == '%')
+                            && i + 1 < n
+                            && isNameStart(text.charAt(i + 1))) {
                 end = variableEnd(text, i, language == Language.RAKU);
                 kind = end > i + 1 ? "var" : null;
             } else if (isNameStart(c) && (i == 0 || !isNamePart(text.charAt(i - 1)))) {
                 end = i;
-                while (end < n && (isNamePart(text.charAt(end)) || text.charAt(end) == '-' && end + 1 < n
-                        && isNameStart(text.charAt(end + 1)))) {
+                while (end < n
+                        && (isNamePart(text.charAt(end))
+                                || text.charAt(end) == '-' && end + 1 < n && isNameStart(text.charAt(end + 1)))) {
                     end++;
                 }
                 kind = words.contains(text.substring(i, end)) ? "keyword" : null;

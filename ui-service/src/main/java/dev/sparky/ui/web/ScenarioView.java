@@ -29,22 +29,35 @@ public record ScenarioView(String file, RawString html, boolean truncated, Strin
             }
             if (Files.isSymbolicLink(path)
                     && !path.toRealPath().startsWith(project.dir().toRealPath())) {
-                return new ScenarioView(file, null, false, "projects/" + project.name() + "/" + file
-                        + " is a link out of the project folder; it is not shown");
+                return new ScenarioView(
+                        file,
+                        null,
+                        false,
+                        "projects/" + project.name() + "/" + file
+                                + " is a link out of the project folder; it is not shown");
             }
             byte[] bytes;
             try (InputStream in = Files.newInputStream(path)) {
                 bytes = in.readNBytes(MAX_BYTES + 1);
             }
             boolean truncated = bytes.length > MAX_BYTES;
-            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+            String text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPLACE)
                     .onUnmappableCharacter(CodingErrorAction.REPLACE)
-                    .decode(java.nio.ByteBuffer.wrap(bytes, 0, Math.min(bytes.length, MAX_BYTES))).toString();
-            return new ScenarioView(file, new RawString(ScenarioHighlighter.toHtml(text,
-                    ScenarioHighlighter.languageOf(file))), truncated, null);
+                    .decode(java.nio.ByteBuffer.wrap(bytes, 0, Math.min(bytes.length, MAX_BYTES)))
+                    .toString();
+            return new ScenarioView(
+                    file,
+                    new RawString(ScenarioHighlighter.toHtml(text, ScenarioHighlighter.languageOf(file))),
+                    truncated,
+                    null);
         } catch (IOException e) {
-            return new ScenarioView(file, null, false, "projects/" + project.name() + "/" + file
-                    + " cannot be read: " + e.getMessage());
+            return new ScenarioView(
+                    file,
+                    null,
+                    false,
+                    "projects/" + project.name() + "/" + file + " cannot be read: " + e.getMessage());
         }
     }
 }

@@ -45,7 +45,9 @@ public class SystemPages {
     @Operation(hidden = true)
     public TemplateInstance queue() {
         var readable = access.readable();
-        return Templates.queue(dispatcher.queue().stream().filter(q -> readable.test(q.project())).toList());
+        return Templates.queue(dispatcher.queue().stream()
+                .filter(q -> readable.test(q.project()))
+                .toList());
     }
 
     @GET

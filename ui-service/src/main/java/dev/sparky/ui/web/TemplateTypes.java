@@ -20,6 +20,5 @@ import io.quarkus.qute.TemplateData;
 @TemplateData(target = ArtifactView.class)
 @TemplateData(target = BuildFiles.class)
 final class TemplateTypes {
-    private TemplateTypes() {
-    }
+    private TemplateTypes() {}
 }

@@ -41,8 +41,17 @@ class YamlRedactorTest {
                     on: failure
                 """;
         String r = YamlRedactor.redact(yaml);
-        assertHidden(yaml, r, "hunter2", "s3cr3t-scm", "deploy:", "pw-default-123", "tok-abc-999", "AKIA-quoted",
-                "single-quoted", "hooks.example.com");
+        assertHidden(
+                yaml,
+                r,
+                "hunter2",
+                "s3cr3t-scm",
+                "deploy:",
+                "pw-default-123",
+                "tok-abc-999",
+                "AKIA-quoted",
+                "single-quoted",
+                "hooks.example.com");
         assertTrue(r.contains("default: staging"), r);
         assertTrue(r.contains("APP_NAME: sparky-example"), r);
         assertTrue(r.contains("url: https://*****@git.example.com/team/app.git"), r);
@@ -94,7 +103,8 @@ class YamlRedactorTest {
 
     @Test
     void urlCredentialsAreHiddenInAnyText() {
-        assertEquals("fatal: unable to access 'https://*****@h/x.git/'",
+        assertEquals(
+                "fatal: unable to access 'https://*****@h/x.git/'",
                 YamlRedactor.urlCredentials("fatal: unable to access 'https://me:tok@h/x.git/'"));
         assertEquals(null, YamlRedactor.urlCredentials(null));
     }

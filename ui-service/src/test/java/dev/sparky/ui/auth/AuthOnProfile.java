@@ -34,20 +34,30 @@ public class AuthOnProfile implements QuarkusTestProfile {
     public Map<String, String> getConfigOverrides() {
         try {
             Files.createDirectories(DIR);
-            Files.writeString(DIR.resolve("users.yaml"), "users:\n"
-                    + "  - {name: alice, password: '" + PasswordHashesTest.bcrypt("alice-pw") + "'}\n"
-                    + "  - {name: bob, password: '" + PasswordHashesTest.argon2id("bob-pw") + "'}\n"
-                    + "  - {name: mallory, password: '" + PasswordHashesTest.bcrypt("mallory-pw") + "'}\n"
-                    + "admins: [alice]\n");
+            Files.writeString(
+                    DIR.resolve("users.yaml"),
+                    "users:\n"
+                            + "  - {name: alice, password: '" + PasswordHashesTest.bcrypt("alice-pw") + "'}\n"
+                            + "  - {name: bob, password: '" + PasswordHashesTest.argon2id("bob-pw") + "'}\n"
+                            + "  - {name: mallory, password: '" + PasswordHashesTest.bcrypt("mallory-pw") + "'}\n"
+                            + "admins: [alice]\n");
             Files.writeString(DIR.resolve("acl.yaml"), ACL);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return Map.of("sparky.auth.mode", "on", "sparky.auth.public-read", String.valueOf(publicRead()),
-                "sparky.auth.users-file", DIR.resolve("users.yaml").toString(),
-                "sparky.auth.acl-file", DIR.resolve("acl.yaml").toString(),
-                "sparky.auth.session-secret", SECRET,
-                "sparky.auth.token-cache-ttl", "0s");
+        return Map.of(
+                "sparky.auth.mode",
+                "on",
+                "sparky.auth.public-read",
+                String.valueOf(publicRead()),
+                "sparky.auth.users-file",
+                DIR.resolve("users.yaml").toString(),
+                "sparky.auth.acl-file",
+                DIR.resolve("acl.yaml").toString(),
+                "sparky.auth.session-secret",
+                SECRET,
+                "sparky.auth.token-cache-ttl",
+                "0s");
     }
 
     /** The same, with reads restricted too. */

@@ -18,12 +18,19 @@ record Browser(String session, String csrf) {
         String loginCookie = form.getCookie(LoginResource.LOGIN_COOKIE);
         Matcher m = FIELD.matcher(form.asString());
         m.find();
-        Response r = given().redirects().follow(false).cookie(LoginResource.LOGIN_COOKIE, loginCookie)
-                .formParam("user", user).formParam("password", password).formParam("csrf", m.group(1))
-                .formParam("next", "/").post("/login");
+        Response r = given().redirects()
+                .follow(false)
+                .cookie(LoginResource.LOGIN_COOKIE, loginCookie)
+                .formParam("user", user)
+                .formParam("password", password)
+                .formParam("csrf", m.group(1))
+                .formParam("next", "/")
+                .post("/login");
         assertEquals(303, r.statusCode(), r.asString());
         String session = r.getCookie(SparkyAuthMechanism.SESSION_COOKIE);
-        Matcher meta = META.matcher(given().cookie(SparkyAuthMechanism.SESSION_COOKIE, session).get("/").asString());
+        Matcher meta = META.matcher(given().cookie(SparkyAuthMechanism.SESSION_COOKIE, session)
+                .get("/")
+                .asString());
         meta.find();
         return new Browser(session, meta.group(1));
     }

@@ -42,6 +42,7 @@ class HttpRootAccessTest {
 
     @Inject
     FakeDispatcher dispatcher;
+
     @Inject
     FakePublisher publisher;
 
@@ -56,7 +57,11 @@ class HttpRootAccessTest {
 
     @Test
     void anonymousCallersAreRefusedUnderThePrefixAndPagesSendThemToItsLogin() {
-        given().redirects().follow(false).get("/sparky/builds/1").then().statusCode(303)
+        given().redirects()
+                .follow(false)
+                .get("/sparky/builds/1")
+                .then()
+                .statusCode(303)
                 .header("Location", endsWith("/sparky/login?next=%2Fbuilds%2F1"));
         given().get("/sparky/api/v1/projects").then().statusCode(401);
         given().get("/sparky/api/v1/builds/1/log").then().statusCode(401).body(not(containsString("secret log")));
@@ -73,32 +78,55 @@ class HttpRootAccessTest {
     void aLoginUnderThePrefixGoesBackToThePageUnderThePrefix() {
         var form = given().get("/sparky/login?next=%2Fbuilds%2F1");
         String field = form.asString().replaceAll("(?s).*name=\"csrf\" value=\"([^\"]*)\".*", "$1");
-        given().redirects().follow(false).cookie(LoginResource.LOGIN_COOKIE, form.getCookie(LoginResource.LOGIN_COOKIE))
-                .formParam("user", "alice").formParam("password", "alice-pw").formParam("csrf", field)
-                .formParam("next", "/builds/1").post("/sparky/login")
-                .then().statusCode(303).header("Location", endsWith("/sparky/builds/1"));
-        given().redirects().follow(false).cookie(LoginResource.LOGIN_COOKIE, form.getCookie(LoginResource.LOGIN_COOKIE))
-                .formParam("user", "alice").formParam("password", "alice-pw").formParam("csrf", field)
-                .formParam("next", "//evil.example/x").post("/sparky/login")
-                .then().statusCode(303).header("Location", not(containsString("evil.example")));
+        given().redirects()
+                .follow(false)
+                .cookie(LoginResource.LOGIN_COOKIE, form.getCookie(LoginResource.LOGIN_COOKIE))
+                .formParam("user", "alice")
+                .formParam("password", "alice-pw")
+                .formParam("csrf", field)
+                .formParam("next", "/builds/1")
+                .post("/sparky/login")
+                .then()
+                .statusCode(303)
+                .header("Location", endsWith("/sparky/builds/1"));
+        given().redirects()
+                .follow(false)
+                .cookie(LoginResource.LOGIN_COOKIE, form.getCookie(LoginResource.LOGIN_COOKIE))
+                .formParam("user", "alice")
+                .formParam("password", "alice-pw")
+                .formParam("csrf", field)
+                .formParam("next", "//evil.example/x")
+                .post("/sparky/login")
+                .then()
+                .statusCode(303)
+                .header("Location", not(containsString("evil.example")));
     }
 
     @Test
     void pathTricksAroundThePrefixReachNothingWithoutALogin() {
-        List<String> tricks = List.of("/sparky//api/v1/builds/1/log", "/sparky/sparky/api/v1/builds/1/log",
-                "/sparky/./api/v1/builds/1/log", "/sparky/x/../api/v1/builds/1/log",
-                "/sparky/%2e%2e/sparky/api/v1/builds/1/log", "/sparky/api/v1/builds/1/log;x=1",
-                "/sparky%2fapi/v1/builds/1/log", "/SPARKY/api/v1/builds/1/log");
+        List<String> tricks = List.of(
+                "/sparky//api/v1/builds/1/log",
+                "/sparky/sparky/api/v1/builds/1/log",
+                "/sparky/./api/v1/builds/1/log",
+                "/sparky/x/../api/v1/builds/1/log",
+                "/sparky/%2e%2e/sparky/api/v1/builds/1/log",
+                "/sparky/api/v1/builds/1/log;x=1",
+                "/sparky%2fapi/v1/builds/1/log",
+                "/SPARKY/api/v1/builds/1/log");
         for (String trick : tricks) {
             var r = given().urlEncodingEnabled(false).redirects().follow(false).get(trick);
-            assertTrue(List.of(400, 401, 404).contains(r.statusCode()),
+            assertTrue(
+                    List.of(400, 401, 404).contains(r.statusCode()),
                     trick + " answered " + r.statusCode() + ": " + r.asString());
             assertTrue(!r.asString().contains("secret log"), trick + " gave the log away");
         }
-        for (String trick : List.of("/sparky//build/project/hello", "/sparky/sparky/build/project/hello",
+        for (String trick : List.of(
+                "/sparky//build/project/hello",
+                "/sparky/sparky/build/project/hello",
                 "/sparky/x/../build/project/hello")) {
             var r = given().urlEncodingEnabled(false).redirects().follow(false).post(trick);
-            assertTrue(List.of(400, 401, 404).contains(r.statusCode()),
+            assertTrue(
+                    List.of(400, 401, 404).contains(r.statusCode()),
                     trick + " answered " + r.statusCode() + ": " + r.asString());
         }
         assertTrue(publisher.requests.isEmpty(), "no trick started a build");
@@ -107,10 +135,18 @@ class HttpRootAccessTest {
     @Test
     void theAclDecidesUnderThePrefixAsWithoutIt() {
         Browser mallory = Browser.login("mallory", "mallory-pw");
-        mallory.page().contentType(ContentType.JSON).body("{}").post(TRIGGER).then().statusCode(403)
+        mallory.page()
+                .contentType(ContentType.JSON)
+                .body("{}")
+                .post(TRIGGER)
+                .then()
+                .statusCode(403)
                 .body("detail", containsString("mallory may not run project hello"));
         Browser bob = Browser.login("bob", "bob-pw");
-        bob.cookieOnly().get("/sparky/api/v1/builds/1/log").then().statusCode(403)
+        bob.cookieOnly()
+                .get("/sparky/api/v1/builds/1/log")
+                .then()
+                .statusCode(403)
                 .body(not(containsString("secret log")));
         bob.cookieOnly().get("/sparky/builds/1").then().statusCode(403).body(not(containsString("secret log")));
         bob.page().post("/sparky/cancel/project/broken/k").then().statusCode(403);
@@ -124,7 +160,12 @@ class HttpRootAccessTest {
     @Test
     void writesUnderThePrefixStillNeedTheCsrfToken() {
         Browser alice = Browser.login("alice", "alice-pw");
-        alice.cookieOnly().contentType(ContentType.JSON).body("{}").post(TRIGGER).then().statusCode(403);
+        alice.cookieOnly()
+                .contentType(ContentType.JSON)
+                .body("{}")
+                .post(TRIGGER)
+                .then()
+                .statusCode(403);
         alice.cookieOnly().post("/sparky/cancel/project/broken/k").then().statusCode(403);
         assertTrue(publisher.requests.isEmpty() && publisher.cancels.isEmpty(), "a forged write did nothing");
     }

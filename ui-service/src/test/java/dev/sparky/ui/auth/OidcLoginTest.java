@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.response.Response;
@@ -53,23 +52,37 @@ class OidcLoginTest {
         URI authorize = URI.create(start.getHeader("Location"));
         // The mock provider's login form posts to /login, which redirects back with a code.
         String query = authorize.getRawQuery();
-        Response provider = given().redirects().follow(false).urlEncodingEnabled(false)
+        Response provider = given().redirects()
+                .follow(false)
+                .urlEncodingEnabled(false)
                 .get(authorize.getScheme() + "://" + authorize.getAuthority() + "/login?" + query);
         assertEquals(302, provider.statusCode(), provider.asString());
-        Response callback = given().redirects().follow(false).cookies(cookies).urlEncodingEnabled(false)
+        Response callback = given().redirects()
+                .follow(false)
+                .cookies(cookies)
+                .urlEncodingEnabled(false)
                 .get(provider.getHeader("Location"));
         assertEquals(302, callback.statusCode(), callback.asString());
         cookies.putAll(callback.getCookies());
-        Response back = given().redirects().follow(false).cookies(cookies).urlEncodingEnabled(false)
+        Response back = given().redirects()
+                .follow(false)
+                .cookies(cookies)
+                .urlEncodingEnabled(false)
                 .get(callback.getHeader("Location"));
         assertEquals(303, back.statusCode(), back.asString());
         String session = back.getCookie(SparkyAuthMechanism.SESSION_COOKIE);
         assertNotNull(session);
         assertTrue(back.getHeader("Location").endsWith("/queue"), back.getHeader("Location"));
-        given().cookie(SparkyAuthMechanism.SESSION_COOKIE, session).get("/queue").then().statusCode(200)
+        given().cookie(SparkyAuthMechanism.SESSION_COOKIE, session)
+                .get("/queue")
+                .then()
+                .statusCode(200)
                 .body(containsString(">oidc:alice<"));
         // The users file's admin alice is a local user: the provider's alice is oidc:alice, no admin.
-        given().cookie(SparkyAuthMechanism.SESSION_COOKIE, session).get("/api/v1/tokens").then().statusCode(403)
+        given().cookie(SparkyAuthMechanism.SESSION_COOKIE, session)
+                .get("/api/v1/tokens")
+                .then()
+                .statusCode(403)
                 .body("detail", containsString("oidc:alice is not an admin"));
     }
 }

@@ -20,8 +20,13 @@ class PasswordHashesTest {
     static String argon2id(String password) {
         byte[] salt = "somesaltsomesalt".getBytes(StandardCharsets.US_ASCII);
         Argon2BytesGenerator g = new Argon2BytesGenerator();
-        g.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id).withVersion(19).withMemoryAsKB(1024)
-                .withIterations(2).withParallelism(1).withSalt(salt).build());
+        g.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
+                .withVersion(19)
+                .withMemoryAsKB(1024)
+                .withIterations(2)
+                .withParallelism(1)
+                .withSalt(salt)
+                .build());
         byte[] out = new byte[32];
         g.generateBytes(password.getBytes(StandardCharsets.UTF_8), out);
         Base64.Encoder b64 = Base64.getEncoder().withoutPadding();

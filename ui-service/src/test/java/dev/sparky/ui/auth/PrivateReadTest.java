@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 class PrivateReadTest {
     @Inject
     FakeDispatcher dispatcher;
+
     @Inject
     FakeApiTokenClient tokens;
 
@@ -38,7 +39,11 @@ class PrivateReadTest {
 
     @Test
     void anonymousReadsAreRefusedAndPagesGoToLogin() {
-        given().redirects().follow(false).get("/builds/1").then().statusCode(303)
+        given().redirects()
+                .follow(false)
+                .get("/builds/1")
+                .then()
+                .statusCode(303)
                 .header("Location", endsWith("/login?next=%2Fbuilds%2F1"));
         given().get("/api/v1/projects").then().statusCode(401);
         given().get("/status/broken/k").then().statusCode(401);
@@ -51,7 +56,10 @@ class PrivateReadTest {
     @Test
     void aclHidesWhatAUserMayNotRead() {
         Browser bob = Browser.login("bob", "bob-pw");
-        bob.cookieOnly().get("/api/v1/projects").then().statusCode(200)
+        bob.cookieOnly()
+                .get("/api/v1/projects")
+                .then()
+                .statusCode(200)
                 .body("name", hasItem("hello"), "name", not(hasItem("broken")));
         bob.cookieOnly().get("/api/v1/builds/1").then().statusCode(403);
         bob.cookieOnly().get("/api/v1/builds/1/log").then().statusCode(403);
@@ -64,8 +72,9 @@ class PrivateReadTest {
     @Test
     void readTokensReadOnlyTheirProjects() {
         String token = new ApiTokens(new java.security.SecureRandom()).newToken();
-        tokens.grant(token, new ApiTokenGrant("abcdefghijklmnop", "reader", List.of("hello"), List.of("read"), "alice",
-                null));
+        tokens.grant(
+                token,
+                new ApiTokenGrant("abcdefghijklmnop", "reader", List.of("hello"), List.of("read"), "alice", null));
         given().auth().oauth2(token).get("/api/v1/projects/hello").then().statusCode(200);
         given().auth().oauth2(token).get("/status/broken/k").then().statusCode(403);
         given().auth().oauth2(token).post("/build/project/hello").then().statusCode(403);

@@ -39,8 +39,8 @@ class RedactedReadTest {
               - url: https://hooks.example.com/T0/B0/notify-4
                 on: failure
             """;
-    static final List<String> SECRETS = List.of("scm-pass-1", "deploy:", "var-pass-2", "env-token-3", "notify-4",
-            "hooks.example.com");
+    static final List<String> SECRETS =
+            List.of("scm-pass-1", "deploy:", "var-pass-2", "env-token-3", "notify-4", "hooks.example.com");
 
     @Inject
     FakeDispatcher dispatcher;
@@ -53,18 +53,25 @@ class RedactedReadTest {
     }
 
     private static Matcher<String> noSecret() {
-        return Matchers.allOf(SECRETS.stream().map(s -> not(containsString(s))).toList().toArray(Matcher[]::new));
+        return Matchers.allOf(
+                SECRETS.stream().map(s -> not(containsString(s))).toList().toArray(Matcher[]::new));
     }
 
     @Test
     void anonymousAndLoggedInReadersSeeOnlyTheRedactedFile() throws Exception {
         Browser alice = Browser.login("alice", "alice-pw");
-        for (Supplier<RequestSpecification> reader : List.<Supplier<RequestSpecification>>of(() -> given(),
-                alice::cookieOnly)) {
-            reader.get().get("/projects/vault").then().statusCode(200)
+        for (Supplier<RequestSpecification> reader :
+                List.<Supplier<RequestSpecification>>of(() -> given(), alice::cookieOnly)) {
+            reader.get()
+                    .get("/projects/vault")
+                    .then()
+                    .statusCode(200)
                     .body(containsString("APP_NAME: shown-app"), containsString("https://*****@git.example.com"))
                     .body(noSecret());
-            reader.get().get("/api/v1/projects/vault").then().statusCode(200)
+            reader.get()
+                    .get("/api/v1/projects/vault")
+                    .then()
+                    .statusCode(200)
                     .body("yaml", containsString("default: '*****'"))
                     .body("yaml", noSecret())
                     .body("vars.find { it.name == 'DB_PASSWORD' }.defaultValue", nullValue())

@@ -29,14 +29,18 @@ import org.junit.jupiter.api.Test;
  * new one is a decision this test makes someone write down.
  */
 class SecuredEndpointsTest {
-    private static final List<Class<? extends Annotation>> SECURITY = List.of(PermissionsAllowed.class,
-            PermitAll.class, RolesAllowed.class, Authenticated.class, DenyAll.class);
+    private static final List<Class<? extends Annotation>> SECURITY =
+            List.of(PermissionsAllowed.class, PermitAll.class, RolesAllowed.class, Authenticated.class, DenyAll.class);
     /** Login forms (their own form tokens), the OIDC login (quarkus-oidc's path policy), the job API (build tokens). */
-    private static final Set<String> OWN_CREDENTIAL = Set.of("dev.sparky.ui.auth.LoginResource",
-            "dev.sparky.ui.auth.OidcLoginResource", "dev.sparky.ui.jobapi.JobBuildsResource",
-            "dev.sparky.ui.jobapi.JobStorageResource", "dev.sparky.ui.jobapi.SparkyJobApiResource");
-    private static final Set<String> PER_PROJECT = Set.of(AccessChecks.READ_PROJECT, AccessChecks.RUN_PROJECT,
-            AccessChecks.CANCEL_PROJECT);
+    private static final Set<String> OWN_CREDENTIAL = Set.of(
+            "dev.sparky.ui.auth.LoginResource",
+            "dev.sparky.ui.auth.OidcLoginResource",
+            "dev.sparky.ui.jobapi.JobBuildsResource",
+            "dev.sparky.ui.jobapi.JobStorageResource",
+            "dev.sparky.ui.jobapi.SparkyJobApiResource");
+
+    private static final Set<String> PER_PROJECT =
+            Set.of(AccessChecks.READ_PROJECT, AccessChecks.RUN_PROJECT, AccessChecks.CANCEL_PROJECT);
 
     @Test
     void everyEndpointNamesWhoMayCallIt() throws Exception {
@@ -50,8 +54,11 @@ class SecuredEndpointsTest {
                 }
             }
         }
-        assertEquals(List.of(), open, "endpoints without a security annotation (add @PermissionsAllowed with an "
-                + "AccessChecks permission, or @PermitAll if the endpoint checks its own credential)");
+        assertEquals(
+                List.of(),
+                open,
+                "endpoints without a security annotation (add @PermissionsAllowed with an "
+                        + "AccessChecks permission, or @PermitAll if the endpoint checks its own credential)");
     }
 
     @Test
@@ -60,7 +67,8 @@ class SecuredEndpointsTest {
         for (Class<?> type : resources()) {
             boolean classPermits = type.isAnnotationPresent(PermitAll.class);
             for (Method m : endpoints(type)) {
-                if ((m.isAnnotationPresent(PermitAll.class) || classPermits && security(m).isEmpty())
+                if ((m.isAnnotationPresent(PermitAll.class)
+                                || classPermits && security(m).isEmpty())
                         && !OWN_CREDENTIAL.contains(type.getName())) {
                     permitted.add(type.getSimpleName() + "." + m.getName());
                 }
@@ -76,7 +84,10 @@ class SecuredEndpointsTest {
             for (Method m : endpoints(type)) {
                 PermissionsAllowed p = m.getAnnotation(PermissionsAllowed.class);
                 boolean perProject = p != null && Arrays.stream(p.value()).anyMatch(PER_PROJECT::contains);
-                if (perProject && Arrays.stream(m.getParameters()).map(Parameter::getName).noneMatch("project"::equals)) {
+                if (perProject
+                        && Arrays.stream(m.getParameters())
+                                .map(Parameter::getName)
+                                .noneMatch("project"::equals)) {
                     wrong.add(type.getSimpleName() + "." + m.getName());
                 }
             }
@@ -85,22 +96,31 @@ class SecuredEndpointsTest {
     }
 
     private static List<Annotation> security(AnnotatedElement e) {
-        return SECURITY.stream().<Annotation>map(e::getAnnotation).filter(a -> a != null).toList();
+        return SECURITY.stream()
+                .<Annotation>map(e::getAnnotation)
+                .filter(a -> a != null)
+                .toList();
     }
 
     private static List<Method> endpoints(Class<?> type) {
-        return Arrays.stream(type.getDeclaredMethods()).filter(m -> Arrays.stream(m.getAnnotations())
-                .anyMatch(a -> a.annotationType().isAnnotationPresent(HttpMethod.class)
-                        || a.annotationType() == Path.class)).toList();
+        return Arrays.stream(type.getDeclaredMethods())
+                .filter(m -> Arrays.stream(m.getAnnotations())
+                        .anyMatch(a -> a.annotationType().isAnnotationPresent(HttpMethod.class)
+                                || a.annotationType() == Path.class))
+                .toList();
     }
 
     /** The server resources among the main classes (REST client interfaces are not endpoints). */
     private static List<Class<?>> resources() throws Exception {
-        java.nio.file.Path root = java.nio.file.Path.of(AccessChecks.class.getProtectionDomain().getCodeSource()
-                .getLocation().toURI());
+        java.nio.file.Path root = java.nio.file.Path.of(AccessChecks.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
         List<Class<?>> found = new ArrayList<>();
         try (Stream<java.nio.file.Path> files = Files.walk(root)) {
-            for (java.nio.file.Path f : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+            for (java.nio.file.Path f :
+                    files.filter(f -> f.toString().endsWith(".class")).toList()) {
                 String name = root.relativize(f).toString().replace('/', '.').replaceAll("\\.class$", "");
                 if (!name.startsWith("dev.sparky.ui.") || name.contains("$")) {
                     continue;

@@ -30,13 +30,15 @@ class SessionCodecTest {
     @Test
     void forgedTamperedAndExpiredSessionsAreRefused() {
         String cookie = codec.issue("alice", "password");
-        SessionCodec otherKey = new SessionCodec("another-key-another-key-another-k".getBytes(StandardCharsets.UTF_8),
-                clock, Duration.ofHours(12));
+        SessionCodec otherKey = new SessionCodec(
+                "another-key-another-key-another-k".getBytes(StandardCharsets.UTF_8), clock, Duration.ofHours(12));
         assertTrue(otherKey.read(cookie).isEmpty());
         String payload = cookie.substring(0, cookie.indexOf('.'));
-        String forged = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
-                new String(java.util.Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8)
-                        .replace("alice", "admin").getBytes(StandardCharsets.UTF_8));
+        String forged = java.util.Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(new String(java.util.Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8)
+                        .replace("alice", "admin")
+                        .getBytes(StandardCharsets.UTF_8));
         assertTrue(codec.read(forged + cookie.substring(cookie.indexOf('.'))).isEmpty());
         assertTrue(codec.read("garbage").isEmpty());
         assertTrue(codec.read(null).isEmpty());
@@ -55,7 +57,8 @@ class SessionCodecTest {
 
     @Test
     void shortKeysAreRefused() {
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> new SessionCodec("short".getBytes(StandardCharsets.UTF_8), clock, Duration.ofHours(1)));
     }
 }

@@ -14,8 +14,13 @@ class SessionSecretsTest {
     @Test
     void guessableSecretsAreRefusedSayingHowToMakeOne() {
         String k8sExample = "replace-with-48-random-bytes-base64-encoded-please";
-        for (String weak : new String[] {"short-secret", "a".repeat(48), k8sExample, "change-me-change-me-change-me-change-me",
-                "CHANGEME0123456789012345678901234567"}) {
+        for (String weak : new String[] {
+            "short-secret",
+            "a".repeat(48),
+            k8sExample,
+            "change-me-change-me-change-me-change-me",
+            "CHANGEME0123456789012345678901234567"
+        }) {
             String why = SessionSecrets.weakness(weak).orElseThrow(() -> new AssertionError(weak + " accepted"));
             assertTrue(why.contains("SPARKY_AUTH_SESSION_SECRET"), why);
             assertTrue(why.contains("openssl rand -base64 48"), why);
@@ -27,7 +32,8 @@ class SessionSecretsTest {
     void theKubernetesExampleSecretIsRefused() throws IOException {
         Path example = Path.of("../k8s/base/auth-secret.example.yaml");
         String text = Files.readString(example);
-        var m = java.util.regex.Pattern.compile("SPARKY_AUTH_SESSION_SECRET: \"([^\"]+)\"").matcher(text);
+        var m = java.util.regex.Pattern.compile("SPARKY_AUTH_SESSION_SECRET: \"([^\"]+)\"")
+                .matcher(text);
         assertTrue(m.find(), "the example still sets a placeholder");
         assertTrue(SessionSecrets.weakness(m.group(1)).isPresent(), m.group(1));
     }

@@ -27,8 +27,11 @@ class UnannotatedEndpointTest {
 
     @Test
     void anEndpointWithoutAnnotationAnswersNobody() {
-        given().get("/api/v1/test-only/unannotated").then().statusCode(403)
-                .contentType(startsWith("application/problem+json")).body("detail", containsString("no access rule"));
+        given().get("/api/v1/test-only/unannotated")
+                .then()
+                .statusCode(403)
+                .contentType(startsWith("application/problem+json"))
+                .body("detail", containsString("no access rule"));
     }
 
     @Test

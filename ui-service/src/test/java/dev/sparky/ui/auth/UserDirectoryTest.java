@@ -51,11 +51,13 @@ class UserDirectoryTest {
 
     @Test
     void refusesPlainPasswordsAndBadNamesNamingTheEntry() {
-        var e = assertThrows(IllegalArgumentException.class,
+        var e = assertThrows(
+                IllegalArgumentException.class,
                 () -> Users.parse("users:\n  - {name: alice, password: hunter2}\n", "users.yaml"));
         assertTrue(e.getMessage().contains("users.yaml: users[0] (alice)"), e.getMessage());
         assertFalse(e.getMessage().contains("hunter2"));
-        e = assertThrows(IllegalArgumentException.class,
+        e = assertThrows(
+                IllegalArgumentException.class,
                 () -> Users.parse("users:\n  - {name: '<b>x', password: x}\n", "users.yaml"));
         assertTrue(e.getMessage().contains("name must match"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Users.parse("users: [\n", "users.yaml"));
@@ -74,10 +76,12 @@ class UserDirectoryTest {
         assertFalse(users.mustSetPassword("nobody"));
         assertTrue(users.authenticate("alice", "pw").isPresent());
         // mustSetPassword is no way around the hash rule: a plain password beside it is still refused.
-        var e = assertThrows(IllegalArgumentException.class,
+        var e = assertThrows(
+                IllegalArgumentException.class,
                 () -> Users.parse("users:\n  - {name: ops, password: hunter2, mustSetPassword: true}\n", "users.yaml"));
         assertFalse(e.getMessage().contains("hunter2"));
-        e = assertThrows(IllegalArgumentException.class,
+        e = assertThrows(
+                IllegalArgumentException.class,
                 () -> Users.parse("users:\n  - {name: ops, mustSetPassword: false}\n", "users.yaml"));
         assertTrue(e.getMessage().contains("users[0] (ops)"), e.getMessage());
     }

@@ -14,14 +14,17 @@ class YamlFilesTest {
 
     @Test
     void plainDataWithTypedScalars() {
-        assertEquals(Map.of("admins", List.of("alice"), "open", true), YamlFiles.read("admins: [alice]\nopen: true\n", "u.yaml"));
+        assertEquals(
+                Map.of("admins", List.of("alice"), "open", true),
+                YamlFiles.read("admins: [alice]\nopen: true\n", "u.yaml"));
         assertEquals(Map.of(), YamlFiles.read("# nobody yet\n", "u.yaml"));
     }
 
     @Test
     void aBrokenFileIsNamedWithLineAndColumnButNotQuoted() {
         String hash = "$2y$10$abcdefghijklmnopqrstuvSECRETHASHxxxxxxxxxxxxxxxxxxxxx";
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> YamlFiles.read("users:\n  - name: alice\n    password: '" + hash + "\n", "users.yaml"));
         assertTrue(e.getMessage().startsWith("users.yaml:"), e.getMessage());
         assertTrue(e.getMessage().matches("users\\.yaml:\\d+:\\d+: not valid YAML \\(.*\\)"), e.getMessage());
@@ -30,14 +33,16 @@ class YamlFilesTest {
 
     @Test
     void aUserGivenTwiceIsRefused() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> YamlFiles.read("projects:\n  p: {users: [a]}\n  p: {users: [b]}\n", "acl.yaml"));
         assertEquals("acl.yaml:3:3: not valid YAML (key 'p' appears twice)", e.getMessage());
     }
 
     @Test
     void aClassTagIsRefused() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> YamlFiles.read("users: !!java.io.File /etc/passwd\n", "users.yaml"));
         assertTrue(e.getMessage().startsWith("users.yaml:1:"), e.getMessage());
     }

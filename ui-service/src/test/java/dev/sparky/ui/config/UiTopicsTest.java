@@ -18,9 +18,9 @@ import org.junit.jupiter.api.Test;
 class UiTopicsTest {
     @Test
     void theLivePagesReadTheTopicTheDispatcherWritesTheEventsTo() throws IOException {
-        SmallRyeConfig config = new SmallRyeConfigBuilder().addDefaultInterceptors()
-                .withSources(new PropertiesConfigSource(UiTopicsTest.class.getResource("/application.properties"),
-                        250))
+        SmallRyeConfig config = new SmallRyeConfigBuilder()
+                .addDefaultInterceptors()
+                .withSources(new PropertiesConfigSource(UiTopicsTest.class.getResource("/application.properties"), 250))
                 .build();
         String topic = config.getValue("mp.messaging.incoming.build-events.topic", String.class);
         assertEquals(Topics.BUILD_EVENTS, topic);

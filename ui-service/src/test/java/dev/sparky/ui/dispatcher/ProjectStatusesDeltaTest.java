@@ -13,10 +13,12 @@ class ProjectStatusesDeltaTest {
     @Test
     void changedProjectsAreReplacedAddedOrRemovedInProjectOrder() {
         List<ProjectStatus> held = List.of(status("alpha", 1), status("beta", 0), status("old", 0));
-        ProjectStatusesDelta delta = new ProjectStatusesDelta("t1", List.of(status("beta", 2), status("new", 1)),
-                List.of("old"));
+        ProjectStatusesDelta delta =
+                new ProjectStatusesDelta("t1", List.of(status("beta", 2), status("new", 1)), List.of("old"));
         List<ProjectStatus> patched = RestDispatcherClient.applyDelta(held, delta);
-        assertEquals(List.of("alpha", "beta", "new"), patched.stream().map(ProjectStatus::project).toList());
+        assertEquals(
+                List.of("alpha", "beta", "new"),
+                patched.stream().map(ProjectStatus::project).toList());
         assertEquals(2, patched.get(1).running(), "beta's status is the delta's");
     }
 

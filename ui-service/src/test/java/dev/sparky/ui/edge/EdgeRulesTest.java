@@ -13,20 +13,35 @@ class EdgeRulesTest {
 
     @Test
     void crossSiteWritesAreRefusedWithLoginOnOrOff() {
-        var r = loopback.check("POST", "127.0.0.1:4000", "http://evil.example", "cross-site").orElseThrow();
+        var r = loopback.check("POST", "127.0.0.1:4000", "http://evil.example", "cross-site")
+                .orElseThrow();
         assertEquals(403, r.status());
         assertTrue(r.detail().startsWith("cross-site request refused: "), r.detail());
-        assertEquals(403, loopback.check("DELETE", "localhost:4000", null, "same-site").orElseThrow().status());
-        var o = loopback.check("PUT", "localhost:4000", "http://evil.example", null).orElseThrow();
+        assertEquals(
+                403,
+                loopback.check("DELETE", "localhost:4000", null, "same-site")
+                        .orElseThrow()
+                        .status());
+        var o = loopback.check("PUT", "localhost:4000", "http://evil.example", null)
+                .orElseThrow();
         assertTrue(o.detail().contains("Origin http://evil.example is not this UI's own"), o.detail());
-        assertEquals(403, loopback.check("PATCH", "localhost:4000", "null", null).orElseThrow().status());
+        assertEquals(
+                403,
+                loopback.check("PATCH", "localhost:4000", "null", null)
+                        .orElseThrow()
+                        .status());
         // Same host, other port: another site as far as the browser is concerned.
-        assertEquals(403, loopback.check("POST", "localhost:4000", "http://localhost:5000", null).orElseThrow().status());
+        assertEquals(
+                403,
+                loopback.check("POST", "localhost:4000", "http://localhost:5000", null)
+                        .orElseThrow()
+                        .status());
     }
 
     @Test
     void ownPagesAndClientsWithoutTheHeadersPass() {
-        assertEquals(Optional.empty(), loopback.check("POST", "127.0.0.1:4000", "http://127.0.0.1:4000", "same-origin"));
+        assertEquals(
+                Optional.empty(), loopback.check("POST", "127.0.0.1:4000", "http://127.0.0.1:4000", "same-origin"));
         assertEquals(Optional.empty(), loopback.check("POST", "localhost:4000", "http://LOCALHOST:4000", "none"));
         assertEquals(Optional.empty(), loopback.check("POST", "127.0.0.1:4000", null, null));
         assertEquals(Optional.empty(), loopback.check("GET", "127.0.0.1:4000", "http://evil.example", "cross-site"));
@@ -38,13 +53,21 @@ class EdgeRulesTest {
     @Test
     void behindAProxyThatRewritesHostTheForwardedHostOrAConfiguredNameIsTheOrigin() {
         var open = new EdgeRules("0.0.0.0", List.of());
-        assertEquals(Optional.empty(), open.check("POST", "sparky-ui:4000", "https://ci.example.com", null,
-                "ci.example.com"));
-        assertEquals(403, open.check("POST", "sparky-ui:4000", "https://evil.example", null, "ci.example.com")
-                .orElseThrow().status());
+        assertEquals(
+                Optional.empty(),
+                open.check("POST", "sparky-ui:4000", "https://ci.example.com", null, "ci.example.com"));
+        assertEquals(
+                403,
+                open.check("POST", "sparky-ui:4000", "https://evil.example", null, "ci.example.com")
+                        .orElseThrow()
+                        .status());
         var named = new EdgeRules("0.0.0.0", List.of("ci.example.com", "sparky-ui"));
         assertEquals(Optional.empty(), named.check("POST", "sparky-ui:4000", "https://ci.example.com", null));
-        assertEquals(403, named.check("POST", "sparky-ui:4000", "https://evil.example", null).orElseThrow().status());
+        assertEquals(
+                403,
+                named.check("POST", "sparky-ui:4000", "https://evil.example", null)
+                        .orElseThrow()
+                        .status());
     }
 
     @Test
@@ -57,7 +80,11 @@ class EdgeRulesTest {
         assertTrue(r.detail().contains("does not answer to the host name 'evil.example:4000'"), r.detail());
         assertTrue(r.detail().contains("sparky.http.allowed-hosts (env SPARKY_ALLOWED_HOSTS"), r.detail());
         assertEquals(421, loopback.check("GET", null, null, null).orElseThrow().status());
-        assertEquals(421, loopback.check("GET", "127.0.0.1.evil.example", null, null).orElseThrow().status());
+        assertEquals(
+                421,
+                loopback.check("GET", "127.0.0.1.evil.example", null, null)
+                        .orElseThrow()
+                        .status());
         var named = new EdgeRules("127.0.0.1", List.of(" Sparky.Lan "));
         assertEquals(Optional.empty(), named.check("GET", "sparky.lan:4000", null, null));
     }
@@ -67,8 +94,12 @@ class EdgeRulesTest {
         assertEquals(Optional.empty(), new EdgeRules("0.0.0.0", List.of()).check("GET", "anything", null, null));
         var ingress = new EdgeRules("0.0.0.0", List.of("ci.example.com"));
         assertEquals(Optional.empty(), ingress.check("GET", "ci.example.com", null, null));
-        assertEquals(421, ingress.check("GET", "localhost:4000", null, null).orElseThrow().status());
-        assertTrue(ingress.check("GET", "evil.example", null, null).orElseThrow().detail()
+        assertEquals(
+                421,
+                ingress.check("GET", "localhost:4000", null, null).orElseThrow().status());
+        assertTrue(ingress.check("GET", "evil.example", null, null)
+                .orElseThrow()
+                .detail()
                 .contains("(it answers to ci.example.com)"));
     }
 

@@ -31,8 +31,10 @@ class ChunkedBodyLimitTest {
 
     @Inject
     FakeDispatcher dispatcher;
+
     @Inject
     FakePublisher publisher;
+
     @Inject
     FakeJobClient jobs;
 
@@ -56,8 +58,10 @@ class ChunkedBodyLimitTest {
 
     private static java.net.http.HttpResponse<String> postChunked(String path, int descriptionSize, String type)
             throws Exception {
-        var post = java.net.http.HttpRequest.newBuilder(java.net.URI.create(RestAssured.baseURI + ":" + RestAssured.port
-                + path)).header("Authorization", "Bearer " + TOKEN).header("Content-Type", type)
+        var post = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(RestAssured.baseURI + ":" + RestAssured.port + path))
+                .header("Authorization", "Bearer " + TOKEN)
+                .header("Content-Type", type)
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> trigger(descriptionSize)))
                 .build();
         return java.net.http.HttpClient.newHttpClient().send(post, java.net.http.HttpResponse.BodyHandlers.ofString());
@@ -67,8 +71,11 @@ class ChunkedBodyLimitTest {
     void aChunkedJsonBodyPastTheLimitIs413() throws Exception {
         var answer = postChunked("/api/v1/job/builds", (int) BodyLimitFilter.OTHER_BODIES * 2);
         assertEquals(413, answer.statusCode(), answer.body());
-        assertTrue(answer.body().contains("\"detail\":\"the request body is larger than 10485760 bytes; only artifact "
-                + "uploads may be larger\""), answer.body());
+        assertTrue(
+                answer.body()
+                        .contains("\"detail\":\"the request body is larger than 10485760 bytes; only artifact "
+                                + "uploads may be larger\""),
+                answer.body());
         assertTrue(publisher.requests.isEmpty(), "nothing was queued");
     }
 
@@ -89,9 +96,13 @@ class ChunkedBodyLimitTest {
 
     @Test
     void aSmallChunkedBodyIsReadAsUsual() throws Exception {
-        given().header("Authorization", "Bearer " + TOKEN).contentType("application/json")
+        given().header("Authorization", "Bearer " + TOKEN)
+                .contentType("application/json")
                 .body(new ByteArrayInputStream("{\"project\":\"hello\",\"jobId\":\"chunked-1\"}".getBytes()))
-                .post("/api/v1/job/builds").then().statusCode(202).body("jobId", equalTo("chunked-1"));
+                .post("/api/v1/job/builds")
+                .then()
+                .statusCode(202)
+                .body("jobId", equalTo("chunked-1"));
         assertEquals(202, postChunked("/api/v1/job/builds", 100).statusCode());
     }
 }

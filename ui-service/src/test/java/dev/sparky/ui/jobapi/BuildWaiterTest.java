@@ -35,8 +35,12 @@ class BuildWaiterTest {
     @Test
     void answersAsSoonAsTheBuildIsTerminal() {
         AtomicInteger polls = new AtomicInteger();
-        var o = waiter.await(() -> Optional.of(build(polls.incrementAndGet() < 5 ? BuildState.RUNNING
-                : BuildState.SUCCEEDED)), Duration.ofSeconds(30)).await().atMost(Duration.ofSeconds(5));
+        var o = waiter.await(
+                        () -> Optional.of(
+                                build(polls.incrementAndGet() < 5 ? BuildState.RUNNING : BuildState.SUCCEEDED)),
+                        Duration.ofSeconds(30))
+                .await()
+                .atMost(Duration.ofSeconds(5));
         assertEquals(BuildState.SUCCEEDED, o.build().state());
         assertTrue(!o.timedOut());
         assertEquals(5, polls.get());
@@ -45,7 +49,8 @@ class BuildWaiterTest {
     @Test
     void runsOutWithTheLastStateSeen() {
         long start = System.nanoTime();
-        var o = waiter.await(() -> Optional.of(build(BuildState.QUEUED)), Duration.ofMillis(300)).await()
+        var o = waiter.await(() -> Optional.of(build(BuildState.QUEUED)), Duration.ofMillis(300))
+                .await()
                 .atMost(Duration.ofSeconds(5));
         assertTrue(o.timedOut());
         assertEquals(BuildState.QUEUED, o.build().state());
@@ -55,10 +60,14 @@ class BuildWaiterTest {
     @Test
     void zeroWaitAsksOnce() {
         AtomicInteger polls = new AtomicInteger();
-        var o = waiter.await(() -> {
-            polls.incrementAndGet();
-            return Optional.<BuildView>empty();
-        }, Duration.ZERO).await().atMost(Duration.ofSeconds(5));
+        var o = waiter.await(
+                        () -> {
+                            polls.incrementAndGet();
+                            return Optional.<BuildView>empty();
+                        },
+                        Duration.ZERO)
+                .await()
+                .atMost(Duration.ofSeconds(5));
         assertNull(o.build());
         assertEquals(1, polls.get());
     }
@@ -66,24 +75,37 @@ class BuildWaiterTest {
     @Test
     void aBuildNotKnownYetIsWaitedFor() {
         AtomicInteger polls = new AtomicInteger();
-        var o = waiter.await(() -> polls.incrementAndGet() < 3 ? Optional.empty()
-                : Optional.of(build(BuildState.FAILED)), Duration.ofSeconds(30)).await().atMost(Duration.ofSeconds(5));
+        var o = waiter.await(
+                        () -> polls.incrementAndGet() < 3 ? Optional.empty() : Optional.of(build(BuildState.FAILED)),
+                        Duration.ofSeconds(30))
+                .await()
+                .atMost(Duration.ofSeconds(5));
         assertEquals(BuildState.FAILED, o.build().state());
     }
 
     @Test
     void aPassingDispatcherOutageIsRiddenOutButNotAtTheDeadline() {
         AtomicInteger polls = new AtomicInteger();
-        var o = waiter.await(() -> {
-            if (polls.incrementAndGet() < 3) {
-                throw new DispatcherUnavailableException("restarting", null);
-            }
-            return Optional.of(build(BuildState.SUCCEEDED));
-        }, Duration.ofSeconds(30)).await().atMost(Duration.ofSeconds(5));
+        var o = waiter.await(
+                        () -> {
+                            if (polls.incrementAndGet() < 3) {
+                                throw new DispatcherUnavailableException("restarting", null);
+                            }
+                            return Optional.of(build(BuildState.SUCCEEDED));
+                        },
+                        Duration.ofSeconds(30))
+                .await()
+                .atMost(Duration.ofSeconds(5));
         assertEquals(BuildState.SUCCEEDED, o.build().state());
-        assertThrows(DispatcherUnavailableException.class, () -> waiter.await(() -> {
-            throw new DispatcherUnavailableException("down", null);
-        }, Duration.ofMillis(100)).await().atMost(Duration.ofSeconds(5)));
+        assertThrows(
+                DispatcherUnavailableException.class,
+                () -> waiter.await(
+                                () -> {
+                                    throw new DispatcherUnavailableException("down", null);
+                                },
+                                Duration.ofMillis(100))
+                        .await()
+                        .atMost(Duration.ofSeconds(5)));
     }
 
     @Test

@@ -24,23 +24,61 @@ class JobScopeTest {
     private final JobCaller a = new JobCaller(10, "a", "a-1", 1);
 
     private JobScope scope(int maxChildren, int maxDepth) {
-        return new JobScope(n -> Optional.ofNullable(definitions.get(n)), id -> Optional.ofNullable(builds.get(id)),
-                maxChildren, maxDepth);
+        return new JobScope(
+                n -> Optional.ofNullable(definitions.get(n)),
+                id -> Optional.ofNullable(builds.get(id)),
+                maxChildren,
+                maxDepth);
     }
 
     private static ProjectDefinition naming(String... projects) {
         ProjectDefinition d = ProjectDefinition.defaults();
-        return new ProjectDefinition(d.allowManualRun(), d.disabled(), d.keepBuilds(), d.crontab(), d.scm(),
-                d.downstream(), d.downstreamOn(), d.vars(), d.groupVars(), d.tags(), d.script(), d.timeout(),
-                d.concurrency(), d.retries(), d.env(), d.secrets(), d.notifyHooks(), d.cache(), List.of(projects),
+        return new ProjectDefinition(
+                d.allowManualRun(),
+                d.disabled(),
+                d.keepBuilds(),
+                d.crontab(),
+                d.scm(),
+                d.downstream(),
+                d.downstreamOn(),
+                d.vars(),
+                d.groupVars(),
+                d.tags(),
+                d.script(),
+                d.timeout(),
+                d.concurrency(),
+                d.retries(),
+                d.env(),
+                d.secrets(),
+                d.notifyHooks(),
+                d.cache(),
+                List.of(projects),
                 d.sparrowdo());
     }
 
     private static BuildView build(long id, String project, Long parent) {
         BuildView b = FakeDispatcher.build(id, project, project + "-" + id, BuildState.RUNNING, "", Map.of());
-        return new BuildView(b.id(), b.project(), b.jobId(), b.description(), b.state(), b.sparkyCode(), b.reason(),
-                b.params(), b.requestedBy(), b.source(), parent, b.attempt(), b.runnerId(), b.exitCode(),
-                b.queuedAt(), b.startedAt(), b.finishedAt(), b.durationMillis(), b.logBytes(), b.attempts());
+        return new BuildView(
+                b.id(),
+                b.project(),
+                b.jobId(),
+                b.description(),
+                b.state(),
+                b.sparkyCode(),
+                b.reason(),
+                b.params(),
+                b.requestedBy(),
+                b.source(),
+                parent,
+                b.attempt(),
+                b.runnerId(),
+                b.exitCode(),
+                b.queuedAt(),
+                b.startedAt(),
+                b.finishedAt(),
+                b.durationMillis(),
+                b.logBytes(),
+                b.attempts());
     }
 
     @Test
@@ -50,8 +88,10 @@ class JobScopeTest {
         s.requireStart(a, "a", "a-1-child");
         var e = assertThrows(RequestRefusedException.class, () -> s.requireStart(a, "b", "b-1"));
         assertEquals(403, e.kind().status());
-        assertEquals("a build of project a may not start builds of project b through the job API: name it in a's "
-                + "sparky.yaml as job_api: {projects: [b]}", e.getMessage());
+        assertEquals(
+                "a build of project a may not start builds of project b through the job API: name it in a's "
+                        + "sparky.yaml as job_api: {projects: [b]}",
+                e.getMessage());
     }
 
     @Test
@@ -74,13 +114,16 @@ class JobScopeTest {
     void readingAnotherProjectIsRefusedUnlessTheCallerStartedTheBuild() {
         definitions.put("a", ProjectDefinition.defaults());
         JobScope s = scope(100, 5);
-        var e = assertThrows(RequestRefusedException.class,
+        var e = assertThrows(
+                RequestRefusedException.class,
                 () -> s.requireRead(a, "b", "b-7", () -> Optional.of(build(7, "b", null))));
         assertEquals(403, e.kind().status());
-        assertTrue(e.getMessage().startsWith("a build of project a may not read build b/b-7 through the job API"),
+        assertTrue(
+                e.getMessage().startsWith("a build of project a may not read build b/b-7 through the job API"),
                 e.getMessage());
         assertTrue(e.getMessage().contains("job_api: {projects: [b]}"), e.getMessage());
-        assertThrows(RequestRefusedException.class,
+        assertThrows(
+                RequestRefusedException.class,
                 () -> s.requireRead(a, "b", "b-8", () -> Optional.of(build(8, "b", 99L))));
         assertThrows(RequestRefusedException.class, () -> s.requireRead(a, "b", "unknown", Optional::empty));
         s.requireRead(a, "b", "b-9", () -> Optional.of(build(9, "b", 10L))); // started by build 10 itself
@@ -95,8 +138,10 @@ class JobScopeTest {
         s.requireStart(a, "a", "child-2"); // a retried attempt queueing the same child again
         var e = assertThrows(RequestRefusedException.class, () -> s.requireStart(a, "a", "child-4"));
         assertEquals(429, e.kind().status());
-        assertEquals("build 10 of project a already started 3 child builds, the most one build may start "
-                + "(sparky.job-api.max-children-per-build)", e.getMessage());
+        assertEquals(
+                "build 10 of project a already started 3 child builds, the most one build may start "
+                        + "(sparky.job-api.max-children-per-build)",
+                e.getMessage());
         assertThrows(RequestRefusedException.class, () -> s.requireStart(a, "a", null));
         // another parent has its own count
         s.requireStart(new JobCaller(11, "a", "a-2", 1), "a", "child-4");
@@ -118,18 +163,38 @@ class JobScopeTest {
         JobScope s = scope(100, 2);
         s.requireStart(new JobCaller(1, "a", "a-1", 1), "a", "x"); // the root: its child is at depth 1
         s.requireStart(new JobCaller(2, "a", "a-2", 1), "a", "y"); // depth 1: its child is at depth 2
-        var e = assertThrows(RequestRefusedException.class,
-                () -> s.requireStart(new JobCaller(3, "a", "a-3", 1), "a", "z"));
+        var e = assertThrows(
+                RequestRefusedException.class, () -> s.requireStart(new JobCaller(3, "a", "a-3", 1), "a", "z"));
         assertEquals(403, e.kind().status());
-        assertEquals("build 3 of project a is at depth 2 of a chain of child builds and may not start more: at most "
-                + "2 levels (sparky.job-api.max-depth)", e.getMessage());
+        assertEquals(
+                "build 3 of project a is at depth 2 of a chain of child builds and may not start more: at most "
+                        + "2 levels (sparky.job-api.max-depth)",
+                e.getMessage());
     }
 
     private static BuildView sent(long id, String project, Long parent) {
         BuildView b = build(id, project, parent);
-        return new BuildView(b.id(), b.project(), b.jobId(), b.description(), b.state(), b.sparkyCode(), b.reason(),
-                b.params(), b.requestedBy(), SentScenario.SOURCE, parent, b.attempt(), b.runnerId(), b.exitCode(),
-                b.queuedAt(), b.startedAt(), b.finishedAt(), b.durationMillis(), b.logBytes(), b.attempts());
+        return new BuildView(
+                b.id(),
+                b.project(),
+                b.jobId(),
+                b.description(),
+                b.state(),
+                b.sparkyCode(),
+                b.reason(),
+                b.params(),
+                b.requestedBy(),
+                SentScenario.SOURCE,
+                parent,
+                b.attempt(),
+                b.runnerId(),
+                b.exitCode(),
+                b.queuedAt(),
+                b.startedAt(),
+                b.finishedAt(),
+                b.durationMillis(),
+                b.logBytes(),
+                b.attempts());
     }
 
     @Test
@@ -154,8 +219,10 @@ class JobScopeTest {
         JobCaller inB = new JobCaller(11, "b", "b-11", 1);
         JobScope s = scope(100, 5);
         var e = assertThrows(RequestRefusedException.class, () -> s.requireSpawn(inB, "secret", "s-1"));
-        assertEquals("a build of project b may not start builds of project secret through the job API: name it in "
-                + "a's sparky.yaml as job_api: {projects: [secret]}", e.getMessage());
+        assertEquals(
+                "a build of project b may not start builds of project secret through the job API: name it in "
+                        + "a's sparky.yaml as job_api: {projects: [secret]}",
+                e.getMessage());
         s.requireSpawn(inB, "b", "b-12"); // its own project
         s.requireSpawn(inB, "a.spawned_02", "x"); // its origin's spawn projects
         s.requireSpawn(inB, "b.spawned_02", "y"); // and its own

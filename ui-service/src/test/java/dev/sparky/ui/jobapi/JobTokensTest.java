@@ -75,7 +75,8 @@ class JobTokensTest {
         assertEquals(TOKEN, JobTokens.extract("Bearer " + TOKEN, null));
         assertEquals(TOKEN, JobTokens.extract("bearer   " + TOKEN + " ", null));
         assertEquals(TOKEN, JobTokens.extract(null, " " + TOKEN));
-        assertEquals("Basic abc", JobTokens.extract("Basic abc", TOKEN), "Authorization wins; a wrong scheme fails later");
+        assertEquals(
+                "Basic abc", JobTokens.extract("Basic abc", TOKEN), "Authorization wins; a wrong scheme fails later");
         assertNull(JobTokens.extract(" ", ""));
     }
 

@@ -30,8 +30,10 @@ class SparkyJobApiTest {
 
     @Inject
     FakeDispatcher dispatcher;
+
     @Inject
     FakePublisher publisher;
+
     @Inject
     FakeJobClient jobs;
 
@@ -58,16 +60,27 @@ class SparkyJobApiTest {
     void theTriggerIsAnEmptyRakuHashForTheBuildsOwnToken() {
         sparky().get("/trigger/hello/parent").then().statusCode(200).body(equalTo("{}"));
         // plain text, as Sparky answers: the client prints it in the build's log
-        given().get("/trigger/hello/parent").then().statusCode(401).contentType(startsWith("text/plain"))
+        given().get("/trigger/hello/parent")
+                .then()
+                .statusCode(401)
+                .contentType(startsWith("text/plain"))
                 .body(startsWith("missing job API token"));
-        given().header("token", "forgedforgedforgedforged").get("/trigger/hello/parent").then().statusCode(401)
+        given().header("token", "forgedforgedforgedforged")
+                .get("/trigger/hello/parent")
+                .then()
+                .statusCode(401)
                 .body(startsWith("invalid or expired job API token"));
     }
 
     @Test
     void queueSendsTheScenarioWithTheChildsRequest() {
-        sparky().contentType(ContentType.JSON).body(queueBody("hello.spawned_02", "abcdef.77")).post("/queue").then()
-                .statusCode(200).body("project", equalTo("hello.spawned_02")).body("job-id", equalTo("abcdef.77"));
+        sparky().contentType(ContentType.JSON)
+                .body(queueBody("hello.spawned_02", "abcdef.77"))
+                .post("/queue")
+                .then()
+                .statusCode(200)
+                .body("project", equalTo("hello.spawned_02"))
+                .body("job-id", equalTo("abcdef.77"));
         var r = publisher.last();
         assertEquals(SentScenario.SOURCE, r.source());
         assertEquals(5L, r.parentBuildId());
@@ -80,10 +93,17 @@ class SparkyJobApiTest {
 
     @Test
     void queueOutsideTheTokensProjectsIs403AndQueuesNothing() {
-        sparky().contentType(ContentType.JSON).body(queueBody("elsewhere", "abcdef.78")).post("/queue").then()
-                .statusCode(403).contentType(startsWith("text/plain"))
+        sparky().contentType(ContentType.JSON)
+                .body(queueBody("elsewhere", "abcdef.78"))
+                .post("/queue")
+                .then()
+                .statusCode(403)
+                .contentType(startsWith("text/plain"))
                 .body(containsString("may not start builds of project elsewhere"));
-        given().contentType(ContentType.JSON).body(queueBody("hello.spawned_01", "abcdef.79")).post("/queue").then()
+        given().contentType(ContentType.JSON)
+                .body(queueBody("hello.spawned_01", "abcdef.79"))
+                .post("/queue")
+                .then()
                 .statusCode(401);
         assertTrue(publisher.requests.isEmpty());
     }
@@ -91,14 +111,20 @@ class SparkyJobApiTest {
     @Test
     void aStashWrittenBeforeTheChildIsQueuedIsReadBack() {
         sparky().contentType(ContentType.JSON)
-                .body("{\"config\":{\"project\":\"hello.spawned_01\",\"job-id\":\"kid\"},\"data\":{\"hello\":\"world\"}}")
-                .post("/stash").then().statusCode(200);
-        assertEquals("{\"hello\":\"world\"}",
+                .body(
+                        "{\"config\":{\"project\":\"hello.spawned_01\",\"job-id\":\"kid\"},\"data\":{\"hello\":\"world\"}}")
+                .post("/stash")
+                .then()
+                .statusCode(200);
+        assertEquals(
+                "{\"hello\":\"world\"}",
                 new String(jobs.jobStashes.get("hello.spawned_01/kid"), StandardCharsets.UTF_8));
         sparky().get("/stash/hello.spawned_01/kid").then().statusCode(200).body("hello", equalTo("world"));
         sparky().contentType(ContentType.JSON)
                 .body("{\"config\":{\"project\":\"elsewhere\",\"job-id\":\"kid\"},\"data\":{}}")
-                .post("/stash").then().statusCode(403);
+                .post("/stash")
+                .then()
+                .statusCode(403);
     }
 
     @Test
@@ -106,18 +132,29 @@ class SparkyJobApiTest {
         dispatcher.add(FakeDispatcher.build(9, "hello", "sibling", BuildState.RUNNING, "", Map.of()));
         sparky().contentType(ContentType.JSON)
                 .body("{\"config\":{\"project\":\"hello\",\"job-id\":\"sibling\"},\"data\":{}}")
-                .post("/stash").then().statusCode(403).body(containsString("may not write to build hello/sibling"));
-        sparky().body("x").put("/file/project/hello/job/sibling/filename/f").then().statusCode(403);
+                .post("/stash")
+                .then()
+                .statusCode(403)
+                .body(containsString("may not write to build hello/sibling"));
+        sparky().body("x")
+                .put("/file/project/hello/job/sibling/filename/f")
+                .then()
+                .statusCode(403);
         sparky().contentType(ContentType.JSON)
                 .body("{\"config\":{\"project\":\"hello\",\"job-id\":\"parent\"},\"data\":{\"mine\":1}}")
-                .post("/stash").then().statusCode(200);
+                .post("/stash")
+                .then()
+                .statusCode(200);
         assertEquals("{\"mine\":1}", new String(jobs.stashes.get(5L), StandardCharsets.UTF_8));
     }
 
     @Test
     void aFileGoesUpAndComesBack() {
-        sparky().contentType("application/octet-stream").body("file one\n".getBytes(StandardCharsets.UTF_8))
-                .put("/file/project/hello/job/parent/filename/file1").then().statusCode(200)
+        sparky().contentType("application/octet-stream")
+                .body("file one\n".getBytes(StandardCharsets.UTF_8))
+                .put("/file/project/hello/job/parent/filename/file1")
+                .then()
+                .statusCode(200)
                 .body("size", equalTo(9));
         sparky().get("/file/hello/parent/file1").then().statusCode(200).body(equalTo("file one\n"));
         given().get("/file/hello/parent/file1").then().statusCode(401);

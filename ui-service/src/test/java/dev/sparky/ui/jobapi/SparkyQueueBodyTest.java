@@ -33,16 +33,20 @@ class SparkyQueueBodyTest {
         assertEquals("say 'hi';\n", q.scenario().sparrowfile());
         // only the flags that apply on a runner, false kept (it overrides the parent's); sudo, bootstrap: false
         // and format are left out
-        assertEquals(Map.of("no_index_update", "true", "verbose", "false"), q.scenario().sparrowdo());
+        assertEquals(
+                Map.of("no_index_update", "true", "verbose", "false"),
+                q.scenario().sparrowdo());
     }
 
     @Test
     void missingFieldsAreNamed() {
-        var e = assertThrows(RequestRefusedException.class, () -> parse("{\"config\":{\"project\":\"p\"},"
-                + "\"sparrowfile\":\"say 1\"}"));
+        var e = assertThrows(
+                RequestRefusedException.class,
+                () -> parse("{\"config\":{\"project\":\"p\"}," + "\"sparrowfile\":\"say 1\"}"));
         assertEquals(400, e.kind().status());
         assertEquals("POST /queue: field 'config.job-id' is required", e.getMessage());
-        e = assertThrows(RequestRefusedException.class, () -> parse("{\"config\":{\"project\":\"p\",\"job-id\":\"j\"}}"));
+        e = assertThrows(
+                RequestRefusedException.class, () -> parse("{\"config\":{\"project\":\"p\",\"job-id\":\"j\"}}"));
         assertTrue(e.getMessage().contains("'sparrowfile'"), e.getMessage());
         e = assertThrows(RequestRefusedException.class, () -> parse("not json"));
         assertTrue(e.getMessage().startsWith("POST /queue: the body is not JSON"), e.getMessage());
@@ -50,23 +54,31 @@ class SparkyQueueBodyTest {
 
     @Test
     void aChildSentToAnotherHostOrContainerIsRefusedNamingTheOptionAndWhatToDo() {
-        for (String option : new String[] {"\"host\":\"sparrowhub.io\"", "\"ssh_user\":\"root\"",
-                "\"docker\":\"web\"", "\"bootstrap\":true"}) {
-            var e = assertThrows(RequestRefusedException.class, () -> parse("{\"config\":{\"project\":\"p\","
-                    + "\"job-id\":\"j\",\"sparrowdo\":{\"no_index_update\":true," + option + "}},"
-                    + "\"sparrowfile\":\"say 1\"}"));
+        for (String option : new String[] {
+            "\"host\":\"sparrowhub.io\"", "\"ssh_user\":\"root\"", "\"docker\":\"web\"", "\"bootstrap\":true"
+        }) {
+            var e = assertThrows(
+                    RequestRefusedException.class,
+                    () -> parse("{\"config\":{\"project\":\"p\","
+                            + "\"job-id\":\"j\",\"sparrowdo\":{\"no_index_update\":true," + option + "}},"
+                            + "\"sparrowfile\":\"say 1\"}"));
             assertEquals(400, e.kind().status(), option);
             String name = option.substring(1, option.indexOf('"', 1));
-            assertTrue(e.getMessage().startsWith("POST /queue: config.sparrowdo." + name + ": a child build runs on "
-                    + "a runner of this installation"), e.getMessage());
+            assertTrue(
+                    e.getMessage()
+                            .startsWith("POST /queue: config.sparrowdo." + name + ": a child build runs on "
+                                    + "a runner of this installation"),
+                    e.getMessage());
             assertTrue(e.getMessage().contains("names a runner pool whose runners are that host"), e.getMessage());
         }
     }
 
     @Test
     void aTagThatIsAListIsRefused() {
-        var e = assertThrows(RequestRefusedException.class, () -> parse("{\"config\":{\"project\":\"p\",\"job-id\":"
-                + "\"j\",\"tags\":{\"l\":[1,2]}},\"sparrowfile\":\"say 1\"}"));
+        var e = assertThrows(
+                RequestRefusedException.class,
+                () -> parse("{\"config\":{\"project\":\"p\",\"job-id\":"
+                        + "\"j\",\"tags\":{\"l\":[1,2]}},\"sparrowfile\":\"say 1\"}"));
         assertEquals(400, e.kind().status());
         assertTrue(e.getMessage().contains("tag 'l' is a list or a hash"), e.getMessage());
     }
@@ -74,8 +86,9 @@ class SparkyQueueBodyTest {
     @Test
     void anOversizedSparrowfileIs413() {
         String big = "a".repeat(SentScenario.MAX_BYTES + 1);
-        var e = assertThrows(RequestRefusedException.class, () -> parse("{\"config\":{\"project\":\"p\",\"job-id\":"
-                + "\"j\"},\"sparrowfile\":\"" + big + "\"}"));
+        var e = assertThrows(
+                RequestRefusedException.class,
+                () -> parse("{\"config\":{\"project\":\"p\",\"job-id\":" + "\"j\"},\"sparrowfile\":\"" + big + "\"}"));
         assertEquals(413, e.kind().status());
         assertTrue(e.getMessage().contains("more than the 524288 bytes a sent scenario may have"), e.getMessage());
     }

@@ -24,16 +24,32 @@ class StashBodyTest {
 
     @Test
     void refusesNonJsonEmptyTrailingAndOversize() {
-        assertEquals(400, assertThrows(RequestRefusedException.class, () -> StashBody.read(in("{"), 100)).kind().status());
-        assertEquals(400, assertThrows(RequestRefusedException.class, () -> StashBody.read(in(""), 100)).kind().status());
-        assertEquals(400, assertThrows(RequestRefusedException.class, () -> StashBody.read(in("1 2"), 100)).kind().status());
-        assertEquals(413, assertThrows(RequestRefusedException.class, () -> StashBody.read(in("\"" + "x".repeat(99) + "\""), 100))
-                .kind().status());
+        assertEquals(
+                400,
+                assertThrows(RequestRefusedException.class, () -> StashBody.read(in("{"), 100))
+                        .kind()
+                        .status());
+        assertEquals(
+                400,
+                assertThrows(RequestRefusedException.class, () -> StashBody.read(in(""), 100))
+                        .kind()
+                        .status());
+        assertEquals(
+                400,
+                assertThrows(RequestRefusedException.class, () -> StashBody.read(in("1 2"), 100))
+                        .kind()
+                        .status());
+        assertEquals(
+                413,
+                assertThrows(RequestRefusedException.class, () -> StashBody.read(in("\"" + "x".repeat(99) + "\""), 100))
+                        .kind()
+                        .status());
     }
 
     @Test
     void prettyPrintsForPagesAndFallsBackToText() {
-        assertTrue(StashBody.pretty("{\"n\":1}".getBytes(StandardCharsets.UTF_8)).contains("\"n\" : 1"));
+        assertTrue(
+                StashBody.pretty("{\"n\":1}".getBytes(StandardCharsets.UTF_8)).contains("\"n\" : 1"));
         assertEquals("not json", StashBody.pretty("not json".getBytes(StandardCharsets.UTF_8)));
     }
 

@@ -33,12 +33,16 @@ class EventsStreamTest {
     @Inject
     @Any
     InMemoryConnector connector;
+
     @Inject
     EventHub hub;
+
     @Inject
     StreamSlots slots;
+
     @Inject
     dev.sparky.ui.FakeDispatcher dispatcher;
+
     @TestHTTPResource("/")
     URL base;
 
@@ -54,7 +58,8 @@ class EventsStreamTest {
                     .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             Thread reader = new Thread(() -> {
-                try (var in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8))) {
+                try (var in =
+                        new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8))) {
                     String line;
                     while ((line = in.readLine()) != null) {
                         lines.add(line);
@@ -90,13 +95,15 @@ class EventsStreamTest {
     }
 
     static String event(long id, String project, BuildState state) {
-        return new String(Json.write(BuildEvent.of(id, "job-" + id, project, state, 1, null, null, "runner-1",
-                "<b>desc</b>")), StandardCharsets.UTF_8);
+        return new String(
+                Json.write(BuildEvent.of(id, "job-" + id, project, state, 1, null, null, "runner-1", "<b>desc</b>")),
+                StandardCharsets.UTF_8);
     }
 
     @Test
     void eventsReachEveryStreamAndClosedStreamsAreForgotten() throws Exception {
-        try (Client all = new Client("/api/v1/events"); Client other = new Client("/api/v1/events?project=other")) {
+        try (Client all = new Client("/api/v1/events");
+                Client other = new Client("/api/v1/events?project=other")) {
             all.await("event:ready");
             other.await("event:ready");
             assertTrue(hub.streams() >= 2, "both streams subscribed");
@@ -105,8 +112,8 @@ class EventsStreamTest {
             source.send(event(41, "hello", BuildState.RUNNING));
             all.await("event:build");
             String data = all.await("data:");
-            BuildEvent got = Json.read(data.substring("data:".length()).getBytes(StandardCharsets.UTF_8),
-                    BuildEvent.class);
+            BuildEvent got =
+                    Json.read(data.substring("data:".length()).getBytes(StandardCharsets.UTF_8), BuildEvent.class);
             assertEquals(41, got.buildId());
             assertEquals("hello", got.project());
             assertEquals(BuildState.RUNNING, got.state());
@@ -123,7 +130,8 @@ class EventsStreamTest {
     @Test
     void aClientHoldsAtMostEightStreamsAndGetsOneBackWhenItClosesOne() throws Exception {
         awaitOpenStreams(0);
-        dispatcher.add(dev.sparky.ui.FakeDispatcher.build(9, "hello", "abc", BuildState.RUNNING, "d", java.util.Map.of()));
+        dispatcher.add(
+                dev.sparky.ui.FakeDispatcher.build(9, "hello", "abc", BuildState.RUNNING, "d", java.util.Map.of()));
         java.util.List<Client> open = new java.util.ArrayList<>();
         try {
             for (int i = 0; i < 8; i++) {
@@ -134,10 +142,16 @@ class EventsStreamTest {
             try (Client ninth = new Client("/api/v1/events")) {
                 assertTrue(ninth.await("HTTP/1.1 ").startsWith("HTTP/1.1 429"), "the ninth stream is refused");
             }
-            io.restassured.RestAssured.given().get("/api/v1/builds/9/log/stream").then().statusCode(429)
-                    .contentType("application/problem+json").body("detail", org.hamcrest.Matchers.startsWith(
-                            "too many live streams from 127.0.0.1: at most 8 may be open at once from one client "
-                                    + "address (sparky.stream.max-per-client)"));
+            io.restassured.RestAssured.given()
+                    .get("/api/v1/builds/9/log/stream")
+                    .then()
+                    .statusCode(429)
+                    .contentType("application/problem+json")
+                    .body(
+                            "detail",
+                            org.hamcrest.Matchers.startsWith(
+                                    "too many live streams from 127.0.0.1: at most 8 may be open at once from one client "
+                                            + "address (sparky.stream.max-per-client)"));
             open.remove(0).close();
             awaitOpenStreams(7);
             Client again = new Client("/api/v1/events");
@@ -157,7 +171,10 @@ class EventsStreamTest {
 
     @Test
     void badProjectFilterIs400() throws Exception {
-        io.restassured.RestAssured.given().get("/api/v1/events?project=a..b").then().statusCode(400)
+        io.restassured.RestAssured.given()
+                .get("/api/v1/events?project=a..b")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json");
     }
 }

@@ -15,8 +15,9 @@ class StreamSlotsTest {
         StreamSlots.Slot second = slots.acquire("10.0.0.1");
         var e = assertThrows(RequestRefusedException.class, () -> slots.acquire("10.0.0.1"));
         assertEquals(429, e.kind().status());
-        assertEquals("too many live streams from 10.0.0.1: at most 2 may be open at once from one client address "
-                + "(sparky.stream.max-per-client); close a page or tab showing live builds, then try again",
+        assertEquals(
+                "too many live streams from 10.0.0.1: at most 2 may be open at once from one client address "
+                        + "(sparky.stream.max-per-client); close a page or tab showing live builds, then try again",
                 e.getMessage());
         slots.acquire("10.0.0.2");
         second.close();
@@ -34,8 +35,10 @@ class StreamSlotsTest {
         slots.acquire("c");
         var e = assertThrows(RequestRefusedException.class, () -> slots.acquire("d"));
         assertEquals(429, e.kind().status());
-        assertEquals("too many live streams open on this server: at most 3 at once (sparky.stream.max-total); try "
-                + "again later", e.getMessage());
+        assertEquals(
+                "too many live streams open on this server: at most 3 at once (sparky.stream.max-total); try "
+                        + "again later",
+                e.getMessage());
         a.close();
         slots.acquire("d");
     }

@@ -91,18 +91,30 @@ class HttpRootPagesTest {
             }
         }
         assertEquals(List.of(), problems);
-        for (String expected : List.of("/sparky/projects/hello", "/sparky/builds/1", "/sparky/builds",
-                "/sparky/runners", "/sparky/js/sparky.js", "/sparky/css/sparky.css",
-                "/sparky/webjars/bulma/1.0.4/css/bulma.min.css", "/sparky/report/raw/hello/j1")) {
+        for (String expected : List.of(
+                "/sparky/projects/hello",
+                "/sparky/builds/1",
+                "/sparky/builds",
+                "/sparky/runners",
+                "/sparky/js/sparky.js",
+                "/sparky/css/sparky.css",
+                "/sparky/webjars/bulma/1.0.4/css/bulma.min.css",
+                "/sparky/report/raw/hello/j1")) {
             assertTrue(seen.contains(expected), expected + " was not reached; reached: " + seen);
         }
     }
 
     @Test
     void pagesNameThePrefixForTheirScriptWhichBuildsEveryUrlFromIt() {
-        given().get("/sparky/projects/hello").then().statusCode(200)
+        given().get("/sparky/projects/hello")
+                .then()
+                .statusCode(200)
                 .body(containsString("<meta name=\"sparky-root\" content=\"/sparky\">"));
-        String script = given().get("/sparky/js/sparky.js").then().statusCode(200).extract().asString();
+        String script = given().get("/sparky/js/sparky.js")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         // A URL starts an expression (an argument, an assignment); only root() may come first.
         Matcher literal = Pattern.compile("[(=,:]\\s*'/[a-z]").matcher(script);
         assertTrue(!literal.find(), () -> "a URL in sparky.js without root(): " + literal.group());
@@ -111,18 +123,27 @@ class HttpRootPagesTest {
 
     @Test
     void sparkysOldUrlsRedirectUnderThePrefix() {
-        for (String[] c : new String[][] {{"/sparky/project/hello", "/sparky/projects/hello"},
-                {"/sparky/report/hello/1", "/sparky/builds/1"}, {"/sparky/builds_latest", "/sparky/builds"},
-                {"/sparky/report_jid/hello/j1", "/sparky/builds/1"}, {"/sparky/projects", "/sparky/"}}) {
+        for (String[] c : new String[][] {
+            {"/sparky/project/hello", "/sparky/projects/hello"},
+            {"/sparky/report/hello/1", "/sparky/builds/1"},
+            {"/sparky/builds_latest", "/sparky/builds"},
+            {"/sparky/report_jid/hello/j1", "/sparky/builds/1"},
+            {"/sparky/projects", "/sparky/"}
+        }) {
             given().redirects().follow(false).get(c[0]).then().statusCode(303).header("Location", c[1]);
         }
     }
 
     @Test
     void theLiveViewsPiecesAndTheApiAnswerUnderThePrefixToo() {
-        given().get("/sparky/fragments/projects").then().statusCode(200)
+        given().get("/sparky/fragments/projects")
+                .then()
+                .statusCode(200)
                 .body(containsString("href=\"/sparky/projects/hello\""));
-        given().get("/sparky/api/v1/projects/hello").then().statusCode(200).body("name", org.hamcrest.Matchers.equalTo("hello"));
+        given().get("/sparky/api/v1/projects/hello")
+                .then()
+                .statusCode(200)
+                .body("name", org.hamcrest.Matchers.equalTo("hello"));
         given().get("/sparky/status/hello/j1").then().statusCode(200).body(org.hamcrest.Matchers.equalTo("1"));
         // Without the prefix (a proxy that strips it, as Sparky expects) the same routes answer, linking under it.
         given().get("/projects/hello").then().statusCode(200).body(containsString("href=\"/sparky/builds/1\""));

@@ -31,6 +31,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SparkyCompatResourceTest {
     @Inject
     FakeDispatcher dispatcher;
+
     @Inject
     FakePublisher publisher;
 
@@ -43,8 +44,12 @@ class SparkyCompatResourceTest {
 
     @Test
     void buildAnswersTheJobIdOnlyAfterPublishing() {
-        String id = given().post("/build/project/hello").then().statusCode(200)
-                .contentType(containsString("text/plain")).extract().asString();
+        String id = given().post("/build/project/hello")
+                .then()
+                .statusCode(200)
+                .contentType(containsString("text/plain"))
+                .extract()
+                .asString();
         assertTrue(id.matches("[A-Za-z]{20}"), id);
         BuildRequest r = publisher.last();
         assertEquals("hello", r.project());
@@ -54,21 +59,33 @@ class SparkyCompatResourceTest {
 
     @Test
     void buildWithTagsTakesAFormOrJson() {
-        String id = given().formParam("tags", "a=1,b=x___comma___y,flag").formParam("description", "from a form")
-                .post("/build-with-tags/project/hello").then().statusCode(200).extract().asString();
+        String id = given().formParam("tags", "a=1,b=x___comma___y,flag")
+                .formParam("description", "from a form")
+                .post("/build-with-tags/project/hello")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         assertEquals(id, publisher.last().jobId());
-        assertEquals(Map.of("a", "1", "b", "x,y", "flag", "true"), publisher.last().params());
+        assertEquals(
+                Map.of("a", "1", "b", "x,y", "flag", "true"), publisher.last().params());
         assertEquals("from a form", publisher.last().description());
 
-        given().contentType(ContentType.JSON).body("{\"tags\":\"k=v\",\"description\":\"json\"}")
-                .post("/build-with-tags/project/hello").then().statusCode(200);
+        given().contentType(ContentType.JSON)
+                .body("{\"tags\":\"k=v\",\"description\":\"json\"}")
+                .post("/build-with-tags/project/hello")
+                .then()
+                .statusCode(200);
         assertEquals(Map.of("k", "v"), publisher.last().params());
         assertEquals("json", publisher.last().description());
     }
 
     @Test
     void badTagsAreRefusedNamingThePair() {
-        given().formParam("tags", "a=1,1bad=2").post("/build-with-tags/project/hello").then().statusCode(400)
+        given().formParam("tags", "a=1,1bad=2")
+                .post("/build-with-tags/project/hello")
+                .then()
+                .statusCode(400)
                 .body(containsString("1bad"));
         assertTrue(publisher.requests.isEmpty());
     }
@@ -77,18 +94,28 @@ class SparkyCompatResourceTest {
     @ValueSource(strings = {"BASH_ENV=$(id >&2)", "LD_PRELOAD=/tmp/x.so", "PATH=/tmp", "BASH_FUNC_x%%=() { id; }"})
     void reservedTagNamesAre400PlainTextNamingTheRule(String tag) {
         String name = tag.substring(0, tag.indexOf('='));
-        given().formParam("tags", "GREETING=hi," + tag).post("/build-with-tags/project/hello").then().statusCode(400)
+        given().formParam("tags", "GREETING=hi," + tag)
+                .post("/build-with-tags/project/hello")
+                .then()
+                .statusCode(400)
                 .contentType(containsString("text/plain"))
                 .body(containsString("parameter '" + name + "' refused: "), containsString("; rename it"));
-        given().contentType(ContentType.JSON).body(Map.of("tags", tag)).post("/build-with-tags/project/hello")
-                .then().statusCode(400).body(containsString("parameter '" + name + "' refused: "));
+        given().contentType(ContentType.JSON)
+                .body(Map.of("tags", tag))
+                .post("/build-with-tags/project/hello")
+                .then()
+                .statusCode(400)
+                .body(containsString("parameter '" + name + "' refused: "));
         assertTrue(publisher.requests.isEmpty());
     }
 
     @Test
     void aTagCannotOverrideTheProjectsEnv() {
         TestProjects.write("greeter", "allow_manual_run: true\nenv:\n  GREETING: hello\n");
-        given().formParam("tags", "GREETING=pwned").post("/build-with-tags/project/greeter").then().statusCode(400)
+        given().formParam("tags", "GREETING=pwned")
+                .post("/build-with-tags/project/greeter")
+                .then()
+                .statusCode(400)
                 .body(equalTo("parameter 'GREETING' refused: the project sets GREETING in sparky.yaml env:, and a"
                         + " parameter cannot override it; rename it\n"));
         assertTrue(publisher.requests.isEmpty());
@@ -97,7 +124,11 @@ class SparkyCompatResourceTest {
     @Test
     void rebuildReusesTheParametersUnderANewJobId() {
         dispatcher.add(FakeDispatcher.build(7, "hello", "KEY1", BuildState.FAILED, "first", Map.of("NAME", "x")));
-        String id = given().post("/build/project/hello/KEY1").then().statusCode(200).extract().asString();
+        String id = given().post("/build/project/hello/KEY1")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         assertTrue(id.matches("KEY1\\.[A-Za-z]{6}"), id);
         assertEquals(Map.of("NAME", "x"), publisher.last().params());
         assertEquals("rebuild", publisher.last().source());
@@ -129,9 +160,15 @@ class SparkyCompatResourceTest {
 
     @Test
     void aJustAcceptedBuildIsQueuedBeforeTheDispatcherKnowsIt() {
-        String id = given().post("/build/project/hello").then().statusCode(200).extract().asString();
+        String id = given().post("/build/project/hello")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         given().get("/status/hello/" + id).then().statusCode(200).body(equalTo("-2"));
-        given().get("/report/raw/hello/" + id).then().statusCode(200)
+        given().get("/report/raw/hello/" + id)
+                .then()
+                .statusCode(200)
                 .body(equalTo("build is queued, wait till it gets run"));
     }
 
@@ -140,9 +177,14 @@ class SparkyCompatResourceTest {
         dispatcher.add(FakeDispatcher.build(1, "hello", "done", BuildState.SUCCEEDED, "", Map.of()));
         dispatcher.log(1, "line 1\n<script>alert(1)</script>\n");
         dispatcher.add(FakeDispatcher.build(2, "hello", "wait", BuildState.QUEUED, "", Map.of()));
-        given().get("/report/raw/hello/done").then().statusCode(200).contentType(startsWith("text/plain"))
+        given().get("/report/raw/hello/done")
+                .then()
+                .statusCode(200)
+                .contentType(startsWith("text/plain"))
                 .body(equalTo("line 1\n<script>alert(1)</script>\n"));
-        given().get("/report/raw/hello/wait").then().statusCode(200)
+        given().get("/report/raw/hello/wait")
+                .then()
+                .statusCode(200)
                 .body(equalTo("build is queued, wait till it gets run"));
         given().get("/report/raw/hello/nope").then().statusCode(404).body(equalTo("unknown build hello/nope\n"));
     }
@@ -150,8 +192,13 @@ class SparkyCompatResourceTest {
     @Test
     void badgeIsAnSvgDrawnHere() {
         dispatcher.add(FakeDispatcher.build(1, "hello", "done", BuildState.SUCCEEDED, "", Map.of()));
-        given().redirects().follow(false).get("/badge/hello").then().statusCode(200)
-                .contentType(startsWith("image/svg+xml")).body(containsString("succeeded"))
+        given().redirects()
+                .follow(false)
+                .get("/badge/hello")
+                .then()
+                .statusCode(200)
+                .contentType(startsWith("image/svg+xml"))
+                .body(containsString("succeeded"))
                 .body(containsString("<svg"));
         given().get("/badge/nope").then().statusCode(404);
     }
@@ -160,11 +207,20 @@ class SparkyCompatResourceTest {
     @ParameterizedTest
     @ValueSource(strings = {"..%2Fx", "a%2Fb", "..x", ".hidden", "-x", "a%20b", "%2e%2e%2Fetc", "a%00b"})
     void badProjectNamesAre400BeforeAnythingElse(String name) {
-        given().urlEncodingEnabled(false).post("/build/project/" + name).then().statusCode(400)
+        given().urlEncodingEnabled(false)
+                .post("/build/project/" + name)
+                .then()
+                .statusCode(400)
                 .body(containsString("invalid project name"));
         given().urlEncodingEnabled(false).get("/status/" + name + "/key").then().statusCode(400);
-        given().urlEncodingEnabled(false).get("/report/raw/" + name + "/key").then().statusCode(400);
-        given().urlEncodingEnabled(false).post("/cancel/project/" + name + "/key").then().statusCode(400);
+        given().urlEncodingEnabled(false)
+                .get("/report/raw/" + name + "/key")
+                .then()
+                .statusCode(400);
+        given().urlEncodingEnabled(false)
+                .post("/cancel/project/" + name + "/key")
+                .then()
+                .statusCode(400);
         given().urlEncodingEnabled(false).get("/badge/" + name).then().statusCode(400);
         assertTrue(publisher.requests.isEmpty() && publisher.cancels.isEmpty());
     }
@@ -172,19 +228,34 @@ class SparkyCompatResourceTest {
     @ParameterizedTest
     @ValueSource(strings = {"..%2Fx", "a%2Fb", "..x", "x..y"})
     void badJobIdsAre400(String key) {
-        given().urlEncodingEnabled(false).get("/status/hello/" + key).then().statusCode(400)
+        given().urlEncodingEnabled(false)
+                .get("/status/hello/" + key)
+                .then()
+                .statusCode(400)
                 .body(containsString("invalid job id"));
-        given().urlEncodingEnabled(false).post("/cancel/project/hello/" + key).then().statusCode(400);
-        given().urlEncodingEnabled(false).post("/build/project/hello/" + key).then().statusCode(400);
+        given().urlEncodingEnabled(false)
+                .post("/cancel/project/hello/" + key)
+                .then()
+                .statusCode(400);
+        given().urlEncodingEnabled(false)
+                .post("/build/project/hello/" + key)
+                .then()
+                .statusCode(400);
     }
 
     @Test
     void unknownBrokenAndDisabledProjectsAreRefusedWithTheReason() {
-        given().post("/build/project/nope").then().statusCode(404)
+        given().post("/build/project/nope")
+                .then()
+                .statusCode(404)
                 .body(equalTo("project 'nope' not found: no folder projects/nope\n"));
-        given().post("/build/project/broken").then().statusCode(409)
+        given().post("/build/project/broken")
+                .then()
+                .statusCode(409)
                 .body(containsString("projects/broken/sparky.yaml:2: timeout:"));
-        given().post("/build/project/off").then().statusCode(409)
+        given().post("/build/project/off")
+                .then()
+                .statusCode(409)
                 .body(equalTo("project off is disabled (sparky.yaml: disabled: true)\n"));
         assertTrue(publisher.requests.isEmpty());
     }
@@ -192,7 +263,9 @@ class SparkyCompatResourceTest {
     @Test
     void kafkaNotAcknowledgingIs503AndNoJobId() {
         publisher.failing = true;
-        given().post("/build/project/hello").then().statusCode(503)
+        given().post("/build/project/hello")
+                .then()
+                .statusCode(503)
                 .body(containsString("nothing was queued"), not(matchesPattern("[A-Za-z]{20}")));
         given().post("/cancel/project/hello/k").then().statusCode(503);
     }

@@ -26,6 +26,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SparkyPagesTest {
     @Inject
     FakeDispatcher dispatcher;
+
     @Inject
     FakePublisher publisher;
 
@@ -38,9 +39,15 @@ class SparkyPagesTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"/projects,/", "/builds_latest,/builds", "/project/hello/builds,/builds?project=hello",
-            "/build/project/hello,/projects/hello", "/build/project/hello?group=extra,/projects/hello?group=extra",
-            "/project/hello,/projects/hello", "/report/hello/7,/builds/7"})
+    @CsvSource({
+        "/projects,/",
+        "/builds_latest,/builds",
+        "/project/hello/builds,/builds?project=hello",
+        "/build/project/hello,/projects/hello",
+        "/build/project/hello?group=extra,/projects/hello?group=extra",
+        "/project/hello,/projects/hello",
+        "/report/hello/7,/builds/7"
+    })
     void sparkysPageUrlsAnswerSeeOtherToTheirPage(String sparky, String page) {
         given().redirects().follow(false).get(sparky).then().statusCode(303).header("Location", page);
         given().get(sparky).then().statusCode(200).contentType(startsWith("text/html"));
@@ -48,7 +55,9 @@ class SparkyPagesTest {
 
     @Test
     void theBuildFormOfSparkyLeadsToTheFormAndChangesNothing() {
-        given().get("/build/project/hello?group=extra").then().statusCode(200)
+        given().get("/build/project/hello?group=extra")
+                .then()
+                .statusCode(200)
                 .body(containsString("id=\"build-form\""), containsString("name=\"verbose\""));
         given().get("/build/project/nope").then().statusCode(404).body(containsString("no folder projects/nope"));
         assertTrue(publisher.requests.isEmpty(), "a GET queues nothing");
@@ -57,32 +66,65 @@ class SparkyPagesTest {
     @Test
     void reportByJobIdLeadsToTheBuildOrSaysItIsUnknown() {
         dispatcher.add(FakeDispatcher.build(12, "hello", "KEYA", BuildState.SUCCEEDED, "", Map.of()));
-        given().redirects().follow(false).get("/report_jid/hello/KEYA").then().statusCode(303)
+        given().redirects()
+                .follow(false)
+                .get("/report_jid/hello/KEYA")
+                .then()
+                .statusCode(303)
                 .header("Location", "/builds/12");
-        given().redirects().follow(false).get("/report_jid/hello/nope").then().statusCode(404)
+        given().redirects()
+                .follow(false)
+                .get("/report_jid/hello/nope")
+                .then()
+                .statusCode(404)
                 .body(containsString("unknown build hello/nope"));
         given().redirects().follow(false).get("/report_jid/other/KEYA").then().statusCode(404);
     }
 
     @Test
     void aJustAcceptedJobLeadsToItsProjectUntilItHasANumber() {
-        String id = given().post("/build/project/hello").then().statusCode(200).extract().asString();
-        given().redirects().follow(false).get("/report_jid/hello/" + id).then().statusCode(303)
+        String id = given().post("/build/project/hello")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        given().redirects()
+                .follow(false)
+                .get("/report_jid/hello/" + id)
+                .then()
+                .statusCode(303)
                 .header("Location", "/projects/hello");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/project/..%2Fx/builds", "/report_jid/..%2Fx/k", "/report_jid/hello/..%2Fk",
-            "/build/project/a%2Fb", "/project/a%00b/builds"})
+    @ValueSource(
+            strings = {
+                "/project/..%2Fx/builds",
+                "/report_jid/..%2Fx/k",
+                "/report_jid/hello/..%2Fk",
+                "/build/project/a%2Fb",
+                "/project/a%00b/builds"
+            })
     void badNamesAre400BeforeAnyRedirect(String path) {
-        given().urlEncodingEnabled(false).redirects().follow(false).get(path).then().statusCode(400)
+        given().urlEncodingEnabled(false)
+                .redirects()
+                .follow(false)
+                .get(path)
+                .then()
+                .statusCode(400)
                 .header("Location", (String) null);
     }
 
     @Test
     void aboutSaysWhatThisIsWithoutLeavingTheSite() {
-        given().get("/about").then().statusCode(200).body(containsString("id=\"about\""),
-                containsString("/report_jid/"), not(containsString("https://")), not(containsString("http://")));
+        given().get("/about")
+                .then()
+                .statusCode(200)
+                .body(
+                        containsString("id=\"about\""),
+                        containsString("/report_jid/"),
+                        not(containsString("https://")),
+                        not(containsString("http://")));
     }
 
     @Test
@@ -92,14 +134,19 @@ class SparkyPagesTest {
 
     @Test
     void theProjectPageShowsTheScenarioHighlightedAndEscaped() throws Exception {
-        Files.writeString(TestProjects.HOME.resolve("hello/job.sh"),
+        Files.writeString(
+                TestProjects.HOME.resolve("hello/job.sh"),
                 "#!/bin/sh\n# greet </pre><script>alert(1)</script>\nif [ -n \"$NAME\" ]; then echo 'hi <b>'; fi\n");
-        given().get("/projects/hello").then().statusCode(200)
-                .body(containsString("<pre class=\"scenario\" id=\"scenario\">"),
+        given().get("/projects/hello")
+                .then()
+                .statusCode(200)
+                .body(
+                        containsString("<pre class=\"scenario\" id=\"scenario\">"),
                         containsString("<span class=\"hl-comment\"># greet &lt;/pre&gt;&lt;script&gt;alert(1)"
                                 + "&lt;/script&gt;</span>"),
                         containsString("<span class=\"hl-keyword\">if</span>"),
-                        containsString("<span class=\"hl-string\">&quot;$NAME&quot;</span>"), not(containsString("<script>alert")),
+                        containsString("<span class=\"hl-string\">&quot;$NAME&quot;</span>"),
+                        not(containsString("<script>alert")),
                         containsString("<span class=\"hl-string\">&#39;hi &lt;b&gt;&#39;</span>"));
     }
 
@@ -107,9 +154,14 @@ class SparkyPagesTest {
     void aSparrowfileIsShownAsRaku() throws Exception {
         TestProjects.write("raku", "allow_manual_run: true\n");
         Files.delete(TestProjects.HOME.resolve("raku/job.sh"));
-        Files.writeString(TestProjects.HOME.resolve("raku/sparrowfile"), "my $name = tags()<NAME>;\nbash \"echo $name\";\n");
-        given().get("/projects/raku").then().statusCode(200).body(containsString(">sparrowfile</h2>"),
-                containsString("<span class=\"hl-keyword\">my</span> <span class=\"hl-var\">$name</span>"));
+        Files.writeString(
+                TestProjects.HOME.resolve("raku/sparrowfile"), "my $name = tags()<NAME>;\nbash \"echo $name\";\n");
+        given().get("/projects/raku")
+                .then()
+                .statusCode(200)
+                .body(
+                        containsString(">sparrowfile</h2>"),
+                        containsString("<span class=\"hl-keyword\">my</span> <span class=\"hl-var\">$name</span>"));
     }
 
     @Test
@@ -119,8 +171,13 @@ class SparkyPagesTest {
         Files.delete(script);
         var outside = Files.writeString(TestProjects.HOME.getParent().resolve("outside-secret.txt"), "TOPSECRET\n");
         Files.createSymbolicLink(script, outside.toAbsolutePath());
-        given().get("/projects/linked").then().statusCode(200).body(containsString("id=\"scenario-problem\""),
-                containsString("is a link out of the project folder"), not(containsString("TOPSECRET")));
+        given().get("/projects/linked")
+                .then()
+                .statusCode(200)
+                .body(
+                        containsString("id=\"scenario-problem\""),
+                        containsString("is a link out of the project folder"),
+                        not(containsString("TOPSECRET")));
     }
 
     @Test

@@ -13,7 +13,8 @@ class TagFormTest {
 
     @Test
     void pairsAndBareWords() {
-        assertEquals(Map.of("a", "1", "b", "two words", "flag", "true"), TagForm.parse("a=1, b=two___space___words,flag"));
+        assertEquals(
+                Map.of("a", "1", "b", "two words", "flag", "true"), TagForm.parse("a=1, b=two___space___words,flag"));
     }
 
     @Test

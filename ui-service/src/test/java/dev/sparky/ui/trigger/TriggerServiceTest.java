@@ -1,6 +1,5 @@
 package dev.sparky.ui.trigger;
 
-import dev.sparky.contracts.events.ApiTokenCommand;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +9,7 @@ import dev.sparky.contracts.InvalidNameException;
 import dev.sparky.contracts.api.BuildView;
 import dev.sparky.contracts.api.TriggerAccepted;
 import dev.sparky.contracts.api.TriggerRequest;
+import dev.sparky.contracts.events.ApiTokenCommand;
 import dev.sparky.contracts.events.BuildRequest;
 import dev.sparky.contracts.events.CancelBuild;
 import dev.sparky.kafka.PublishFailedException;
@@ -63,7 +63,10 @@ class TriggerServiceTest {
                 send(command);
             }
         };
-        service = new TriggerService(new ProjectCatalog(projects), publisher, new JobIds(new Random(1)),
+        service = new TriggerService(
+                new ProjectCatalog(projects),
+                publisher,
+                new JobIds(new Random(1)),
                 new RecentTriggers(Clock.systemUTC(), Duration.ofMinutes(1)),
                 (source, result) -> counts.merge(source + "/" + result, 1, Integer::sum));
     }
@@ -122,8 +125,27 @@ class TriggerServiceTest {
 
     @Test
     void aRebuildOfACronBuildGetsASuffixedIdThatNoCronBuildCanHave() {
-        BuildView old = new BuildView(4, "hello", "cron-202401010000", "d", BuildState.FAILED, -1, null, Map.of(),
-                "cron", "cron", null, 1, null, 1, null, null, null, null, 0, List.of());
+        BuildView old = new BuildView(
+                4,
+                "hello",
+                "cron-202401010000",
+                "d",
+                BuildState.FAILED,
+                -1,
+                null,
+                Map.of(),
+                "cron",
+                "cron",
+                null,
+                1,
+                null,
+                1,
+                null,
+                null,
+                null,
+                null,
+                0,
+                List.of());
         assertTrue(service.rebuild(old, "alice").jobId().matches("cron-202401010000\\.[A-Za-z]{6}"));
     }
 
@@ -156,18 +178,33 @@ class TriggerServiceTest {
 
     @Test
     void badParamNamesAre400() {
-        var e = assertThrows(RequestRefusedException.class, () -> service.trigger("hello",
-                new TriggerRequest(Map.of("not-a-var", "1"), null, null), "api", "alice"));
+        var e = assertThrows(
+                RequestRefusedException.class,
+                () -> service.trigger(
+                        "hello", new TriggerRequest(Map.of("not-a-var", "1"), null, null), "api", "alice"));
         assertEquals(Kind.INVALID, e.kind());
         assertTrue(published.isEmpty());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"BASH_ENV", "LD_PRELOAD", "PATH", "GIT_SSH_COMMAND", "PYTHONSTARTUP", "JAVA_TOOL_OPTIONS",
-        "SPARKY_API_TOKEN"})
+    @ValueSource(
+            strings = {
+                "BASH_ENV",
+                "LD_PRELOAD",
+                "PATH",
+                "GIT_SSH_COMMAND",
+                "PYTHONSTARTUP",
+                "JAVA_TOOL_OPTIONS",
+                "SPARKY_API_TOKEN"
+            })
     void reservedParamNamesAre400NamingTheParameterAndTheRule(String name) {
-        var e = assertThrows(RequestRefusedException.class, () -> service.trigger("hello",
-                new TriggerRequest(Map.of("GREETING", "hi", name, "$(id >&2)"), null, null), "api", "alice"));
+        var e = assertThrows(
+                RequestRefusedException.class,
+                () -> service.trigger(
+                        "hello",
+                        new TriggerRequest(Map.of("GREETING", "hi", name, "$(id >&2)"), null, null),
+                        "api",
+                        "alice"));
         assertEquals(Kind.INVALID, e.kind());
         assertTrue(e.getMessage().startsWith("parameter '" + name + "' refused: "), e.getMessage());
         assertTrue(e.getMessage().endsWith("cannot be parameters; rename it"), e.getMessage());
@@ -177,16 +214,23 @@ class TriggerServiceTest {
 
     @Test
     void theBashEnvRefusalSaysWhy() {
-        var e = assertThrows(RequestRefusedException.class, () -> service.trigger("hello",
-                new TriggerRequest(Map.of("BASH_ENV", "$(id >&2)"), null, null), "api", "alice"));
-        assertTrue(e.getMessage().startsWith("parameter 'BASH_ENV' refused: names the shell reads at start-up"
-                + " (BASH_ENV, ENV, "), e.getMessage());
+        var e = assertThrows(
+                RequestRefusedException.class,
+                () -> service.trigger(
+                        "hello", new TriggerRequest(Map.of("BASH_ENV", "$(id >&2)"), null, null), "api", "alice"));
+        assertTrue(
+                e.getMessage()
+                        .startsWith("parameter 'BASH_ENV' refused: names the shell reads at start-up"
+                                + " (BASH_ENV, ENV, "),
+                e.getMessage());
     }
 
     @Test
     void aChildBuildIsRefusedTheSameWay() {
-        var e = assertThrows(RequestRefusedException.class, () -> service.triggerChild("hello",
-                new TriggerRequest(Map.of("LD_PRELOAD", "/tmp/x.so"), null, null), "hello", 5));
+        var e = assertThrows(
+                RequestRefusedException.class,
+                () -> service.triggerChild(
+                        "hello", new TriggerRequest(Map.of("LD_PRELOAD", "/tmp/x.so"), null, null), "hello", 5));
         assertEquals(Kind.INVALID, e.kind());
         assertTrue(e.getMessage().startsWith("parameter 'LD_PRELOAD' refused: names the dynamic linker"));
         assertTrue(published.isEmpty());
@@ -194,13 +238,19 @@ class TriggerServiceTest {
 
     @Test
     void aParamCannotOverrideTheProjectsEnvOrSecrets() {
-        var e = assertThrows(RequestRefusedException.class, () -> service.trigger("greeter",
-                new TriggerRequest(Map.of("GREETING", "pwned"), null, null), "api", "alice"));
+        var e = assertThrows(
+                RequestRefusedException.class,
+                () -> service.trigger(
+                        "greeter", new TriggerRequest(Map.of("GREETING", "pwned"), null, null), "api", "alice"));
         assertEquals(Kind.INVALID, e.kind());
-        assertEquals("parameter 'GREETING' refused: the project sets GREETING in sparky.yaml env:, and a parameter"
-                + " cannot override it; rename it", e.getMessage());
-        var s = assertThrows(RequestRefusedException.class, () -> service.trigger("greeter",
-                new TriggerRequest(Map.of("DEPLOY_KEY", "mine"), null, null), "api", "alice"));
+        assertEquals(
+                "parameter 'GREETING' refused: the project sets GREETING in sparky.yaml env:, and a parameter"
+                        + " cannot override it; rename it",
+                e.getMessage());
+        var s = assertThrows(
+                RequestRefusedException.class,
+                () -> service.trigger(
+                        "greeter", new TriggerRequest(Map.of("DEPLOY_KEY", "mine"), null, null), "api", "alice"));
         assertTrue(s.getMessage().contains("from its secrets:"), s.getMessage());
         assertTrue(published.isEmpty());
         service.trigger("greeter", new TriggerRequest(Map.of("TARGET", "x"), null, null), "api", "alice");
@@ -209,8 +259,27 @@ class TriggerServiceTest {
 
     @Test
     void aRebuildOfAnOldBuildWithAReservedNameIs400() {
-        BuildView old = new BuildView(4, "hello", "orig", "d", BuildState.FAILED, -1, null,
-                Map.of("BASH_ENV", "/tmp/x"), "bob", "api", null, 1, null, 1, null, null, null, null, 0, List.of());
+        BuildView old = new BuildView(
+                4,
+                "hello",
+                "orig",
+                "d",
+                BuildState.FAILED,
+                -1,
+                null,
+                Map.of("BASH_ENV", "/tmp/x"),
+                "bob",
+                "api",
+                null,
+                1,
+                null,
+                1,
+                null,
+                null,
+                null,
+                null,
+                0,
+                List.of());
         var e = assertThrows(RequestRefusedException.class, () -> service.rebuild(old, "alice"));
         assertEquals(Kind.INVALID, e.kind());
         assertTrue(e.getMessage().startsWith("parameter 'BASH_ENV' refused"), e.getMessage());
@@ -236,8 +305,27 @@ class TriggerServiceTest {
 
     @Test
     void rebuildKeepsParamsUnderASuffixedJobId() {
-        BuildView old = new BuildView(4, "hello", "orig", "d", BuildState.FAILED, -1, null, Map.of("X", "y"), "bob",
-                "api", null, 1, null, 1, null, null, null, null, 0, List.of());
+        BuildView old = new BuildView(
+                4,
+                "hello",
+                "orig",
+                "d",
+                BuildState.FAILED,
+                -1,
+                null,
+                Map.of("X", "y"),
+                "bob",
+                "api",
+                null,
+                1,
+                null,
+                1,
+                null,
+                null,
+                null,
+                null,
+                0,
+                List.of());
         TriggerAccepted a = service.rebuild(old, "alice");
         assertTrue(a.jobId().matches("orig\\.[A-Za-z]{6}"), a.jobId());
         BuildRequest r = (BuildRequest) published.get(0);

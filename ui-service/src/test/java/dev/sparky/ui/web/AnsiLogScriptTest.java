@@ -24,7 +24,8 @@ class AnsiLogScriptTest {
         Assumptions.assumeTrue(nodeAvailable(), "node is not installed: the renderer's script tests are skipped");
         Path js = Path.of("src/main/resources/META-INF/resources/js/sparky.js").toAbsolutePath();
         ProcessBuilder pb = new ProcessBuilder("node", "--test", "--test-reporter=tap", "ansi-log.test.js")
-                .directory(Path.of("src/test/js").toFile()).redirectErrorStream(true);
+                .directory(Path.of("src/test/js").toFile())
+                .redirectErrorStream(true);
         pb.environment().put("SPARKY_JS", js.toString());
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -36,7 +37,9 @@ class AnsiLogScriptTest {
 
     private static boolean nodeAvailable() {
         try {
-            Process p = new ProcessBuilder("node", "--version").redirectErrorStream(true).start();
+            Process p = new ProcessBuilder("node", "--version")
+                    .redirectErrorStream(true)
+                    .start();
             p.getInputStream().readAllBytes();
             return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
         } catch (IOException | InterruptedException e) {

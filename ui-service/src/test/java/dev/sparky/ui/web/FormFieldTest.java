@@ -17,15 +17,21 @@ class FormFieldTest {
 
     @Test
     void groupSelectsItsFields() {
-        assertEquals(List.of("NAME", "color", "token"), FormField.of(vars, "main").stream().map(FormField::name).toList());
-        assertEquals(List.of("verbose"), FormField.of(vars, "extra").stream().map(FormField::name).toList());
+        assertEquals(
+                List.of("NAME", "color", "token"),
+                FormField.of(vars, "main").stream().map(FormField::name).toList());
+        assertEquals(
+                List.of("verbose"),
+                FormField.of(vars, "extra").stream().map(FormField::name).toList());
         assertEquals(4, FormField.of(vars, null).size());
     }
 
     @Test
     void selectDefaultsAreSelectedAndCheckboxChecked() {
         FormField color = FormField.of(vars, null).get(1);
-        assertEquals(List.of(true, false, true), color.options().stream().map(FormField.Option::selected).toList());
+        assertEquals(
+                List.of(true, false, true),
+                color.options().stream().map(FormField.Option::selected).toList());
         assertTrue(FormField.of(vars, null).get(3).checked());
     }
 

@@ -11,19 +11,22 @@ class ScenarioHighlighterTest {
 
     @Test
     void marksShellCommentsStringsVariablesAndKeywords() {
-        assertEquals("<span class=\"hl-keyword\">if</span> [ <span class=\"hl-var\">$X</span> ]; "
-                + "<span class=\"hl-keyword\">then</span> <span class=\"hl-string\">&quot;a\\&quot;b&quot;</span>; "
-                + "<span class=\"hl-keyword\">fi</span> <span class=\"hl-comment\"># done</span>\n",
+        assertEquals(
+                "<span class=\"hl-keyword\">if</span> [ <span class=\"hl-var\">$X</span> ]; "
+                        + "<span class=\"hl-keyword\">then</span> <span class=\"hl-string\">&quot;a\\&quot;b&quot;</span>; "
+                        + "<span class=\"hl-keyword\">fi</span> <span class=\"hl-comment\"># done</span>\n",
                 ScenarioHighlighter.toHtml("if [ $X ]; then \"a\\\"b\"; fi # done\n", Language.SHELL));
-        assertEquals("<span class=\"hl-var\">${A:-x}</span>-b <span class=\"hl-var\">$1</span> x#y",
+        assertEquals(
+                "<span class=\"hl-var\">${A:-x}</span>-b <span class=\"hl-var\">$1</span> x#y",
                 ScenarioHighlighter.toHtml("${A:-x}-b $1 x#y", Language.SHELL));
     }
 
     @Test
     void marksRakuSigilsAndDashedNames() {
-        assertEquals("<span class=\"hl-keyword\">my</span> <span class=\"hl-var\">%h</span> = "
-                + "<span class=\"hl-keyword\">task-run</span> <span class=\"hl-var\">$my-var</span>, "
-                + "<span class=\"hl-var\">@list</span>, <span class=\"hl-var\">$*ENV</span>;",
+        assertEquals(
+                "<span class=\"hl-keyword\">my</span> <span class=\"hl-var\">%h</span> = "
+                        + "<span class=\"hl-keyword\">task-run</span> <span class=\"hl-var\">$my-var</span>, "
+                        + "<span class=\"hl-var\">@list</span>, <span class=\"hl-var\">$*ENV</span>;",
                 ScenarioHighlighter.toHtml("my %h = task-run $my-var, @list, $*ENV;", Language.RAKU));
         assertEquals("a % b", ScenarioHighlighter.toHtml("a % b", Language.RAKU));
     }
@@ -43,8 +46,14 @@ class ScenarioHighlighterTest {
                 String out = ScenarioHighlighter.toHtml(sb.toString(), l);
                 String text = out.replaceAll("<span class=\"hl-[a-z]+\">", "").replace("</span>", "");
                 assertFalse(text.contains("<") || text.contains(">"), out);
-                assertEquals(sb.toString(), text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
-                        .replace("&#39;", "'").replace("&amp;", "&"), "the text is kept whole");
+                assertEquals(
+                        sb.toString(),
+                        text.replace("&lt;", "<")
+                                .replace("&gt;", ">")
+                                .replace("&quot;", "\"")
+                                .replace("&#39;", "'")
+                                .replace("&amp;", "&"),
+                        "the text is kept whole");
             }
         }
     }

@@ -15,5 +15,4 @@ public record AttemptView(
         Instant finishedAt,
         Integer exitCode,
         long logBytes,
-        String reason) {
-}
+        String reason) {}

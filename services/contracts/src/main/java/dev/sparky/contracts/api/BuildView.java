@@ -39,12 +39,48 @@ public record BuildView(
         String pool) {
 
     /** A view without a pool: the default pool's. */
-    public BuildView(long id, String project, String jobId, String description, BuildState state, int sparkyCode,
-            String reason, Map<String, String> params, String requestedBy, String source, Long parentBuildId,
-            int attempt, String runnerId, Integer exitCode, Instant queuedAt, Instant startedAt, Instant finishedAt,
-            Long durationMillis, long logBytes, List<AttemptView> attempts) {
-        this(id, project, jobId, description, state, sparkyCode, reason, params, requestedBy, source, parentBuildId,
-                attempt, runnerId, exitCode, queuedAt, startedAt, finishedAt, durationMillis, logBytes, attempts,
+    public BuildView(
+            long id,
+            String project,
+            String jobId,
+            String description,
+            BuildState state,
+            int sparkyCode,
+            String reason,
+            Map<String, String> params,
+            String requestedBy,
+            String source,
+            Long parentBuildId,
+            int attempt,
+            String runnerId,
+            Integer exitCode,
+            Instant queuedAt,
+            Instant startedAt,
+            Instant finishedAt,
+            Long durationMillis,
+            long logBytes,
+            List<AttemptView> attempts) {
+        this(
+                id,
+                project,
+                jobId,
+                description,
+                state,
+                sparkyCode,
+                reason,
+                params,
+                requestedBy,
+                source,
+                parentBuildId,
+                attempt,
+                runnerId,
+                exitCode,
+                queuedAt,
+                startedAt,
+                finishedAt,
+                durationMillis,
+                logBytes,
+                attempts,
                 RunnerPools.DEFAULT);
     }
 
@@ -60,9 +96,28 @@ public record BuildView(
         if (startedAt == null || finishedAt != null) {
             return this;
         }
-        return new BuildView(id, project, jobId, description, state, sparkyCode, reason, params, requestedBy, source,
-                parentBuildId, attempt, runnerId, exitCode, queuedAt, startedAt, finishedAt,
-                durationMillis(startedAt.toEpochMilli(), null, nowMillis), logBytes, attempts, pool);
+        return new BuildView(
+                id,
+                project,
+                jobId,
+                description,
+                state,
+                sparkyCode,
+                reason,
+                params,
+                requestedBy,
+                source,
+                parentBuildId,
+                attempt,
+                runnerId,
+                exitCode,
+                queuedAt,
+                startedAt,
+                finishedAt,
+                durationMillis(startedAt.toEpochMilli(), null, nowMillis),
+                logBytes,
+                attempts,
+                pool);
     }
 
     /** How long a build ran: until it finished, or until {@code nowMillis} while it runs; null before it started. */

@@ -7,5 +7,4 @@ import java.util.List;
  * tagged {@code since}): the statuses that differ or are new, and the projects that are gone. Applied to that
  * earlier list it gives the current one; a dashboard of a thousand projects then moves a few entries, not all.
  */
-public record ProjectStatusesDelta(String since, List<ProjectStatus> changed, List<String> removed) {
-}
+public record ProjectStatusesDelta(String since, List<ProjectStatus> changed, List<String> removed) {}

@@ -15,5 +15,4 @@ public record QueueEntry(
         String description,
         Instant queuedAt,
         int position,
-        String reason) {
-}
+        String reason) {}

@@ -21,8 +21,15 @@ public record RunnerView(
         String pool) {
 
     /** A runner of the default pool. */
-    public RunnerView(String runnerId, String host, String state, Long buildId, Integer attempt, String project,
-            Instant lastSeen, Instant startedAt) {
+    public RunnerView(
+            String runnerId,
+            String host,
+            String state,
+            Long buildId,
+            Integer attempt,
+            String project,
+            Instant lastSeen,
+            Instant startedAt) {
         this(runnerId, host, state, buildId, attempt, project, lastSeen, startedAt, RunnerPools.DEFAULT);
     }
 

@@ -23,9 +23,28 @@ public record BuildEvent(
         String runnerId,
         String description) {
 
-    public static BuildEvent of(long buildId, String jobId, String project, BuildState state, int attempt,
-            Integer exitCode, String reason, String runnerId, String description) {
-        return new BuildEvent(SchemaVersion.CURRENT, UUID.randomUUID().toString(), buildId, jobId, project, state,
-                attempt, exitCode, Instant.now(), reason, runnerId, description);
+    public static BuildEvent of(
+            long buildId,
+            String jobId,
+            String project,
+            BuildState state,
+            int attempt,
+            Integer exitCode,
+            String reason,
+            String runnerId,
+            String description) {
+        return new BuildEvent(
+                SchemaVersion.CURRENT,
+                UUID.randomUUID().toString(),
+                buildId,
+                jobId,
+                project,
+                state,
+                attempt,
+                exitCode,
+                Instant.now(),
+                reason,
+                runnerId,
+                description);
     }
 }

@@ -21,7 +21,8 @@ public record BuildFinished(
         Outcome outcome,
         Integer exitCode,
         long logBytes,
-        String reason) implements RunnerEvent {
+        String reason)
+        implements RunnerEvent {
 
     /** How an attempt ended, as the runner saw it. */
     public enum Outcome {
@@ -35,9 +36,24 @@ public record BuildFinished(
         ABANDONED
     }
 
-    public static BuildFinished of(String runnerId, long buildId, int attempt, Outcome outcome, Integer exitCode,
-            long logBytes, String reason) {
-        return new BuildFinished(SchemaVersion.CURRENT, UUID.randomUUID().toString(), runnerId, Instant.now(),
-                buildId, attempt, outcome, exitCode, logBytes, reason);
+    public static BuildFinished of(
+            String runnerId,
+            long buildId,
+            int attempt,
+            Outcome outcome,
+            Integer exitCode,
+            long logBytes,
+            String reason) {
+        return new BuildFinished(
+                SchemaVersion.CURRENT,
+                UUID.randomUUID().toString(),
+                runnerId,
+                Instant.now(),
+                buildId,
+                attempt,
+                outcome,
+                exitCode,
+                logBytes,
+                reason);
     }
 }

@@ -35,13 +35,25 @@ public record BuildRequest(
     }
 
     /** A request that runs its project's own scenario. */
-    public BuildRequest(int schemaVersion, String project, String jobId, String description,
-            Map<String, String> params, String requestedBy, String source, Long parentBuildId) {
+    public BuildRequest(
+            int schemaVersion,
+            String project,
+            String jobId,
+            String description,
+            Map<String, String> params,
+            String requestedBy,
+            String source,
+            Long parentBuildId) {
         this(schemaVersion, project, jobId, description, params, requestedBy, source, parentBuildId, null);
     }
 
-    public static BuildRequest of(String project, String jobId, String description, Map<String, String> params,
-            String requestedBy, String source) {
+    public static BuildRequest of(
+            String project,
+            String jobId,
+            String description,
+            Map<String, String> params,
+            String requestedBy,
+            String source) {
         return new BuildRequest(SchemaVersion.CURRENT, project, jobId, description, params, requestedBy, source, null);
     }
 

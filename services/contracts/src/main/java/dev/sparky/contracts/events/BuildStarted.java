@@ -12,20 +12,15 @@ import java.util.UUID;
  * @param notes system-log lines the runner wants recorded (for example "job.sh has no shebang: ran with bash")
  */
 public record BuildStarted(
-        int schemaVersion,
-        String eventId,
-        String runnerId,
-        Instant at,
-        long buildId,
-        int attempt,
-        List<String> notes) implements RunnerEvent {
+        int schemaVersion, String eventId, String runnerId, Instant at, long buildId, int attempt, List<String> notes)
+        implements RunnerEvent {
 
     public BuildStarted {
         notes = notes == null ? List.of() : List.copyOf(notes);
     }
 
     public static BuildStarted of(String runnerId, long buildId, int attempt, List<String> notes) {
-        return new BuildStarted(SchemaVersion.CURRENT, UUID.randomUUID().toString(), runnerId, Instant.now(),
-                buildId, attempt, notes);
+        return new BuildStarted(
+                SchemaVersion.CURRENT, UUID.randomUUID().toString(), runnerId, Instant.now(), buildId, attempt, notes);
     }
 }

@@ -29,6 +29,7 @@ public final class JobSeal {
     public static final String MASK = "*****";
     /** The key length in bytes (AES-256). */
     public static final int KEY_BYTES = 32;
+
     private static final String VERSION = "v1.";
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
@@ -130,8 +131,12 @@ public final class JobSeal {
             c.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
             c.updateAAD(aad);
             byte[] sealed = c.doFinal(plain);
-            return VERSION + Base64.getEncoder().encodeToString(
-                    ByteBuffer.allocate(NONCE_BYTES + sealed.length).put(nonce).put(sealed).array());
+            return VERSION
+                    + Base64.getEncoder()
+                            .encodeToString(ByteBuffer.allocate(NONCE_BYTES + sealed.length)
+                                    .put(nonce)
+                                    .put(sealed)
+                                    .array());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is not available in this JVM", e);
         }

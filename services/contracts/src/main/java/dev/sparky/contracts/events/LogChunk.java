@@ -17,10 +17,18 @@ public record LogChunk(
         long buildId,
         int attempt,
         long offset,
-        byte[] data) implements RunnerEvent {
+        byte[] data)
+        implements RunnerEvent {
 
     public static LogChunk of(String runnerId, long buildId, int attempt, long offset, byte[] data) {
-        return new LogChunk(SchemaVersion.CURRENT, UUID.randomUUID().toString(), runnerId, Instant.now(), buildId,
-                attempt, offset, data);
+        return new LogChunk(
+                SchemaVersion.CURRENT,
+                UUID.randomUUID().toString(),
+                runnerId,
+                Instant.now(),
+                buildId,
+                attempt,
+                offset,
+                data);
     }
 }

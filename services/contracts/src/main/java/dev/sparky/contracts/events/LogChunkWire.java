@@ -27,8 +27,7 @@ public final class LogChunkWire {
     static final String ATTEMPT = "sparky-attempt";
     static final String OFFSET = "sparky-offset";
 
-    private LogChunkWire() {
-    }
+    private LogChunkWire() {}
 
     /** The headers of a chunk's record, in a stable order; its value is {@link LogChunk#data()}. */
     public static Map<String, String> headers(LogChunk c) {
@@ -100,8 +99,8 @@ public final class LogChunkWire {
         try {
             return Instant.parse(v);
         } catch (DateTimeParseException e) {
-            throw new MalformedEventException("log chunk header " + AT + " is not an ISO-8601 instant: "
-                    + abbreviate(v));
+            throw new MalformedEventException(
+                    "log chunk header " + AT + " is not an ISO-8601 instant: " + abbreviate(v));
         }
     }
 

@@ -10,10 +10,10 @@ import java.time.Instant;
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
-        @JsonSubTypes.Type(value = BuildStarted.class, name = "BuildStarted"),
-        @JsonSubTypes.Type(value = LogChunk.class, name = "LogChunk"),
-        @JsonSubTypes.Type(value = BuildFinished.class, name = "BuildFinished"),
-        @JsonSubTypes.Type(value = RunnerHeartbeat.class, name = "RunnerHeartbeat")
+    @JsonSubTypes.Type(value = BuildStarted.class, name = "BuildStarted"),
+    @JsonSubTypes.Type(value = LogChunk.class, name = "LogChunk"),
+    @JsonSubTypes.Type(value = BuildFinished.class, name = "BuildFinished"),
+    @JsonSubTypes.Type(value = RunnerHeartbeat.class, name = "RunnerHeartbeat")
 })
 public sealed interface RunnerEvent permits BuildStarted, LogChunk, BuildFinished, RunnerHeartbeat {
     int schemaVersion();

@@ -22,11 +22,20 @@ public record RunnerHeartbeat(
         Long buildId,
         Integer attempt,
         Instant startedAt,
-        String pool) implements RunnerEvent {
+        String pool)
+        implements RunnerEvent {
 
     /** A heartbeat without a pool: a runner of before pools, which reads the default pool's queue. */
-    public RunnerHeartbeat(int schemaVersion, String eventId, String runnerId, Instant at, String host,
-            RunnerState state, Long buildId, Integer attempt, Instant startedAt) {
+    public RunnerHeartbeat(
+            int schemaVersion,
+            String eventId,
+            String runnerId,
+            Instant at,
+            String host,
+            RunnerState state,
+            Long buildId,
+            Integer attempt,
+            Instant startedAt) {
         this(schemaVersion, eventId, runnerId, at, host, state, buildId, attempt, startedAt, null);
     }
 
@@ -44,14 +53,29 @@ public record RunnerHeartbeat(
         STOPPED
     }
 
-    public static RunnerHeartbeat of(String runnerId, String host, RunnerState state, Long buildId, Integer attempt,
-            Instant startedAt) {
+    public static RunnerHeartbeat of(
+            String runnerId, String host, RunnerState state, Long buildId, Integer attempt, Instant startedAt) {
         return of(runnerId, host, state, buildId, attempt, startedAt, RunnerPools.DEFAULT);
     }
 
-    public static RunnerHeartbeat of(String runnerId, String host, RunnerState state, Long buildId, Integer attempt,
-            Instant startedAt, String pool) {
-        return new RunnerHeartbeat(SchemaVersion.CURRENT, UUID.randomUUID().toString(), runnerId, Instant.now(), host,
-                state, buildId, attempt, startedAt, pool);
+    public static RunnerHeartbeat of(
+            String runnerId,
+            String host,
+            RunnerState state,
+            Long buildId,
+            Integer attempt,
+            Instant startedAt,
+            String pool) {
+        return new RunnerHeartbeat(
+                SchemaVersion.CURRENT,
+                UUID.randomUUID().toString(),
+                runnerId,
+                Instant.now(),
+                host,
+                state,
+                buildId,
+                attempt,
+                startedAt,
+                pool);
     }
 }

@@ -54,7 +54,8 @@ public record SentScenario(String sparrowfile, Map<String, String> sparrowdo) {
             // "false" turns off a flag the sender's own build had (Sparky's queue() overrides its parent's)
             if (!FLAGS.contains(e.getKey()) || !("true".equals(e.getValue()) || "false".equals(e.getValue()))) {
                 throw new MalformedEventException(what + ": sparrowdo option '" + e.getKey() + "' cannot be set "
-                        + "for a sent scenario: only " + String.join(", ", FLAGS.stream().sorted().toList())
+                        + "for a sent scenario: only "
+                        + String.join(", ", FLAGS.stream().sorted().toList())
                         + " (as true or false)");
             }
         }

@@ -28,7 +28,14 @@ public record StopAttempt(
     }
 
     public static StopAttempt of(long buildId, int attempt, String runnerId, Reason reason, String detail) {
-        return new StopAttempt(SchemaVersion.CURRENT, UUID.randomUUID().toString(), buildId, attempt, runnerId,
-                reason, detail, Instant.now());
+        return new StopAttempt(
+                SchemaVersion.CURRENT,
+                UUID.randomUUID().toString(),
+                buildId,
+                attempt,
+                runnerId,
+                reason,
+                detail,
+                Instant.now());
     }
 }

@@ -19,9 +19,25 @@ class JobSealTest {
     private final JobSeal seal = JobSeal.fromBase64(JobSeal.newKey());
 
     private static RunBuild job(long buildId, int attempt) {
-        return new RunBuild(1, "e", buildId, attempt, "hello", "abcdefghijabcdefghij", null,
-                Map.of("PASSWORD", "hunter2", "BRANCH", "main"), Map.of(), List.of(), "run.sh", 60, List.of(), 1000,
-                0, Instant.EPOCH, Instant.EPOCH, "tok-secret-123");
+        return new RunBuild(
+                1,
+                "e",
+                buildId,
+                attempt,
+                "hello",
+                "abcdefghijabcdefghij",
+                null,
+                Map.of("PASSWORD", "hunter2", "BRANCH", "main"),
+                Map.of(),
+                List.of(),
+                "run.sh",
+                60,
+                List.of(),
+                1000,
+                0,
+                Instant.EPOCH,
+                Instant.EPOCH,
+                "tok-secret-123");
     }
 
     @Test

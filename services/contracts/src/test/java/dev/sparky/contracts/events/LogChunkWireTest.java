@@ -46,8 +46,8 @@ class LogChunkWireTest {
         assertEquals("log chunk record without header sparky-offset", broken(LogChunkWire.OFFSET, null));
         assertEquals("log chunk header sparky-build-id is not a number: many", broken(LogChunkWire.BUILD_ID, "many"));
         assertEquals("log chunk header sparky-offset is negative: -5", broken(LogChunkWire.OFFSET, "-5"));
-        assertEquals("log chunk header sparky-attempt is too large: 4294967296",
-                broken(LogChunkWire.ATTEMPT, "4294967296"));
+        assertEquals(
+                "log chunk header sparky-attempt is too large: 4294967296", broken(LogChunkWire.ATTEMPT, "4294967296"));
         assertTrue(broken(LogChunkWire.AT, "yesterday").startsWith("log chunk header sparky-at is not an ISO-8601"));
         assertEquals("log chunk record without header sparky-runner-id", broken(LogChunkWire.RUNNER_ID, " "));
     }
@@ -59,6 +59,7 @@ class LogChunkWireTest {
         } else {
             headers.put(header, value);
         }
-        return assertThrows(MalformedEventException.class, () -> LogChunkWire.read(headers, raw)).getMessage();
+        return assertThrows(MalformedEventException.class, () -> LogChunkWire.read(headers, raw))
+                .getMessage();
     }
 }

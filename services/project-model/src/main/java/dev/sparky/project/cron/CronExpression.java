@@ -32,6 +32,7 @@ public final class CronExpression {
     private final boolean withSeconds;
     /** Null for the 5-field form, which fires at second 0. */
     private final CronField seconds;
+
     private final CronField minutes;
     private final CronField hours;
     private final CronField daysOfMonth;

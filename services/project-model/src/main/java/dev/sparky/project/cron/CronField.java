@@ -1,7 +1,7 @@
 package dev.sparky.project.cron;
 
-import com.cronutils.model.time.generator.FieldValueGeneratorFactory;
 import com.cronutils.model.time.generator.FieldValueGenerator;
+import com.cronutils.model.time.generator.FieldValueGeneratorFactory;
 import java.util.BitSet;
 
 /**

@@ -24,11 +24,11 @@ final class CronSyntax {
     private static final Pattern OUT_OF_RANGE = Pattern.compile("Value (\\d+) not in range \\[(\\d+), (\\d+)\\]");
     private static final Pattern STEP = Pattern.compile("Period (\\d+) not in range.*");
     private static final Pattern BACKWARDS = Pattern.compile("Invalid range! \\[(\\d+),(\\d+)\\]");
-    private static final Pattern CHARS = Pattern.compile("Invalid chars in expression! Expression: (.*) Invalid chars: (.*)");
+    private static final Pattern CHARS =
+            Pattern.compile("Invalid chars in expression! Expression: (.*) Invalid chars: (.*)");
     private static final Pattern RANGE = Pattern.compile("Missing values for range: (.*)");
 
-    private CronSyntax() {
-    }
+    private CronSyntax() {}
 
     /**
      * @param fields the line split on blanks, 5 or 6 fields; a lone {@code ?} (Vixie's "any") must already be
@@ -45,7 +45,8 @@ final class CronSyntax {
     }
 
     /** Parses each field alone (the others as {@code *}) to find the one the library refused. */
-    private static IllegalArgumentException fieldError(CronParser parser, String[] fields, IllegalArgumentException whole) {
+    private static IllegalArgumentException fieldError(
+            CronParser parser, String[] fields, IllegalArgumentException whole) {
         List<String> labels = fields.length == 6 ? SIX : FIVE;
         for (int i = 0; i < fields.length; i++) {
             String[] probe = new String[fields.length];
@@ -93,11 +94,28 @@ final class CronSyntax {
         if (withSeconds) {
             b = b.withSeconds().withValidRange(0, 59).withStrictRange().and();
         }
-        return b.withMinutes().withValidRange(0, 59).withStrictRange().and()
-                .withHours().withValidRange(0, 23).withStrictRange().and()
-                .withDayOfMonth().withValidRange(1, 31).withStrictRange().and()
-                .withMonth().withValidRange(1, 12).withStrictRange().and()
-                .withDayOfWeek().withValidRange(0, 7).withMondayDoWValue(1).withIntMapping(7, 0).withStrictRange().and()
+        return b.withMinutes()
+                .withValidRange(0, 59)
+                .withStrictRange()
+                .and()
+                .withHours()
+                .withValidRange(0, 23)
+                .withStrictRange()
+                .and()
+                .withDayOfMonth()
+                .withValidRange(1, 31)
+                .withStrictRange()
+                .and()
+                .withMonth()
+                .withValidRange(1, 12)
+                .withStrictRange()
+                .and()
+                .withDayOfWeek()
+                .withValidRange(0, 7)
+                .withMondayDoWValue(1)
+                .withIntMapping(7, 0)
+                .withStrictRange()
+                .and()
                 .instance();
     }
 }

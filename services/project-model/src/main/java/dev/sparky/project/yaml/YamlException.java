@@ -6,6 +6,7 @@ public final class YamlException extends RuntimeException {
     public static final String SYNTAX_ERROR = "YAML syntax error: ";
     /** How the problem of a refused document (an alias limit, a bad character) starts. */
     public static final String NOT_YAML = "not valid YAML: ";
+
     private final transient YamlPosition at;
     private final String problem;
 

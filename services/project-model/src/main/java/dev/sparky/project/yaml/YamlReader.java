@@ -68,8 +68,11 @@ public record YamlReader(int maxAliases, int maxDepth, boolean duplicateKeys) {
             return new Yaml(options).compose(new StringReader(text));
         } catch (MarkedYAMLException e) {
             Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            throw new YamlException(m == null ? YamlPosition.unknown(file) : position(file, m),
-                    YamlException.SYNTAX_ERROR + e.getProblem() + (e.getContext() != null ? " (" + e.getContext() + ")" : ""));
+            throw new YamlException(
+                    m == null ? YamlPosition.unknown(file) : position(file, m),
+                    YamlException.SYNTAX_ERROR
+                            + e.getProblem()
+                            + (e.getContext() != null ? " (" + e.getContext() + ")" : ""));
         } catch (YAMLException e) {
             throw new YamlException(YamlPosition.unknown(file), YamlException.NOT_YAML + e.getMessage());
         }

@@ -54,7 +54,13 @@ public sealed interface YamlValue permits YamlValue.Mapping, YamlValue.Sequence,
 
     /** A scalar as written, with the type YAML's core schema resolves it to. */
     record Scalar(String text, Type type, YamlPosition at) implements YamlValue {
-        public enum Type { NULL, BOOL, INT, FLOAT, STRING }
+        public enum Type {
+            NULL,
+            BOOL,
+            INT,
+            FLOAT,
+            STRING
+        }
 
         /** The text, or null for a YAML null ({@code ~}, {@code null} or nothing). */
         public String textOrNull() {
@@ -67,7 +73,8 @@ public sealed interface YamlValue permits YamlValue.Mapping, YamlValue.Sequence,
             try {
                 return switch (type) {
                     case NULL -> null;
-                    case BOOL -> Boolean.valueOf(List.of("true", "yes", "on", "y").contains(text.toLowerCase(Locale.ROOT)));
+                    case BOOL ->
+                        Boolean.valueOf(List.of("true", "yes", "on", "y").contains(text.toLowerCase(Locale.ROOT)));
                     case INT -> {
                         long v = Long.decode(t.startsWith("0o") ? "0" + t.substring(2) : t);
                         yield v == (int) v ? (Object) (int) v : (Object) v;

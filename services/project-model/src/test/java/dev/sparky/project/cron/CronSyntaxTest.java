@@ -19,7 +19,8 @@ class CronSyntaxTest {
         assertTrue(days.matches(1) && days.matches(5) && !days.matches(0) && !days.matches(6));
         assertTrue(!days.star());
         var sunday = CronSyntax.parse("0 0 * * 7".split(" "));
-        assertTrue(CronField.of(sunday.retrieve(CronFieldName.DAY_OF_WEEK), "7", 0, 7).matches(0));
+        assertTrue(CronField.of(sunday.retrieve(CronFieldName.DAY_OF_WEEK), "7", 0, 7)
+                .matches(0));
     }
 
     @Test
@@ -33,13 +34,17 @@ class CronSyntaxTest {
     @Test
     void theSecondsFormHasSixFields() {
         var cron = CronSyntax.parse("*/20 * * * * *".split(" "));
-        assertEquals("{0, 20, 40}", CronField.of(cron.retrieve(CronFieldName.SECOND), "*/20", 0, 59).values().toString());
+        assertEquals(
+                "{0, 20, 40}",
+                CronField.of(cron.retrieve(CronFieldName.SECOND), "*/20", 0, 59)
+                        .values()
+                        .toString());
     }
 
     @Test
     void theRefusedFieldIsNamedEvenWhenAnEarlierOneIsFine() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> CronSyntax.parse("5 4 * * 9".split(" ")));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> CronSyntax.parse("5 4 * * 9".split(" ")));
         assertEquals("day-of-week field: 9 is outside 0-7", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> CronSyntax.parse("70 * * * * *".split(" ")));
         assertEquals("second field: 70 is outside 0-59", e.getMessage());

@@ -29,8 +29,9 @@ class YamlReaderTest {
     void plainDataIsWhatTheSafeLoaderGives() {
         Object plain = READER.read("n: 42\nbig: 9999999999\nf: 1.5\nt: yes\ns: '42'\nnone: ~\nl: [a, 2]\n", "f")
                 .plain();
-        assertEquals(Map.of("n", 42, "big", 9999999999L, "f", 1.5, "t", true, "s", "42",
-                "l", List.of("a", 2)), without((Map<?, ?>) plain, "none"));
+        assertEquals(
+                Map.of("n", 42, "big", 9999999999L, "f", 1.5, "t", true, "s", "42", "l", List.of("a", 2)),
+                without((Map<?, ?>) plain, "none"));
         assertTrue(((Map<?, ?>) plain).containsKey("none"));
         assertNull(((Map<?, ?>) plain).get("none"));
     }
@@ -43,7 +44,8 @@ class YamlReaderTest {
 
     @Test
     void aSyntaxErrorNamesFileLineAndColumn() {
-        YamlException e = assertThrows(YamlException.class, () -> READER.read("a: 1\nb: [1, 2\nc: 3\n", "p/sparky.yaml"));
+        YamlException e =
+                assertThrows(YamlException.class, () -> READER.read("a: 1\nb: [1, 2\nc: 3\n", "p/sparky.yaml"));
         assertTrue(e.getMessage().startsWith("p/sparky.yaml:3:"), e.getMessage());
         assertTrue(e.problem().startsWith("YAML syntax error: "), e.problem());
     }
@@ -52,14 +54,18 @@ class YamlReaderTest {
     void aDuplicateKeyIsRefusedWhereItIsUnlessAllowed() {
         YamlException e = assertThrows(YamlException.class, () -> READER.read("a: 1\nb: 2\na: 3\n", "f"));
         assertEquals("f:3:1: key 'a' appears twice", e.getMessage());
-        assertEquals(3, READER.allowingDuplicateKeys().read("a: 1\na: 3\n", "f").plain() instanceof Map<?, ?> m
-                ? m.get("a") : null);
+        assertEquals(
+                3,
+                READER.allowingDuplicateKeys().read("a: 1\na: 3\n", "f").plain() instanceof Map<?, ?> m
+                        ? m.get("a")
+                        : null);
     }
 
     @Test
     void aClassTagIsRefusedNotBuilt() {
-        YamlException e = assertThrows(YamlException.class, () -> READER.read(
-                "x: !!javax.script.ScriptEngineManager [!!java.net.URLClassLoader [[]]]\n", "f"));
+        YamlException e = assertThrows(
+                YamlException.class,
+                () -> READER.read("x: !!javax.script.ScriptEngineManager [!!java.net.URLClassLoader [[]]]\n", "f"));
         assertTrue(e.getMessage().startsWith("f:1:4: "), e.getMessage());
         // a local tag is kept as data: the scalar's text, nothing constructed
         assertEquals(Map.of("x", "y"), READER.read("x: !thing y\n", "f").plain());
@@ -77,8 +83,8 @@ class YamlReaderTest {
 
     @Test
     void tooDeepIsRefusedWhereItGetsTooDeep() {
-        YamlException e = assertThrows(YamlException.class,
-                () -> READER.withMaxDepth(2).read("a:\n  b:\n    c:\n      d: 1\n", "f"));
+        YamlException e = assertThrows(
+                YamlException.class, () -> READER.withMaxDepth(2).read("a:\n  b:\n    c:\n      d: 1\n", "f"));
         assertEquals("f:4:7: nested more than 2 levels deep", e.getMessage());
     }
 
