@@ -9,16 +9,14 @@ import dev.sparky.contracts.events.LogChunk;
 import dev.sparky.contracts.events.LogChunkWire;
 import dev.sparky.contracts.events.RunnerEvent;
 import dev.sparky.contracts.events.RunnerHeartbeat;
+import dev.sparky.kafka.EventPublisher;
 import dev.sparky.kafka.PublishFailedException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -121,24 +119,7 @@ public final class RunnerEventPublisher implements RunnerEventSink, AutoCloseabl
                 throw new PublishFailedException("cannot send to " + topic + ": " + e.getMessage(), e);
             };
         }
-        return timeout -> await(ack, timeout);
-    }
-
-    private void await(Future<RecordMetadata> ack, Duration timeout) {
-        try {
-            ack.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PublishFailedException("interrupted while sending to " + topic, e);
-        } catch (ExecutionException e) {
-            throw new PublishFailedException(
-                    "Kafka did not accept the record on " + topic + ": "
-                            + e.getCause().getMessage(),
-                    e.getCause());
-        } catch (TimeoutException e) {
-            throw new PublishFailedException(
-                    "Kafka did not acknowledge within " + timeout.toMillis() + " ms on " + topic, e);
-        }
+        return timeout -> EventPublisher.awaitAck(ack, topic, timeout);
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.sparky.contracts.Json;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -48,8 +49,16 @@ public final class EventPublisher implements AutoCloseable {
      * @throws PublishFailedException when the broker did not acknowledge within the timeout
      */
     public RecordMetadata publish(String topic, String key, Object value, Duration timeout) {
+        return awaitAck(send(topic, key, value), topic, timeout);
+    }
+
+    /**
+     * Waits for a record's acknowledgement: the one place a send's outcome becomes a {@link
+     * PublishFailedException} that names the topic, for every producer of the product.
+     */
+    public static RecordMetadata awaitAck(Future<RecordMetadata> ack, String topic, Duration timeout) {
         try {
-            return send(topic, key, value).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return ack.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PublishFailedException("interrupted while sending to " + topic, e);
