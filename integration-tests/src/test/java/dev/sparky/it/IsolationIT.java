@@ -3,6 +3,7 @@ package dev.sparky.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.sparky.testkit.SparkyApi;
 import dev.sparky.testkit.SparkyCluster;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -30,9 +32,14 @@ import org.junit.jupiter.api.TestInstance;
 class IsolationIT {
     private static final Duration BUILD = Duration.ofSeconds(60);
     private static final String VAULT_KEY = "vault-key-7f3a9c";
+    /** Bats, the shell test framework: {@code bin/sparky test} installs it and passes {@code -Dit.bats}. */
+    private static final Optional<String> BATS =
+            Optional.of(System.getProperty("it.bats", "")).filter(p -> !p.isBlank());
+
     private SparkyCluster cluster;
     private SparkyApi api;
     private Path home;
+    private Path suite;
 
     @BeforeAll
     void start() throws IOException {
@@ -65,6 +72,18 @@ class IsolationIT {
                 echo "child exit status $?"
                 grep -E '^(SigIgn|SigBlk):' /proc/self/status | tr '\\t' ' '
                 """);
+        // A shell project's own test suite (bats) whose tests interrupt their children.
+        suite = home.resolve("shell-suite/signals.bats");
+        try (var in = IsolationIT.class.getResourceAsStream("/shell-suite/signals.bats")) {
+            Files.createDirectories(suite.getParent());
+            Files.write(suite, in.readAllBytes());
+        }
+        ClusterFixture.project(
+                home, "shell-suite", "allow_manual_run: true\n", """
+                #!/usr/bin/env bash
+                cd "$TMPDIR"
+                "%s" "%s"
+                """.formatted(BATS.orElse("bats"), suite));
         Files.writeString(Files.createDirectories(home.resolve("secrets/vault")).resolve("VAULT_KEY"), VAULT_KEY);
         cluster = ClusterFixture.cluster(home, Map.of()).start(1, false);
         api = cluster.api();
@@ -115,6 +134,23 @@ class IsolationIT {
         assertEquals(0, signals(log, "SigBlk"), log);
         // Signals 1 to 31: the C library keeps 32 and 33 for itself and no program can set them.
         assertEquals(0, signals(log, "SigIgn") & 0x7fffffffL, log);
+    }
+
+    @Test
+    void aShellProjectsTestSuiteThatInterruptsItsChildrenPassesAsInAShell() throws Exception {
+        assumeTrue(BATS.isPresent(), "bats not given (-Dit.bats=PATH; bin/sparky test installs it and passes it)");
+        Process shell = new ProcessBuilder(BATS.get(), suite.toString())
+                .directory(home.toFile())
+                .redirectErrorStream(true)
+                .start();
+        String inShell = new String(shell.getInputStream().readAllBytes());
+        assertEquals(0, shell.waitFor(), inShell);
+
+        String jobId = api.trigger("shell-suite");
+        assertEquals(1, api.awaitTerminal("shell-suite", jobId, BUILD), cluster::diagnostics);
+        String underRunner = api.get("/report/raw/shell-suite/" + jobId).body();
+        assertEquals(inShell, underRunner, "the suite reports the same under the runner as in a shell");
+        assertTrue(underRunner.contains("ok 1 a child interrupted with SIGINT dies of it"), underRunner);
     }
 
     private static long signals(String log, String field) {
