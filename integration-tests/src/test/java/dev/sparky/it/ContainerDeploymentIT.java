@@ -114,6 +114,42 @@ class ContainerDeploymentIT {
         assertTrue(artifacts(artifactBuild).contains("out.txt"));
     }
 
+    /**
+     * Sparky::JobApi unchanged in a runner pod: the module calls 127.0.0.1, where no UI listens in a pod, so the
+     * runner's loopback forwarder takes the call to the UI's service; the child runs the sparrowfile it was sent.
+     */
+    @Test
+    @Order(1)
+    void aSparrowfileQueuesAChildThroughSparkyJobApiInAPod() throws Exception {
+        Path projects = Path.of(podman("volume", "inspect", "--format", "{{.Mountpoint}}", "sparky-projects")
+                .trim());
+        Path example =
+                Path.of(getClass().getResource("/sparky-job-api/job-queue").toURI());
+        Path dir = Files.createDirectories(projects.resolve("job-queue"));
+        Files.copy(example.resolve("sparrowfile"), dir.resolve("sparrowfile"));
+        Files.copy(example.resolve("sparky.yaml"), dir.resolve("sparky.yaml"));
+        new ProcessBuilder("chown", "-R", "1001:1001", dir.toString())
+                .inheritIO()
+                .start()
+                .waitFor();
+        String job = trigger("job-queue");
+        assertEquals(
+                1,
+                api.awaitTerminal("job-queue", job, BUILD),
+                () -> api.get("/report/raw/job-queue/" + job).body());
+        JsonNode child = Waits.until(BUILD, "the child build in spawned_01 to succeed", () -> {
+            JsonNode first = api.get("/api/v1/builds?project=spawned_01&limit=1")
+                    .json()
+                    .path("items")
+                    .path(0);
+            return first.path("state").asText().equals("succeeded") ? first : null;
+        });
+        String childLog = api.get(
+                        "/report/raw/spawned_01/" + child.path("jobId").asText())
+                .body();
+        assertTrue(childLog.contains("I am a child scenario"), childLog);
+    }
+
     /** Login is off in cluster mode because nothing listens beyond this machine: tried on every other address. */
     @Test
     @Order(2)
