@@ -92,4 +92,30 @@ public final class Jobs {
                 j.dispatchedAt(),
                 j.apiToken());
     }
+
+    /** The same job as Sparky's sparrowdo runs it: its token, its sparrowdo options and, if sent, its scenario. */
+    public static RunBuild withSparrowdo(RunBuild j, String token, Map<String, String> options, String scenario) {
+        return new RunBuild(
+                j.schemaVersion(),
+                j.eventId(),
+                j.buildId(),
+                j.attempt(),
+                j.project(),
+                j.jobId(),
+                j.description(),
+                j.params(),
+                j.env(),
+                j.secrets(),
+                j.script(),
+                j.timeoutSeconds(),
+                j.cachePaths(),
+                j.logCapBytes(),
+                j.retries(),
+                j.queuedAt(),
+                j.dispatchedAt(),
+                token,
+                null,
+                options,
+                scenario);
+    }
 }

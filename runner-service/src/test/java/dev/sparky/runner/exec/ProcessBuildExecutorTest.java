@@ -474,28 +474,7 @@ class ProcessBuildExecutorTest {
                         .isPresent(),
                 "sparrowdo is not installed (bin/sparky install-raku)");
         RunBuild j = Jobs.job(40, "spawned_01", "sparrowfile");
-        RunBuild sent = new RunBuild(
-                j.schemaVersion(),
-                j.eventId(),
-                j.buildId(),
-                j.attempt(),
-                j.project(),
-                j.jobId(),
-                j.description(),
-                j.params(),
-                j.env(),
-                j.secrets(),
-                j.script(),
-                j.timeoutSeconds(),
-                j.cachePaths(),
-                j.logCapBytes(),
-                j.retries(),
-                j.queuedAt(),
-                j.dispatchedAt(),
-                null,
-                null,
-                Map.of(),
-                "say 'sent';\n");
+        RunBuild sent = Jobs.withSparrowdo(j, null, Map.of(), "say 'sent';\n");
         PreparedBuild prepared = executor.prepare(sent); // no folder projects/spawned_01: none is needed
         assertTrue(prepared.runnable(), String.valueOf(prepared.failure()));
         Path dir = ProcessBuildExecutor.sentScenarioDir(prepared.workspace());

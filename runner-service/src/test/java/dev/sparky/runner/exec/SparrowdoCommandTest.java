@@ -19,27 +19,7 @@ class SparrowdoCommandTest {
 
     private static RunBuild sparrowJob(Map<String, String> params, Map<String, String> options, String token) {
         RunBuild j = Jobs.job(7, "hello-raku", "sparrowfile", params, Map.of(), List.of(), 60, 1024);
-        return new RunBuild(
-                j.schemaVersion(),
-                j.eventId(),
-                j.buildId(),
-                j.attempt(),
-                j.project(),
-                j.jobId(),
-                j.description(),
-                j.params(),
-                j.env(),
-                j.secrets(),
-                j.script(),
-                j.timeoutSeconds(),
-                j.cachePaths(),
-                j.logCapBytes(),
-                j.retries(),
-                j.queuedAt(),
-                j.dispatchedAt(),
-                token,
-                null,
-                options);
+        return Jobs.withSparrowdo(j, token, options, null);
     }
 
     @Test
