@@ -40,12 +40,16 @@ public final class LeftoverProcesses {
     private static final int MAX_ROUNDS = 100;
     /** Between rounds that found only processes already killed and still exiting; 100 rounds: 1 s at most. */
     private static final long ROUND_PAUSE_MS = 10;
+    /** How many times a sweep looks again because a process showed an empty environment (inside an exec). */
+    private static final int LOOKS_AGAIN = 5;
 
     private static final byte[] KEY = (VARIABLE + "=").getBytes(StandardCharsets.US_ASCII);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** Above this many pids in a build's window, listing {@code /proc} is cheaper than trying each pid. */
     private static final long PROBE_AT_MOST = 4096;
+    /** The kernel's thread-making thread, parent of every kernel thread, in the host's pid namespace. */
+    private static final long KTHREADD = 2;
 
     private final Path proc;
     private final long self;
@@ -119,16 +123,27 @@ public final class LeftoverProcesses {
     /**
      * Kills until a scan finds no holder; returns how many distinct processes were killed. A killed process may
      * still show its environment for a moment while it exits: a round that finds only such processes waits a
-     * little instead of counting them again.
+     * little instead of counting them again. A process caught between two programs (inside {@code execve}) shows
+     * an empty environment (or one byte) for a moment: a scan that saw such a process is not believed, the sweep looks again
+     * after a pause ({@value #LOOKS_AGAIN} times at most, so that a process that really emptied its environment
+     * costs a build's end {@value #LOOKS_AGAIN} pauses and no more).
      */
     private int kill(Predicate<String> cookie, long killedGroup, PidWindow since) {
         Set<Long> killed = new HashSet<>();
+        int looksAgain = 0;
         for (int round = 0; round < MAX_ROUNDS; round++) {
-            List<Long> found = holders(cookie, since).stream()
+            Scan scan = scan(cookie, since);
+            List<Long> found = scan.holders().stream()
                     .filter(pid -> groupOf(pid) != killedGroup)
                     .toList();
             if (found.isEmpty()) {
-                return killed.size();
+                if (scan.unreadable().isEmpty() || looksAgain++ >= LOOKS_AGAIN) {
+                    return killed.size();
+                }
+                if (!pause()) {
+                    break;
+                }
+                continue;
             }
             List<Long> fresh =
                     found.stream().filter(pid -> !killed.contains(pid)).toList();
@@ -158,52 +173,79 @@ public final class LeftoverProcesses {
     }
 
     /**
-     * The processes created since the window opened whose environment holds a matching cookie (zombies have none
-     * and are not listed).
+     * What one scan saw: the processes holding a matching cookie, and those whose environment read empty (inside an
+     * exec, or started with none), which a later scan may find holding it.
      */
-    List<Long> holders(Predicate<String> cookie, PidWindow since) {
+    record Scan(List<Long> holders, List<Long> unreadable) {}
+
+    /**
+     * Reads the environment of every process created since the window opened (zombies have none and are not
+     * listed; kernel threads neither).
+     */
+    Scan scan(Predicate<String> cookie, PidWindow since) {
         Optional<PidWindow.Arc> arc = since.arc();
+        List<Long> holders = new ArrayList<>();
+        List<Long> unreadable = new ArrayList<>();
         if (arc.isPresent() && arc.get().size() <= PROBE_AT_MOST) {
-            List<Long> pids = new ArrayList<>();
             arc.get().forEach(pid -> {
                 // A thread's id opens its process's files too: only the process (its leader, in the arc as well).
-                if (pid != self
-                        && holds(proc.resolve(Long.toString(pid)).resolve("environ"), cookie)
-                        && isProcess(pid)) {
-                    pids.add(pid);
+                if (pid != self) {
+                    Holds holds = holds(proc.resolve(Long.toString(pid)).resolve("environ"), cookie);
+                    if (holds != Holds.NO && isProcess(pid)) {
+                        (holds == Holds.YES ? holders : unreadable).add(pid);
+                    }
                 }
             });
-            return pids;
+            return new Scan(holders, unreadable);
         }
         LongPredicate candidate = arc.isPresent() ? arc.get() : pid -> true;
-        List<Long> pids = new ArrayList<>();
         try (DirectoryStream<Path> entries =
                 Files.newDirectoryStream(proc, p -> isPid(p.getFileName().toString()))) {
             for (Path entry : entries) {
                 long pid = Long.parseLong(entry.getFileName().toString());
-                if (pid != self && candidate.test(pid) && holds(entry.resolve("environ"), cookie)) {
-                    pids.add(pid);
+                if (pid != self && candidate.test(pid)) {
+                    Holds holds = holds(entry.resolve("environ"), cookie);
+                    if (holds == Holds.YES) {
+                        holders.add(pid);
+                    } else if (holds == Holds.EMPTY && isProcess(pid)) {
+                        unreadable.add(pid);
+                    }
                 }
             }
         } catch (IOException e) {
             LOG.warnf("cannot list %s to find a build's leftover processes: %s", proc, e.getMessage());
         }
-        return pids;
+        return new Scan(holders, unreadable);
     }
 
-    /** True when the id is a process's (its thread group's leader), not one of its other threads'. */
+    /**
+     * True when the id is a live process's (its thread group's leader), not one of its other threads', a zombie's
+     * or a kernel thread's (those have no environment to read).
+     */
     private boolean isProcess(long pid) {
         try {
+            String state = "";
+            long tgid = -1;
+            long parent = -1;
             for (String line :
                     Files.readAllLines(proc.resolve(Long.toString(pid)).resolve("status"))) {
-                if (line.startsWith("Tgid:")) {
-                    return Long.parseLong(line.substring(5).trim()) == pid;
+                if (line.startsWith("State:")) {
+                    state = line.substring(6).trim();
+                } else if (line.startsWith("Tgid:")) {
+                    tgid = Long.parseLong(line.substring(5).trim());
+                } else if (line.startsWith("PPid:")) {
+                    parent = Long.parseLong(line.substring(5).trim());
                 }
             }
+            return tgid == pid && !state.startsWith("Z") && !state.startsWith("X") && !isKernelThread(pid, parent);
         } catch (IOException | RuntimeException e) {
-            // gone meanwhile
+            return false; // gone meanwhile
         }
-        return false;
+    }
+
+    /** Kernel threads are kthreadd (pid 2 where /proc is the host's) and its children. */
+    private boolean isKernelThread(long pid, long parent) {
+        return ownNamespace && (pid == KTHREADD || parent == KTHREADD);
     }
 
     /** The process group of a process, or -1 when it is gone. */
@@ -216,12 +258,23 @@ public final class LeftoverProcesses {
         }
     }
 
-    private static boolean holds(Path environ, Predicate<String> cookie) {
+    /** What a process's environment says about a cookie. */
+    private enum Holds {
+        YES,
+        NO,
+        /** Read without any entry: inside an exec, started with no environment, or a zombie or kernel thread. */
+        EMPTY
+    }
+
+    private static Holds holds(Path environ, Predicate<String> cookie) {
         byte[] env;
         try {
             env = Files.readAllBytes(environ);
         } catch (IOException | SecurityException e) {
-            return false; // gone meanwhile, or another user's process this runner may not signal anyway
+            return Holds.NO; // gone meanwhile, or another user's process this runner may not signal anyway
+        }
+        if (!hasEntry(env)) {
+            return Holds.EMPTY;
         }
         int start = 0;
         for (int i = 0; i <= env.length; i++) {
@@ -230,10 +283,23 @@ public final class LeftoverProcesses {
                     String value =
                             new String(env, start + KEY.length, i - start - KEY.length, StandardCharsets.ISO_8859_1);
                     if (cookie.test(value)) {
-                        return true;
+                        return Holds.YES;
                     }
                 }
                 start = i + 1;
+            }
+        }
+        return Holds.NO;
+    }
+
+    /**
+     * True when the bytes hold at least one {@code NAME=value} entry. Inside an exec the kernel shows an empty
+     * environment, or a single byte, for a moment: no entry at all.
+     */
+    private static boolean hasEntry(byte[] env) {
+        for (byte b : env) {
+            if (b == '=') {
+                return true;
             }
         }
         return false;

@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class LeftoverProcessesTest {
     private final LeftoverProcesses leftovers = new LeftoverProcesses();
@@ -44,6 +47,32 @@ class LeftoverProcessesTest {
         } finally {
             build.destroyForcibly();
             next.destroyForcibly();
+        }
+    }
+
+    /**
+     * A process between two programs shows an empty environment (or a single byte) for a moment (the kernel has swapped in the new
+     * program's memory but not yet written its environment there): a sweep that read it only then must look again.
+     * Each of these processes does nothing but exec itself, so that any scan may land inside an exec.
+     */
+    @Test
+    void aProcessCaughtBetweenTwoProgramsIsKilledAllTheSame(@TempDir Path dir) throws Exception {
+        Path reexec = dir.resolve("reexec.sh");
+        Files.writeString(reexec, "#!/bin/sh\nexec \"$0\"\n");
+        Files.setPosixFilePermissions(reexec, PosixFilePermissions.fromString("rwx------"));
+        String owner = LeftoverProcesses.owner("runner-7", dir);
+        for (int round = 0; round < 100; round++) {
+            String cookie = LeftoverProcesses.newCookie(owner);
+            PidWindow since = leftovers.window();
+            ProcessBuilder pb = new ProcessBuilder(reexec.toString());
+            pb.environment().put(LeftoverProcesses.VARIABLE, cookie);
+            Process churning = pb.start();
+            try {
+                assertEquals(1, leftovers.killHolding(cookie, 0, since), "round " + round);
+                assertTrue(churning.waitFor(5, TimeUnit.SECONDS), "round " + round + ": the process is gone");
+            } finally {
+                churning.destroyForcibly();
+            }
         }
     }
 
