@@ -20,6 +20,7 @@ import org.junit.jupiter.api.TestInstance;
  * The chaos soak of {@code bin/sparky chaos}, small: 30 builds on 2 runners with one fault of each kind (a
  * runner killed, a runner hung past its lease, the dispatcher killed, the broker stopped for 10 s).
  */
+@ClockBound
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ChaosSoakIT {
     private SoakReport report;

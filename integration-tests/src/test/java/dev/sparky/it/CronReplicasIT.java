@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /** Two scheduler replicas at once: every cron minute becomes exactly one build (docs/triggers.md). */
+@ClockBound
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CronReplicasIT {
     private SparkyCluster cluster;

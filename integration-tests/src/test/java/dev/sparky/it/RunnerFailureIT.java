@@ -24,6 +24,7 @@ import org.junit.jupiter.api.TestInstance;
  * Failure modes of runners (docs/failure-modes.md): killed, hung then resumed, stopped for a scale-down.
  * Each test ends with the state the catalogue promises, on real processes over a real broker.
  */
+@ClockBound
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RunnerFailureIT {
     private static final Duration LONG = Duration.ofSeconds(90);

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.TestInstance;
  * missed cron minute is built once, late, no minute is built twice, and a trigger file dropped while it was
  * down is picked up after the restart.
  */
+@ClockBound
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SchedulerFailureIT {
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyyMMddHHmm");

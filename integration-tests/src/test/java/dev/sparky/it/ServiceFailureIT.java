@@ -23,6 +23,7 @@ import org.junit.jupiter.api.TestInstance;
  * Failure modes of the dispatcher and the broker (docs/failure-modes.md): every accepted request ends in
  * exactly one terminal state; services say not-ready during an outage and recover by themselves.
  */
+@ClockBound
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ServiceFailureIT {
     private static final Duration LONG = Duration.ofSeconds(120);
