@@ -44,34 +44,30 @@ public final class Jobs {
                 logCap,
                 1,
                 Instant.now(),
-                Instant.now());
+                Instant.now(),
+                null,
+                null,
+                null,
+                null);
     }
 
     /** The same job with a job API token. */
     public static RunBuild withToken(RunBuild j, String token) {
-        return new RunBuild(
-                j.schemaVersion(),
-                j.eventId(),
-                j.buildId(),
-                j.attempt(),
-                j.project(),
-                j.jobId(),
-                j.description(),
-                j.params(),
-                j.env(),
-                j.secrets(),
-                j.script(),
-                j.timeoutSeconds(),
-                j.cachePaths(),
-                j.logCapBytes(),
-                j.retries(),
-                j.queuedAt(),
-                j.dispatchedAt(),
-                token);
+        return copy(j, j.cachePaths(), token, j.sparrowdo(), j.scenario());
     }
 
     /** The same job with cache paths. */
     public static RunBuild withCache(RunBuild j, List<String> cachePaths) {
+        return copy(j, cachePaths, j.apiToken(), j.sparrowdo(), j.scenario());
+    }
+
+    /** The same job as Sparky's sparrowdo runs it: its token, its sparrowdo options and, if sent, its scenario. */
+    public static RunBuild withSparrowdo(RunBuild j, String token, Map<String, String> options, String scenario) {
+        return copy(j, j.cachePaths(), token, options, scenario);
+    }
+
+    private static RunBuild copy(
+            RunBuild j, List<String> cachePaths, String token, Map<String, String> sparrowdo, String scenario) {
         return new RunBuild(
                 j.schemaVersion(),
                 j.eventId(),
@@ -90,32 +86,9 @@ public final class Jobs {
                 j.retries(),
                 j.queuedAt(),
                 j.dispatchedAt(),
-                j.apiToken());
-    }
-
-    /** The same job as Sparky's sparrowdo runs it: its token, its sparrowdo options and, if sent, its scenario. */
-    public static RunBuild withSparrowdo(RunBuild j, String token, Map<String, String> options, String scenario) {
-        return new RunBuild(
-                j.schemaVersion(),
-                j.eventId(),
-                j.buildId(),
-                j.attempt(),
-                j.project(),
-                j.jobId(),
-                j.description(),
-                j.params(),
-                j.env(),
-                j.secrets(),
-                j.script(),
-                j.timeoutSeconds(),
-                j.cachePaths(),
-                j.logCapBytes(),
-                j.retries(),
-                j.queuedAt(),
-                j.dispatchedAt(),
                 token,
-                null,
-                options,
+                j.sealed(),
+                sparrowdo,
                 scenario);
     }
 }

@@ -37,7 +37,10 @@ class JobSealTest {
                 0,
                 Instant.EPOCH,
                 Instant.EPOCH,
-                "tok-secret-123");
+                "tok-secret-123",
+                null,
+                null,
+                null);
     }
 
     @Test
