@@ -77,7 +77,8 @@ public class FakeDispatcher implements DispatcherClient {
                 null,
                 3000L,
                 10,
-                attempts);
+                attempts,
+                null);
     }
 
     public BuildView add(BuildView b) {

@@ -78,7 +78,8 @@ class JobScopeTest {
                 b.finishedAt(),
                 b.durationMillis(),
                 b.logBytes(),
-                b.attempts());
+                b.attempts(),
+                null);
     }
 
     @Test
@@ -194,7 +195,8 @@ class JobScopeTest {
                 b.finishedAt(),
                 b.durationMillis(),
                 b.logBytes(),
-                b.attempts());
+                b.attempts(),
+                null);
     }
 
     @Test

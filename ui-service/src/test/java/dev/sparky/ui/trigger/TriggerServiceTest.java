@@ -145,7 +145,8 @@ class TriggerServiceTest {
                 null,
                 null,
                 0,
-                List.of());
+                List.of(),
+                null);
         assertTrue(service.rebuild(old, "alice").jobId().matches("cron-202401010000\\.[A-Za-z]{6}"));
     }
 
@@ -279,7 +280,8 @@ class TriggerServiceTest {
                 null,
                 null,
                 0,
-                List.of());
+                List.of(),
+                null);
         var e = assertThrows(RequestRefusedException.class, () -> service.rebuild(old, "alice"));
         assertEquals(Kind.INVALID, e.kind());
         assertTrue(e.getMessage().startsWith("parameter 'BASH_ENV' refused"), e.getMessage());
@@ -325,7 +327,8 @@ class TriggerServiceTest {
                 null,
                 null,
                 0,
-                List.of());
+                List.of(),
+                null);
         TriggerAccepted a = service.rebuild(old, "alice");
         assertTrue(a.jobId().matches("orig\\.[A-Za-z]{6}"), a.jobId());
         BuildRequest r = (BuildRequest) published.get(0);

@@ -13,7 +13,8 @@ import java.util.Map;
  * @param sparkyCode the number Sparky's API uses for {@code state} (see {@link dev.sparky.contracts.BuildState})
  * @param reason why the build is in its state, for people ("exit code 2", "runner lost", "waiting: ...")
  * @param attempts every attempt on a runner, oldest first; empty while never started
- * @param pool the runner pool the build runs on: the one it was last handed out to, else its project's
+ * @param pool the runner pool the build runs on: the one it was last handed out to, else its project's (null:
+ *     the default pool)
  */
 public record BuildView(
         long id,
@@ -37,52 +38,6 @@ public record BuildView(
         long logBytes,
         List<AttemptView> attempts,
         String pool) {
-
-    /** A view without a pool: the default pool's. */
-    public BuildView(
-            long id,
-            String project,
-            String jobId,
-            String description,
-            BuildState state,
-            int sparkyCode,
-            String reason,
-            Map<String, String> params,
-            String requestedBy,
-            String source,
-            Long parentBuildId,
-            int attempt,
-            String runnerId,
-            Integer exitCode,
-            Instant queuedAt,
-            Instant startedAt,
-            Instant finishedAt,
-            Long durationMillis,
-            long logBytes,
-            List<AttemptView> attempts) {
-        this(
-                id,
-                project,
-                jobId,
-                description,
-                state,
-                sparkyCode,
-                reason,
-                params,
-                requestedBy,
-                source,
-                parentBuildId,
-                attempt,
-                runnerId,
-                exitCode,
-                queuedAt,
-                startedAt,
-                finishedAt,
-                durationMillis,
-                logBytes,
-                attempts,
-                RunnerPools.DEFAULT);
-    }
 
     public BuildView {
         pool = RunnerPools.orDefault(pool);
