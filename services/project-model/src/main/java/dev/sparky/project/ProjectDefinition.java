@@ -73,52 +73,6 @@ public record ProjectDefinition(
                 RunnerPools.DEFAULT);
     }
 
-    /** A definition on the default pool. */
-    public ProjectDefinition(
-            boolean allowManualRun,
-            boolean disabled,
-            Integer keepBuilds,
-            String crontab,
-            ScmSpec scm,
-            List<String> downstream,
-            DownstreamOn downstreamOn,
-            List<VarSpec> vars,
-            List<String> groupVars,
-            Map<String, String> tags,
-            String script,
-            Duration timeout,
-            int concurrency,
-            int retries,
-            Map<String, String> env,
-            List<String> secrets,
-            List<NotifyHook> notifyHooks,
-            List<String> cache,
-            List<String> jobApiProjects,
-            Map<String, String> sparrowdo) {
-        this(
-                allowManualRun,
-                disabled,
-                keepBuilds,
-                crontab,
-                scm,
-                downstream,
-                downstreamOn,
-                vars,
-                groupVars,
-                tags,
-                script,
-                timeout,
-                concurrency,
-                retries,
-                env,
-                secrets,
-                notifyHooks,
-                cache,
-                jobApiProjects,
-                sparrowdo,
-                RunnerPools.DEFAULT);
-    }
-
     /**
      * The definition a build with a sent scenario runs under (Sparky's {@code POST /queue}): the sparrowfile it
      * was sent, with the given sparrowdo flags, and every other key at its default. Nothing comes from the
@@ -128,29 +82,7 @@ public record ProjectDefinition(
      *     project on an untrusted pool cannot get code onto another pool's runners by sending it
      */
     public static ProjectDefinition forSentScenario(Map<String, String> sparrowdoFlags, String pool) {
-        ProjectDefinition d = defaults();
-        return new ProjectDefinition(
-                d.allowManualRun,
-                d.disabled,
-                d.keepBuilds,
-                d.crontab,
-                d.scm,
-                d.downstream,
-                d.downstreamOn,
-                d.vars,
-                d.groupVars,
-                d.tags,
-                SPARROWFILE,
-                d.timeout,
-                d.concurrency,
-                d.retries,
-                d.env,
-                d.secrets,
-                d.notifyHooks,
-                d.cache,
-                d.jobApiProjects,
-                sparrowdoFlags,
-                pool);
+        return defaults().running(SPARROWFILE, sparrowdoFlags, pool);
     }
 
     public ProjectDefinition {
@@ -174,6 +106,11 @@ public record ProjectDefinition(
 
     /** The same definition with another scenario file. */
     public ProjectDefinition withScript(String name) {
+        return running(name, sparrowdo, pool);
+    }
+
+    /** The same definition running another scenario, with these sparrowdo flags, on this pool. */
+    private ProjectDefinition running(String scenario, Map<String, String> sparrowdoFlags, String runnerPool) {
         return new ProjectDefinition(
                 allowManualRun,
                 disabled,
@@ -185,7 +122,7 @@ public record ProjectDefinition(
                 vars,
                 groupVars,
                 tags,
-                name,
+                scenario,
                 timeout,
                 concurrency,
                 retries,
@@ -194,8 +131,8 @@ public record ProjectDefinition(
                 notifyHooks,
                 cache,
                 jobApiProjects,
-                sparrowdo,
-                pool);
+                sparrowdoFlags,
+                runnerPool);
     }
 
     /** {@code scm: {url, branch}}; a null branch means the remote's HEAD. */

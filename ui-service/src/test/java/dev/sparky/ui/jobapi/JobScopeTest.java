@@ -53,7 +53,8 @@ class JobScopeTest {
                 d.notifyHooks(),
                 d.cache(),
                 List.of(projects),
-                d.sparrowdo());
+                d.sparrowdo(),
+                d.pool());
     }
 
     private static BuildView build(long id, String project, Long parent) {
