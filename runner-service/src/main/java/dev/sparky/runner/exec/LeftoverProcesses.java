@@ -267,6 +267,12 @@ public final class LeftoverProcesses {
     }
 
     private static Holds holds(Path environ, Predicate<String> cookie) {
+        // Most pids of a window are gone by the build's end (the build's own short-lived processes, other
+        // programs'). Asked through java.nio, each costs two exceptions, one with its stack trace; java.io's
+        // check costs one stat. One that exits in between still ends in the catch below.
+        if (!environ.toFile().exists()) {
+            return Holds.NO;
+        }
         byte[] env;
         try {
             env = Files.readAllBytes(environ);

@@ -28,9 +28,11 @@ public final class SecretMasker {
     /**
      * How far a window may move on, by the two bytes at its end (a Wu-Manber skip table): zero where those two
      * bytes end the first {@link #window} bytes of some secret, so only such places are compared; on a log that
-     * holds no secret most windows move by nearly their whole length, and most bytes are never looked at.
+     * holds no secret most windows move by nearly their whole length, and most bytes are never looked at. Made
+     * at the first read that needs it: a build without output (most of a busy runner's builds are short) never
+     * pays for its 64 KiB, which cost more than the rest of the masker's set-up.
      */
-    private final byte[] shift;
+    private byte[] shift;
 
     private byte[] carry = EMPTY;
 
@@ -47,7 +49,6 @@ public final class SecretMasker {
             starts[s[0] & 0xff] = true;
         }
         this.window = secrets.length == 0 ? 0 : secrets[secrets.length - 1].length;
-        this.shift = secrets.length == 0 ? EMPTY : skipTable(secrets, window);
     }
 
     private static byte[] skipTable(byte[][] secrets, int window) {
@@ -90,6 +91,9 @@ public final class SecretMasker {
     }
 
     private byte[] scan(byte[] in, boolean last) {
+        if (shift == null) {
+            shift = skipTable(secrets, window);
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream(in.length);
         int plainFrom = 0;
         int i = 0;
