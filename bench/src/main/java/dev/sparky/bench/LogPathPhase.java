@@ -56,14 +56,18 @@ final class LogPathPhase {
                         + Machine.load1());
                 Map<String, Long> pids = Services.pids(cluster);
                 Map<String, ProcStats.Cpu> before = new LinkedHashMap<>();
-                pids.forEach((name, pid) -> before.put(name, ProcStats.cpu(pid)));
+                Map<String, Map<String, Long>> threadsBefore = new LinkedHashMap<>();
+                pids.forEach((name, pid) -> {
+                    before.put(name, ProcStats.cpu(pid));
+                    threadsBefore.put(name, ProcStats.threadTicks(pid));
+                });
                 LogPathBench.Result r = LogPathBench.sparky(cluster.api(), BenchProjects.BIGLOG, stamps, bytes);
                 lastJob = r.jobId();
                 mbs.add(r.mbPerSecond());
                 StringBuilder cpu = new StringBuilder();
                 pids.forEach((name, pid) -> {
                     double s = ProcStats.cpu(pid).minus(before.get(name)).ownMillis() / 1000;
-                    cpu.append(String.format(" %s %.2f s", name, s));
+                    cpu.append(String.format(" %s %.2f s (%s)", name, s, busiest(threadsBefore.get(name), pid)));
                     results.add(
                             Metric.info("logpath.run" + i + ".cpu." + name, "run " + i + ": CPU of " + name, s, "s"));
                 });
@@ -90,13 +94,29 @@ final class LogPathPhase {
         }
     }
 
+    /** The threads that spent the most since {@code before}, with their seconds. */
+    private static String busiest(Map<String, Long> before, long pid) {
+        Map<String, Long> after = ProcStats.threadTicks(pid);
+        return after.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+                .filter(e -> e.getValue() >= 5)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .limit(5)
+                .map(e -> String.format("%s %.2f", e.getKey(), e.getValue() / 100.0))
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
     /** The download alone: the finished log of the last run through {@code /report/raw}, a few times. */
     private void downloads(SparkyCluster cluster, String jobId, long bytes) {
         String url = cluster.api().base() + "/report/raw/" + BenchProjects.BIGLOG + "/" + jobId;
         Map<String, Long> pids = Services.pids(cluster);
         for (int i = 1; i <= DOWNLOADS; i++) {
             Map<String, ProcStats.Cpu> before = new LinkedHashMap<>();
-            pids.forEach((name, pid) -> before.put(name, ProcStats.cpu(pid)));
+            Map<String, Map<String, Long>> threadsBefore = new LinkedHashMap<>();
+            pids.forEach((name, pid) -> {
+                before.put(name, ProcStats.cpu(pid));
+                threadsBefore.put(name, ProcStats.threadTicks(pid));
+            });
             Http.Timed t = new Http().get(url, Duration.ofMinutes(5));
             if (t.status() != 200 || t.bytes() < bytes) {
                 throw new IllegalStateException(
@@ -105,8 +125,8 @@ final class LogPathPhase {
             StringBuilder cpu = new StringBuilder();
             pids.forEach((name, pid) -> {
                 double s = ProcStats.cpu(pid).minus(before.get(name)).ownMillis() / 1000;
-                if (s >= 0.01) {
-                    cpu.append(String.format(" %s %.2f s", name, s));
+                if (s >= 0.05) {
+                    cpu.append(String.format(" %s %.2f s (%s)", name, s, busiest(threadsBefore.get(name), pid)));
                 }
             });
             results.add(Metric.info("logpath.download" + i, "download alone " + i, bytes / 1e3 / t.millis(), "MB/s"));
