@@ -62,6 +62,10 @@ public final class Bench {
             if (options.runs("main")) {
                 ok &= phase("main", results, () -> new MainPhase(options, results, root.resolve("main")).run());
             }
+            if (options.runs("logpath")) {
+                ok &= phase(
+                        "logpath", results, () -> new LogPathPhase(options, results, root.resolve("logpath")).run());
+            }
             if (options.runs("buildbot")) {
                 ok &= phase(
                         "buildbot", results, () -> new BuildbotPhase(options, results, root.resolve("buildbot")).run());

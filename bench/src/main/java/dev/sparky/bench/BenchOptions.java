@@ -9,13 +9,21 @@ import java.util.Set;
  * What one run does. {@code --quick} shrinks every count for a smoke run (minutes, not a quarter hour);
  * its numbers are not the ones to publish.
  *
- * @param images where the plots go: docs/images for a full run, next to the JSON for a quick one
+ * @param images where the plots go: docs/images for a full run of the main phase, else next to the JSON
  * @param replot a JSON written by an earlier run to draw the plots from, measuring nothing; null to measure
  */
 public record BenchOptions(
         boolean quick, boolean skipBuildbot, Path json, Path images, Path repoRoot, Path replot, Set<String> phases) {
+    /** What a run without {@code --only} does. */
     static final Set<String> PHASES = Set.of("footprint", "main", "buildbot", "scale");
-    static final String USAGE = "usage: sparky bench [--quick] [--skip-buildbot] [--only footprint,main,buildbot,scale]"
+    /**
+     * Phases run only when named: {@code logpath} repeats the main phase's log path alone (a minute, not ten), to
+     * compare a change of that path before and after.
+     */
+    static final Set<String> EXTRA_PHASES = Set.of("logpath");
+
+    static final String USAGE = "usage: sparky bench [--quick] [--skip-buildbot]"
+            + " [--only footprint,main,buildbot,scale,logpath]"
             + " [--json PATH] [--images DIR] [--replot JSON]";
 
     public static BenchOptions parse(Path repoRoot, String... args) {
@@ -37,7 +45,10 @@ public record BenchOptions(
             }
         }
         if (images == null) {
-            images = quick ? json.toAbsolutePath().getParent() : repoRoot.resolve("docs/images");
+            // The published plots are those of a full run of the main phase; any other run's go next to its JSON.
+            images = quick || !phases.contains("main")
+                    ? json.toAbsolutePath().getParent()
+                    : repoRoot.resolve("docs/images");
         }
         return new BenchOptions(quick, skipBuildbot, json, images, repoRoot, replot, phases);
     }
@@ -45,9 +56,9 @@ public record BenchOptions(
     private static Set<String> phases(String list) {
         Set<String> chosen = new LinkedHashSet<>(List.of(list.split(",")));
         for (String p : chosen) {
-            if (!PHASES.contains(p)) {
+            if (!PHASES.contains(p) && !EXTRA_PHASES.contains(p)) {
                 throw new IllegalArgumentException(
-                        "--only: unknown phase " + p + " (footprint, main, buildbot, scale); " + USAGE);
+                        "--only: unknown phase " + p + " (footprint, main, buildbot, scale, logpath); " + USAGE);
             }
         }
         return chosen;
@@ -79,6 +90,11 @@ public record BenchOptions(
 
     long logBytes() {
         return quick ? 20_000_000L : 200_000_000L;
+    }
+
+    /** Measured repetitions of the log path in the {@code logpath} phase. */
+    int logRuns() {
+        return quick ? 1 : 3;
     }
 
     List<Integer> dbSizes() {

@@ -49,9 +49,14 @@ public final class BenchProjects {
     }
 
     public static Path bigLog(Path home, Path stamps, long bytes) {
+        return bigLog(home, BIGLOG, stamps, bytes);
+    }
+
+    /** A project {@code name} whose build stamps its start, then prints {@code bytes} of text. */
+    public static Path bigLog(Path home, String name, Path stamps, long bytes) {
         return write(
                 home,
-                BIGLOG,
+                name,
                 "#!/bin/bash\ndate +%s%N > " + stamps + "/$SPARKY_JOB_ID\n"
                         + "yes 'the quick brown fox jumps over the lazy dog 0123456789 ABCDEFGHIJKLMNOPQRSTUVWXYZ' | head -c "
                         + bytes + "\n",

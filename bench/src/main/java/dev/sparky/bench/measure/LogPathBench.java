@@ -21,8 +21,10 @@ public final class LogPathBench {
      * @param scriptEndSeconds stamp to the build's end as the dispatcher recorded it
      * @param readableSeconds stamp to the API reporting the whole size (before the download)
      * @param totalSeconds stamp to the end of the whole {@code /report/raw} download
+     * @param jobId the build's job id ({@code local-log} for the local run)
      */
     public record Result(
+            String jobId,
             long bytes,
             long downloaded,
             double scriptEndSeconds,
@@ -60,7 +62,7 @@ public final class LogPathBench {
             end = (at.getEpochSecond() * 1e9 + at.getNano() - start) / 1e9;
         }
         double total = (done - start) / 1e9;
-        return new Result(bytes, raw.bytes(), end, (readable - start) / 1e9, total, bytes / 1e6 / total);
+        return new Result(jobId, bytes, raw.bytes(), end, (readable - start) / 1e9, total, bytes / 1e6 / total);
     }
 
     /** The same script, its output redirected to a file on the same disk. */
@@ -80,7 +82,7 @@ public final class LogPathBench {
                 throw new IllegalStateException("the local run wrote " + size + " bytes, exit " + code);
             }
             double total = (done - start) / 1e9;
-            return new Result(bytes, size, total, total, total, bytes / 1e6 / total);
+            return new Result("local-log", bytes, size, total, total, total, bytes / 1e6 / total);
         } catch (IOException e) {
             throw new IllegalStateException("cannot run " + job + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * CPU time and resident memory of processes, read from {@code /proc}: the numbers the kernel keeps, so the
@@ -36,8 +38,12 @@ public final class ProcStats {
 
     /** utime+stime (fields 14, 15) and cutime+cstime (16, 17) of {@code /proc/<pid>/stat}; zero when gone. */
     public static Cpu cpu(long pid) {
+        return cpu(Path.of("/proc", Long.toString(pid)));
+    }
+
+    private static Cpu cpu(Path procDir) {
         try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String stat = Files.readString(procDir.resolve("stat"));
             // The command name (field 2) may hold spaces: count fields after its closing parenthesis.
             String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
             return new Cpu(
@@ -53,6 +59,27 @@ public final class ProcStats {
             sum = sum.plus(cpu(pid));
         }
         return sum;
+    }
+
+    /**
+     * CPU ticks of each thread of a process by its name ({@code /proc/<pid>/task/<tid>/comm}, at most 15
+     * characters; a trailing number is dropped so a pool's threads count as one), for where a process spends.
+     */
+    public static Map<String, Long> threadTicks(long pid) {
+        Map<String, Long> out = new HashMap<>();
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            tasks.forEach(task -> {
+                try {
+                    String name = Files.readString(task.resolve("comm")).strip().replaceAll("[-#0-9]+$", "");
+                    out.merge(name, cpu(task).ownTicks(), Long::sum);
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended meanwhile
+                }
+            });
+        } catch (IOException | RuntimeException e) {
+            return out;
+        }
+        return out;
     }
 
     /** VmRSS of {@code /proc/<pid>/status} in MiB; -1 when the process is gone. */

@@ -3,10 +3,12 @@ package dev.sparky.dispatcher.api;
 import dev.sparky.dispatcher.store.AttemptRow;
 import dev.sparky.dispatcher.store.BuildRow;
 import dev.sparky.dispatcher.store.LogStore;
+import jakarta.ws.rs.core.StreamingOutput;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.jboss.resteasy.reactive.PathPart;
 
 /**
  * Reads a byte range of one attempt's log, or of every attempt joined, each introduced by a line
@@ -29,11 +31,21 @@ final class LogReader {
         return new LogSlice(logs.read(b.id(), attempt, offset, limit), size, b.state());
     }
 
-    /** The joined log as it is now, to be written out segment by segment: any size, little memory. */
+    /**
+     * The joined log as it is now, to be written out segment by segment: any size, little memory. A finished build's
+     * single file is sent as a file part instead: the event loop sends it from the file at the pace the reader takes
+     * it, where a worker thread copying it through the response stream could queue writes faster than a busy event
+     * loop sent them (a 200 MB log on a loaded machine filled the 32 MB of direct memory and the download failed).
+     * A file still written to keeps the stream, whose length is the one measured here.
+     */
     WholeLog whole(BuildRow b, List<AttemptRow> attempts) {
         List<Segment> segments = segments(b, attempts);
         long total = segments.stream().mapToLong(Segment::size).sum();
-        return new WholeLog(total, b.state(), out -> {
+        if (b.state().isTerminal() && segments.size() == 1 && total > 0) {
+            Segment only = segments.get(0);
+            return new WholeLog(total, b.state(), new PathPart(logs.file(only.buildId(), only.attempt()), 0, total));
+        }
+        return new WholeLog(total, b.state(), (StreamingOutput) out -> {
             for (Segment s : segments) {
                 if (s.header() != null) {
                     out.write(s.header());

@@ -2,6 +2,7 @@ package dev.sparky.runner.config;
 
 import dev.sparky.contracts.RunnerPools;
 import dev.sparky.kafka.KafkaSettings;
+import dev.sparky.runner.exec.LogStreamer;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -14,6 +15,10 @@ public final class RunnerKafka {
     static final String MAX_POLL_INTERVAL_MS = String.valueOf(7L * 24 * 3600 * 1000);
     /** Log chunks and finishes must survive a short broker outage: wait for it instead of failing. */
     static final String OUTAGE_MS = String.valueOf(5 * 60 * 1000);
+    /** A log chunk and its record headers. */
+    static final int BATCH_BYTES = LogStreamer.MAX_CHUNK + 16 * 1024;
+    /** Log bytes the producer holds while the broker has not taken them yet: a few chunks in flight, a few queued. */
+    static final long QUEUED_BYTES = 16L * BATCH_BYTES;
 
     private RunnerKafka() {}
 
@@ -47,6 +52,11 @@ public final class RunnerKafka {
         p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, OUTAGE_MS);
         // No linger (the shared setting): the finish is awaited and the next build waits for it, and a chunk is
         // already a batch of output (up to LogStreamer.MAX_CHUNK); chunks queue up on their own while one is sent.
+        // A batch holds a whole chunk, so the producer reuses its batch buffers instead of allocating one per chunk,
+        // and at most QUEUED_BYTES wait for the broker before the log pump (and so the build's pipe) waits: a build
+        // that prints faster than the broker takes keeps the runner's heap small instead of queueing 32 MB in it.
+        p.put(ProducerConfig.BATCH_SIZE_CONFIG, String.valueOf(BATCH_BYTES));
+        p.put(ProducerConfig.BUFFER_MEMORY_CONFIG, String.valueOf(QUEUED_BYTES));
         return p;
     }
 

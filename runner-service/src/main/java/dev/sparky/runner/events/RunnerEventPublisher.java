@@ -84,23 +84,28 @@ public final class RunnerEventPublisher implements RunnerEventSink, AutoCloseabl
                     "runner events closed: %s for %s not sent", event.getClass().getSimpleName(), key);
             return;
         }
+        // The callback keeps only the event's type, not the event: a log chunk's bytes would otherwise stay reachable
+        // until the broker acknowledged them, beside the copy in the producer's batch, and every queued chunk twice
+        // as large kept the runner's small heap collecting in full (a 200 MB log: most of the runner's CPU).
+        String type = event.getClass().getSimpleName();
+        boolean heartbeat = event instanceof RunnerHeartbeat;
         try {
             producerFor(event).send(record(key, event), (meta, error) -> {
                 if (error != null) {
-                    failed(key, event, error);
+                    failed(key, type, heartbeat, error);
                 }
             });
         } catch (RuntimeException e) {
-            failed(key, event, e);
+            failed(key, type, heartbeat, e);
         }
     }
 
     /** A lost log chunk is an error; a lost heartbeat is not (the next one follows, readiness shows the outage). */
-    private static void failed(String key, RunnerEvent event, Exception error) {
-        if (event instanceof RunnerHeartbeat) {
+    private static void failed(String key, String type, boolean heartbeat, Exception error) {
+        if (heartbeat) {
             LOG.debugf("heartbeat not delivered: %s", error.getMessage());
         } else {
-            LOG.errorf("%s for %s was not delivered: %s", event.getClass().getSimpleName(), key, error.getMessage());
+            LOG.errorf("%s for %s was not delivered: %s", type, key, error.getMessage());
         }
     }
 

@@ -2,6 +2,7 @@ package dev.sparky.runner.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sparky.kafka.KafkaSettings;
 import java.time.Duration;
@@ -37,6 +38,16 @@ class RunnerKafkaTest {
         assertEquals("300000", p.get("delivery.timeout.ms"));
         assertEquals("300000", p.get("max.block.ms"));
         assertEquals("all", p.get("acks"));
+    }
+
+    @Test
+    void aWholeLogChunkFitsOneReusedBatchAndFewChunksWaitInTheRunner() {
+        Properties p = RunnerKafka.patientProducer(settings, "r1");
+        int batch = Integer.parseInt((String) p.get("batch.size"));
+        long queued = Long.parseLong((String) p.get("buffer.memory"));
+        assertTrue(batch > dev.sparky.runner.exec.LogStreamer.MAX_CHUNK, "a chunk and its headers fill one batch");
+        assertTrue(queued <= 8L * 1024 * 1024, "log bytes waiting for the broker stay a small part of the heap");
+        assertTrue(queued >= 4L * batch, "a few chunks in flight and queued keep the broker busy");
     }
 
     @Test
