@@ -144,7 +144,15 @@ class PoisonInputIT {
         assertTrue(
                 indexOf(log, INVALID_UTF8) >= 0,
                 "the bytes as printed: " + new String(log, StandardCharsets.ISO_8859_1));
-        assertEquals(200, api.get("/report/raw/binary/" + jobId).status());
+        // The whole log of a finished build is sent from its file: the same bytes, unchanged.
+        HttpResponse<byte[]> raw = http.send(
+                HttpRequest.newBuilder(URI.create(api.base() + "/report/raw/binary/" + jobId))
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, raw.statusCode());
+        assertTrue(
+                indexOf(raw.body(), INVALID_UTF8) >= 0,
+                "the whole log's bytes as printed: " + new String(raw.body(), StandardCharsets.ISO_8859_1));
         assertEquals(200, api.get("/builds/" + id).status(), "the report page renders");
     }
 
