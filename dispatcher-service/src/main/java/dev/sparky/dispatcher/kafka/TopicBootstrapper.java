@@ -4,16 +4,15 @@ import dev.sparky.kafka.KafkaSettings;
 import dev.sparky.kafka.SparkyTopics;
 import dev.sparky.kafka.TopicBootstrap;
 import dev.sparky.kafka.TopicBootstrap.TopicSpec;
-import io.smallrye.faulttolerance.api.TypedGuard;
-import java.time.temporal.ChronoUnit;
+import dev.sparky.kafka.UntilTheBrokerAnswers;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
 /**
  * Creates the product's topics ({@link SparkyTopics}, with a job topic per declared runner pool) in the background,
- * retrying until the broker answers (a SmallRye Fault Tolerance guard). The dispatcher is the only service that creates topics.
+ * retrying until the broker answers ({@link UntilTheBrokerAnswers}). The dispatcher is the only service that creates topics.
  */
 final class TopicBootstrapper implements Runnable {
     private static final Logger LOG = Logger.getLogger(TopicBootstrapper.class);
@@ -22,8 +21,6 @@ final class TopicBootstrapper implements Runnable {
      * broker comes up (an attempt against a broker not up yet already waits for the client's timeout).
      */
     private static final long RETRY_MS = 500;
-    /** Longer than any dispatcher lives: creation goes on until the broker answers or the dispatcher stops. */
-    private static final long FOREVER_DAYS = 3650;
 
     private final KafkaSettings settings;
     private final short replicationFactor;
@@ -44,32 +41,18 @@ final class TopicBootstrapper implements Runnable {
 
     @Override
     public void run() {
-        AtomicBoolean warned = new AtomicBoolean();
-        TypedGuard<Boolean> untilCreated = TypedGuard.create(Boolean.class)
-                .withDescription("Kafka topic creation")
-                .withRetry()
-                .whenException(e -> e instanceof RuntimeException && running)
-                .beforeRetry(e -> {
-                    if (!warned.getAndSet(true)) {
+        boolean created = UntilTheBrokerAnswers.run(
+                "Kafka topic creation",
+                Duration.ofMillis(RETRY_MS),
+                () -> !running,
+                (e, n) -> {
+                    if (n == 1) {
                         LOG.warnf("cannot create the topics yet, retrying every %d ms: %s", RETRY_MS, e.getMessage());
                     }
-                })
-                .maxRetries(-1)
-                .delay(RETRY_MS, ChronoUnit.MILLIS)
-                .jitter(0, ChronoUnit.MILLIS)
-                .maxDuration(FOREVER_DAYS, ChronoUnit.DAYS)
-                .done()
-                .build();
-        try {
-            untilCreated.call(() -> {
-                TopicBootstrap.ensure(settings, replicationFactor, topics);
-                return true;
-            });
+                },
+                () -> TopicBootstrap.ensure(settings, replicationFactor, topics));
+        if (created) {
             LOG.info("Kafka topics are in place");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (Exception e) {
-            // stopped while the broker did not answer: the last failure was not retried
         }
     }
 

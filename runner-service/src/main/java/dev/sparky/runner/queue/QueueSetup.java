@@ -4,13 +4,11 @@ import dev.sparky.contracts.RunnerPools;
 import dev.sparky.kafka.KafkaSettings;
 import dev.sparky.kafka.SparkyTopics;
 import dev.sparky.kafka.TopicWait;
-import io.smallrye.faulttolerance.api.TypedGuard;
+import dev.sparky.kafka.UntilTheBrokerAnswers;
 import java.time.Duration;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AlterConfigOp;
@@ -28,8 +26,6 @@ public final class QueueSetup {
     private static final Logger LOG = Logger.getLogger(QueueSetup.class);
     /** Short: the runner is not ready until its topics exist, and the dispatcher creates them as the stack starts. */
     private static final Duration PAUSE = Duration.ofMillis(500);
-    /** Longer than any runner lives: the set-up goes on until the broker answers or the runner stops. */
-    private static final long FOREVER_DAYS = 3650;
 
     private final KafkaSettings settings;
     private final String pool;
@@ -90,40 +86,21 @@ public final class QueueSetup {
         }
     }
 
-    /**
-     * Runs the step until it succeeds or {@code stop} says so, {@link #PAUSE} apart, as a SmallRye Fault Tolerance
-     * guard (the standalone API, as {@link ReportRetries} explains). Warns on the first failure and every 30th.
-     */
+    /** Runs the step until it succeeds or {@code stop} says so; warns on the first failure and every 30th. */
     private static boolean retry(String what, BooleanSupplier stop, Runnable step) {
-        AtomicInteger failures = new AtomicInteger();
-        TypedGuard<Boolean> untilDone = TypedGuard.create(Boolean.class)
-                .withDescription("Kafka: " + what)
-                .withRetry()
-                .whenException(e -> e instanceof RuntimeException && !stop.getAsBoolean())
-                .beforeRetry(e -> {
-                    int n = failures.incrementAndGet();
+        boolean done = UntilTheBrokerAnswers.run(
+                "Kafka: " + what,
+                PAUSE,
+                stop,
+                (e, n) -> {
                     if (n == 1 || n % 30 == 0) {
                         LOG.warnf("Kafka: cannot %s yet (try %d), retrying: %s", what, n, e.getMessage());
                     }
-                })
-                .maxRetries(-1)
-                .delay(PAUSE.toMillis(), ChronoUnit.MILLIS)
-                .jitter(0, ChronoUnit.MILLIS)
-                .maxDuration(FOREVER_DAYS, ChronoUnit.DAYS)
-                .done()
-                .build();
-        try {
-            untilDone.call(() -> {
-                step.run();
-                return true;
-            });
+                },
+                step);
+        if (done) {
             LOG.infof("Kafka: %s: done", what);
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        } catch (Exception e) {
-            return false; // stopped: the last failure was not retried
         }
+        return done;
     }
 }
