@@ -101,6 +101,7 @@ public final class HistoryWriter {
                 BuildState.QUEUED,
                 null,
                 b.startedAt(),
+                null,
                 null);
         OptionalLong inserted = keepNumber ? repo.insertBuildWithId(b.sparkyId(), row) : repo.insertBuild(row);
         if (inserted.isEmpty()) {

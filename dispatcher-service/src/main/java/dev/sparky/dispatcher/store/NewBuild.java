@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * A build about to be recorded; {@code finishedAt} is set only for builds refused at once (broken project);
- * {@code pool} is its project's runner pool.
+ * {@code pool} is its project's runner pool (null: the default pool, as for an imported Sparky build).
  */
 public record NewBuild(
         String project,
@@ -19,33 +19,4 @@ public record NewBuild(
         String reason,
         long queuedAt,
         Long finishedAt,
-        String pool) {
-
-    /** A build of a project on the default runner pool. */
-    public NewBuild(
-            String project,
-            String jobId,
-            String description,
-            Map<String, String> params,
-            String requestedBy,
-            String source,
-            Long parentBuildId,
-            BuildState state,
-            String reason,
-            long queuedAt,
-            Long finishedAt) {
-        this(
-                project,
-                jobId,
-                description,
-                params,
-                requestedBy,
-                source,
-                parentBuildId,
-                state,
-                reason,
-                queuedAt,
-                finishedAt,
-                "default");
-    }
-}
+        String pool) {}

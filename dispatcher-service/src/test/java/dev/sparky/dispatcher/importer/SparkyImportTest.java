@@ -166,7 +166,7 @@ class SparkyImportTest {
         try (Database db = Database.open(home.resolve("state"));
                 var repo = new dev.sparky.dispatcher.store.SqliteBuildRepository(db.openWriter())) {
             repo.insertBuild(new dev.sparky.dispatcher.store.NewBuild(
-                    "mine", "x1", null, Map.of(), null, null, null, BuildState.SUCCEEDED, null, 0, 1L));
+                    "mine", "x1", null, Map.of(), null, null, null, BuildState.SUCCEEDED, null, 0, 1L, null));
         }
         assertEquals(0, importIt());
         Map<String, BuildRow> byJob = builds().stream().collect(Collectors.toMap(BuildRow::jobId, b -> b));

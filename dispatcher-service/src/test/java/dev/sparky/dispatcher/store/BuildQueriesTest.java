@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sparky.contracts.BuildState;
+import dev.sparky.contracts.RunnerPools;
 import dev.sparky.contracts.api.Page;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -36,7 +37,18 @@ class BuildQueriesTest {
                 String project = i % 2 == 0 ? "even" : "odd";
                 BuildState state = i % 5 == 0 ? BuildState.FAILED : BuildState.SUCCEEDED;
                 repo.insertBuild(new NewBuild(
-                        project, "job" + i, null, Map.of("n", "" + i), "t", "api", null, state, null, i, (long) i));
+                        project,
+                        "job" + i,
+                        null,
+                        Map.of("n", "" + i),
+                        "t",
+                        "api",
+                        null,
+                        state,
+                        null,
+                        i,
+                        (long) i,
+                        RunnerPools.DEFAULT));
             }
             return null;
         });
