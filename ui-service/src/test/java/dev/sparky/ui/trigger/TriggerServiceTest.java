@@ -125,28 +125,7 @@ class TriggerServiceTest {
 
     @Test
     void aRebuildOfACronBuildGetsASuffixedIdThatNoCronBuildCanHave() {
-        BuildView old = new BuildView(
-                4,
-                "hello",
-                "cron-202401010000",
-                "d",
-                BuildState.FAILED,
-                -1,
-                null,
-                Map.of(),
-                "cron",
-                "cron",
-                null,
-                1,
-                null,
-                1,
-                null,
-                null,
-                null,
-                null,
-                0,
-                List.of(),
-                null);
+        BuildView old = failedBuild("cron-202401010000", "cron", "cron", Map.of());
         assertTrue(service.rebuild(old, "alice").jobId().matches("cron-202401010000\\.[A-Za-z]{6}"));
     }
 
@@ -260,28 +239,7 @@ class TriggerServiceTest {
 
     @Test
     void aRebuildOfAnOldBuildWithAReservedNameIs400() {
-        BuildView old = new BuildView(
-                4,
-                "hello",
-                "orig",
-                "d",
-                BuildState.FAILED,
-                -1,
-                null,
-                Map.of("BASH_ENV", "/tmp/x"),
-                "bob",
-                "api",
-                null,
-                1,
-                null,
-                1,
-                null,
-                null,
-                null,
-                null,
-                0,
-                List.of(),
-                null);
+        BuildView old = failedBuild("orig", "bob", "api", Map.of("BASH_ENV", "/tmp/x"));
         var e = assertThrows(RequestRefusedException.class, () -> service.rebuild(old, "alice"));
         assertEquals(Kind.INVALID, e.kind());
         assertTrue(e.getMessage().startsWith("parameter 'BASH_ENV' refused"), e.getMessage());
@@ -307,28 +265,7 @@ class TriggerServiceTest {
 
     @Test
     void rebuildKeepsParamsUnderASuffixedJobId() {
-        BuildView old = new BuildView(
-                4,
-                "hello",
-                "orig",
-                "d",
-                BuildState.FAILED,
-                -1,
-                null,
-                Map.of("X", "y"),
-                "bob",
-                "api",
-                null,
-                1,
-                null,
-                1,
-                null,
-                null,
-                null,
-                null,
-                0,
-                List.of(),
-                null);
+        BuildView old = failedBuild("orig", "bob", "api", Map.of("X", "y"));
         TriggerAccepted a = service.rebuild(old, "alice");
         assertTrue(a.jobId().matches("orig\\.[A-Za-z]{6}"), a.jobId());
         BuildRequest r = (BuildRequest) published.get(0);
@@ -351,5 +288,31 @@ class TriggerServiceTest {
         params.put("A", null);
         service.trigger("hello", new TriggerRequest(params, null, null), "api", "alice");
         assertEquals("", ((BuildRequest) published.get(0)).params().get("A"));
+    }
+
+    /** Build 4 of project hello, failed after one attempt: what a rebuild starts from. */
+    private static BuildView failedBuild(String jobId, String requestedBy, String source, Map<String, String> params) {
+        return new BuildView(
+                4,
+                "hello",
+                jobId,
+                "d",
+                BuildState.FAILED,
+                -1,
+                null,
+                params,
+                requestedBy,
+                source,
+                null,
+                1,
+                null,
+                1,
+                null,
+                null,
+                null,
+                null,
+                0,
+                List.of(),
+                null);
     }
 }
