@@ -58,6 +58,11 @@ class JobScopeTest {
     }
 
     private static BuildView build(long id, String project, Long parent) {
+        return build(id, project, parent, "api");
+    }
+
+    /** A running build of {@code project}, a child of {@code parent} (or none), started by {@code source}. */
+    private static BuildView build(long id, String project, Long parent, String source) {
         BuildView b = FakeDispatcher.build(id, project, project + "-" + id, BuildState.RUNNING, "", Map.of());
         return new BuildView(
                 b.id(),
@@ -69,7 +74,7 @@ class JobScopeTest {
                 b.reason(),
                 b.params(),
                 b.requestedBy(),
-                b.source(),
+                source,
                 parent,
                 b.attempt(),
                 b.runnerId(),
@@ -175,29 +180,7 @@ class JobScopeTest {
     }
 
     private static BuildView sent(long id, String project, Long parent) {
-        BuildView b = build(id, project, parent);
-        return new BuildView(
-                b.id(),
-                b.project(),
-                b.jobId(),
-                b.description(),
-                b.state(),
-                b.sparkyCode(),
-                b.reason(),
-                b.params(),
-                b.requestedBy(),
-                SentScenario.SOURCE,
-                parent,
-                b.attempt(),
-                b.runnerId(),
-                b.exitCode(),
-                b.queuedAt(),
-                b.startedAt(),
-                b.finishedAt(),
-                b.durationMillis(),
-                b.logBytes(),
-                b.attempts(),
-                null);
+        return build(id, project, parent, SentScenario.SOURCE);
     }
 
     @Test
