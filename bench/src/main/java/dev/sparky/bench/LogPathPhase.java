@@ -5,16 +5,15 @@ import dev.sparky.bench.measure.LogPathBench;
 import dev.sparky.bench.measure.Services;
 import dev.sparky.bench.report.Metric;
 import dev.sparky.bench.report.Results;
+import dev.sparky.bench.sys.CpuSince;
 import dev.sparky.bench.sys.Http;
 import dev.sparky.bench.sys.Machine;
-import dev.sparky.bench.sys.ProcStats;
 import dev.sparky.bench.sys.Stats;
 import dev.sparky.testkit.SparkyCluster;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -54,23 +53,17 @@ final class LogPathPhase {
                 int i = run;
                 Bench.say("log path run " + i + ": a build printing " + bytes / 1_000_000 + " MB, load "
                         + Machine.load1());
-                Map<String, Long> pids = Services.pids(cluster);
-                Map<String, ProcStats.Cpu> before = new LinkedHashMap<>();
-                Map<String, Map<String, Long>> threadsBefore = new LinkedHashMap<>();
-                pids.forEach((name, pid) -> {
-                    before.put(name, ProcStats.cpu(pid));
-                    threadsBefore.put(name, ProcStats.threadTicks(pid));
-                });
+                CpuSince spent = new CpuSince(Services.pids(cluster));
                 LogPathBench.Result r = LogPathBench.sparky(cluster.api(), BenchProjects.BIGLOG, stamps, bytes);
                 lastJob = r.jobId();
                 mbs.add(r.mbPerSecond());
                 StringBuilder cpu = new StringBuilder();
-                pids.forEach((name, pid) -> {
-                    double s = ProcStats.cpu(pid).minus(before.get(name)).ownMillis() / 1000;
-                    cpu.append(String.format(" %s %.2f s (%s)", name, s, busiest(threadsBefore.get(name), pid)));
+                for (String name : spent.names()) {
+                    double s = spent.seconds(name);
+                    cpu.append(String.format(" %s %.2f s (%s)", name, s, spent.busiest(name)));
                     results.add(
                             Metric.info("logpath.run" + i + ".cpu." + name, "run " + i + ": CPU of " + name, s, "s"));
-                });
+                }
                 results.add(Metric.info(
                         "logpath.run" + i, "run " + i + ": first byte to whole log via API", r.mbPerSecond(), "MB/s"));
                 results.note(String.format(
@@ -94,41 +87,24 @@ final class LogPathPhase {
         }
     }
 
-    /** The threads that spent the most since {@code before}, with their seconds. */
-    private static String busiest(Map<String, Long> before, long pid) {
-        Map<String, Long> after = ProcStats.threadTicks(pid);
-        return after.entrySet().stream()
-                .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
-                .filter(e -> e.getValue() >= 5)
-                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-                .limit(5)
-                .map(e -> String.format("%s %.2f", e.getKey(), e.getValue() / 100.0))
-                .collect(java.util.stream.Collectors.joining(", "));
-    }
-
     /** The download alone: the finished log of the last run through {@code /report/raw}, a few times. */
     private void downloads(SparkyCluster cluster, String jobId, long bytes) {
         String url = cluster.api().base() + "/report/raw/" + BenchProjects.BIGLOG + "/" + jobId;
         Map<String, Long> pids = Services.pids(cluster);
         for (int i = 1; i <= DOWNLOADS; i++) {
-            Map<String, ProcStats.Cpu> before = new LinkedHashMap<>();
-            Map<String, Map<String, Long>> threadsBefore = new LinkedHashMap<>();
-            pids.forEach((name, pid) -> {
-                before.put(name, ProcStats.cpu(pid));
-                threadsBefore.put(name, ProcStats.threadTicks(pid));
-            });
+            CpuSince spent = new CpuSince(pids);
             Http.Timed t = new Http().get(url, Duration.ofMinutes(5));
             if (t.status() != 200 || t.bytes() < bytes) {
                 throw new IllegalStateException(
                         "/report/raw answered " + t.status() + " with " + t.bytes() + " bytes, not " + bytes);
             }
             StringBuilder cpu = new StringBuilder();
-            pids.forEach((name, pid) -> {
-                double s = ProcStats.cpu(pid).minus(before.get(name)).ownMillis() / 1000;
+            for (String name : spent.names()) {
+                double s = spent.seconds(name);
                 if (s >= 0.05) {
-                    cpu.append(String.format(" %s %.2f s (%s)", name, s, busiest(threadsBefore.get(name), pid)));
+                    cpu.append(String.format(" %s %.2f s (%s)", name, s, spent.busiest(name)));
                 }
-            });
+            }
             results.add(Metric.info("logpath.download" + i, "download alone " + i, bytes / 1e3 / t.millis(), "MB/s"));
             results.note(String.format("download alone %d: %.2f s; CPU:%s", i, t.millis() / 1000, cpu));
         }

@@ -9,7 +9,7 @@ import dev.sparky.bench.measure.ThroughputBench;
 import dev.sparky.bench.measure.WakeupFloor;
 import dev.sparky.bench.report.Metric;
 import dev.sparky.bench.report.Results;
-import dev.sparky.bench.sys.ProcStats;
+import dev.sparky.bench.sys.CpuSince;
 import dev.sparky.bench.sys.Stats;
 import dev.sparky.testkit.SparkyCluster;
 import java.nio.file.Files;
@@ -190,16 +190,14 @@ final class MainPhase {
 
     private void logPath(SparkyCluster cluster, Path bigJob) {
         Bench.say("log path: a build printing " + options.logBytes() / 1_000_000 + " MB");
-        Map<String, Long> pids = Services.pids(cluster);
-        Map<String, ProcStats.Cpu> before = new LinkedHashMap<>();
-        pids.forEach((name, pid) -> before.put(name, ProcStats.cpu(pid)));
+        CpuSince spent = new CpuSince(Services.pids(cluster));
         LogPathBench.Result r = LogPathBench.sparky(cluster.api(), BenchProjects.BIGLOG, stamps, options.logBytes());
-        pids.forEach((name, pid) -> {
-            double ms = ProcStats.cpu(pid).minus(before.get(name)).ownMillis();
-            if (ms >= 100) {
-                results.add(Metric.info("log.cpu." + name, "log path: CPU of " + name, ms / 1000, "s"));
+        for (String name : spent.names()) {
+            double s = spent.seconds(name);
+            if (s >= 0.1) {
+                results.add(Metric.info("log.cpu." + name, "log path: CPU of " + name, s, "s"));
             }
-        });
+        }
         LogPathBench.Result local =
                 LogPathBench.local(bigJob, stamps, home.resolve("local-log.txt"), options.logBytes());
         results.add(
