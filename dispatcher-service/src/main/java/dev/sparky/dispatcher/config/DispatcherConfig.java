@@ -56,6 +56,13 @@ public interface DispatcherConfig {
         @WithDefault("100ms")
         Duration pollTimeout();
 
+        /**
+         * The shortest turn of the engine loop after one that brought records: under load the records of many
+         * builds share a turn (see {@code EngineLoop}); 0 turns as soon as the last one ends.
+         */
+        @WithDefault("20ms")
+        Duration busyTurn();
+
         /** Replication factor of the topics created at start (1 for a single broker). */
         @WithDefault("1")
         short replicationFactor();

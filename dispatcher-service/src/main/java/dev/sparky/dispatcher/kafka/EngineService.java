@@ -48,6 +48,7 @@ public class EngineService {
                 kafka::newConsumer,
                 kafka.watch(),
                 config.dispatcher().pollTimeout(),
+                config.dispatcher().busyTurn(),
                 clock);
         engineThread = new Thread(loop, "sparky-engine");
         engineThread.start();

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.MockConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -26,7 +27,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The loop commits consumer offsets only after the batch's outbox was acknowledged. */
+/**
+ * The loop commits consumer offsets only after the batch's outbox was acknowledged, and a turn that brought records
+ * lasts at least the busy turn, so that what arrives meanwhile shares the next one.
+ */
 class EngineLoopTest {
     private static final TopicPartition REQUESTS = new TopicPartition(Topics.BUILD_REQUESTS, 0);
 
@@ -46,12 +50,7 @@ class EngineLoopTest {
         consumer.schedulePollTask(() -> {
             consumer.rebalance(List.of(REQUESTS));
             consumer.updateBeginningOffsets(Map.of(REQUESTS, 0L));
-            consumer.addRecord(new ConsumerRecord<>(
-                    Topics.BUILD_REQUESTS,
-                    0,
-                    0,
-                    "hello",
-                    Json.write(BuildRequest.of("hello", "job1", "d", Map.of(), "alice", "api"))));
+            consumer.addRecord(request(0, "job1"));
         });
     }
 
@@ -62,7 +61,52 @@ class EngineLoopTest {
         f.close();
     }
 
+    @Test
+    void aRecordArrivingWhileABusyTurnRestsIsAppliedWhenTheTurnEnds() {
+        start(ackingProducer(), Duration.ofSeconds(3));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> f.build("hello", "job1").isPresent());
+        consumer.addRecord(request(1, "job2"));
+        // The turn that applied job1 lasts 3 s: job2 waits for it (with whatever else arrives), then is applied.
+        await().during(Duration.ofSeconds(1))
+                .atMost(Duration.ofSeconds(2))
+                .until(() -> f.build("hello", "job2").isEmpty());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> f.build("hello", "job2").isPresent());
+    }
+
+    @Test
+    void aRecordArrivingAfterAnIdleTurnIsAppliedAtOnce() {
+        start(ackingProducer(), Duration.ofSeconds(3));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> f.build("hello", "job1").isPresent());
+        AtomicBoolean polledAfterTheRest = new AtomicBoolean();
+        consumer.schedulePollTask(() -> polledAfterTheRest.set(true));
+        await().atMost(Duration.ofSeconds(10)).untilTrue(polledAfterTheRest);
+        consumer.addRecord(request(1, "job2"));
+        // No turn since brought records, so nothing rests: well within the 3 s a busy turn lasts.
+        await().atMost(Duration.ofMillis(1500))
+                .until(() -> f.build("hello", "job2").isPresent());
+    }
+
+    private static MockProducer<String, byte[]> ackingProducer() {
+        return new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    private static ConsumerRecord<String, byte[]> request(long offset, String jobId) {
+        return new ConsumerRecord<>(
+                Topics.BUILD_REQUESTS,
+                0,
+                offset,
+                "hello",
+                Json.write(BuildRequest.of("hello", jobId, "d", Map.of(), "alice", "api")));
+    }
+
     private void start(MockProducer<String, byte[]> producer) {
+        start(producer, Duration.ZERO);
+    }
+
+    private void start(MockProducer<String, byte[]> producer, Duration busyTurn) {
         KafkaWatch watch = new KafkaWatch(
                 () -> new KafkaProbe.Result(true, "ok"), f.clock, Duration.ofSeconds(10), Duration.ofSeconds(1));
         watch.check();
@@ -73,6 +117,7 @@ class EngineLoopTest {
                 () -> consumer,
                 watch,
                 Duration.ofMillis(20),
+                busyTurn,
                 f.clock);
         thread = new Thread(loop, "test-engine");
         thread.start();
