@@ -1,6 +1,5 @@
 package dev.sparky.runner.exec;
 
-import com.sun.jna.LastErrorException;
 import com.sun.jna.Library;
 import com.sun.jna.Native;
 import java.io.IOException;
@@ -35,9 +34,13 @@ public final class ProcessGroup {
         }
     }
 
-    /** The one C function needed. */
+    /**
+     * The one C function needed. It returns -1 and leaves errno ({@link Native#getLastError}) rather than throwing:
+     * after every build the group is empty, and an exception with its stack trace per build cost more than the
+     * call.
+     */
     interface LibC extends Library {
-        int kill(int pid, int signal) throws LastErrorException;
+        int kill(int pid, int signal);
 
         static LibC load() {
             try {
@@ -92,20 +95,28 @@ public final class ProcessGroup {
 
     /** kill(2) semantics: a negative target is a process group. */
     private static void send(long target, Signal signal) {
-        if (LIBC != null) {
-            try {
-                LIBC.kill((int) target, signal.number);
-                return;
-            } catch (LastErrorException e) {
-                if (e.getErrorCode() == NO_SUCH_PROCESS) {
-                    return;
-                }
-                LOG.debugf(
-                        "kill(%d, %s) failed with errno %d; trying the kill command",
-                        (Object) target, signal, e.getErrorCode());
-            }
+        if (!sentByKill2(target, signal)) {
+            signalWithCommand(target, signal);
         }
-        signalWithCommand(target, signal);
+    }
+
+    /**
+     * @return true when kill(2) took the signal or found nothing left to signal (ESRCH); false when JNA is not
+     *     loaded or the call failed otherwise, so that the kill command is tried
+     */
+    static boolean sentByKill2(long target, Signal signal) {
+        if (LIBC == null) {
+            return false;
+        }
+        if (LIBC.kill((int) target, signal.number) == 0) {
+            return true;
+        }
+        int errno = Native.getLastError();
+        if (errno == NO_SUCH_PROCESS) {
+            return true;
+        }
+        LOG.debugf("kill(%d, %s) failed with errno %d; trying the kill command", (Object) target, signal, errno);
+        return false;
     }
 
     private static void signalWithCommand(long target, Signal signal) {

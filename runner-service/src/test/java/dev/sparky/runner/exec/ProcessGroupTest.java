@@ -26,6 +26,9 @@ class ProcessGroupTest {
             child.onExit().get(5, TimeUnit.SECONDS);
             assertFalse(child.isAlive(), "background child " + child.pid() + " is killed too");
         }
+        assertTrue(
+                ProcessGroup.sentByKill2(-leader.pid(), ProcessGroup.Signal.KILL),
+                "an empty group is answered by kill(2) itself (ESRCH), not handed to a kill process");
         group.kill();
         group.terminate();
     }
