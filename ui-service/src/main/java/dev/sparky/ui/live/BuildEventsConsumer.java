@@ -12,7 +12,7 @@ import org.jboss.logging.Logger;
 /**
  * Reads {@code sparky.build-events} (channel build-events; each replica in a consumer group of its own, from
  * the latest record, so every replica sees every event) and hands each event to the {@link EventHub}. A bad
- * record is logged and skipped: it must never stop the live pages.
+ * record is logged and skipped: it must never stop the live pages. While no page listens, records are not read.
  */
 @ApplicationScoped
 public class BuildEventsConsumer {
@@ -27,6 +27,10 @@ public class BuildEventsConsumer {
 
     @Incoming(CHANNEL)
     public void consume(String json) {
+        if (hub.streams() == 0) {
+            // No page listens on this replica: reading the event would tell nobody (a few per build, under load).
+            return;
+        }
         BuildEvent event;
         try {
             event = Json.read(json == null ? null : json.getBytes(StandardCharsets.UTF_8), BuildEvent.class);
