@@ -3,6 +3,7 @@ package dev.sparky.runner.exec;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -60,8 +61,15 @@ public final class Workspace {
     }
 
     private static void removeTree(Path dir) {
-        if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        try {
+            // Most folders are empty when a build ends (a trivial build's workspace and TMPDIR): one rmdir then,
+            // instead of a walk that opens, lists and re-reads the folder. A link is removed, not followed.
+            Files.delete(dir);
             return;
+        } catch (NoSuchFileException e) {
+            return;
+        } catch (IOException e) {
+            // not empty, or not removable as it is: the walk below makes it writable and empties it first
         }
         try {
             Files.walkFileTree(dir, new SimpleFileVisitor<>() {

@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class PidWindowTest {
     private static final long PID_MAX = 32768;
@@ -55,6 +57,22 @@ class PidWindowTest {
             p.destroyForcibly();
         }
         assertTrue(PidWindow.everything(Path.of("/proc")).arc().isEmpty());
+    }
+
+    @Test
+    void theMarkIsReadFromLoadavgAndTheForksLineOfStat(@TempDir Path proc) throws Exception {
+        Files.createDirectories(proc.resolve("sys/kernel"));
+        Files.writeString(proc.resolve("sys/kernel/pid_max"), "4194304\n");
+        Files.writeString(proc.resolve("loadavg"), "0.42 0.50 0.61 2/674 14030\n");
+        Files.writeString(proc.resolve("stat"), "cpu  1 2 3\nintr 7 0 0\nctxt 99\nprocesses 52000\nprocs_running 2\n");
+        PidWindow window = PidWindow.from(proc);
+        Files.writeString(proc.resolve("loadavg"), "0.42 0.50 0.61 3/675 14090\n");
+        Files.writeString(proc.resolve("stat"), "cpu  1 2 3\nprocesses 52060\n");
+        PidWindow.Arc arc = window.arc().orElseThrow();
+        assertEquals(60, arc.size(), "the pids given out after 14030 up to 14090");
+        assertTrue(arc.test(14031) && arc.test(14090) && !arc.test(14030));
+        Files.writeString(proc.resolve("stat"), "cpu  1 2 3\n");
+        assertTrue(window.arc().isEmpty(), "no forks line: the window cannot be bounded");
     }
 
     private static List<Long> pids(PidWindow.Arc arc) {
