@@ -40,6 +40,11 @@ public final class EngineLoop implements Runnable {
      * once when a turn brings none.
      */
     private static final long COMMIT_EVERY_NANOS = Duration.ofMillis(250).toNanos();
+    /**
+     * A turn that brought this much is followed by no rest: a build's requests and events are a few hundred bytes
+     * each, a log chunk up to 256 KiB, so this is a log (or a backlog) streaming in, not records trickling in.
+     */
+    static final long FULL_TURN_BYTES = 64 * 1024;
 
     private final DispatchEngine engine;
     private final LogStore logs;
@@ -137,18 +142,19 @@ public final class EngineLoop implements Runnable {
                 uncommitted = false;
                 lastCommit = now;
             }
-            if (!batch.isEmpty()) {
+            if (!batch.isEmpty() && bytes(records) < FULL_TURN_BYTES) {
                 restUntilTurnEnds(turnStart);
             }
         }
     }
 
     /**
-     * Group commit: after a turn that brought records, the next poll waits until the turn has lasted
+     * Group commit: after a turn that brought a few records, the next poll waits until the turn has lasted
      * {@code busyTurn}. Under load the records of many builds then share one poll, one transaction, one hand-out
      * pass and one produce request, instead of a turn (and two broker requests) for almost every record; a record
      * arriving meanwhile waits at most that long. After an idle turn the poll starts at once, so a build requested
-     * on an idle dispatcher is handed out without this wait.
+     * on an idle dispatcher is handed out without this wait; after a turn of {@link #FULL_TURN_BYTES} or more (a log
+     * streaming in) too, since records are then waiting already and a rest would only slow the log down.
      */
     private void restUntilTurnEnds(long turnStart) {
         long rest = busyTurnNanos - (System.nanoTime() - turnStart);
@@ -179,6 +185,14 @@ public final class EngineLoop implements Runnable {
                     "engine: offsets %s not committed (the records are applied again after a restart): %s",
                     offsets, error.getMessage());
         }
+    }
+
+    private static long bytes(ConsumerRecords<String, byte[]> records) {
+        long total = 0;
+        for (ConsumerRecord<String, byte[]> r : records) {
+            total += r.value() == null ? 0 : r.value().length;
+        }
+        return total;
     }
 
     private static List<Inbound> toInbound(ConsumerRecords<String, byte[]> records) {

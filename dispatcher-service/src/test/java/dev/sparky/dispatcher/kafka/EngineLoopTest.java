@@ -89,6 +89,21 @@ class EngineLoopTest {
                 .until(() -> f.build("hello", "job2").isPresent());
     }
 
+    @Test
+    void aBigBatchIsFollowedByNoRestSoThatALogStreamsAtFullSpeed() {
+        start(ackingProducer(), Duration.ofSeconds(3));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> f.build("hello", "job1").isPresent());
+        // Arrives during job1's rest; as big as a streaming log's poll (refused as a request: too long a field).
+        consumer.addRecord(
+                new ConsumerRecord<>(Topics.BUILD_REQUESTS, 0, 1, "hello", new byte[(int) EngineLoop.FULL_TURN_BYTES]));
+        await().atMost(Duration.ofSeconds(10)).until(() -> consumer.position(REQUESTS) == 2);
+        consumer.addRecord(request(2, "job2"));
+        // The big batch's turn does not rest: job2 is applied well within the 3 s a rest would last.
+        await().atMost(Duration.ofMillis(1500))
+                .until(() -> f.build("hello", "job2").isPresent());
+    }
+
     private static MockProducer<String, byte[]> ackingProducer() {
         return new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
     }
