@@ -19,14 +19,32 @@ final class SqliteBuildAttempts implements BuildAttemptRepository {
 
     @Override
     public OptionalLong insertBuild(NewBuild b) {
+        return insert(null, b);
+    }
+
+    @Override
+    public OptionalLong insertBuildWithId(long id, NewBuild b) {
+        return insert(id, b);
+    }
+
+    /** @param id the build's number, or null for the next one (the column is AUTOINCREMENT) */
+    private OptionalLong insert(Long id, NewBuild b) {
         // Checked first: a refused INSERT would still use up an AUTOINCREMENT id and leave a gap in build ids.
-        if (sql.number("SELECT COUNT(*) FROM builds WHERE project = ? AND job_id = ?", b.project(), b.jobId()) > 0) {
+        long taken = id == null
+                ? sql.number("SELECT COUNT(*) FROM builds WHERE project = ? AND job_id = ?", b.project(), b.jobId())
+                : sql.number(
+                        "SELECT COUNT(*) FROM builds WHERE id = ? OR (project = ? AND job_id = ?)",
+                        id,
+                        b.project(),
+                        b.jobId());
+        if (taken > 0) {
             return OptionalLong.empty();
         }
         int n = sql.update(
-                "INSERT INTO builds (project, job_id, description, params, requested_by, source, "
-                        + "parent_build_id, state, reason, queued_at, finished_at, pool) VALUES (?,?,?,?,?,?,?,?,?,?,?,?) "
-                        + "ON CONFLICT (project, job_id) DO NOTHING",
+                "INSERT INTO builds (id, project, job_id, description, params, requested_by, source, "
+                        + "parent_build_id, state, reason, queued_at, finished_at, pool) "
+                        + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (project, job_id) DO NOTHING",
+                id,
                 b.project(),
                 b.jobId(),
                 b.description(),
@@ -39,35 +57,10 @@ final class SqliteBuildAttempts implements BuildAttemptRepository {
                 b.queuedAt(),
                 b.finishedAt(),
                 RunnerPools.orDefault(b.pool()));
-        return n == 0 ? OptionalLong.empty() : OptionalLong.of(sql.number("SELECT last_insert_rowid()"));
-    }
-
-    @Override
-    public OptionalLong insertBuildWithId(long id, NewBuild b) {
-        if (sql.number(
-                        "SELECT COUNT(*) FROM builds WHERE id = ? OR (project = ? AND job_id = ?)",
-                        id,
-                        b.project(),
-                        b.jobId())
-                > 0) {
+        if (n == 0) {
             return OptionalLong.empty();
         }
-        sql.update(
-                "INSERT INTO builds (id, project, job_id, description, params, requested_by, source, "
-                        + "parent_build_id, state, reason, queued_at, finished_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                id,
-                b.project(),
-                b.jobId(),
-                b.description(),
-                Rows.json(b.params()),
-                b.requestedBy(),
-                b.source(),
-                b.parentBuildId(),
-                b.state().wireName(),
-                b.reason(),
-                b.queuedAt(),
-                b.finishedAt());
-        return OptionalLong.of(id);
+        return OptionalLong.of(id != null ? id : sql.number("SELECT last_insert_rowid()"));
     }
 
     @Override
