@@ -20,6 +20,9 @@ public final class RunnerKafka {
     /** Log bytes the producer holds while the broker has not taken them yet: a few chunks in flight, a few queued. */
     static final long QUEUED_BYTES = 16L * BATCH_BYTES;
 
+    /** How long the broker holds an empty fetch of the control topic. */
+    static final String CONTROL_FETCH_WAIT_MS = "5000";
+
     private RunnerKafka() {}
 
     /** The job queue: one record at a time, acknowledged one by one, nothing locked that is not running. */
@@ -42,6 +45,10 @@ public final class RunnerKafka {
         Properties p = settings.consumer("unused", "sparky-runner-control-" + runnerId);
         p.remove(ConsumerConfig.GROUP_ID_CONFIG);
         p.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
+        // A stop is answered as soon as it is written (fetch.min.bytes 1); the wait only paces the empty fetches of
+        // an idle runner, which were its largest idle cost at the default 500 ms (two a second, each also work for
+        // the broker). Below the request timeout (30 s), so a waiting fetch is never taken for a lost one.
+        p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, CONTROL_FETCH_WAIT_MS);
         return p;
     }
 

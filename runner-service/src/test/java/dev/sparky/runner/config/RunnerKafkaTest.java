@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.sparky.kafka.KafkaSettings;
 import java.time.Duration;
 import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.KafkaShareConsumer;
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,16 @@ class RunnerKafkaTest {
         Properties p = RunnerKafka.controlConsumer(settings, "r1");
         assertFalse(p.containsKey("group.id"));
         new KafkaConsumer<String, byte[]>(p).close(Duration.ofMillis(100));
+    }
+
+    @Test
+    void theControlConsumersLongFetchIsAnsweredByAnyStopAndNeverTakenForALostRequest() {
+        ConsumerConfig config = new ConsumerConfig(RunnerKafka.controlConsumer(settings, "r1"));
+        assertEquals(1, config.getInt(ConsumerConfig.FETCH_MIN_BYTES_CONFIG), "a single stop ends the wait");
+        assertTrue(
+                config.getInt(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG)
+                        < config.getInt(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG),
+                "a fetch the broker holds must come back before the client gives the request up");
     }
 
     @Test
