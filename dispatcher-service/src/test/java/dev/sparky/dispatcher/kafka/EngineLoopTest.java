@@ -33,6 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class EngineLoopTest {
     private static final TopicPartition REQUESTS = new TopicPartition(Topics.BUILD_REQUESTS, 0);
+    /** Long enough that a rest cannot be missed, and a record applied without one clearly comes earlier. */
+    private static final Duration BUSY_TURN = Duration.ofSeconds(3);
 
     @TempDir
     Path home;
@@ -63,9 +65,7 @@ class EngineLoopTest {
 
     @Test
     void aRecordArrivingWhileABusyTurnRestsIsAppliedWhenTheTurnEnds() {
-        start(ackingProducer(), Duration.ofSeconds(3));
-        await().atMost(Duration.ofSeconds(10))
-                .until(() -> f.build("hello", "job1").isPresent());
+        startAndApplyJob1(BUSY_TURN);
         consumer.addRecord(request(1, "job2"));
         // The turn that applied job1 lasts 3 s: job2 waits for it (with whatever else arrives), then is applied.
         await().during(Duration.ofSeconds(1))
@@ -77,24 +77,20 @@ class EngineLoopTest {
 
     @Test
     void aRecordArrivingAfterAnIdleTurnIsAppliedAtOnce() {
-        start(ackingProducer(), Duration.ofSeconds(3));
-        await().atMost(Duration.ofSeconds(10))
-                .until(() -> f.build("hello", "job1").isPresent());
+        startAndApplyJob1(BUSY_TURN);
         AtomicBoolean polledAfterTheRest = new AtomicBoolean();
         consumer.schedulePollTask(() -> polledAfterTheRest.set(true));
         await().atMost(Duration.ofSeconds(10)).untilTrue(polledAfterTheRest);
         consumer.addRecord(request(1, "job2"));
-        // No turn since brought records, so nothing rests: well within the 3 s a busy turn lasts.
+        // No turn since then brought records, so nothing rests: well within the 3 s a busy turn lasts.
         await().atMost(Duration.ofMillis(1500))
                 .until(() -> f.build("hello", "job2").isPresent());
     }
 
     @Test
     void aBigBatchIsFollowedByNoRestSoThatALogStreamsAtFullSpeed() {
-        start(ackingProducer(), Duration.ofSeconds(3));
-        await().atMost(Duration.ofSeconds(10))
-                .until(() -> f.build("hello", "job1").isPresent());
-        // Arrives during job1's rest; as big as a streaming log's poll (refused as a request: too long a field).
+        startAndApplyJob1(BUSY_TURN);
+        // Arrives during job1's rest, as big as a streaming log's poll (not JSON: the request goes to the DLQ).
         consumer.addRecord(
                 new ConsumerRecord<>(Topics.BUILD_REQUESTS, 0, 1, "hello", new byte[(int) EngineLoop.FULL_TURN_BYTES]));
         await().atMost(Duration.ofSeconds(10)).until(() -> consumer.position(REQUESTS) == 2);
@@ -102,6 +98,13 @@ class EngineLoopTest {
         // The big batch's turn does not rest: job2 is applied well within the 3 s a rest would last.
         await().atMost(Duration.ofMillis(1500))
                 .until(() -> f.build("hello", "job2").isPresent());
+    }
+
+    /** Starts the loop with an acknowledging producer; returns once the first turn applied job1, and so rests. */
+    private void startAndApplyJob1(Duration busyTurn) {
+        start(ackingProducer(), busyTurn);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> f.build("hello", "job1").isPresent());
     }
 
     private static MockProducer<String, byte[]> ackingProducer() {
