@@ -93,6 +93,12 @@ class BuildPathIT {
         String fast = api.trigger("quick");
         assertEquals(1, api.awaitTerminal("quick", fast, Duration.ofSeconds(15)), cluster::diagnostics);
         assertEquals(0, api.status("sleeper", slow), "the long build is still running");
+        // A running build's raw report is what it printed so far, sent from its log file as it is written.
+        String sofar = Waits.until(BUILD, "the sleeper's first line in its raw report", () -> {
+            String raw = api.get("/report/raw/sleeper/" + slow).body();
+            return raw.isEmpty() ? null : raw;
+        });
+        assertEquals("sleeper started\n", sofar);
         assertNotEquals(
                 api.build("sleeper", slow).path("runnerId").asText(),
                 api.build("quick", fast).path("runnerId").asText(),

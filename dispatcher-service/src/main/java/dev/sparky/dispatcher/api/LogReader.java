@@ -32,16 +32,18 @@ final class LogReader {
     }
 
     /**
-     * The joined log as it is now, to be written out segment by segment: any size, little memory. A finished build's
-     * single file is sent as a file part instead: the event loop sends it from the file at the pace the reader takes
-     * it, where a worker thread copying it through the response stream could queue writes faster than a busy event
-     * loop sent them (a 200 MB log on a loaded machine filled the 32 MB of direct memory and the download failed).
-     * A file still written to keeps the stream, whose length is the one measured here.
+     * The joined log as it is now, to be written out segment by segment: any size, little memory. A single attempt's
+     * file, finished or still written to, is sent as a file part instead: the event loop sends it from the file at
+     * the pace the reader takes it, where a worker thread copying it through the response stream could queue writes
+     * faster than a busy event loop sent them (a 200 MB log on a loaded machine filled the 32 MB of direct memory
+     * and the download failed). The part is the file's first bytes up to the size measured here; a log file is only
+     * ever appended to, so those bytes do not change while a running build writes more. Several attempts joined
+     * keep the stream (their header lines are not in any file).
      */
     WholeLog whole(BuildRow b, List<AttemptRow> attempts) {
         List<Segment> segments = segments(b, attempts);
         long total = segments.stream().mapToLong(Segment::size).sum();
-        if (b.state().isTerminal() && segments.size() == 1 && total > 0) {
+        if (segments.size() == 1 && total > 0) {
             Segment only = segments.get(0);
             return new WholeLog(total, b.state(), new PathPart(logs.file(only.buildId(), only.attempt()), 0, total));
         }
