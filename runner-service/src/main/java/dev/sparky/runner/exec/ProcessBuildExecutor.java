@@ -49,6 +49,7 @@ public final class ProcessBuildExecutor implements BuildExecutor {
     private final String apiUrl;
     private final Optional<String> sparrowRepo;
     private final ScheduledExecutorService stopTimer;
+    private SessionStarter starter = SessionStarter.best();
     /** Serves Sparky::JobApi's loopback port for sparrowfile builds; null when the UI answers on loopback. */
     private JobApiForwarder jobApiForwarder;
 
@@ -100,6 +101,12 @@ public final class ProcessBuildExecutor implements BuildExecutor {
      */
     public ProcessBuildExecutor withJobApiForwarder(JobApiForwarder forwarder) {
         this.jobApiForwarder = forwarder;
+        return this;
+    }
+
+    /** Starts builds' processes this way rather than the best one this machine has (tests of each way). */
+    ProcessBuildExecutor withStarter(SessionStarter starter) {
+        this.starter = starter;
         return this;
     }
 
@@ -323,12 +330,7 @@ public final class ProcessBuildExecutor implements BuildExecutor {
     }
 
     private Process start(PreparedBuild build) throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(build.command())
-                .directory(build.workspace().toFile())
-                .redirectErrorStream(true);
-        pb.environment().clear();
-        pb.environment().putAll(build.environment());
-        return pb.start();
+        return starter.start(build.command(), build.environment(), build.workspace());
     }
 
     private Thread startPump(LogStreamer streamer, Process process, RunBuild job) {

@@ -7,11 +7,11 @@ import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
- * A build's process group. The script is started under {@code setsid}, so its pid is the group id and every
- * process it starts (background ones too) is in the group unless it leaves on purpose. Java can only signal
- * single processes, so a signal goes to the group with the C library's {@code kill(-pgid, sig)} through JNA: the
- * group is killed after every build, and a {@code kill} process per build would cost the runner more than the
- * build of a trivial script. Where JNA cannot load (no writable temp folder for its native part), the
+ * A build's process group. The script is started in a session of its own ({@link SessionStarter}), so its pid is
+ * the group id and every process it starts (background ones too) is in the group unless it leaves on purpose. Java
+ * can only signal single processes, so a signal goes to the group with the C library's {@code kill(-pgid, sig)}
+ * through JNA: the group is killed after every build, and a {@code kill} process per build would cost the runner
+ * more than the build of a trivial script. Where JNA cannot load (no writable temp folder for its native part), the
  * {@code kill} command does it.
  */
 public final class ProcessGroup {

@@ -11,21 +11,17 @@ import java.util.List;
 /**
  * How to start a build's process: one way for every build (docs/runner.md, "How a build starts").
  *
- * <p>{@link #start} is the part every build shares: {@code setsid} (the process leads its own session and process
- * group, so a stop reaches everything it started), with a build user {@code setpriv} (switches the user and execs
- * in the same process, so the group leader keeps its pid), then {@code env --default-signal}, which unblocks every
- * signal and resets its handling to the default before the exec. Without it a build would inherit what the JVM
- * and the way the runner was started left: SIGINT and SIGQUIT ignored (a runner started in the background by a
- * shell) and the forking thread's blocked signals; a shell cannot undo an ignored signal it inherited, so Ctrl-C
- * style tests of a build's own children would fail.
+ * <p>{@link #start} is the part every build shares: with a build user {@code setpriv} (switches the user and execs in
+ * the same process, so the group leader keeps its pid), then a gate shell ({@code sh}: the lightest shell at hand,
+ * it reads no start-up file when not interactive and gives the script nothing of its own). The process is started by
+ * a {@link SessionStarter}: it leads a session and process group of its own (a stop reaches everything it started)
+ * and sees every signal at its default handling, none blocked, whatever the runner inherited.
  *
- * <p>Then a gate shell ({@code sh}: the lightest shell at hand, it reads no start-up file when not interactive and
- * gives the script nothing of its own) that waits for the line {@value #GO}
- * on standard input (a pipe from the runner), takes standard input from {@code /dev/null} and execs the script:
- * directly when it is executable and has a shebang (it chose its interpreter), otherwise with bash and a note
- * saying why. The runner starts the process while the build's start is on its way to the broker and opens the
- * gate once the start is on record; when the pipe closes without the line (the start was refused), the gate
- * exits {@value #NOT_OPENED} and the script never ran.
+ * <p>The gate waits for the line {@value #GO} on standard input (a pipe from the runner), takes standard input from
+ * {@code /dev/null} and execs the script: directly when it is executable and has a shebang (it chose its
+ * interpreter), otherwise with bash and a note saying why. The runner starts the process while the build's start is
+ * on its way to the broker and opens the gate once the start is on record; when the pipe closes without the line
+ * (the start was refused), the gate exits {@value #NOT_OPENED} and the script never ran.
  */
 final class ScriptCommand {
     /** The line that opens the gate. */
@@ -45,13 +41,12 @@ final class ScriptCommand {
     private ScriptCommand() {}
 
     /**
-     * The start every build's command begins with: its own session, the build user, default signal handling
-     * and an empty signal mask; followed by the gate shell's {@code sh -c}.
+     * The start every build's command begins with: the build user, then the gate shell's {@code sh -c}. The session
+     * of its own and the default signal handling come from the way the process is started ({@link SessionStarter}).
      */
     static List<String> start(BuildUser user) {
-        List<String> command = new ArrayList<>(List.of("setsid"));
-        command.addAll(BuildUser.runAs(user));
-        command.addAll(List.of("env", "--default-signal", "sh", "-c"));
+        List<String> command = new ArrayList<>(BuildUser.runAs(user));
+        command.addAll(List.of("sh", "-c"));
         return command;
     }
 

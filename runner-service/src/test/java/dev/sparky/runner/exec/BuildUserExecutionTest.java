@@ -80,8 +80,8 @@ class BuildUserExecutionTest {
                 uid + "\n" + account.gid() + "\n" + uid + "\n" + uid + "\nhome=" + ws + ".home user=" + USER + "\n",
                 run.log());
         assertEquals(
-                List.of("setsid", "setpriv", "--reuid=" + uid, "--regid=" + account.gid(), "--init-groups", "--"),
-                run.prepared().command().subList(0, 6));
+                List.of("setpriv", "--reuid=" + uid, "--regid=" + account.gid(), "--init-groups", "--"),
+                run.prepared().command().subList(0, 5));
         assertFalse(Files.exists(ws), "the runner removes the build user's workspace");
     }
 

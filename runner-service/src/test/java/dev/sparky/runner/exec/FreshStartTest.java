@@ -11,13 +11,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A build starts as in a fresh terminal, whatever state the runner itself was started in: here the JVM ignores
  * SIGINT and SIGQUIT and the thread that starts the build blocks SIGINT, SIGTERM and SIGCHLD (a runner started in
- * the background by a shell, and the JVM's own thread masks), and the build still sees none of it.
+ * the background by a shell, and the JVM's own thread masks), and the build still sees none of it. Each test runs
+ * both ways of starting a build (posix_spawn, and the JDK with setsid and env where that cannot load), and sees
+ * only its standard input, output and error open (not the runner's files and connections).
  */
 class FreshStartTest {
     /**
@@ -41,8 +44,10 @@ class FreshStartTest {
         fx.close();
     }
 
-    @Test
-    void theScriptAndItsChildrenHaveDefaultSignalsAnEmptyMaskAndASessionOfTheirOwn() throws IOException {
+    @ParameterizedTest
+    @ValueSource(strings = {"native", "jdk"})
+    void theScriptAndItsChildrenHaveDefaultSignalsAnEmptyMaskAndASessionOfTheirOwn(String way) throws IOException {
+        starter(way);
         // The script reads its own status with builtins only: a command substitution would read a child's.
         fx.script("signals", """
                 #!/bin/bash
@@ -68,8 +73,10 @@ class FreshStartTest {
         assertEquals(ids.group(1), ids.group(3), "and its session");
     }
 
-    @Test
-    void aChildInterruptedWithSigintDiesOfIt() throws IOException {
+    @ParameterizedTest
+    @ValueSource(strings = {"native", "jdk"})
+    void aChildInterruptedWithSigintDiesOfIt(String way) throws IOException {
+        starter(way);
         fx.script("interrupt", """
                 #!/bin/bash
                 sh -c 'kill -INT $$; sleep 5'
@@ -80,6 +87,33 @@ class FreshStartTest {
         ExecFixture.Run run = runHostile(job(2, "interrupt"));
         assertEquals("child exit status 130\n", run.log());
         assertEquals(Outcome.SUCCEEDED, run.result().outcome());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"native", "jdk"})
+    void theScriptHasOnlyItsStandardDescriptorsOpen(String way) throws IOException {
+        starter(way);
+        // Builtins only: a program started to look would show its own descriptors.
+        fx.script("fds", """
+                #!/bin/bash
+                for fd in /proc/$$/fd/*; do echo "fd ${fd##*/}"; done
+                """);
+        try (var held = java.nio.file.Files.newInputStream(fx.home.resolve("projects/fds/job.sh"))) {
+            ExecFixture.Run run = runHostile(job(3, "fds"));
+            assertEquals(Outcome.SUCCEEDED, run.result().outcome(), run.log());
+            // bash has the script open on a descriptor of its own (255) and the folder its glob reads (3, the lowest
+            // free one); the runner's open file is not there, nor any of its connections.
+            assertEquals("fd 0\nfd 1\nfd 2\nfd 255\nfd 3\n", run.log());
+        }
+    }
+
+    private void starter(String way) {
+        if (way.equals("native")) {
+            assertTrue(SessionStarter.NATIVE != null, "posix_spawn loads on this machine");
+            fx.executor.withStarter(SessionStarter.NATIVE);
+        } else {
+            fx.executor.withStarter(SessionStarter.JDK);
+        }
     }
 
     /** The hexadecimal signal set of a line such as {@code child SigIgn: 0000000000000004}. */

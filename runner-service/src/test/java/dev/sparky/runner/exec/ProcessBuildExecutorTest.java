@@ -95,9 +95,6 @@ class ProcessBuildExecutorTest {
         assertEquals(List.of(), prepared.notes());
         assertEquals(
                 List.of(
-                        "setsid",
-                        "env",
-                        "--default-signal",
                         "sh",
                         "-c",
                         ScriptCommand.GATE_THEN_EXEC,
