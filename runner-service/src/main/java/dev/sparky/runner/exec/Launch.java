@@ -135,7 +135,17 @@ public final class Launch {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            closeQuietly(process.getInputStream());
         }
         Workspace.remove(build.workspace());
+    }
+
+    /** Closes the runner's end of a build's pipe: each is a descriptor until then, whatever the garbage collector. */
+    static void closeQuietly(java.io.Closeable end) {
+        try {
+            end.close();
+        } catch (IOException e) {
+            LOG.debugf("closing a build's pipe: %s", e.getMessage());
+        }
     }
 }

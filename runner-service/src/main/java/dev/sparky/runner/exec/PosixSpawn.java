@@ -6,12 +6,14 @@ import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import com.sun.jna.StringArray;
 import com.sun.jna.ptr.IntByReference;
+import java.io.BufferedInputStream;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.Charset;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +35,8 @@ final class PosixSpawn {
     private static final int POSIX_SPAWN_SETSIGMASK = 0x08;
     private static final int POSIX_SPAWN_SETSID = 0x80;
     private static final int O_CLOEXEC = 0x80000;
+    private static final int SIGCHLD = 17;
+    private static final int EINTR = 4;
     /** Bigger than glibc's posix_spawnattr_t (336 bytes), posix_spawn_file_actions_t (80) and sigset_t (128). */
     private static final int STRUCT_BYTES = 1024;
 
@@ -74,6 +78,8 @@ final class PosixSpawn {
         int close(int fd);
 
         int waitpid(int pid, IntByReference status, int options);
+
+        Pointer signal(int signal, Pointer handler);
     }
 
     private static final LibC LIBC;
@@ -88,6 +94,12 @@ final class PosixSpawn {
             com.sun.jna.NativeLibrary c = com.sun.jna.NativeLibrary.getInstance("c");
             c.getFunction("posix_spawn_file_actions_addclosefrom_np");
             c.getFunction("posix_spawn_file_actions_addchdir_np");
+            if (!Files.isDirectory(Path.of("/proc/self/fd"))) {
+                throw new IllegalStateException("/proc/self/fd is not there to open the pipes' ends");
+            }
+            // A runner started with SIGCHLD ignored would have its children reaped by the kernel, and waitpid could
+            // not tell how a build ended. The JVM itself does not use SIGCHLD.
+            libc.signal(SIGCHLD, Pointer.NULL);
         } catch (LinkageError | RuntimeException e) {
             libc = null;
             reason = "the C library's posix_spawn with closefrom and chdir (glibc 2.34 or later) cannot be used through"
@@ -127,9 +139,21 @@ final class PosixSpawn {
         try {
             int pid = spawn(command, environment, directory, childIn, childOut);
             // The runner's ends as Java streams, opened while the child's ends are still open here.
-            OutputStream stdin = new FileOutputStream("/proc/self/fd/" + toChild);
-            InputStream stdout = new FileInputStream("/proc/self/fd/" + fromChild);
-            return new SpawnedProcess(pid, stdin, stdout);
+            OutputStream stdin = null;
+            try {
+                stdin = new FileOutputStream("/proc/self/fd/" + toChild);
+                // Buffered as the JDK's own process streams are: FileInputStream's readAllBytes would seek a pipe.
+                InputStream stdout = new BufferedInputStream(new FileInputStream("/proc/self/fd/" + fromChild));
+                return new SpawnedProcess(pid, stdin, stdout);
+            } catch (IOException | RuntimeException e) {
+                // The gate never hears "start": end it and wait for it, so that it is not left behind either.
+                if (stdin != null) {
+                    Launch.closeQuietly(stdin);
+                }
+                ProcessGroup.signalProcess(pid, ProcessGroup.Signal.KILL);
+                waitFor(pid);
+                throw e;
+            }
         } finally {
             closeAll(input);
             closeAll(output);
@@ -138,6 +162,7 @@ final class PosixSpawn {
 
     private static int spawn(List<String> command, Map<String, String> environment, Path directory, int in, int out)
             throws IOException {
+        refuseWhatCStringsCannotCarry(command, environment);
         Memory actions = new Memory(STRUCT_BYTES);
         Memory attributes = new Memory(STRUCT_BYTES);
         Memory all = new Memory(STRUCT_BYTES);
@@ -183,13 +208,36 @@ final class PosixSpawn {
         IntByReference status = new IntByReference();
         while (LIBC.waitpid(pid, status, 0) < 0) {
             int errno = Native.getLastError();
-            if (errno != 4) { // EINTR: a signal came to this thread; wait again
+            if (errno != EINTR) { // EINTR: a signal came to this thread; wait again
                 throw new IOException("waitpid(" + pid + "): " + errorText(errno));
             }
         }
         int s = status.getValue();
         int signal = s & 0x7f;
         return signal == 0 ? (s >> 8) & 0xff : 0x80 + signal;
+    }
+
+    /**
+     * A C string ends at its first NUL, and a variable's name at its first '=': refused as the JDK refuses them,
+     * rather than cut short in silence.
+     */
+    private static void refuseWhatCStringsCannotCarry(List<String> command, Map<String, String> environment)
+            throws IOException {
+        for (String word : command) {
+            if (word.indexOf('\0') >= 0) {
+                throw new IOException("a word of the command holds a NUL character");
+            }
+        }
+        for (Map.Entry<String, String> e : environment.entrySet()) {
+            if (e.getKey().isEmpty()
+                    || e.getKey().indexOf('=') >= 0
+                    || e.getKey().indexOf('\0') >= 0) {
+                throw new IOException("environment variable name '" + e.getKey().replace('\0', '?') + "' is invalid");
+            }
+            if (e.getValue().indexOf('\0') >= 0) {
+                throw new IOException("environment variable " + e.getKey() + " holds a NUL character");
+            }
+        }
     }
 
     private static String[] environment(Map<String, String> environment) {
@@ -230,6 +278,7 @@ final class PosixSpawn {
         return switch (errno) {
             case 2 -> "no such file or directory (errno 2)";
             case 13 -> "permission denied (errno 13)";
+            case 10 -> "no such child process (errno 10)";
             case 20 -> "not a directory (errno 20)";
             default -> "errno " + errno;
         };

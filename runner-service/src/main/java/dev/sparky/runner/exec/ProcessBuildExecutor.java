@@ -305,12 +305,17 @@ public final class ProcessBuildExecutor implements BuildExecutor {
             throw e;
         }
         launch.running();
-        int exit = waitFor(process, group, launch);
-        control.seal();
-        timeout.cancel(false);
-        group.kill();
-        killLeftovers(launch, group);
-        awaitPump(pump, process, launch.build().job());
+        int exit;
+        try {
+            exit = waitFor(process, group, launch);
+        } finally {
+            // Also when the wait itself failed: nothing of the build may run on once the runner stops watching.
+            control.seal();
+            timeout.cancel(false);
+            group.kill();
+            killLeftovers(launch, group);
+            awaitPump(pump, process, launch.build().job());
+        }
         return ended(control.stopRequest(), exit);
     }
 
@@ -390,6 +395,7 @@ public final class ProcessBuildExecutor implements BuildExecutor {
         }
     }
 
+    /** Waits for the pump to read the output to its end, then closes the runner's end of the pipe. */
     private void awaitPump(Thread pump, Process process, RunBuild job) {
         try {
             pump.join(PIPE_GRACE_MS);
@@ -405,6 +411,8 @@ public final class ProcessBuildExecutor implements BuildExecutor {
             Thread.currentThread().interrupt();
         } catch (IOException e) {
             LOG.debugf("closing the output pipe: %s", e.getMessage());
+        } finally {
+            Launch.closeQuietly(process.getInputStream());
         }
     }
 

@@ -22,7 +22,7 @@ public interface SessionStarter {
     Logger LOG = Logger.getLogger(SessionStarter.class);
 
     /**
-     * @param command the program and its arguments, found on the environment's PATH
+     * @param command the program and its arguments, the program found on the runner's own PATH
      * @param environment the process's whole environment
      * @param directory its working directory
      */
