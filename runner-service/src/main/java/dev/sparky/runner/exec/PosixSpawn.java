@@ -1,8 +1,8 @@
 package dev.sparky.runner.exec;
 
-import com.sun.jna.Library;
 import com.sun.jna.Memory;
 import com.sun.jna.Native;
+import com.sun.jna.NativeLibrary;
 import com.sun.jna.Pointer;
 import com.sun.jna.StringArray;
 import com.sun.jna.ptr.IntByReference;
@@ -40,62 +40,29 @@ final class PosixSpawn {
     /** Bigger than glibc's posix_spawnattr_t (336 bytes), posix_spawn_file_actions_t (80) and sigset_t (128). */
     private static final int STRUCT_BYTES = 1024;
 
-    interface LibC extends Library {
-        int posix_spawnp(
-                IntByReference pid,
-                Pointer file,
-                Pointer fileActions,
-                Pointer attributes,
-                StringArray argv,
-                StringArray envp);
-
-        int posix_spawn_file_actions_init(Pointer actions);
-
-        int posix_spawn_file_actions_destroy(Pointer actions);
-
-        int posix_spawn_file_actions_adddup2(Pointer actions, int fd, int newFd);
-
-        int posix_spawn_file_actions_addclosefrom_np(Pointer actions, int from);
-
-        int posix_spawn_file_actions_addchdir_np(Pointer actions, Pointer path);
-
-        int posix_spawnattr_init(Pointer attributes);
-
-        int posix_spawnattr_destroy(Pointer attributes);
-
-        int posix_spawnattr_setflags(Pointer attributes, short flags);
-
-        int posix_spawnattr_setsigdefault(Pointer attributes, Pointer signals);
-
-        int posix_spawnattr_setsigmask(Pointer attributes, Pointer signals);
-
-        int sigfillset(Pointer signals);
-
-        int sigemptyset(Pointer signals);
-
-        int pipe2(int[] fds, int flags);
-
-        int close(int fd);
-
-        int waitpid(int pid, IntByReference status, int options);
-
-        Pointer signal(int signal, Pointer handler);
-    }
-
-    private static final LibC LIBC;
+    private static final CLibrary LIBC;
     private static final String UNAVAILABLE;
+    /** The signal sets every build starts with, made once: every signal (to its default), and none (blocked). */
+    private static final Memory ALL_SIGNALS = new Memory(STRUCT_BYTES);
+
+    private static final Memory NO_SIGNALS = new Memory(STRUCT_BYTES);
 
     static {
-        LibC libc = null;
+        CLibrary libc = CLibrary.C;
         String reason = null;
         try {
-            libc = Native.load("c", LibC.class);
+            if (libc == null) {
+                throw new IllegalStateException("JNA cannot load the C library");
+            }
             // Resolve what only newer C libraries have now, not at the first build.
-            com.sun.jna.NativeLibrary c = com.sun.jna.NativeLibrary.getInstance("c");
+            NativeLibrary c = NativeLibrary.getInstance("c");
             c.getFunction("posix_spawn_file_actions_addclosefrom_np");
             c.getFunction("posix_spawn_file_actions_addchdir_np");
             if (!Files.isDirectory(Path.of("/proc/self/fd"))) {
                 throw new IllegalStateException("/proc/self/fd is not there to open the pipes' ends");
+            }
+            if (libc.sigfillset(ALL_SIGNALS) != 0 || libc.sigemptyset(NO_SIGNALS) != 0) {
+                throw new IllegalStateException("sigfillset or sigemptyset failed");
             }
             // A runner started with SIGCHLD ignored would have its children reaped by the kernel, and waitpid could
             // not tell how a build ended. The JVM itself does not use SIGCHLD.
@@ -165,8 +132,6 @@ final class PosixSpawn {
         refuseWhatCStringsCannotCarry(command, environment);
         Memory actions = new Memory(STRUCT_BYTES);
         Memory attributes = new Memory(STRUCT_BYTES);
-        Memory all = new Memory(STRUCT_BYTES);
-        Memory none = new Memory(STRUCT_BYTES);
         check(LIBC.posix_spawn_file_actions_init(actions), "posix_spawn_file_actions_init");
         try {
             check(LIBC.posix_spawnattr_init(attributes), "posix_spawnattr_init");
@@ -176,10 +141,8 @@ final class PosixSpawn {
                 check(LIBC.posix_spawn_file_actions_adddup2(actions, out, 2), "adddup2 (standard error)");
                 check(LIBC.posix_spawn_file_actions_addclosefrom_np(actions, 3), "addclosefrom_np");
                 check(LIBC.posix_spawn_file_actions_addchdir_np(actions, cString(directory.toString())), "addchdir_np");
-                check(LIBC.sigfillset(all) == 0 ? 0 : -1, "sigfillset");
-                check(LIBC.sigemptyset(none) == 0 ? 0 : -1, "sigemptyset");
-                check(LIBC.posix_spawnattr_setsigdefault(attributes, all), "posix_spawnattr_setsigdefault");
-                check(LIBC.posix_spawnattr_setsigmask(attributes, none), "posix_spawnattr_setsigmask");
+                check(LIBC.posix_spawnattr_setsigdefault(attributes, ALL_SIGNALS), "posix_spawnattr_setsigdefault");
+                check(LIBC.posix_spawnattr_setsigmask(attributes, NO_SIGNALS), "posix_spawnattr_setsigmask");
                 short flags = (short) (POSIX_SPAWN_SETSID | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK);
                 check(LIBC.posix_spawnattr_setflags(attributes, flags), "posix_spawnattr_setflags");
                 IntByReference pid = new IntByReference();

@@ -1,6 +1,5 @@
 package dev.sparky.runner.exec;
 
-import com.sun.jna.Library;
 import com.sun.jna.Native;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
@@ -19,7 +18,7 @@ public final class ProcessGroup {
     /** errno ESRCH: no process in the group any more, the usual case after a build. */
     private static final int NO_SUCH_PROCESS = 3;
 
-    private static final LibC LIBC = LibC.load();
+    private static final CLibrary LIBC = CLibrary.C;
 
     /** Signals by their number on Linux. */
     enum Signal {
@@ -31,27 +30,6 @@ public final class ProcessGroup {
 
         Signal(int number) {
             this.number = number;
-        }
-    }
-
-    /**
-     * The one C function needed. It returns -1 and leaves errno ({@link Native#getLastError}) rather than throwing:
-     * after every build the group is empty, and an exception with its stack trace per build cost more than the
-     * call.
-     */
-    interface LibC extends Library {
-        int kill(int pid, int signal);
-
-        static LibC load() {
-            try {
-                return Native.load("c", LibC.class);
-            } catch (LinkageError | RuntimeException e) {
-                LOG.warnf(
-                        "cannot load the C library through JNA (%s): process groups are signalled with the kill "
-                                + "command",
-                        e.getMessage());
-                return null;
-            }
         }
     }
 
