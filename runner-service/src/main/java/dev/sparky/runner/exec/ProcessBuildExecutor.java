@@ -45,6 +45,7 @@ public final class ProcessBuildExecutor implements BuildExecutor {
     private final SecretFiles secrets;
     private final LeftoverProcesses leftovers;
     private final String cookieOwner;
+    private final BashGate bashGate;
     private final Duration killGrace;
     private final String apiUrl;
     private final Optional<String> sparrowRepo;
@@ -88,6 +89,8 @@ public final class ProcessBuildExecutor implements BuildExecutor {
         this.secrets = new SecretFiles(settings.secretsDir());
         this.leftovers = new LeftoverProcesses();
         this.cookieOwner = LeftoverProcesses.owner(runnerId, workRoot());
+        // Beside the work folder, not in it: that folder is emptied at the runner's start and holds the builds'.
+        this.bashGate = new BashGate(workRoot().resolveSibling(runnerId + ".bash-gate"));
         this.killGrace = settings.killGrace();
         this.apiUrl = settings.apiUrl();
         this.sparrowRepo = settings.sparrowRepo();
@@ -164,7 +167,10 @@ public final class ProcessBuildExecutor implements BuildExecutor {
                 return PreparedBuild.failed(job, SparrowdoCommand.missing(runnerId), notes);
             }
         } else {
-            command = ScriptCommand.of(script.toAbsolutePath(), job.script(), who.user(), notes);
+            ScriptCommand.Start start =
+                    ScriptCommand.of(script.toAbsolutePath(), job.script(), who.user(), env, bashGate, notes);
+            command = start.command();
+            env.putAll(start.environment());
         }
         return new PreparedBuild(
                 job,

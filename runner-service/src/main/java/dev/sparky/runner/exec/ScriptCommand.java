@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * How to start a build's process: one way for every build (docs/runner.md, "How a build starts").
@@ -22,6 +24,10 @@ import java.util.List;
  * interpreter), otherwise with bash and a note saying why. The runner starts the process while the build's start is
  * on its way to the broker and opens the gate once the start is on record; when the pipe closes without the line
  * (the start was refused), the gate exits {@value #NOT_OPENED} and the script never ran.
+ *
+ * <p>A script that bash runs (a plain bash shebang, none, or not executable) skips the gate shell: the process is
+ * {@code bash <script>} and the same gate is bash's start-up file ({@link BashGate}), so the exec of a second shell
+ * after the gate, the longest step between an open gate and the script's first line, happens before it instead.
  */
 final class ScriptCommand {
     /** The line that opens the gate. */
@@ -50,20 +56,74 @@ final class ScriptCommand {
         return command;
     }
 
+    /** What to start, and what it adds to the build's environment. */
+    record Start(List<String> command, Map<String, String> environment) {
+        Start {
+            command = List.copyOf(command);
+            environment = Map.copyOf(environment);
+        }
+    }
+
     /**
+     * @param environment the build's environment: its PATH finds bash, and a project's own {@code BASH_ENV} or POSIX
+     *     mode keeps the gate in {@code sh}
      * @param notes receives the system-log line when the script is run with bash
      */
-    static List<String> of(Path script, String name, BuildUser user, List<String> notes) {
-        List<String> command = start(user);
+    static Start of(
+            Path script,
+            String name,
+            BuildUser user,
+            Map<String, String> environment,
+            BashGate bashGate,
+            List<String> notes) {
         boolean executable = Files.isExecutable(script);
-        boolean viaBash = !executable || !firstLine(script).startsWith(SHEBANG);
+        String firstLine = firstLine(script);
+        boolean viaBash = !executable || !firstLine.startsWith(SHEBANG);
         if (viaBash) {
             notes.add(
                     executable ? name + " has no shebang: ran with bash" : name + " is not executable: ran with bash");
         }
+        Optional<String> bash = viaBash ? onPath(environment.get("PATH")) : plainBash(firstLine, environment);
+        if (bash.isPresent() && BashGate.appliesTo(environment)) {
+            List<String> command = new ArrayList<>(BuildUser.runAs(user));
+            command.addAll(List.of(bash.get(), script.toString()));
+            return new Start(command, Map.of(BashGate.VARIABLE, bashGate.file().toString()));
+        }
+        List<String> command = start(user);
         command.add(viaBash ? GATE_THEN_BASH : GATE_THEN_EXEC);
         command.add(script.toString());
-        return List.copyOf(command);
+        return new Start(command, Map.of());
+    }
+
+    /**
+     * The bash a shebang names with no option ({@code #!/bin/bash}, {@code #!/usr/bin/env bash}), as the kernel
+     * would run it; empty for any other interpreter, an option (it could be {@code --posix}) or a missing file.
+     */
+    private static Optional<String> plainBash(String firstLine, Map<String, String> environment) {
+        String[] words = firstLine.substring(SHEBANG.length()).trim().split("[ \\t]+");
+        if (words.length == 1 && words[0].startsWith("/") && words[0].endsWith("/bash")) {
+            return Files.isExecutable(Path.of(words[0])) ? Optional.of(words[0]) : Optional.empty();
+        }
+        if (words.length == 2 && words[0].equals("/usr/bin/env") && words[1].equals("bash")) {
+            return onPath(environment.get("PATH"));
+        }
+        return Optional.empty();
+    }
+
+    /** bash on the build's PATH, as the gate's {@code exec bash} or {@code env bash} would find it. */
+    private static Optional<String> onPath(String path) {
+        if (path == null) {
+            return Optional.empty();
+        }
+        for (String dir : path.split(":")) {
+            if (dir.startsWith("/")) {
+                Path candidate = Path.of(dir, "bash");
+                if (Files.isExecutable(candidate)) {
+                    return Optional.of(candidate.toString());
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** The first line, read no further than a shebang line can usefully be. */
