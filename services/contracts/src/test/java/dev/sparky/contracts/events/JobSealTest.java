@@ -87,6 +87,22 @@ class JobSealTest {
     }
 
     @Test
+    void oneThreadSealsAndOpensForTwoKeysInTurnAndARefusalLeavesNothingBehind() {
+        JobSeal other = JobSeal.fromBase64(JobSeal.newKey());
+        for (int i = 1; i <= 3; i++) {
+            RunBuild mine = seal.seal(job(i, 1), Set.of("PASSWORD"));
+            RunBuild theirs = other.seal(job(i, 1), Set.of("PASSWORD"));
+            assertThrows(MalformedEventException.class, () -> other.open(mine), "a cipher keeps no earlier key");
+            assertEquals("tok-secret-123", seal.open(mine).apiToken(), "nor a failed opening's state");
+            assertEquals("hunter2", other.open(theirs).params().get("PASSWORD"));
+            assertFalse(
+                    mine.sealed()
+                            .equals(seal.seal(job(i, 1), Set.of("PASSWORD")).sealed()),
+                    "a new nonce each time");
+        }
+    }
+
+    @Test
     void aTokenSentInClearIsRefused() {
         MalformedEventException e = assertThrows(MalformedEventException.class, () -> seal.open(job(7, 1)));
         assertTrue(e.getMessage().contains("'apiToken'"), e.getMessage());
