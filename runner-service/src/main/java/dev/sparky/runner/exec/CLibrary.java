@@ -29,6 +29,12 @@ interface CLibrary extends Library {
 
     int close(int fd);
 
+    int memfd_create(String name, int flags);
+
+    long write(int fd, byte[] buffer, long count);
+
+    int fcntl(int fd, int command, int argument);
+
     int sigfillset(Pointer signals);
 
     int sigemptyset(Pointer signals);

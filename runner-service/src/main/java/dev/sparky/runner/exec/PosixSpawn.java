@@ -139,7 +139,14 @@ final class PosixSpawn {
                 check(LIBC.posix_spawn_file_actions_adddup2(actions, in, 0), "adddup2 (standard input)");
                 check(LIBC.posix_spawn_file_actions_adddup2(actions, out, 1), "adddup2 (standard output)");
                 check(LIBC.posix_spawn_file_actions_adddup2(actions, out, 2), "adddup2 (standard error)");
-                check(LIBC.posix_spawn_file_actions_addclosefrom_np(actions, 3), "addclosefrom_np");
+                int keep = 3;
+                if (BashGate.available()) { // the gate's sealed file, closed by the gate itself
+                    check(
+                            LIBC.posix_spawn_file_actions_adddup2(actions, BashGate.memoryFile(), BashGate.DESCRIPTOR),
+                            "adddup2 (the gate)");
+                    keep = BashGate.DESCRIPTOR + 1;
+                }
+                check(LIBC.posix_spawn_file_actions_addclosefrom_np(actions, keep), "addclosefrom_np");
                 check(LIBC.posix_spawn_file_actions_addchdir_np(actions, cString(directory.toString())), "addchdir_np");
                 check(LIBC.posix_spawnattr_setsigdefault(attributes, ALL_SIGNALS), "posix_spawnattr_setsigdefault");
                 check(LIBC.posix_spawnattr_setsigmask(attributes, NO_SIGNALS), "posix_spawnattr_setsigmask");

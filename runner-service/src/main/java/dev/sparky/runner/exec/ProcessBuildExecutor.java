@@ -45,7 +45,6 @@ public final class ProcessBuildExecutor implements BuildExecutor {
     private final SecretFiles secrets;
     private final LeftoverProcesses leftovers;
     private final String cookieOwner;
-    private final BashGate bashGate;
     private final Duration killGrace;
     private final String apiUrl;
     private final Optional<String> sparrowRepo;
@@ -89,8 +88,6 @@ public final class ProcessBuildExecutor implements BuildExecutor {
         this.secrets = new SecretFiles(settings.secretsDir());
         this.leftovers = new LeftoverProcesses();
         this.cookieOwner = LeftoverProcesses.owner(runnerId, workRoot());
-        // Beside the work folder, not in it: that folder is emptied at the runner's start and holds the builds'.
-        this.bashGate = new BashGate(workRoot().resolveSibling(runnerId + ".bash-gate"));
         this.killGrace = settings.killGrace();
         this.apiUrl = settings.apiUrl();
         this.sparrowRepo = settings.sparrowRepo();
@@ -168,7 +165,7 @@ public final class ProcessBuildExecutor implements BuildExecutor {
             }
         } else {
             ScriptCommand.Start start =
-                    ScriptCommand.of(script.toAbsolutePath(), job.script(), who.user(), env, bashGate, notes);
+                    ScriptCommand.of(script.toAbsolutePath(), job.script(), who.user(), env, passesBashGate(), notes);
             command = start.command();
             env.putAll(start.environment());
         }
@@ -338,6 +335,11 @@ public final class ProcessBuildExecutor implements BuildExecutor {
                     "build %d: killed %d process(es) that outlived it outside its process group",
                     build.job().buildId(), killed);
         }
+    }
+
+    /** Only the native start gives a build the sealed gate; a starter that cannot keeps the sh gate. */
+    private boolean passesBashGate() {
+        return starter == SessionStarter.NATIVE && BashGate.available();
     }
 
     private Process start(PreparedBuild build) throws IOException {

@@ -36,13 +36,15 @@ final class ScriptCommand {
     static final int NOT_OPENED = 111;
     /** The gate itself: one line of shell, then standard input from /dev/null. */
     static final String GATE = "IFS= read -r sparky_gate && [ \"$sparky_gate\" = " + GO + " ] || exit " + NOT_OPENED
-            + "; unset sparky_gate; exec </dev/null";
+            + "; unset sparky_gate; exec </dev/null " + BashGate.DESCRIPTOR + "<&-";
     /** The gate, then the script started by its shebang in the gate's place. */
     static final String GATE_THEN_EXEC = GATE + "; exec \"$0\"";
     /** The gate, then bash running the script (no shebang, or not executable). */
     static final String GATE_THEN_BASH = GATE + "; exec bash \"$0\"";
 
     private static final String SHEBANG = "#!";
+    /** How much of a script's first line the kernel reads for its shebang (BINPRM_BUF_SIZE). */
+    private static final int SHEBANG_LIMIT = 256;
 
     private ScriptCommand() {}
 
@@ -67,6 +69,7 @@ final class ScriptCommand {
     /**
      * @param environment the build's environment: its PATH finds bash, and a project's own {@code BASH_ENV} or POSIX
      *     mode keeps the gate in {@code sh}
+     * @param bashGate whether the process will hold the sealed gate ({@link BashGate}, the native start only)
      * @param notes receives the system-log line when the script is run with bash
      */
     static Start of(
@@ -74,7 +77,7 @@ final class ScriptCommand {
             String name,
             BuildUser user,
             Map<String, String> environment,
-            BashGate bashGate,
+            boolean bashGate,
             List<String> notes) {
         boolean executable = Files.isExecutable(script);
         String firstLine = firstLine(script);
@@ -84,10 +87,10 @@ final class ScriptCommand {
                     executable ? name + " has no shebang: ran with bash" : name + " is not executable: ran with bash");
         }
         Optional<String> bash = viaBash ? onPath(environment.get("PATH")) : plainBash(firstLine, environment);
-        if (bash.isPresent() && BashGate.appliesTo(environment)) {
+        if (bashGate && bash.isPresent() && BashGate.appliesTo(environment)) {
             List<String> command = new ArrayList<>(BuildUser.runAs(user));
             command.addAll(List.of(bash.get(), script.toString()));
-            return new Start(command, Map.of(BashGate.VARIABLE, bashGate.file().toString()));
+            return new Start(command, Map.of(BashGate.VARIABLE, BashGate.PATH));
         }
         List<String> command = start(user);
         command.add(viaBash ? GATE_THEN_BASH : GATE_THEN_EXEC);
@@ -97,12 +100,20 @@ final class ScriptCommand {
 
     /**
      * The bash a shebang names with no option ({@code #!/bin/bash}, {@code #!/usr/bin/env bash}), as the kernel
-     * would run it; empty for any other interpreter, an option (it could be {@code --posix}) or a missing file.
+     * would run it; empty for any other interpreter, an option (it could be {@code --posix}), a line the kernel
+     * would read otherwise (longer than it reads, or with a control character such as a carriage return) or a
+     * program that is not bash.
      */
     private static Optional<String> plainBash(String firstLine, Map<String, String> environment) {
-        String[] words = firstLine.substring(SHEBANG.length()).trim().split("[ \\t]+");
-        if (words.length == 1 && words[0].startsWith("/") && words[0].endsWith("/bash")) {
-            return Files.isExecutable(Path.of(words[0])) ? Optional.of(words[0]) : Optional.empty();
+        if (firstLine.length() >= SHEBANG_LIMIT || !firstLine.chars().allMatch(c -> c == '\t' || c >= ' ' && c < 127)) {
+            return Optional.empty();
+        }
+        String[] words = firstLine
+                .substring(SHEBANG.length())
+                .replaceAll("^[ \\t]+|[ \\t]+$", "")
+                .split("[ \\t]+");
+        if (words.length == 1 && words[0].startsWith("/")) {
+            return bash(Path.of(words[0]));
         }
         if (words.length == 2 && words[0].equals("/usr/bin/env") && words[1].equals("bash")) {
             return onPath(environment.get("PATH"));
@@ -110,26 +121,45 @@ final class ScriptCommand {
         return Optional.empty();
     }
 
-    /** bash on the build's PATH, as the gate's {@code exec bash} or {@code env bash} would find it. */
+    /**
+     * bash on the build's PATH, as the gate's {@code exec bash} or {@code env bash} would find it; empty when a
+     * folder the shell would search first is relative (it depends on the working directory).
+     */
     private static Optional<String> onPath(String path) {
         if (path == null) {
             return Optional.empty();
         }
-        for (String dir : path.split(":")) {
-            if (dir.startsWith("/")) {
-                Path candidate = Path.of(dir, "bash");
-                if (Files.isExecutable(candidate)) {
-                    return Optional.of(candidate.toString());
-                }
+        for (String dir : path.split(":", -1)) {
+            if (!dir.startsWith("/")) {
+                return Optional.empty();
+            }
+            Path candidate = Path.of(dir, "bash");
+            if (Files.isExecutable(candidate)) {
+                return bash(candidate);
             }
         }
         return Optional.empty();
     }
 
-    /** The first line, read no further than a shebang line can usefully be. */
+    /**
+     * The program, when it is bash: its real file is named bash (a link named bash to another shell, busybox or
+     * dash, would not read the gate, and would run the script at once).
+     */
+    private static Optional<String> bash(Path program) {
+        try {
+            Path real = program.toRealPath();
+            return real.getFileName().toString().equals("bash") && Files.isExecutable(real)
+                    ? Optional.of(program.toString())
+                    : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The first line, as far as the kernel reads a shebang line (256 bytes). */
     private static String firstLine(Path script) {
         try (InputStream in = Files.newInputStream(script)) {
-            String head = new String(in.readNBytes(64), StandardCharsets.ISO_8859_1);
+            String head = new String(in.readNBytes(SHEBANG_LIMIT), StandardCharsets.ISO_8859_1);
             int end = head.indexOf('\n');
             return end < 0 ? head : head.substring(0, end);
         } catch (IOException e) {

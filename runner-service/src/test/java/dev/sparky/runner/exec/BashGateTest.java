@@ -10,7 +10,6 @@ import dev.sparky.contracts.events.RunBuild;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -53,14 +52,19 @@ class BashGateTest {
         assertTrue(
                 prepared.command().get(0).endsWith("/bash"), prepared.command().toString());
         assertEquals(script.toAbsolutePath().toString(), prepared.command().get(1));
-        Path gate = Path.of(prepared.environment().get("BASH_ENV"));
-        assertEquals(BashGate.TEXT, Files.readString(gate));
-        assertEquals("r--r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(gate)));
-        assertFalse(gate.startsWith(fixture.executor.workRoot()), "not in the folder emptied at the runner's start");
+        assertEquals("/dev/fd/3", prepared.environment().get("BASH_ENV"), "the sealed gate, no file on disk");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"#!/bin/sh\n", "#!/bin/bash -e\n", "#!/bin/bash --posix\n", "#!/usr/bin/env -S bash\n"})
+    @ValueSource(
+            strings = {
+                "#!/bin/sh\n",
+                "#!/bin/bash -e\n",
+                "#!/bin/bash --posix\n",
+                "#!/usr/bin/env -S bash\n",
+                "#!/bin/bash\r\n",
+                "#!/bin/bash                                                                        -e\n"
+            })
     void anyOtherInterpreterOrAnOptionKeepsTheShGate(String shebang) throws IOException {
         fixture.script("other", shebang + "echo hi\n");
         PreparedBuild prepared = fixture.executor.prepare(Jobs.job(2, "other", "job.sh"));
@@ -71,10 +75,15 @@ class BashGateTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"POSIXLY_CORRECT", "SHELLOPTS", "BASH_ENV"})
+    @ValueSource(strings = {"POSIXLY_CORRECT", "POSIX_PEDANTIC", "SHELLOPTS", "BASH_ENV", "TMOUT", "BASH_FUNC_read%%"})
     void aProjectEnvironmentThatMakesBashSkipItKeepsTheShGateAndTheScriptStillWaits(String name) throws Exception {
         Files.writeString(home.resolve("project-env.sh"), "\n");
-        String value = name.equals("BASH_ENV") ? home.resolve("project-env.sh").toString() : "posix";
+        String value = switch (name) {
+            case "BASH_ENV" -> home.resolve("project-env.sh").toString();
+            case "TMOUT" -> "1";
+            case "BASH_FUNC_read%%" -> "() { sparky_gate=start; }";
+            default -> "posix";
+        };
         fixture.script("posix", "#!/bin/bash\necho ran > " + marker + "\n");
         RunBuild job = Jobs.job(3, "posix", "job.sh", Map.of(), Map.of(name, value), List.of(), 60, 1 << 20);
         PreparedBuild prepared = fixture.executor.prepare(job);
@@ -101,20 +110,36 @@ class BashGateTest {
     }
 
     @Test
-    void aGateFileRemovedOrReplacedIsWrittenAgainBeforeTheNextBuild() throws Exception {
-        fixture.script("again", "#!/bin/bash\necho ran > " + marker + "\n");
-        Path gate = Path.of(fixture.executor
-                .prepare(Jobs.job(6, "again", "job.sh"))
-                .environment()
-                .get("BASH_ENV"));
-        Files.delete(gate);
-        assertWaitsThenRuns(fixture.executor.prepare(Jobs.job(7, "again", "job.sh")));
+    void aBashOnThePathThatIsAnotherShellKeepsTheShGate() throws Exception {
+        Path bin = Files.createDirectories(home.resolve("fake-bin"));
+        Files.createSymbolicLink(bin.resolve("bash"), Path.of("/bin/sh").toRealPath());
+        fixture.script("fake", "#!/usr/bin/env bash\necho ran > " + marker + "\n");
+        RunBuild job =
+                Jobs.job(6, "fake", "job.sh", Map.of(), Map.of("PATH", bin + ":/usr/bin:/bin"), List.of(), 60, 1 << 20);
+        PreparedBuild prepared = fixture.executor.prepare(job);
+        assertEquals("sh", prepared.command().get(0), prepared.command().toString());
+        assertWaitsThenRuns(prepared);
+    }
 
+    @Test
+    void aBuildCannotRewriteTheGateForTheBuildsAfterIt() throws Exception {
+        // A build of the runner's own user can open the runner's descriptors through /proc: the sealed gate refuses
+        // every write, so the next build still waits at it.
+        String runnerFd = "/proc/" + ProcessHandle.current().pid() + "/fd/" + BashGate.memoryFile();
+        fixture.script(
+                "evil",
+                "#!/bin/bash\n{ echo 'echo planted > " + marker + "' > " + runnerFd + "; } 2>/dev/null"
+                        + " && echo rewritten || echo refused\n"
+                        + "{ echo 'echo planted > " + marker + "' >> " + runnerFd + "; } 2>/dev/null"
+                        + " && echo appended || echo refused\n");
+        ExecFixture.Run evil = fixture.run(Jobs.job(7, "evil", "job.sh"));
+        assertEquals("refused\nrefused\n", evil.log());
+        assertFalse(Files.exists(marker));
+
+        fixture.script("victim", "#!/bin/bash\necho ran > " + marker + "\n");
         Files.deleteIfExists(marker);
-        Files.delete(gate);
-        Files.createSymbolicLink(gate, home.resolve("elsewhere"));
-        assertWaitsThenRuns(fixture.executor.prepare(Jobs.job(8, "again", "job.sh")));
-        assertTrue(Files.isRegularFile(gate, java.nio.file.LinkOption.NOFOLLOW_LINKS), "a file again, not a link");
+        assertWaitsThenRuns(fixture.executor.prepare(Jobs.job(8, "victim", "job.sh")));
+        assertEquals("ran\n", Files.readString(marker), "the victim's script, and nothing planted");
     }
 
     @Test

@@ -62,6 +62,7 @@ public final class ParameterNames {
                                     "INPUTRC",
                                     "ZDOTDIR",
                                     "POSIXLY_CORRECT",
+                                    "POSIX_PEDANTIC",
                                     "TMOUT",
                                     "MAIL",
                                     "MAILPATH",

@@ -70,6 +70,7 @@ class ParameterNamesTest {
         "BASH_XTRACEFD, the shell reads at start-up",
         "TEXTDOMAINDIR, the shell reads at start-up",
         "POSIXLY_CORRECT, the shell reads at start-up",
+        "POSIX_PEDANTIC, the shell reads at start-up",
         // loader and C library
         "LD_PRELOAD, dynamic linker",
         "LD_LIBRARY_PATH, dynamic linker",
