@@ -9,6 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
  * How to start a build's process: one way for every build (docs/runner.md, "How a build starts").
@@ -45,6 +48,14 @@ final class ScriptCommand {
     private static final String SHEBANG = "#!";
     /** How much of a script's first line the kernel reads for its shebang (BINPRM_BUF_SIZE). */
     private static final int SHEBANG_LIMIT = 256;
+    /** The kernel splits a shebang line on spaces and tabs only. Compiled once: the start path runs after a pause. */
+    private static final Pattern BLANKS = Pattern.compile("[ \t]+");
+
+    private static final Map<String, Optional<String>> LOOKED_UP = new ConcurrentHashMap<>();
+    /** A few PATHs and interpreters per installation; far more means something builds them: start again. */
+    private static final int MAX_LOOKED_UP = 256;
+
+    private static final Pattern OUTER_BLANKS = Pattern.compile("^[ \t]+|[ \t]+$");
 
     private ScriptCommand() {}
 
@@ -108,12 +119,11 @@ final class ScriptCommand {
         if (firstLine.length() >= SHEBANG_LIMIT || !firstLine.chars().allMatch(c -> c == '\t' || c >= ' ' && c < 127)) {
             return Optional.empty();
         }
-        String[] words = firstLine
-                .substring(SHEBANG.length())
-                .replaceAll("^[ \\t]+|[ \\t]+$", "")
-                .split("[ \\t]+");
+        String[] words = BLANKS.split(
+                OUTER_BLANKS.matcher(firstLine.substring(SHEBANG.length())).replaceAll(""));
         if (words.length == 1 && words[0].startsWith("/")) {
-            return bash(Path.of(words[0]));
+            Path program = Path.of(words[0]);
+            return lookedUp("FILE " + program, () -> Files.isExecutable(program) ? bash(program) : Optional.empty());
         }
         if (words.length == 2 && words[0].equals("/usr/bin/env") && words[1].equals("bash")) {
             return onPath(environment.get("PATH"));
@@ -129,6 +139,10 @@ final class ScriptCommand {
         if (path == null) {
             return Optional.empty();
         }
+        return lookedUp("PATH " + path, () -> searchPath(path));
+    }
+
+    private static Optional<String> searchPath(String path) {
         for (String dir : path.split(":", -1)) {
             if (!dir.startsWith("/")) {
                 return Optional.empty();
@@ -148,12 +162,22 @@ final class ScriptCommand {
     private static Optional<String> bash(Path program) {
         try {
             Path real = program.toRealPath();
-            return real.getFileName().toString().equals("bash") && Files.isExecutable(real)
-                    ? Optional.of(program.toString())
-                    : Optional.empty();
+            return real.getFileName().toString().equals("bash") ? Optional.of(program.toString()) : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * A look-up done once for the runner's life: each is a few file-system calls, about 0.1 ms each on the start path
+     * of every build after a pause. A build that could change what it finds (the bash a project's PATH leads to)
+     * could change the script's interpreter itself, so looking once gives nothing away.
+     */
+    private static Optional<String> lookedUp(String key, Supplier<Optional<String>> look) {
+        if (LOOKED_UP.size() > MAX_LOOKED_UP) {
+            LOOKED_UP.clear();
+        }
+        return LOOKED_UP.computeIfAbsent(key, k -> look.get());
     }
 
     /** The first line, as far as the kernel reads a shebang line (256 bytes). */
