@@ -65,6 +65,16 @@ final class BashGate {
         return MEMORY_FILE;
     }
 
+    /**
+     * Gives the gate back its mode before a build's process is made. The seals keep its content, not its mode: a
+     * build of the runner's own user could take the read permission away (through {@code /proc/<runner>/fd/}), and
+     * bash, unable to read its start-up file, says so and runs the script without waiting. Done before every spawn,
+     * so that no build can leave the gate unreadable for the ones after it.
+     */
+    static void keepReadable() {
+        CLibrary.C.fchmod(MEMORY_FILE, 0444);
+    }
+
     /** Whether bash would read the gate with this environment (a project's {@code env:} may name those). */
     static boolean appliesTo(Map<String, String> environment) {
         for (String name : environment.keySet()) {

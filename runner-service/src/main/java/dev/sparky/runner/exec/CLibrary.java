@@ -35,6 +35,8 @@ interface CLibrary extends Library {
 
     int fcntl(int fd, int command, int argument);
 
+    int fchmod(int fd, int mode);
+
     int sigfillset(Pointer signals);
 
     int sigemptyset(Pointer signals);

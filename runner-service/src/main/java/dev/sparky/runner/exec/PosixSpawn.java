@@ -141,6 +141,7 @@ final class PosixSpawn {
                 check(LIBC.posix_spawn_file_actions_adddup2(actions, out, 2), "adddup2 (standard error)");
                 int keep = 3;
                 if (BashGate.available()) { // the gate's sealed file, closed by the gate itself
+                    BashGate.keepReadable();
                     check(
                             LIBC.posix_spawn_file_actions_adddup2(actions, BashGate.memoryFile(), BashGate.DESCRIPTOR),
                             "adddup2 (the gate)");

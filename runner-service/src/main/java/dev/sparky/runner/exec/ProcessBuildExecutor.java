@@ -194,6 +194,7 @@ public final class ProcessBuildExecutor implements BuildExecutor {
             return Launch.held(build, start(build), window);
         } catch (IOException | RuntimeException e) {
             Workspace.remove(build.workspace());
+            ScriptCommand.forgetLookUps(); // a bash found earlier may be gone: the next build looks again
             return Launch.failed(build, "cannot start " + build.job().script() + ": " + e.getMessage());
         }
     }

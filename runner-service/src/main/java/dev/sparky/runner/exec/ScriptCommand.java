@@ -52,6 +52,7 @@ final class ScriptCommand {
     private static final Pattern BLANKS = Pattern.compile("[ \t]+");
 
     private static final Map<String, Optional<String>> LOOKED_UP = new ConcurrentHashMap<>();
+    private static final int RUNNER_UID = runnerUid();
     /** A few PATHs and interpreters per installation; far more means something builds them: start again. */
     private static final int MAX_LOOKED_UP = 256;
 
@@ -148,7 +149,7 @@ final class ScriptCommand {
                 return Optional.empty();
             }
             Path candidate = Path.of(dir, "bash");
-            if (Files.isExecutable(candidate)) {
+            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
                 return bash(candidate);
             }
         }
@@ -156,16 +157,33 @@ final class ScriptCommand {
     }
 
     /**
-     * The program, when it is bash: its real file is named bash (a link named bash to another shell, busybox or
-     * dash, would not read the gate, and would run the script at once).
+     * The program, when it is surely bash, started as bash: named bash (bash started as {@code sh} is in POSIX mode
+     * and skips the gate), its real file named bash too (a link named bash to dash or busybox would not read it),
+     * and neither that file nor its folder writable by anyone but root and the runner's user (what is looked up once
+     * must stay what it was).
      */
     private static Optional<String> bash(Path program) {
         try {
             Path real = program.toRealPath();
-            return real.getFileName().toString().equals("bash") ? Optional.of(program.toString()) : Optional.empty();
-        } catch (IOException e) {
+            boolean named = program.getFileName().toString().equals("bash")
+                    && real.getFileName().toString().equals("bash");
+            return named && unchangeable(real) && unchangeable(real.getParent())
+                    ? Optional.of(program.toString())
+                    : Optional.empty();
+        } catch (IOException | UnsupportedOperationException e) {
             return Optional.empty();
         }
+    }
+
+    private static boolean unchangeable(Path path) throws IOException {
+        int owner = (Integer) Files.getAttribute(path, "unix:uid");
+        int mode = (Integer) Files.getAttribute(path, "unix:mode");
+        return (owner == 0 || owner == RUNNER_UID) && (mode & 022) == 0;
+    }
+
+    /** Forgets what was looked up: a program found there could not be started. */
+    static void forgetLookUps() {
+        LOOKED_UP.clear();
     }
 
     /**
@@ -178,6 +196,14 @@ final class ScriptCommand {
             LOOKED_UP.clear();
         }
         return LOOKED_UP.computeIfAbsent(key, k -> look.get());
+    }
+
+    private static int runnerUid() {
+        try {
+            return (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
     }
 
     /** The first line, as far as the kernel reads a shebang line (256 bytes). */

@@ -10,6 +10,7 @@ import dev.sparky.contracts.events.RunBuild;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -119,6 +120,54 @@ class BashGateTest {
         PreparedBuild prepared = fixture.executor.prepare(job);
         assertEquals("sh", prepared.command().get(0), prepared.command().toString());
         assertWaitsThenRuns(prepared);
+    }
+
+    @Test
+    void bashStartedAsShOrABashOthersCouldChangeKeepsTheShGate() throws Exception {
+        // bash started as sh is in POSIX mode, which reads no BASH_ENV (sh is bash on some distributions).
+        Path asSh = Files.createDirectories(home.resolve("sh-is-bash"));
+        Files.createSymbolicLink(asSh.resolve("sh"), Path.of("/bin/bash").toRealPath());
+        fixture.script("as-sh", "#!" + asSh.resolve("sh") + "\necho ran > " + marker + "\n");
+        PreparedBuild prepared = fixture.executor.prepare(Jobs.job(9, "as-sh", "job.sh"));
+        assertEquals("sh", prepared.command().get(0), prepared.command().toString());
+        assertWaitsThenRuns(prepared);
+
+        // A bash in a folder anyone may write could be swapped after the runner looked at it.
+        Files.deleteIfExists(marker);
+        Path open = Files.createDirectories(home.resolve("open-bin"));
+        Files.copy(Path.of("/bin/bash").toRealPath(), open.resolve("bash"));
+        Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rwxrwxrwx"));
+        fixture.script("open", "#!" + open.resolve("bash") + "\necho ran > " + marker + "\n");
+        PreparedBuild fromOpen = fixture.executor.prepare(Jobs.job(10, "open", "job.sh"));
+        assertEquals("sh", fromOpen.command().get(0), fromOpen.command().toString());
+        assertWaitsThenRuns(fromOpen);
+    }
+
+    @Test
+    void aFolderNamedBashEarlierOnThePathIsPassedOverAsTheShellWould() throws Exception {
+        Path bin = Files.createDirectories(home.resolve("odd-bin/bash")).getParent();
+        fixture.script("odd", "#!/usr/bin/env bash\necho ran > " + marker + "\n");
+        RunBuild job =
+                Jobs.job(11, "odd", "job.sh", Map.of(), Map.of("PATH", bin + ":/usr/bin:/bin"), List.of(), 60, 1 << 20);
+        PreparedBuild prepared = fixture.executor.prepare(job);
+        assertEquals(
+                "/usr/bin/bash", prepared.command().get(0), prepared.command().toString());
+        assertWaitsThenRuns(prepared);
+    }
+
+    @Test
+    void aBuildThatTakesTheGatesReadPermissionAwayLeavesItReadableForTheNext() throws Exception {
+        Path gate = Path.of("/proc/self/fd/" + BashGate.memoryFile());
+        fixture.script(
+                "chmod",
+                "#!/bin/bash\nchmod 000 /proc/" + ProcessHandle.current().pid() + "/fd/" + BashGate.memoryFile()
+                        + " && echo taken\n");
+        assertEquals("taken\n", fixture.run(Jobs.job(12, "chmod", "job.sh")).log());
+        assertEquals("---------", PosixFilePermissions.toString(Files.getPosixFilePermissions(gate)));
+
+        fixture.script("after", "#!/bin/bash\necho ran > " + marker + "\n");
+        assertWaitsThenRuns(fixture.executor.prepare(Jobs.job(13, "after", "job.sh")));
+        assertEquals("r--r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(gate)));
     }
 
     @Test
