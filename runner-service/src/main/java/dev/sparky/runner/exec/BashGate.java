@@ -1,10 +1,7 @@
 package dev.sparky.runner.exec;
 
 import com.sun.jna.Native;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 import org.jboss.logging.Logger;
@@ -85,22 +82,6 @@ final class BashGate {
         return true;
     }
 
-    private static boolean sameRealAndEffectiveIds() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("Uid:") || line.startsWith("Gid:")) {
-                    String[] ids = line.substring(4).trim().split("\\s+");
-                    if (!ids[0].equals(ids[1])) {
-                        return false;
-                    }
-                }
-            }
-            return true;
-        } catch (IOException | RuntimeException e) {
-            return false;
-        }
-    }
-
     private static int create() {
         CLibrary c = CLibrary.C;
         if (c == null) {
@@ -109,7 +90,7 @@ final class BashGate {
         int fd = -1;
         try {
             // bash reads no BASH_ENV when its real and effective ids differ; setpriv sets both, the runner must too.
-            if (!sameRealAndEffectiveIds()) {
+            if (c.getuid() != c.geteuid() || c.getgid() != c.getegid()) {
                 throw new IllegalStateException("the runner's real and effective user or group ids differ");
             }
             fd = c.memfd_create("sparky-bash-gate", MFD_CLOEXEC | MFD_ALLOW_SEALING);

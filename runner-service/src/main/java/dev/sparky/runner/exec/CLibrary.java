@@ -37,6 +37,14 @@ interface CLibrary extends Library {
 
     int fchmod(int fd, int mode);
 
+    int getuid();
+
+    int geteuid();
+
+    int getgid();
+
+    int getegid();
+
     int sigfillset(Pointer signals);
 
     int sigemptyset(Pointer signals);

@@ -52,7 +52,8 @@ final class ScriptCommand {
     private static final Pattern BLANKS = Pattern.compile("[ \t]+");
 
     private static final Map<String, Optional<String>> LOOKED_UP = new ConcurrentHashMap<>();
-    private static final int RUNNER_UID = runnerUid();
+    /** The runner's user: a bash it owns is as safe from a build as one root owns (builds as another user). */
+    private static final int RUNNER_UID = CLibrary.C == null ? 0 : CLibrary.C.geteuid();
     /** A few PATHs and interpreters per installation; far more means something builds them: start again. */
     private static final int MAX_LOOKED_UP = 256;
 
@@ -196,14 +197,6 @@ final class ScriptCommand {
             LOOKED_UP.clear();
         }
         return LOOKED_UP.computeIfAbsent(key, k -> look.get());
-    }
-
-    private static int runnerUid() {
-        try {
-            return (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
-        } catch (IOException | RuntimeException e) {
-            return 0;
-        }
     }
 
     /** The first line, as far as the kernel reads a shebang line (256 bytes). */

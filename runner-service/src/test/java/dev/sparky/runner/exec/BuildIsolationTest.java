@@ -198,9 +198,9 @@ class BuildIsolationTest {
         long daemon = number(log, "daemon (\\d+)");
         assertNotEquals(session, number(log, "nohup \\d+ session (\\d+)"), "nohup left the build's session");
         assertNotEquals(session, number(log, "daemon \\d+ session (\\d+)"), "the daemon left the build's session");
-        await().atMost(Duration.ofSeconds(10)).until(() -> !running(nohup) && !running(daemon));
-        assertFalse(running(nohup), "setsid nohup sleep " + nohup + " still runs");
-        assertFalse(running(daemon), "double-forked daemon " + daemon + " still runs");
+        await().atMost(Duration.ofSeconds(10)).until(() -> !ExecFixture.running(nohup) && !ExecFixture.running(daemon));
+        assertFalse(ExecFixture.running(nohup), "setsid nohup sleep " + nohup + " still runs");
+        assertFalse(ExecFixture.running(daemon), "double-forked daemon " + daemon + " still runs");
     }
 
     private void secret(String project, String name, String value) throws IOException {
@@ -212,14 +212,5 @@ class BuildIsolationTest {
         Matcher m = Pattern.compile(regex).matcher(log);
         assertTrue(m.find(), regex + " not printed: " + log);
         return Long.parseLong(m.group(1));
-    }
-
-    private static boolean running(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-            return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
-        } catch (IOException e) {
-            return false;
-        }
     }
 }

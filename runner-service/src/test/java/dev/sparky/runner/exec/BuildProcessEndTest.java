@@ -72,21 +72,12 @@ class BuildProcessEndTest {
 
         assertEquals("the wait failed", failed.getMessage());
         long child = Long.parseLong(Files.readString(pidFile).trim());
-        await().atMost(Duration.ofSeconds(10)).until(() -> !running(child));
+        await().atMost(Duration.ofSeconds(10)).until(() -> !ExecFixture.running(child));
     }
 
     private static long openDescriptors() throws IOException {
         try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
             return fds.count();
-        }
-    }
-
-    private static boolean running(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-            return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
-        } catch (IOException e) {
-            return false;
         }
     }
 

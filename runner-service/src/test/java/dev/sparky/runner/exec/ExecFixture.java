@@ -38,6 +38,16 @@ final class ExecFixture implements AutoCloseable {
         return Map.of("PATH", System.getenv("PATH"), "HOME", "/tmp", "LANG", "C.UTF-8");
     }
 
+    /** Whether the process runs: a zombie waiting for its reaper runs nothing. */
+    static boolean running(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     Path script(String project, String content) throws IOException {
         Path dir = Files.createDirectories(home.resolve("projects").resolve(project));
         Path file = dir.resolve("job.sh");

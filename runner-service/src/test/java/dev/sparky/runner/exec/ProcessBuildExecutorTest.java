@@ -451,17 +451,8 @@ class ProcessBuildExecutorTest {
 
     /** Gone means no such process, or a zombie waiting for a reaper (it runs nothing). */
     private static void assertGone(long pid) throws Exception {
-        await().atMost(Duration.ofSeconds(5)).until(() -> !running(pid));
-        assertFalse(running(pid), "process " + pid + " still runs");
-    }
-
-    private static boolean running(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-            return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
-        } catch (IOException e) {
-            return false;
-        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> !ExecFixture.running(pid));
+        assertFalse(ExecFixture.running(pid), "process " + pid + " still runs");
     }
 
     @Test
